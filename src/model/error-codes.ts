@@ -1,0 +1,109 @@
+/**
+ * The public registry of problem codes. Every code has exactly one HTTP status and a message in zh-CN and
+ * en-US; `{name}` placeholders are filled from the failure's params. docs/errors.md lists the same codes
+ * (a test keeps the two in step). Codes are never reused once retired.
+ */
+export const ERROR_CODES = {
+  // request shape
+  invalid_json: { status: 400, zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' },
+  validation_failed: { status: 422, zh: '请求数据校验未通过', en: 'The request data failed validation' },
+  invalid_field: { status: 422, zh: '字段不合法：{detail}', en: 'Invalid field: {detail}' },
+  missing_field: { status: 422, zh: '缺少必填字段 {field}', en: 'Required field {field} is missing' },
+  unknown_field: { status: 422, zh: '不允许的字段 {field}', en: 'Field {field} is not allowed' },
+  wrong_type: { status: 422, zh: '类型错误，应为 {expected}', en: 'Wrong type, expected {expected}' },
+  payload_too_large: { status: 413, zh: '请求体过大（上限 {limit} 字节）', en: 'The request body is too large (limit {limit} bytes)' },
+  unsupported_media_type: { status: 415, zh: '不支持的内容类型 {type}', en: 'Unsupported content type {type}' },
+  invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The pagination cursor is invalid' },
+  invalid_query: { status: 400, zh: '查询参数不合法：{detail}', en: 'Invalid query parameter: {detail}' },
+  // money and numbers
+  money_not_string: {
+    status: 422,
+    zh: '金额必须是字符串形式的小数（如 "1234.50"），不能是 JSON 数字 {value}',
+    en: 'Money must be a decimal string such as "1234.50", not the JSON number {value}',
+  },
+  invalid_money: { status: 422, zh: '金额格式不正确：{value}', en: 'Not a valid amount: {value}' },
+  money_too_precise: {
+    status: 422,
+    zh: '金额 {value} 的小数位超过 {currency} 允许的 {digits} 位',
+    en: 'Amount {value} has more decimals than the {digits} that {currency} allows',
+  },
+  money_out_of_range: { status: 422, zh: '金额超出范围：{value}', en: 'Amount out of range: {value}' },
+  unknown_currency: { status: 422, zh: '未知币种 {currency}', en: 'Unknown currency {currency}' },
+  currency_mismatch: {
+    status: 422,
+    zh: '币种不一致：{currency} 与 {expected}',
+    en: 'Currency mismatch: {currency} where {expected} is expected',
+  },
+  invalid_decimal: { status: 422, zh: '不是合法的小数：{value}', en: 'Not a valid decimal: {value}' },
+  invalid_date: { status: 422, zh: '日期不合法：{value}（应为 YYYY-MM-DD）', en: 'Invalid date {value} (expected YYYY-MM-DD)' },
+  // Chinese identifiers
+  invalid_uscc: { status: 422, zh: '统一社会信用代码不合法：{reason}', en: 'Invalid unified social credit code: {reason}' },
+  invalid_org_code: { status: 422, zh: '组织机构代码不合法：{reason}', en: 'Invalid organization code: {reason}' },
+  invalid_tax_id: { status: 422, zh: '纳税人识别号不合法：{reason}', en: 'Invalid taxpayer id: {reason}' },
+  invalid_invoice_number: { status: 422, zh: '发票号码不合法：{reason}', en: 'Invalid invoice number: {reason}' },
+  // vouchers
+  unbalanced_voucher: {
+    status: 422,
+    zh: '凭证借贷不平衡：借方合计 {debit}，贷方合计 {credit}',
+    en: 'The voucher does not balance: debits {debit}, credits {credit}',
+  },
+  voucher_line_both_sides: {
+    status: 422,
+    zh: '分录不能同时有借方和贷方金额',
+    en: 'A voucher line may carry a debit or a credit, not both',
+  },
+  voucher_line_zero: { status: 422, zh: '分录金额不能为零', en: 'A voucher line amount must not be zero' },
+  voucher_needs_both_sides: {
+    status: 422,
+    zh: '凭证至少需要一条借方分录和一条贷方分录',
+    en: 'A voucher needs at least one debit line and one credit line',
+  },
+  period_mismatch: {
+    status: 422,
+    zh: '会计期间 {period} 与凭证日期 {date} 不符',
+    en: 'Period {period} does not match the voucher date {date}',
+  },
+  // store and resources
+  not_found: { status: 404, zh: '{resource} 不存在：{id}', en: '{resource} not found: {id}' },
+  route_not_found: { status: 404, zh: '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
+  tenant_required: {
+    status: 400,
+    zh: '请求未指定公司（租户），请设置 X-Tenant 请求头',
+    en: 'No company (tenant) given: set the X-Tenant header',
+  },
+  tenant_not_found: { status: 404, zh: '公司（租户）不存在：{tenant}', en: 'Company (tenant) not found: {tenant}' },
+  duplicate_code: { status: 409, zh: '编码 {code} 已存在', en: 'Code {code} already exists' },
+  reference_not_found: { status: 422, zh: '引用的 {resource} 不存在：{id}', en: 'Referenced {resource} does not exist: {id}' },
+  version_conflict: {
+    status: 409,
+    zh: '数据已被他人修改（当前版本 {current}），请刷新后重试',
+    en: 'The record was changed meanwhile (now version {current}); reload and retry',
+  },
+  bulk_failed: {
+    status: 422,
+    zh: '批量操作有 {failed} 条失败，已全部回滚',
+    en: '{failed} items failed; the whole batch was rolled back',
+  },
+  bulk_too_large: { status: 413, zh: '批量条数 {count} 超过上限 {limit}', en: 'Batch of {count} items exceeds the limit of {limit}' },
+  // platform
+  method_not_allowed: { status: 405, zh: '不支持的请求方法', en: 'Method not allowed' },
+  not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },
+  internal_error: { status: 500, zh: '服务器内部错误，请联系管理员（请求号 {requestId}）', en: 'Internal error; contact your administrator (request {requestId})' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export function renderMessage(
+  code: ErrorCode,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  const entry = ERROR_CODES[code];
+  const template = locale === 'zh-CN' ? entry.zh : entry.en;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
