@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { ColumnTypesPlugin } from './column-types-plugin.ts';
+import type { Database } from './tables.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely instance is for the store package only (see tenant-scope.ts). */
+export interface OpenDatabase {
+  readonly engine: Engine;
+  readonly db: Kysely<Database>;
+  /** Where it lives, with any password masked — for logs and `finbridge version`. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (created if missing); tests use one schema each. */
+  readonly schema?: string;
+  readonly poolSize?: number;
+}
+
+const INT8_OID = 20;
+
+export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
+  throw new Error(`unsupported database URL: ${maskUrl(url)}`);
+}
+
+function openSqlite(file: string): OpenDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const connection = new SQLite(file);
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('synchronous = NORMAL');
+  connection.defaultSafeIntegers(true);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    plugins: [new ColumnTypesPlugin()],
+  });
+  return { engine: 'sqlite', db, location: `sqlite:${file}`, close: () => db.destroy() };
+}
+
+function openPostgres(url: string, options: OpenOptions): OpenDatabase {
+  const schema = options.schema;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format as 'text'),
+    },
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool,
+      onCreateConnection: async () => {},
+    }),
+    plugins: [new ColumnTypesPlugin()],
+  });
+  return { engine: 'postgres', db, location: maskUrl(url) + (schema ? `#${schema}` : ''), close: () => db.destroy() };
+}
+
+export async function createSchemaIfMissing(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`create schema if not exists "${schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function ping(database: OpenDatabase): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}
+
+export const maskUrl = (url: string): string => url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');

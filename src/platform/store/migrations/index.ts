@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026-11-28T0800-foundation.ts';
+
+/**
+ * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
+ * undone by a new migration. Append here when you add a file.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-28T0800-foundation': foundation,
+};

@@ -1,0 +1,63 @@
+import type {
+  DeleteQueryBuilder,
+  DeleteResult,
+  Insertable,
+  InsertQueryBuilder,
+  InsertResult,
+  Kysely,
+  SelectQueryBuilder,
+  Transaction,
+  UpdateQueryBuilder,
+  UpdateResult,
+} from 'kysely';
+import type { Database, TenantTable } from './tables.ts';
+
+/**
+ * The only way application code reaches tenant data. A TenantDb is bound to one tenant: every select,
+ * update and delete it builds already filters on that tenant, and every insert is stamped with it (a
+ * row naming another tenant is refused). Kysely itself stays inside the store package, so "forgot the
+ * tenant filter" cannot be written; composite foreign keys keep references inside the tenant too.
+ */
+export interface TenantDb {
+  readonly tenantId: string;
+  selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, object>;
+  insertInto<T extends TenantTable>(
+    table: T,
+    rows: readonly Omit<Insertable<Database[T]>, 'tenant_id'>[],
+  ): InsertQueryBuilder<Database, T, InsertResult>;
+  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult>;
+  deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult>;
+  /** Runs `work` in one transaction; nested calls join the outer transaction. */
+  transaction<R>(work: (tx: TenantDb) => Promise<R>): Promise<R>;
+}
+
+export class TenantRequiredError extends Error {}
+
+const TENANT_ID = /^[0-9a-f-]{36}$/;
+
+export function tenantDb(db: Kysely<Database> | Transaction<Database>, tenantId: string): TenantDb {
+  if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) {
+    throw new TenantRequiredError(`a tenant id is required for data access, got ${JSON.stringify(tenantId)}`);
+  }
+  // The column reference is built from the table name, which Kysely's types cannot follow generically.
+  const tenantColumn = (table: string) => `${table}.tenant_id` as never;
+  const scope: TenantDb = {
+    tenantId,
+    selectFrom: (table) => db.selectFrom(table as TenantTable).where(tenantColumn(table), '=', tenantId as never) as never,
+    insertInto: (table, rows) => {
+      const stamped = rows.map((row) => {
+        const claimed = (row as { tenant_id?: unknown }).tenant_id;
+        if (claimed !== undefined && claimed !== tenantId) {
+          throw new TenantRequiredError(`refusing to write a ${table} row for another tenant`);
+        }
+        return { ...row, tenant_id: tenantId };
+      });
+      return db.insertInto(table).values(stamped as never) as never;
+    },
+    updateTable: (table) => db.updateTable(table as TenantTable).where(tenantColumn(table), '=', tenantId as never) as never,
+    deleteFrom: (table) => db.deleteFrom(table as TenantTable).where(tenantColumn(table), '=', tenantId as never) as never,
+    transaction: (work) =>
+      db.isTransaction ? work(scope) : db.transaction().execute((tx) => work(tenantDb(tx, tenantId))),
+  };
+  return scope;
+}
