@@ -1,3 +1,5 @@
 #!/usr/bin/env node
-// The CLI is TypeScript run directly by Node 24 (type stripping); this shim is the package bin.
-await import('../src/cli/main.ts');
+// The CLI is TypeScript run directly by Node (type stripping); this shim is the package's bin.
+const { main } = await import('../src/cli/main.ts');
+const exitCode = await main(process.argv.slice(2));
+if (exitCode !== 0) process.exitCode = exitCode;

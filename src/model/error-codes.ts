@@ -1,7 +1,8 @@
 /**
  * The public registry of problem codes. Every code has exactly one HTTP status and a message in zh-CN and
  * en-US; `{name}` placeholders are filled from the failure's params. docs/errors.md lists the same codes
- * (a test keeps the two in step). Codes are never reused once retired.
+ * (a test keeps the two in step). Codes are never reused once retired. `title` overrides the problem title
+ * where the message template, stripped of its placeholders, would not read well.
  */
 export const ERROR_CODES = {
   // request shape
@@ -10,19 +11,34 @@ export const ERROR_CODES = {
   invalid_field: { status: 422, zh: '字段不合法：{detail}', en: 'Invalid field: {detail}' },
   missing_field: { status: 422, zh: '缺少必填字段 {field}', en: 'Required field {field} is missing' },
   unknown_field: { status: 422, zh: '不允许的字段 {field}', en: 'Field {field} is not allowed' },
-  wrong_type: { status: 422, zh: '类型错误，应为 {expected}', en: 'Wrong type, expected {expected}' },
-  payload_too_large: { status: 413, zh: '请求体过大（上限 {limit} 字节）', en: 'The request body is too large (limit {limit} bytes)' },
-  unsupported_media_type: { status: 415, zh: '不支持的内容类型 {type}', en: 'Unsupported content type {type}' },
+  wrong_type: {
+    title: { zh: '类型错误', en: 'Wrong type' },
+    status: 422,
+    zh: '类型错误，应为 {expected}',
+    en: 'Wrong type, expected {expected}',
+  },
+  payload_too_large: {
+    status: 413,
+    zh: '请求体过大（上限 {limit} 字节）',
+    en: 'The request body is too large (limit {limit} bytes)',
+  },
+  unsupported_media_type: {
+    status: 415,
+    zh: '不支持的内容类型 {type}',
+    en: 'Unsupported content type {type}',
+  },
   invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The pagination cursor is invalid' },
   invalid_query: { status: 400, zh: '查询参数不合法：{detail}', en: 'Invalid query parameter: {detail}' },
   // money and numbers
   money_not_string: {
+    title: { zh: '金额不能是 JSON 数字', en: 'Money must not be a JSON number' },
     status: 422,
     zh: '金额必须是字符串形式的小数（如 "1234.50"），不能是 JSON 数字 {value}',
     en: 'Money must be a decimal string such as "1234.50", not the JSON number {value}',
   },
   invalid_money: { status: 422, zh: '金额格式不正确：{value}', en: 'Not a valid amount: {value}' },
   money_too_precise: {
+    title: { zh: '金额小数位过多', en: 'Amount has too many decimals' },
     status: 422,
     zh: '金额 {value} 的小数位超过 {currency} 允许的 {digits} 位',
     en: 'Amount {value} has more decimals than the {digits} that {currency} allows',
@@ -35,12 +51,38 @@ export const ERROR_CODES = {
     en: 'Currency mismatch: {currency} where {expected} is expected',
   },
   invalid_decimal: { status: 422, zh: '不是合法的小数：{value}', en: 'Not a valid decimal: {value}' },
-  invalid_date: { status: 422, zh: '日期不合法：{value}（应为 YYYY-MM-DD）', en: 'Invalid date {value} (expected YYYY-MM-DD)' },
+  invalid_date: {
+    status: 422,
+    zh: '日期不合法：{value}（应为 YYYY-MM-DD）',
+    en: 'Invalid date {value} (expected YYYY-MM-DD)',
+  },
   // Chinese identifiers
-  invalid_uscc: { status: 422, zh: '统一社会信用代码不合法：{reason}', en: 'Invalid unified social credit code: {reason}' },
-  invalid_org_code: { status: 422, zh: '组织机构代码不合法：{reason}', en: 'Invalid organization code: {reason}' },
-  invalid_tax_id: { status: 422, zh: '纳税人识别号不合法：{reason}', en: 'Invalid taxpayer id: {reason}' },
-  invalid_invoice_number: { status: 422, zh: '发票号码不合法：{reason}', en: 'Invalid invoice number: {reason}' },
+  invalid_uscc: {
+    status: 422,
+    zh: '统一社会信用代码不合法：{reason}',
+    en: 'Invalid unified social credit code: {reasonEn}',
+  },
+  invalid_org_code: {
+    status: 422,
+    zh: '组织机构代码不合法：{reason}',
+    en: 'Invalid organization code: {reasonEn}',
+  },
+  invalid_tax_id: { status: 422, zh: '纳税人识别号不合法：{reason}', en: 'Invalid taxpayer id: {reasonEn}' },
+  invalid_invoice_number: {
+    status: 422,
+    zh: '发票号码不合法：{reason}',
+    en: 'Invalid invoice number: {reasonEn}',
+  },
+  // master data
+  date_range_invalid: { status: 422, zh: '结束日期 {end} 早于开始日期 {start}', en: 'End date {end} is before start date {start}' },
+  self_reference: { status: 422, zh: '{field} 不能指向自己', en: '{field} cannot point to the record itself' },
+  same_currency: { status: 422, zh: '报价币种与基准币种相同：{currency}', en: 'Quote currency equals base currency: {currency}' },
+  rate_not_positive: { status: 422, zh: '汇率必须大于零', en: 'The rate must be greater than zero' },
+  exponent_mismatch: {
+    status: 422,
+    zh: '{currency} 的 ISO 4217 小数位数是 {expected}，不是 {actual}',
+    en: 'ISO 4217 gives {currency} {expected} decimals, not {actual}',
+  },
   // vouchers
   unbalanced_voucher: {
     status: 422,
@@ -64,32 +106,65 @@ export const ERROR_CODES = {
     en: 'Period {period} does not match the voucher date {date}',
   },
   // store and resources
-  not_found: { status: 404, zh: '{resource} 不存在：{id}', en: '{resource} not found: {id}' },
+  not_found: {
+    title: { zh: '资源不存在', en: 'Resource not found' },
+    status: 404,
+    zh: '{resource} 不存在：{id}',
+    en: '{resource} not found: {id}',
+  },
   route_not_found: { status: 404, zh: '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
   tenant_required: {
     status: 400,
     zh: '请求未指定公司（租户），请设置 X-Tenant 请求头',
     en: 'No company (tenant) given: set the X-Tenant header',
   },
-  tenant_not_found: { status: 404, zh: '公司（租户）不存在：{tenant}', en: 'Company (tenant) not found: {tenant}' },
+  tenant_not_found: {
+    status: 404,
+    zh: '公司（租户）不存在：{tenant}',
+    en: 'Company (tenant) not found: {tenant}',
+  },
   duplicate_code: { status: 409, zh: '编码 {code} 已存在', en: 'Code {code} already exists' },
-  reference_not_found: { status: 422, zh: '引用的 {resource} 不存在：{id}', en: 'Referenced {resource} does not exist: {id}' },
+  reference_not_found: {
+    title: { zh: '引用的数据不存在', en: 'Referenced record does not exist' },
+    status: 422,
+    zh: '引用的 {resource} 不存在：{id}',
+    en: 'Referenced {resource} does not exist: {id}',
+  },
   version_conflict: {
+    title: { zh: '版本冲突', en: 'Version conflict' },
     status: 409,
     zh: '数据已被他人修改（当前版本 {current}），请刷新后重试',
     en: 'The record was changed meanwhile (now version {current}); reload and retry',
   },
+  duplicate_in_batch: {
+    status: 422,
+    zh: '编码 {code} 在本批次中重复（首次出现在第 {first} 条）',
+    en: 'Code {code} appears twice in this batch (first at item {first})',
+  },
   bulk_failed: {
+    title: { zh: '批量操作失败', en: 'Batch failed' },
     status: 422,
     zh: '批量操作有 {failed} 条失败，已全部回滚',
     en: '{failed} items failed; the whole batch was rolled back',
   },
-  bulk_too_large: { status: 413, zh: '批量条数 {count} 超过上限 {limit}', en: 'Batch of {count} items exceeds the limit of {limit}' },
+  bulk_too_large: {
+    title: { zh: '批量条数过多', en: 'Batch too large' },
+    status: 413,
+    zh: '批量条数 {count} 超过上限 {limit}',
+    en: 'Batch of {count} items exceeds the limit of {limit}',
+  },
   // platform
   method_not_allowed: { status: 405, zh: '不支持的请求方法', en: 'Method not allowed' },
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },
-  internal_error: { status: 500, zh: '服务器内部错误，请联系管理员（请求号 {requestId}）', en: 'Internal error; contact your administrator (request {requestId})' },
-} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+  internal_error: {
+    status: 500,
+    zh: '服务器内部错误，请联系管理员（请求号 {requestId}）',
+    en: 'Internal error; contact your administrator (request {requestId})',
+  },
+} as const satisfies Record<
+  string,
+  { status: number; zh: string; en: string; title?: { zh: string; en: string } }
+>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 

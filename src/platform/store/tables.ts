@@ -50,6 +50,22 @@ export interface MasterTable extends MasterReferenceColumns {
   updated_at: string;
 }
 
+export interface BudgetsTable {
+  tenant_id: string;
+  id: string;
+  department_code: string;
+  category_code: string;
+  period: string;
+  /** '' when the budget is not for one project (so the slice stays unique). */
+  project_code: string;
+  amount_minor: bigint;
+  currency: string;
+  control: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface VouchersTable {
   tenant_id: string;
   id: string;
@@ -92,7 +108,12 @@ export const MASTER_TABLES = [
 ] as const;
 export type MasterTableName = (typeof MASTER_TABLES)[number];
 
-export type Database = { companies: CompaniesTable; vouchers: VouchersTable; voucher_lines: VoucherLinesTable } & {
+export type Database = {
+  companies: CompaniesTable;
+  budgets: BudgetsTable;
+  vouchers: VouchersTable;
+  voucher_lines: VoucherLinesTable;
+} & {
   [T in MasterTableName]: MasterTable;
 };
 

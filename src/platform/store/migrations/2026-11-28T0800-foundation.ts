@@ -113,6 +113,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   }
 
   await db.schema
+    .createTable('budgets')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('tenant_id', 'text', (c) => c.notNull().references('companies.id').onDelete('cascade'))
+    .addColumn('department_code', 'text', (c) => c.notNull())
+    .addColumn('category_code', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('project_code', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('amount_minor', bigint, (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('control', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('budgets_slice_key', ['tenant_id', 'department_code', 'category_code', 'period', 'project_code'])
+    .addForeignKeyConstraint('budgets_department_fk', ['tenant_id', 'department_code'], 'departments', ['tenant_id', 'code'], (fk) =>
+      fk.onUpdate('cascade').onDelete('restrict'),
+    )
+    .addForeignKeyConstraint('budgets_category_fk', ['tenant_id', 'category_code'], 'expense_categories', ['tenant_id', 'code'], (fk) =>
+      fk.onUpdate('cascade').onDelete('restrict'),
+    )
+    .addCheckConstraint('budgets_amount_not_negative', sql`amount_minor >= 0`)
+    .execute();
+
+  await db.schema
     .createTable('vouchers')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('companies.id').onDelete('cascade'))

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { TSchema } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { renderMessage } from '../../model/error-codes.ts';
+import { DomainError, type Failure } from '../../model/result.ts';
+import { compileBody, compileText, toFailures } from '../../model/validate.ts';
+import type { Metrics } from '../metrics.ts';
+import { negotiateLocale, toProblem } from './problem.ts';
+
+export interface HttpOptions {
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  readonly metrics: Metrics;
+  /** Where logs go; tests pass a stream to scan every line. */
+  readonly logStream?: NodeJS.WritableStream;
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  import('fastify').FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * The HTTP shell: Fastify with JSON Schema 2020-12 validation, pino JSON logs with request ids,
+ * Prometheus timings, and one error handler that answers every failure as RFC 9457 problem+json.
+ */
+export function createHttpServer(options: HttpOptions): App {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+      ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+    },
+    bodyLimit: options.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    return503OnClosing: true,
+    ajv: { customOptions: {} },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const validate = httpPart === 'body' ? compileBody(schema as TSchema) : compileText(schema as TSchema);
+    return (data: unknown) => (validate(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: validate.errors }) });
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    options.metrics.httpDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.setNotFoundHandler(async (request, reply) =>
+    sendProblem(request, reply, new DomainError('route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' })),
+  );
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => sendProblem(request, reply, toDomainError(error, request)));
+
+  return app as unknown as App;
+}
+
+type ValidationError = FastifyError & { validation?: unknown; validationContext?: string };
+
+/** Maps whatever was thrown to a registered problem code; unknown errors become 500 and are logged. */
+function toDomainError(error: ValidationError, request: FastifyRequest): DomainError {
+  if (error instanceof DomainError) return error;
+  if (Array.isArray(error.validation)) {
+    const failures = toFailures(error.validation);
+    if (error.validationContext === 'body') return new DomainError('validation_failed', {}, failures);
+    const part = error.validationContext === 'params' ? 'path' : 'query';
+    const detail = failures.map((f) => `${f.pointer || '/'} ${renderMessage(f.code, 'en-US', f.params ?? {})}`).join('; ');
+    return new DomainError('invalid_query', { detail }, failures.map((f): Failure => ({ ...f, pointer: `/${part}${f.pointer}` })));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new DomainError('payload_too_large', { limit: request.routeOptions.bodyLimit ?? 0 });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new DomainError('invalid_json');
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError && error.statusCode === 400) return new DomainError('invalid_json');
+  if (error.statusCode === 415) return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+  if (error.statusCode === 413) return new DomainError('payload_too_large', { limit: request.routeOptions.bodyLimit ?? 0 });
+  if (error.statusCode === 405) return new DomainError('method_not_allowed');
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return new DomainError('invalid_field', { detail: error.message });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return new DomainError('internal_error', { requestId: request.id });
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError): FastifyReply {
+  const locale = negotiateLocale(request.headers['accept-language']);
+  const problem = toProblem(error, locale, request.url.split('?')[0] ?? '', request.id);
+  if (error.status >= 500) request.log.error({ code: error.code }, 'request failed');
+  // Sent pre-serialised so no route's success schema is applied to a problem document.
+  return reply
+    .code(error.status)
+    .header('content-type', 'application/problem+json; charset=utf-8')
+    .header('content-language', locale)
+    .serializer((payload: unknown) => JSON.stringify(payload))
+    .send(problem);
+}
