@@ -3,6 +3,7 @@ import { registerOpenApi } from './api/openapi.ts';
 import { registerSchemaRoutes } from './api/schemas.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
+import { registerVoucherRoutes } from './api/v1/vouchers.ts';
 import type { ApiContext } from './api/context.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
@@ -36,7 +37,12 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
   try {
     await migrateToLatest(database);
     const metrics = createMetrics();
-    const context: ApiContext = { config: options.config, database, clock: options.clock ?? systemClock, metrics };
+    const context: ApiContext = {
+      config: options.config,
+      database,
+      clock: options.clock ?? systemClock,
+      metrics,
+    };
     const app = createHttpServer({
       logLevel: options.config.logLevel,
       bodyLimitBytes: options.config.bodyLimitBytes,
@@ -48,6 +54,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerSchemaRoutes(app, context);
     registerCompanyRoutes(app, context);
     registerMasterDataRoutes(app, context);
+    registerVoucherRoutes(app);
     await app.ready();
     return {
       app,

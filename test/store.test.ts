@@ -18,12 +18,20 @@ async function schemaFingerprint(database: OpenDatabase): Promise<string> {
   const columns = await sql`
     select table_name, column_name, data_type, is_nullable from information_schema.columns
     where table_schema = current_schema() order by table_name, column_name`.execute(database.db);
-  const indexes = await sql`select indexname, indexdef from pg_indexes where schemaname = current_schema() order by indexname`.execute(database.db);
+  const indexes =
+    await sql`select indexname, indexdef from pg_indexes where schemaname = current_schema() order by indexname`.execute(
+      database.db,
+    );
   const constraints = await sql`
     select conname, pg_get_constraintdef(oid) as def from pg_constraint
     where connamespace = current_schema()::regnamespace order by conname`.execute(database.db);
   const migrations = await sql`select count(*) as n from schema_migrations`.execute(database.db);
-  return JSON.stringify({ columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, migrations: migrations.rows });
+  return JSON.stringify({
+    columns: columns.rows,
+    indexes: indexes.rows,
+    constraints: constraints.rows,
+    migrations: migrations.rows,
+  });
 }
 
 const clock = fixedClock('2026-11-28T08:00:00Z');
@@ -54,8 +62,18 @@ for (const engine of ENGINES) {
     });
 
     it('scopes reads, updates and deletes to the tenant and stamps inserts', async () => {
-      const a = await createCompany(database, clock, { code: 'A', name: 'A 公司', taxId: '91110000600037341L', baseCurrency: 'CNY' });
-      const b = await createCompany(database, clock, { code: 'B', name: 'B 公司', taxId: '91310115MA1K3BTP2B', baseCurrency: 'CNY' });
+      const a = await createCompany(database, clock, {
+        code: 'A',
+        name: 'A 公司',
+        taxId: '91110000600037341L',
+        baseCurrency: 'CNY',
+      });
+      const b = await createCompany(database, clock, {
+        code: 'B',
+        name: 'B 公司',
+        taxId: '91310115MA1K3BTP2B',
+        baseCurrency: 'CNY',
+      });
       const row = (tenant: string, code: string) => ({
         id: crypto.randomUUID(),
         code,
@@ -71,8 +89,15 @@ for (const engine of ENGINES) {
       await ta.insertInto('departments', [row('A', 'D1'), row('A', 'D2')]).execute();
       await tb.insertInto('departments', [row('B', 'D1')]).execute();
 
-      const seenByA = await ta.selectFrom('departments').select(['code', 'tenant_id']).orderBy('code').execute();
-      assert.deepEqual(seenByA, [{ code: 'D1', tenant_id: a.id }, { code: 'D2', tenant_id: a.id }]);
+      const seenByA = await ta
+        .selectFrom('departments')
+        .select(['code', 'tenant_id'])
+        .orderBy('code')
+        .execute();
+      assert.deepEqual(seenByA, [
+        { code: 'D1', tenant_id: a.id },
+        { code: 'D2', tenant_id: a.id },
+      ]);
 
       const updated = await tb.updateTable('departments').set({ name: 'hijacked' }).execute();
       assert.equal(Number(updated[0]?.numUpdatedRows), 1, 'B updates only its own row');
@@ -82,20 +107,37 @@ for (const engine of ENGINES) {
       await tb.deleteFrom('departments').execute();
       assert.equal((await ta.selectFrom('departments').select('id').execute()).length, 2);
 
-      assert.throws(() => ta.insertInto('departments', [{ ...row('A', 'D3'), tenant_id: b.id } as never]), TenantRequiredError);
+      assert.throws(
+        () => ta.insertInto('departments', [{ ...row('A', 'D3'), tenant_id: b.id } as never]),
+        TenantRequiredError,
+      );
     });
 
     it('keeps references inside the tenant with composite foreign keys', async () => {
-      const c = await createCompany(database, clock, { code: 'C', name: 'C', taxId: '9144030071526726XG', baseCurrency: 'CNY' });
-      const d = await createCompany(database, clock, { code: 'D', name: 'D', taxId: '121200004013590816', baseCurrency: 'CNY' });
+      const c = await createCompany(database, clock, {
+        code: 'C',
+        name: 'C',
+        taxId: '9144030071526726XG',
+        baseCurrency: 'CNY',
+      });
+      const d = await createCompany(database, clock, {
+        code: 'D',
+        name: 'D',
+        taxId: '121200004013590816',
+        baseCurrency: 'CNY',
+      });
       const now = clock.now().toISOString();
       const base = { status: 'active', attributes_json: '{}', version: 1, created_at: now, updated_at: now };
-      await tenantDb(database.db, c.id).insertInto('departments', [{ ...base, id: crypto.randomUUID(), code: 'ONLY-IN-C', name: 'x' }]).execute();
+      await tenantDb(database.db, c.id)
+        .insertInto('departments', [{ ...base, id: crypto.randomUUID(), code: 'ONLY-IN-C', name: 'x' }])
+        .execute();
       const td = tenantDb(database.db, d.id);
       await assert.rejects(
         td.transaction(async (tx) => {
           await tx
-            .insertInto('employees', [{ ...base, id: crypto.randomUUID(), code: 'E1', name: 'e', department_code: 'ONLY-IN-C' }])
+            .insertInto('employees', [
+              { ...base, id: crypto.randomUUID(), code: 'E1', name: 'e', department_code: 'ONLY-IN-C' },
+            ])
             .execute();
         }),
       );
@@ -103,7 +145,12 @@ for (const engine of ENGINES) {
     });
 
     it('stores money as 64-bit integers and reads it back as bigint on both engines', async () => {
-      const e = await createCompany(database, clock, { code: 'E', name: 'E', taxId: '91620105L015101280', baseCurrency: 'CNY' });
+      const e = await createCompany(database, clock, {
+        code: 'E',
+        name: 'E',
+        taxId: '91620105L015101280',
+        baseCurrency: 'CNY',
+      });
       const te = tenantDb(database.db, e.id);
       const id = crypto.randomUUID();
       const big = 9_007_199_254_740_993n; // beyond 2^53
@@ -126,12 +173,32 @@ for (const engine of ENGINES) {
           .execute();
         await tx
           .insertInto('voucher_lines', [
-            { voucher_id: id, line_no: 1, summary: 's', account_code: '6602', debit_minor: big, credit_minor: 0n, aux_json: '{}' },
-            { voucher_id: id, line_no: 2, summary: 's', account_code: '1002', debit_minor: 0n, credit_minor: big, aux_json: '{}' },
+            {
+              voucher_id: id,
+              line_no: 1,
+              summary: 's',
+              account_code: '6602',
+              debit_minor: big,
+              credit_minor: 0n,
+              aux_json: '{}',
+            },
+            {
+              voucher_id: id,
+              line_no: 2,
+              summary: 's',
+              account_code: '1002',
+              debit_minor: 0n,
+              credit_minor: big,
+              aux_json: '{}',
+            },
           ])
           .execute();
       });
-      const lines = await te.selectFrom('voucher_lines').select(['line_no', 'debit_minor', 'credit_minor']).orderBy('line_no').execute();
+      const lines = await te
+        .selectFrom('voucher_lines')
+        .select(['line_no', 'debit_minor', 'credit_minor'])
+        .orderBy('line_no')
+        .execute();
       assert.deepEqual(lines, [
         { line_no: 1, debit_minor: big, credit_minor: 0n },
         { line_no: 2, debit_minor: 0n, credit_minor: big },

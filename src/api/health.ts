@@ -15,7 +15,7 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
         operationId: 'liveness',
         summary: 'Liveness: the process answers',
         tags,
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), ...problems(400) },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -28,8 +28,12 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
         summary: 'Readiness: database reachable and migrations current',
         tags,
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), engine: Type.String(), migrations: Type.Literal('current') }),
-          ...problems(503),
+          200: Type.Object({
+            status: Type.Literal('ready'),
+            engine: Type.String(),
+            migrations: Type.Literal('current'),
+          }),
+          ...problems(400, 503),
         },
       },
     },
@@ -37,10 +41,13 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
       try {
         await ping(ctx.database);
       } catch (error) {
-        throw new DomainError('not_ready', { reason: `database unreachable (${error instanceof Error ? error.message : String(error)})` });
+        throw new DomainError('not_ready', {
+          reason: `database unreachable (${error instanceof Error ? error.message : String(error)})`,
+        });
       }
       const pending = await pendingMigrations(ctx.database);
-      if (pending.length > 0) throw new DomainError('not_ready', { reason: `pending migrations: ${pending.join(', ')}` });
+      if (pending.length > 0)
+        throw new DomainError('not_ready', { reason: `pending migrations: ${pending.join(', ')}` });
       return { status: 'ready' as const, engine: ctx.database.engine, migrations: 'current' as const };
     },
   );
@@ -51,10 +58,19 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
         operationId: 'metrics',
         summary: 'Prometheus metrics (text exposition format)',
         tags,
-        response: { 200: { description: 'Prometheus text format', content: { 'text/plain': { schema: Type.String() } } } },
+        response: {
+          200: {
+            description: 'Prometheus text format',
+            content: { 'text/plain': { schema: Type.String() } },
+          },
+          ...problems(400),
+        },
       },
     },
     async (_request, reply) =>
-      reply.header('content-type', ctx.metrics.registry.contentType).serializer((s: unknown) => String(s)).send(await ctx.metrics.registry.metrics()),
+      reply
+        .header('content-type', ctx.metrics.registry.contentType)
+        .serializer((s: unknown) => String(s))
+        .send(await ctx.metrics.registry.metrics()),
   );
 }

@@ -10,7 +10,10 @@ export function publishedSchemas(): Map<string, { schema: TSchema; description: 
   const out = new Map<string, { schema: TSchema; description: string }>();
   for (const definition of Object.values(ENTITIES)) {
     out.set(definition.name, { schema: definition.entity, description: definition.description });
-    out.set(`${definition.name}Input`, { schema: definition.input, description: `${definition.description} (as sent to create one)` });
+    out.set(`${definition.name}Input`, {
+      schema: definition.input,
+      description: `${definition.description} (as sent to create one)`,
+    });
   }
   return out;
 }
@@ -27,13 +30,20 @@ export function registerSchemaRoutes(app: App, ctx: ApiContext): void {
         tags,
         response: {
           200: Type.Object({
-            items: Type.Array(Type.Object({ name: Type.String(), description: Type.String(), url: Type.String() })),
+            items: Type.Array(
+              Type.Object({ name: Type.String(), description: Type.String(), url: Type.String() }),
+            ),
           }),
+          ...problems(400),
         },
       },
     },
     async () => ({
-      items: [...schemas].map(([name, { description }]) => ({ name, description, url: `/schemas/${name}.json` })),
+      items: [...schemas].map(([name, { description }]) => ({
+        name,
+        description,
+        url: `/schemas/${name}.json`,
+      })),
     }),
   );
   app.get(
@@ -45,13 +55,18 @@ export function registerSchemaRoutes(app: App, ctx: ApiContext): void {
         tags,
         params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z]+\\.json$' }) }),
         response: {
-          200: { description: 'JSON Schema 2020-12 document', content: { 'application/schema+json': { schema: Type.Object({}, { additionalProperties: true }) } } },
+          200: {
+            description: 'JSON Schema 2020-12 document',
+            content: {
+              'application/schema+json': { schema: Type.Object({}, { additionalProperties: true }) },
+            },
+          },
           ...problems(400, 404),
         },
       },
     },
     async (request, reply) => {
-      const name = (request.params as { file: string }).file.replace(/\.json$/, '');
+      const name = request.params.file.replace(/\.json$/, '');
       const found = schemas.get(name);
       if (found === undefined) throw new DomainError('not_found', { resource: 'Schema', id: name });
       return reply

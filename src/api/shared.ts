@@ -4,7 +4,9 @@ import { ERROR_CODES } from '../model/error-codes.ts';
 const codes = Object.keys(ERROR_CODES);
 
 export const FieldErrorSchema = Type.Object({
-  pointer: Type.String({ description: 'JSON pointer (RFC 6901) to the offending field; "" = the whole document.' }),
+  pointer: Type.String({
+    description: 'JSON pointer (RFC 6901) to the offending field; "" = the whole document.',
+  }),
   code: Type.String({ description: 'Stable code from docs/errors.md.' }),
   message: Type.String({ description: 'Localized message (Accept-Language: zh-CN or en-US).' }),
 });
@@ -14,7 +16,10 @@ export const ProblemSchema = Type.Object(
     type: Type.String({ description: 'urn:finbridge:problem:<code>' }),
     title: Type.String(),
     status: Type.Integer(),
-    code: Type.Union(codes.map((c) => Type.Literal(c)), { description: 'Stable problem code (docs/errors.md).' }),
+    code: Type.Union(
+      codes.map((c) => Type.Literal(c)),
+      { description: 'Stable problem code (docs/errors.md).' },
+    ),
     detail: Type.String(),
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
@@ -24,7 +29,9 @@ export const ProblemSchema = Type.Object(
 );
 
 /** Problem responses for OpenAPI, keyed by status. */
-export function problems(...statuses: number[]): Record<string, { description: string; content: Record<string, { schema: TSchema }> }> {
+export function problems(
+  ...statuses: number[]
+): Record<string, { description: string; content: Record<string, { schema: TSchema }> }> {
   const out: Record<string, { description: string; content: Record<string, { schema: TSchema }> }> = {};
   for (const status of statuses) {
     out[String(status)] = {

@@ -64,7 +64,9 @@ const COMMANDS: Record<string, Command> = {
       process.once('SIGTERM', () => void stop('SIGTERM'));
       const address = await running.app.listen({ host: config.host, port: config.port });
       say('');
-      say(`FinBridge ${VERSION} is running on ${address}  (database: ${running.context.database.location.replace(process.cwd() + '/', '')})`);
+      say(
+        `FinBridge ${VERSION} is running on ${address}  (database: ${running.context.database.location.replace(process.cwd() + '/', '')})`,
+      );
       say(`  API docs    ${address}/docs`);
       say(`  OpenAPI     ${address}/openapi.json     schemas ${address}/schemas`);
       say(`  Health      ${address}/healthz   ${address}/readyz   ${address}/metrics`);
@@ -96,8 +98,11 @@ const COMMANDS: Record<string, Command> = {
       await withDatabase(config, async (database) => {
         await migrateToLatest(database);
         const result = await seedDemo(database, systemClock);
-        say(`${result.created ? 'created' : 'refreshed'} demo company ${result.company.code} (${result.company.name}) id ${result.company.id}`);
-        for (const [resource, count] of Object.entries(result.counts)) say(`  ${resource.padEnd(20)} ${count}`);
+        say(
+          `${result.created ? 'created' : 'refreshed'} demo company ${result.company.code} (${result.company.name}) id ${result.company.id}`,
+        );
+        for (const [resource, count] of Object.entries(result.counts))
+          say(`  ${resource.padEnd(20)} ${count}`);
       });
     },
   },
@@ -137,10 +142,19 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function help(): string {
-  const lines = ['FinBridge — finance hub 财务集成中枢', '', 'Usage: finbridge <command> [options]', '', 'Commands:'];
-  for (const [name, command] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+  const lines = [
+    'FinBridge — finance hub 财务集成中枢',
+    '',
+    'Usage: finbridge <command> [options]',
+    '',
+    'Commands:',
+  ];
+  for (const [name, command] of Object.entries(COMMANDS))
+    lines.push(`  ${name.padEnd(10)} ${command.summary}`);
   lines.push('', 'Run `finbridge <command> --help` for its options.');
-  lines.push('Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 configuration error, 4 database error, 5 input refused.');
+  lines.push(
+    'Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 configuration error, 4 database error, 5 input refused.',
+  );
   return lines.join('\n');
 }
 
@@ -157,7 +171,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, strict: true }));
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
   } catch (error) {
     process.stderr.write(`finbridge ${name}: ${message(error)}\nUsage: ${command.usage}\n`);
     return EXIT.usage;
@@ -180,8 +198,13 @@ function report(name: string, error: unknown): number {
   if (error instanceof ConfigError) return (line(`configuration error: ${error.message}`), EXIT.config);
   if (error instanceof MigrationError) return (line(error.message), EXIT.database);
   if (error instanceof DomainError) {
-    line(renderMessage(error.code, 'zh-CN', error.params) + ' / ' + renderMessage(error.code, 'en-US', error.params));
-    for (const f of error.failures) line(`  ${f.pointer || '/'}: ${renderMessage(f.code, 'en-US', f.params ?? {})}`);
+    line(
+      renderMessage(error.code, 'zh-CN', error.params) +
+        ' / ' +
+        renderMessage(error.code, 'en-US', error.params),
+    );
+    for (const f of error.failures)
+      line(`  ${f.pointer || '/'}: ${renderMessage(f.code, 'en-US', f.params ?? {})}`);
     return EXIT.refused;
   }
   const code = (error as { code?: unknown }).code;

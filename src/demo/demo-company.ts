@@ -23,7 +23,13 @@ export const DEMO_COMPANY = {
 
 type Row = Record<string, unknown>;
 
-const account = (code: string, name: string, type: string, balanceDirection: string, extra: Row = {}): Row => ({
+const account = (
+  code: string,
+  name: string,
+  type: string,
+  balanceDirection: string,
+  extra: Row = {},
+): Row => ({
   code,
   name,
   type,
@@ -85,18 +91,91 @@ export const DEMO_ACCOUNTS: Row[] = [
 ];
 
 export const DEMO_EXPENSE_CATEGORIES: Row[] = [
-  { code: 'TRAVEL', name: '差旅费', standardCategory: 'travel', managementAccountCode: '660202', salesAccountCode: '660101' },
-  { code: 'HOTEL', name: '住宿费', standardCategory: 'accommodation', managementAccountCode: '660202', salesAccountCode: '660101', parentCode: 'TRAVEL' },
-  { code: 'TAXI', name: '市内交通费', standardCategory: 'transport', managementAccountCode: '660204', salesAccountCode: '660103' },
-  { code: 'MEAL', name: '餐费', standardCategory: 'meals', managementAccountCode: '660208', salesAccountCode: '660199' },
-  { code: 'ENTERTAIN', name: '业务招待费', standardCategory: 'entertainment', managementAccountCode: '660203', salesAccountCode: '660102' },
-  { code: 'OFFICE', name: '办公费', standardCategory: 'office', managementAccountCode: '660201', salesAccountCode: '660199' },
-  { code: 'PHONE', name: '通讯费', standardCategory: 'communication', managementAccountCode: '660205', salesAccountCode: '660104' },
-  { code: 'TRAINING', name: '培训费', standardCategory: 'training', managementAccountCode: '660206', salesAccountCode: '660199' },
-  { code: 'MEETING', name: '会议费', standardCategory: 'meeting', managementAccountCode: '660207', salesAccountCode: '660106' },
-  { code: 'ADS', name: '广告宣传费', standardCategory: 'advertising', managementAccountCode: '660299', salesAccountCode: '660105' },
-  { code: 'SOFTWARE', name: '软件及技术服务费', standardCategory: 'software', managementAccountCode: '660209', salesAccountCode: '660199' },
-  { code: 'BANKFEE', name: '银行手续费', standardCategory: 'bank_charges', managementAccountCode: '660301', salesAccountCode: '660301' },
+  {
+    code: 'TRAVEL',
+    name: '差旅费',
+    standardCategory: 'travel',
+    managementAccountCode: '660202',
+    salesAccountCode: '660101',
+  },
+  {
+    code: 'HOTEL',
+    name: '住宿费',
+    standardCategory: 'accommodation',
+    managementAccountCode: '660202',
+    salesAccountCode: '660101',
+    parentCode: 'TRAVEL',
+  },
+  {
+    code: 'TAXI',
+    name: '市内交通费',
+    standardCategory: 'transport',
+    managementAccountCode: '660204',
+    salesAccountCode: '660103',
+  },
+  {
+    code: 'MEAL',
+    name: '餐费',
+    standardCategory: 'meals',
+    managementAccountCode: '660208',
+    salesAccountCode: '660199',
+  },
+  {
+    code: 'ENTERTAIN',
+    name: '业务招待费',
+    standardCategory: 'entertainment',
+    managementAccountCode: '660203',
+    salesAccountCode: '660102',
+  },
+  {
+    code: 'OFFICE',
+    name: '办公费',
+    standardCategory: 'office',
+    managementAccountCode: '660201',
+    salesAccountCode: '660199',
+  },
+  {
+    code: 'PHONE',
+    name: '通讯费',
+    standardCategory: 'communication',
+    managementAccountCode: '660205',
+    salesAccountCode: '660104',
+  },
+  {
+    code: 'TRAINING',
+    name: '培训费',
+    standardCategory: 'training',
+    managementAccountCode: '660206',
+    salesAccountCode: '660199',
+  },
+  {
+    code: 'MEETING',
+    name: '会议费',
+    standardCategory: 'meeting',
+    managementAccountCode: '660207',
+    salesAccountCode: '660106',
+  },
+  {
+    code: 'ADS',
+    name: '广告宣传费',
+    standardCategory: 'advertising',
+    managementAccountCode: '660299',
+    salesAccountCode: '660105',
+  },
+  {
+    code: 'SOFTWARE',
+    name: '软件及技术服务费',
+    standardCategory: 'software',
+    managementAccountCode: '660209',
+    salesAccountCode: '660199',
+  },
+  {
+    code: 'BANKFEE',
+    name: '银行手续费',
+    standardCategory: 'bank_charges',
+    managementAccountCode: '660301',
+    salesAccountCode: '660301',
+  },
 ];
 
 export const DEMO_COST_CENTERS: Row[] = [
@@ -106,18 +185,87 @@ export const DEMO_COST_CENTERS: Row[] = [
 ];
 
 export const DEMO_DEPARTMENTS: Row[] = [
-  { code: 'GM', name: '总经理办公室', kind: 'management', managerEmployeeCode: 'E001', costCenterCode: 'CC-ADM' },
-  { code: 'FIN', name: '财务部', kind: 'management', parentCode: 'GM', managerEmployeeCode: 'E002', costCenterCode: 'CC-ADM' },
-  { code: 'HR', name: '人力资源部', kind: 'management', parentCode: 'GM', managerEmployeeCode: 'E005', costCenterCode: 'CC-ADM' },
-  { code: 'ADM', name: '行政部', kind: 'management', parentCode: 'GM', managerEmployeeCode: 'E007', costCenterCode: 'CC-ADM' },
-  { code: 'SALES', name: '销售部', kind: 'sales', parentCode: 'GM', managerEmployeeCode: 'E009', costCenterCode: 'CC-SALES' },
-  { code: 'SALES-E', name: '华东销售部', kind: 'sales', parentCode: 'SALES', managerEmployeeCode: 'E010', costCenterCode: 'CC-SALES' },
-  { code: 'SALES-S', name: '华南销售部', kind: 'sales', parentCode: 'SALES', managerEmployeeCode: 'E013', costCenterCode: 'CC-SALES' },
-  { code: 'MKT', name: '市场部', kind: 'sales', parentCode: 'GM', managerEmployeeCode: 'E015', costCenterCode: 'CC-SALES' },
-  { code: 'RND', name: '研发部', kind: 'rnd', parentCode: 'GM', managerEmployeeCode: 'E017', costCenterCode: 'CC-RND' },
+  {
+    code: 'GM',
+    name: '总经理办公室',
+    kind: 'management',
+    managerEmployeeCode: 'E001',
+    costCenterCode: 'CC-ADM',
+  },
+  {
+    code: 'FIN',
+    name: '财务部',
+    kind: 'management',
+    parentCode: 'GM',
+    managerEmployeeCode: 'E002',
+    costCenterCode: 'CC-ADM',
+  },
+  {
+    code: 'HR',
+    name: '人力资源部',
+    kind: 'management',
+    parentCode: 'GM',
+    managerEmployeeCode: 'E005',
+    costCenterCode: 'CC-ADM',
+  },
+  {
+    code: 'ADM',
+    name: '行政部',
+    kind: 'management',
+    parentCode: 'GM',
+    managerEmployeeCode: 'E007',
+    costCenterCode: 'CC-ADM',
+  },
+  {
+    code: 'SALES',
+    name: '销售部',
+    kind: 'sales',
+    parentCode: 'GM',
+    managerEmployeeCode: 'E009',
+    costCenterCode: 'CC-SALES',
+  },
+  {
+    code: 'SALES-E',
+    name: '华东销售部',
+    kind: 'sales',
+    parentCode: 'SALES',
+    managerEmployeeCode: 'E010',
+    costCenterCode: 'CC-SALES',
+  },
+  {
+    code: 'SALES-S',
+    name: '华南销售部',
+    kind: 'sales',
+    parentCode: 'SALES',
+    managerEmployeeCode: 'E013',
+    costCenterCode: 'CC-SALES',
+  },
+  {
+    code: 'MKT',
+    name: '市场部',
+    kind: 'sales',
+    parentCode: 'GM',
+    managerEmployeeCode: 'E015',
+    costCenterCode: 'CC-SALES',
+  },
+  {
+    code: 'RND',
+    name: '研发部',
+    kind: 'rnd',
+    parentCode: 'GM',
+    managerEmployeeCode: 'E017',
+    costCenterCode: 'CC-RND',
+  },
 ];
 
-const person = (code: string, name: string, departmentCode: string, managerCode: string | undefined, grade: string, pinyin: string): Row => ({
+const person = (
+  code: string,
+  name: string,
+  departmentCode: string,
+  managerCode: string | undefined,
+  grade: string,
+  pinyin: string,
+): Row => ({
   code,
   name,
   departmentCode,
@@ -149,7 +297,14 @@ export const DEMO_EMPLOYEES: Row[] = [
   person('E020', '许诺', 'RND', 'E017', 'P3', 'xu.nuo'),
 ];
 
-const supplier = (code: string, name: string, division: string, orgBody: string, bankName: string, accountNumber: string): Row => ({
+const supplier = (
+  code: string,
+  name: string,
+  division: string,
+  orgBody: string,
+  bankName: string,
+  accountNumber: string,
+): Row => ({
   code,
   name,
   taxId: syntheticUscc(division, orgBody),
@@ -159,13 +314,62 @@ const supplier = (code: string, name: string, division: string, orgBody: string,
 
 export const DEMO_SUPPLIERS: Row[] = [
   supplier('S0001', '上海云杉办公用品有限公司', '310115', 'MA1GY001', '招商银行上海分行', '121900000000001'),
-  supplier('S0002', '北京星河商旅服务有限公司', '110105', 'MA1GY002', '中国工商银行北京朝阳支行', '0200000000000000002'),
-  supplier('S0003', '深圳华通信息技术有限公司', '440300', 'MA1GY003', '中国银行深圳分行', '750000000000000003'),
-  supplier('S0004', '杭州青禾会务服务有限公司', '330106', 'MA1GY004', '杭州银行文创支行', '330000000000000004'),
-  supplier('S0005', '广州南粤航空票务代理有限公司', '440106', 'MA1GY005', '中国建设银行广州天河支行', '440000000000000005'),
-  supplier('S0006', '上海申通通信服务有限公司', '310104', 'MA1GY006', '交通银行上海徐汇支行', '310000000000000006'),
-  supplier('S0007', '苏州明德培训咨询有限公司', '320505', 'MA1GY007', '中国农业银行苏州高新区支行', '100000000000000007'),
-  supplier('S0008', '南京锦程酒店管理有限公司', '320104', 'MA1GY008', '南京银行秦淮支行', '010000000000000008'),
+  supplier(
+    'S0002',
+    '北京星河商旅服务有限公司',
+    '110105',
+    'MA1GY002',
+    '中国工商银行北京朝阳支行',
+    '0200000000000000002',
+  ),
+  supplier(
+    'S0003',
+    '深圳华通信息技术有限公司',
+    '440300',
+    'MA1GY003',
+    '中国银行深圳分行',
+    '750000000000000003',
+  ),
+  supplier(
+    'S0004',
+    '杭州青禾会务服务有限公司',
+    '330106',
+    'MA1GY004',
+    '杭州银行文创支行',
+    '330000000000000004',
+  ),
+  supplier(
+    'S0005',
+    '广州南粤航空票务代理有限公司',
+    '440106',
+    'MA1GY005',
+    '中国建设银行广州天河支行',
+    '440000000000000005',
+  ),
+  supplier(
+    'S0006',
+    '上海申通通信服务有限公司',
+    '310104',
+    'MA1GY006',
+    '交通银行上海徐汇支行',
+    '310000000000000006',
+  ),
+  supplier(
+    'S0007',
+    '苏州明德培训咨询有限公司',
+    '320505',
+    'MA1GY007',
+    '中国农业银行苏州高新区支行',
+    '100000000000000007',
+  ),
+  supplier(
+    'S0008',
+    '南京锦程酒店管理有限公司',
+    '320104',
+    'MA1GY008',
+    '南京银行秦淮支行',
+    '010000000000000008',
+  ),
 ];
 
 export const DEMO_CUSTOMERS: Row[] = [
@@ -175,9 +379,21 @@ export const DEMO_CUSTOMERS: Row[] = [
 ];
 
 export const DEMO_PROJECTS: Row[] = [
-  { code: 'P001', name: '华东区渠道拓展', managerEmployeeCode: 'E010', startOn: '2026-01-01', endOn: '2026-12-31' },
+  {
+    code: 'P001',
+    name: '华东区渠道拓展',
+    managerEmployeeCode: 'E010',
+    startOn: '2026-01-01',
+    endOn: '2026-12-31',
+  },
   { code: 'P002', name: '新一代财务中台', managerEmployeeCode: 'E017', startOn: '2026-03-01' },
-  { code: 'P003', name: '年度客户大会', managerEmployeeCode: 'E015', startOn: '2026-10-01', endOn: '2026-12-15' },
+  {
+    code: 'P003',
+    name: '年度客户大会',
+    managerEmployeeCode: 'E015',
+    startOn: '2026-10-01',
+    endOn: '2026-12-15',
+  },
 ];
 
 export const DEMO_CURRENCIES: Row[] = [
@@ -196,7 +412,12 @@ export const demoExchangeRates = (effectiveOn: string): Row[] => [
 ];
 
 /** Monthly budgets (yuan) by department and category. */
-export const DEMO_BUDGETS: { department: string; category: string; yuan: number; control: 'warn' | 'block' }[] = [
+export const DEMO_BUDGETS: {
+  department: string;
+  category: string;
+  yuan: number;
+  control: 'warn' | 'block';
+}[] = [
   { department: 'SALES-E', category: 'TRAVEL', yuan: 60000, control: 'block' },
   { department: 'SALES-E', category: 'ENTERTAIN', yuan: 20000, control: 'block' },
   { department: 'SALES-S', category: 'TRAVEL', yuan: 50000, control: 'block' },

@@ -67,7 +67,8 @@ export async function seedDemo(database: OpenDatabase, clock: Clock): Promise<Se
         const result = await bulkUpsert(tx, clock, resource, items, true);
         counts[path] = result.items.length;
       } catch (error) {
-        if (error instanceof DomainError) throw new Error(`demo ${path} refused: ${JSON.stringify(error.extensions)}`, { cause: error });
+        if (error instanceof DomainError)
+          throw new Error(`demo ${path} refused: ${JSON.stringify(error.extensions)}`, { cause: error });
         throw error;
       }
     }
@@ -90,7 +91,9 @@ export async function seedDemo(database: OpenDatabase, clock: Clock): Promise<Se
           updated_at: now,
         })),
       )
-      .onConflict((oc) => oc.columns(['tenant_id', 'department_code', 'category_code', 'period', 'project_code']).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'department_code', 'category_code', 'period', 'project_code']).doNothing(),
+      )
       .execute();
     counts['budgets'] = DEMO_BUDGETS.length;
   });

@@ -1,5 +1,10 @@
 import type { Clock } from '../platform/clock.ts';
-import { createCompany, findCompany, listCompanies, type CompanyRecord } from '../platform/store/companies.ts';
+import {
+  createCompany,
+  findCompany,
+  listCompanies,
+  type CompanyRecord,
+} from '../platform/store/companies.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
 import { constraintViolation } from '../platform/store/errors.ts';
 import { DomainError, refusal } from '../model/result.ts';
@@ -24,24 +29,36 @@ export function toCompanyDocument(company: CompanyRecord): CompanyDocument {
   };
 }
 
-export async function registerCompany(database: OpenDatabase, clock: Clock, input: unknown): Promise<CompanyDocument> {
+export async function registerCompany(
+  database: OpenDatabase,
+  clock: Clock,
+  input: unknown,
+): Promise<CompanyDocument> {
   const failures = check(ENTITIES.Company.input, input);
   if (failures.length > 0) throw refusal(failures);
-  const fields = input as { code: string; name: string; taxId: string; baseCurrency: string } & Record<string, unknown>;
+  const fields = input as { code: string; name: string; taxId: string; baseCurrency: string } & Record<
+    string,
+    unknown
+  >;
   const uscc = validateUscc(fields.taxId);
   if (!uscc.valid && uscc.problem !== undefined) {
     throw refusal([
       {
         code: 'invalid_uscc',
         pointer: '/taxId',
-        params: { reason: describeUsccProblem(uscc.problem, 'zh-CN'), reasonEn: describeUsccProblem(uscc.problem, 'en-US') },
+        params: {
+          reason: describeUsccProblem(uscc.problem, 'zh-CN'),
+          reasonEn: describeUsccProblem(uscc.problem, 'en-US'),
+        },
       },
     ]);
   }
   const { code, name, taxId, baseCurrency, ...attributes } = fields;
   if ((await findCompany(database, code)) !== undefined) throw new DomainError('duplicate_code', { code });
   try {
-    return toCompanyDocument(await createCompany(database, clock, { code, name, taxId, baseCurrency, attributes }));
+    return toCompanyDocument(
+      await createCompany(database, clock, { code, name, taxId, baseCurrency, attributes }),
+    );
   } catch (error) {
     if (constraintViolation(error) === 'unique') throw new DomainError('duplicate_code', { code });
     throw error;

@@ -14,7 +14,10 @@ export const Code = Type.String({
 });
 export const Name = Type.String({ minLength: 1, maxLength: 200, description: 'Display name.' });
 export const Text = (description: string, maxLength = 500) => Type.String({ maxLength, description });
-export const CalendarDate = Type.String({ format: 'date', description: 'Calendar date YYYY-MM-DD (no time zone).' });
+export const CalendarDate = Type.String({
+  format: 'date',
+  description: 'Calendar date YYYY-MM-DD (no time zone).',
+});
 export const Timestamp = Type.String({ format: 'date-time', description: 'Instant in UTC, RFC 3339.' });
 export const FiscalPeriod = Type.String({
   pattern: '^[0-9]{4}-(0[1-9]|1[0-6])$',
@@ -29,7 +32,7 @@ export const CurrencyCode = Type.Union(
 );
 export const Amount = Type.String({
   pattern: AMOUNT_PATTERN,
-  description: "Decimal string with the currency's minor digits, e.g. \"1234.50\". JSON numbers are rejected.",
+  description: 'Decimal string with the currency\'s minor digits, e.g. "1234.50". JSON numbers are rejected.',
   examples: ['1234.50'],
 });
 export const Money = Type.Object(

@@ -12,7 +12,7 @@ export function parseDecimal(text: string, pointer = ''): Result<Decimal> {
   const m = DECIMAL.exec(text);
   if (!m) return fail('invalid_decimal', pointer, { value: text });
   const fraction = m[3] ?? '';
-  const units = BigInt((m[1] ?? '') + m[2] + fraction);
+  const units = BigInt((m[1] ?? '') + (m[2] ?? '') + fraction);
   return ok({ units, scale: fraction.length });
 }
 

@@ -74,9 +74,21 @@ export const ERROR_CODES = {
     en: 'Invalid invoice number: {reasonEn}',
   },
   // master data
-  date_range_invalid: { status: 422, zh: '结束日期 {end} 早于开始日期 {start}', en: 'End date {end} is before start date {start}' },
-  self_reference: { status: 422, zh: '{field} 不能指向自己', en: '{field} cannot point to the record itself' },
-  same_currency: { status: 422, zh: '报价币种与基准币种相同：{currency}', en: 'Quote currency equals base currency: {currency}' },
+  date_range_invalid: {
+    status: 422,
+    zh: '结束日期 {end} 早于开始日期 {start}',
+    en: 'End date {end} is before start date {start}',
+  },
+  self_reference: {
+    status: 422,
+    zh: '{field} 不能指向自己',
+    en: '{field} cannot point to the record itself',
+  },
+  same_currency: {
+    status: 422,
+    zh: '报价币种与基准币种相同：{currency}',
+    en: 'Quote currency equals base currency: {currency}',
+  },
   rate_not_positive: { status: 422, zh: '汇率必须大于零', en: 'The rate must be greater than zero' },
   exponent_mismatch: {
     status: 422,
@@ -154,7 +166,6 @@ export const ERROR_CODES = {
     en: 'Batch of {count} items exceeds the limit of {limit}',
   },
   // platform
-  method_not_allowed: { status: 405, zh: '不支持的请求方法', en: 'Method not allowed' },
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },
   internal_error: {
     status: 500,

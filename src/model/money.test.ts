@@ -16,24 +16,36 @@ describe('money on the wire', () => {
   it('rejects a JSON number with its own code', () => {
     const r = parseMoney(1234.5, 'CNY', '/amount');
     assert.equal(r.ok, false);
-    assert.deepEqual(!r.ok && r.failures[0], { code: 'money_not_string', pointer: '/amount', params: { value: '1234.5' } });
+    assert.ok(!r.ok);
+    assert.deepEqual(r.failures[0], {
+      code: 'money_not_string',
+      pointer: '/amount',
+      params: { value: '1234.5' },
+    });
   });
   it('refuses more decimals than the currency has instead of rounding', () => {
     const r = parseMoney('1.005', 'CNY');
     assert.equal(!r.ok && r.failures[0]?.code, 'money_too_precise');
     assert.equal(!parseMoney('12.5', 'JPY').ok, true);
   });
-  it('accepts fewer decimals', () => assert.deepEqual(parseMoney('1234.5', 'CNY'), { ok: true, value: money(123450n, 'CNY') }));
+  it('accepts fewer decimals', () => {
+    assert.deepEqual(parseMoney('1234.5', 'CNY'), { ok: true, value: money(123450n, 'CNY') });
+  });
   it('refuses unknown currencies and garbage', () => {
     assert.equal(!parseMoney('1', 'XXX').ok, true);
-    for (const bad of ['', '1,00', '1e3', ' 1', '+1', '1.', '.5', 'NaN']) assert.equal(parseMoney(bad, 'CNY').ok, false, bad);
+    for (const bad of ['', '1,00', '1e3', ' 1', '+1', '1.', '.5', 'NaN'])
+      assert.equal(parseMoney(bad, 'CNY').ok, false, bad);
   });
   it('round-trips every representable amount in every currency', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(2n ** 62n), max: 2n ** 62n }), fc.constantFrom(...CURRENCY_CODES), (minor, currency) => {
-        const r = parseMoney(formatMoney(money(minor, currency)), currency);
-        assert.deepEqual(r, { ok: true, value: money(minor, currency) });
-      }),
+      fc.property(
+        fc.bigInt({ min: -(2n ** 62n), max: 2n ** 62n }),
+        fc.constantFrom(...CURRENCY_CODES),
+        (minor, currency) => {
+          const r = parseMoney(formatMoney(money(minor, currency)), currency);
+          assert.deepEqual(r, { ok: true, value: money(minor, currency) });
+        },
+      ),
     );
   });
   it('rounds rate products half-up, ties away from zero', () => {
@@ -45,13 +57,18 @@ describe('money on the wire', () => {
 
 describe('allocate', () => {
   it('splits 100.00 three ways without losing a fen', () => {
-    assert.deepEqual(allocate(money(10000n, 'CNY'), [1n, 1n, 1n]).map((m) => m.minor), [3334n, 3333n, 3333n]);
+    assert.deepEqual(
+      allocate(money(10000n, 'CNY'), [1n, 1n, 1n]).map((m) => m.minor),
+      [3334n, 3333n, 3333n],
+    );
   });
   it('conserves the total for any weights, and never goes below the floor share', () => {
     fc.assert(
       fc.property(
         fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
-        fc.array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 20 }).filter((w) => w.some((x) => x > 0n)),
+        fc
+          .array(fc.bigInt({ min: 0n, max: 10n ** 9n }), { minLength: 1, maxLength: 20 })
+          .filter((w) => w.some((x) => x > 0n)),
         (total, weights) => {
           const parts = allocate(money(total, 'CNY'), weights);
           assert.equal(sum(parts, 'CNY').minor, total);
@@ -103,6 +120,9 @@ describe('voucher balance', () => {
       { debitMinor: 100n, creditMinor: 100n },
       { debitMinor: 0n, creditMinor: 0n },
     ]);
-    assert.deepEqual(!r.ok && r.failures.map((f) => f.code).sort(), ['voucher_line_both_sides', 'voucher_line_zero']);
+    assert.deepEqual(!r.ok && r.failures.map((f) => f.code).sort(), [
+      'voucher_line_both_sides',
+      'voucher_line_zero',
+    ]);
   });
 });

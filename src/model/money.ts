@@ -30,7 +30,7 @@ export function parseMoney(amount: unknown, currency: string, pointer = ''): Res
   if (fraction.length > exponent) {
     return fail('money_too_precise', pointer, { value: amount, currency, digits: exponent });
   }
-  const minor = BigInt((m[1] ?? '') + m[2] + fraction.padEnd(exponent, '0'));
+  const minor = BigInt((m[1] ?? '') + (m[2] ?? '') + fraction.padEnd(exponent, '0'));
   if (minor > MAX_MINOR || minor < -MAX_MINOR) return fail('money_out_of_range', pointer, { value: amount });
   return ok({ minor, currency });
 }

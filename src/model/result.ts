@@ -8,7 +8,8 @@ export interface Failure {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: readonly Failure[] };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failures: readonly Failure[] };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -1,6 +1,12 @@
 import { Type, type TObject, type TProperties, type TSchema } from 'typebox';
 import { Id, Timestamp } from './common.ts';
-import { CompanyFields, CostCenterFields, DepartmentFields, EmployeeFields, ProjectFields } from './entities/organization.ts';
+import {
+  CompanyFields,
+  CostCenterFields,
+  DepartmentFields,
+  EmployeeFields,
+  ProjectFields,
+} from './entities/organization.ts';
 import { CustomerFields, SupplierFields } from './entities/parties.ts';
 import {
   AccountFields,
@@ -37,13 +43,20 @@ export interface EntityDefinition {
 
 function define<P extends TProperties>(name: string, description: string, fields: P) {
   const input = Type.Object(fields, { additionalProperties: false, title: `${name}Input`, description });
-  const entity = Type.Object({ ...RecordMeta, ...fields }, { additionalProperties: false, title: name, description });
+  const entity = Type.Object(
+    { ...RecordMeta, ...fields },
+    { additionalProperties: false, title: name, description },
+  );
   return { name, description, input, entity } satisfies EntityDefinition;
 }
 
 /** The canonical model: every entity of the standard data interface. */
 export const ENTITIES = {
-  Company: define('Company', 'A company (tenant): legal entity, base currency, fiscal calendar.', CompanyFields),
+  Company: define(
+    'Company',
+    'A company (tenant): legal entity, base currency, fiscal calendar.',
+    CompanyFields,
+  ),
   Department: define('Department', 'Department (部门) in the org chart.', DepartmentFields),
   CostCenter: define('CostCenter', 'Cost center (成本中心).', CostCenterFields),
   Employee: define('Employee', 'Employee (职员).', EmployeeFields),
@@ -51,7 +64,11 @@ export const ENTITIES = {
   Customer: define('Customer', 'Customer (客户).', CustomerFields),
   Project: define('Project', 'Project (项目).', ProjectFields),
   Account: define('Account', 'Chart-of-accounts entry (会计科目).', AccountFields),
-  ExpenseCategory: define('ExpenseCategory', 'Expense category (费用类别) mapped to accounts.', ExpenseCategoryFields),
+  ExpenseCategory: define(
+    'ExpenseCategory',
+    'Expense category (费用类别) mapped to accounts.',
+    ExpenseCategoryFields,
+  ),
   Currency: define('Currency', 'Currency enabled for the company (ISO 4217).', CurrencyFields),
   ExchangeRate: define('ExchangeRate', 'Exchange rate (汇率) valid from a date.', ExchangeRateFields),
   TaxRate: define('TaxRate', 'Tax code (税率) with its validity and tax accounts.', TaxRateFields),

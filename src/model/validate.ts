@@ -70,11 +70,11 @@ function toFailure(e: ErrorObject, unionPaths: Set<string>, prefix: string): Fai
   const pointer = prefix + e.instancePath;
   const parent = e.parentSchema as Record<string, unknown> | undefined;
   if (e.keyword === 'required') {
-    const field = String((e.params as { missingProperty: string }).missingProperty);
+    const field = (e.params as { missingProperty: string }).missingProperty;
     return { code: 'missing_field', pointer: `${pointer}/${escapePointer(field)}`, params: { field } };
   }
   if (e.keyword === 'additionalProperties') {
-    const field = String((e.params as { additionalProperty: string }).additionalProperty);
+    const field = (e.params as { additionalProperty: string }).additionalProperty;
     return { code: 'unknown_field', pointer: `${pointer}/${escapePointer(field)}`, params: { field } };
   }
   if (unionPaths.has(e.instancePath)) {
@@ -91,7 +91,7 @@ function toFailure(e: ErrorObject, unionPaths: Set<string>, prefix: string): Fai
     if (typeof e.data === 'number' && parent?.['pattern'] === AMOUNT_PATTERN) {
       return { code: 'money_not_string', pointer, params: { value: String(e.data) } };
     }
-    return { code: 'wrong_type', pointer, params: { expected: String((e.params as { type: string }).type) } };
+    return { code: 'wrong_type', pointer, params: { expected: (e.params as { type: string }).type } };
   }
   if (e.keyword === 'format' && (e.params as { format: string }).format === 'date') {
     return { code: 'invalid_date', pointer, params: { value: String(e.data) } };

@@ -11,7 +11,10 @@ export interface BalanceLine {
  * and never zero; at least one debit and one credit; Σ debits = Σ credits to the minor unit. Negative
  * amounts are red-letter corrections and are allowed.
  */
-export function checkVoucherBalance(lines: readonly BalanceLine[], exponent = 2): Result<{ totalMinor: bigint }> {
+export function checkVoucherBalance(
+  lines: readonly BalanceLine[],
+  exponent = 2,
+): Result<{ totalMinor: bigint }> {
   const failures: Failure[] = [];
   let debit = 0n;
   let credit = 0n;
@@ -28,7 +31,8 @@ export function checkVoucherBalance(lines: readonly BalanceLine[], exponent = 2)
     debit += line.debitMinor;
     credit += line.creditMinor;
   });
-  if (debitLines === 0 || creditLines === 0) failures.push({ code: 'voucher_needs_both_sides', pointer: '/lines' });
+  if (debitLines === 0 || creditLines === 0)
+    failures.push({ code: 'voucher_needs_both_sides', pointer: '/lines' });
   if (debit !== credit) {
     failures.push({
       code: 'unbalanced_voucher',

@@ -27,7 +27,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env['FINBRIDGE_DATA_DIR'] ?? 'data');
   const databaseUrl = env['DATABASE_URL'] ?? `sqlite:${resolve(dataDir, 'finbridge.db')}`;
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
-    throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`);
+    throw new ConfigError(
+      `DATABASE_URL must start with sqlite: or postgres://, got "${databaseUrl.replace(/:[^:@/]*@/, ':***@')}"`,
+    );
   }
   const host = env['HOST'] ?? '127.0.0.1';
   const port = integer(env, 'PORT', 8080, 0, 65535);

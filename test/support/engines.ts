@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createSchemaIfMissing, openDatabase, type Engine, type OpenDatabase } from '../../src/platform/store/database.ts';
+import {
+  createSchemaIfMissing,
+  openDatabase,
+  type Engine,
+  type OpenDatabase,
+} from '../../src/platform/store/database.ts';
 
 /**
  * The engines every store test runs on: SQLite always; PostgreSQL when FINBRIDGE_TEST_PG_URL is set
@@ -69,4 +74,6 @@ function postgresEngine(url: string): EngineUnderTest {
   };
 }
 
-export const ENGINES: readonly EngineUnderTest[] = pgUrl ? [sqliteEngine, postgresEngine(pgUrl)] : [sqliteEngine];
+export const ENGINES: readonly EngineUnderTest[] = pgUrl
+  ? [sqliteEngine, postgresEngine(pgUrl)]
+  : [sqliteEngine];

@@ -15,7 +15,7 @@ export function registerCompanyRoutes(app: App, ctx: ApiContext): void {
         operationId: 'listCompanies',
         summary: 'List companies (tenants) 公司列表',
         tags,
-        response: { 200: Type.Object({ items: Type.Array(company.entity) }) },
+        response: { 200: Type.Object({ items: Type.Array(company.entity) }), ...problems(400) },
       },
     },
     async () => ({ items: await allCompanies(ctx.database) }),
@@ -33,7 +33,10 @@ export function registerCompanyRoutes(app: App, ctx: ApiContext): void {
     },
     async (request, reply) => {
       const created = await registerCompany(ctx.database, ctx.clock, request.body);
-      return reply.code(201).header('location', `/api/v1/companies/${String(created['id'])}`).send(created);
+      return reply
+        .code(201)
+        .header('location', `/api/v1/companies/${String(created['id'])}`)
+        .send(created);
     },
   );
   app.get(
@@ -47,6 +50,6 @@ export function registerCompanyRoutes(app: App, ctx: ApiContext): void {
         response: { 200: company.entity, ...problems(400, 404) },
       },
     },
-    async (request) => companyById(ctx.database, (request.params as { id: string }).id),
+    async (request) => companyById(ctx.database, request.params.id),
   );
 }

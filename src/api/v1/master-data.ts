@@ -3,7 +3,7 @@ import type { App } from '../../platform/http/server.ts';
 import { renderMessage } from '../../model/error-codes.ts';
 import { DomainError } from '../../model/result.ts';
 import { negotiateLocale } from '../../platform/http/problem.ts';
-import { MASTER_RESOURCES, type Fields, type MasterResource } from '../../governance/master-data/resources.ts';
+import { MASTER_RESOURCES, type MasterResource } from '../../governance/master-data/resources.ts';
 import {
   SORTS,
   bulkUpsert,
@@ -23,8 +23,12 @@ const BULK_BODY_LIMIT = 32 * 1024 * 1024;
 /** PATCH body: every field optional, and `null` removes an optional field (JSON merge patch). */
 function patchSchema(input: TObject): TObject {
   const properties: Record<string, TSchema> = {};
-  for (const [key, schema] of Object.entries(input.properties)) properties[key] = Type.Optional(Type.Union([schema, Type.Null()]));
-  return Type.Object(properties, { additionalProperties: false, title: `${String((input as { title?: string }).title)}Patch` });
+  for (const [key, schema] of Object.entries(input.properties))
+    properties[key] = Type.Optional(Type.Union([schema, Type.Null()]));
+  return Type.Object(properties, {
+    additionalProperties: false,
+    title: `${String((input as { title?: string }).title)}Patch`,
+  });
 }
 
 function listQuery(resource: MasterResource): TObject {
@@ -36,10 +40,22 @@ function listQuery(resource: MasterResource): TObject {
     {
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
       cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page.' })),
-      sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)), { default: 'code' })),
+      sort: Type.Optional(
+        Type.Union(
+          SORTS.map((s) => Type.Literal(s)),
+          { default: 'code' },
+        ),
+      ),
       status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('inactive')])),
-      q: Type.Optional(Type.String({ maxLength: 100, description: 'Case-insensitive text contained in code or name.' })),
-      updatedSince: Type.Optional(Type.String({ format: 'date-time', description: 'Only records changed after this instant (incremental sync).' })),
+      q: Type.Optional(
+        Type.String({ maxLength: 100, description: 'Case-insensitive text contained in code or name.' }),
+      ),
+      updatedSince: Type.Optional(
+        Type.String({
+          format: 'date-time',
+          description: 'Only records changed after this instant (incremental sync).',
+        }),
+      ),
       ...filters,
     },
     { additionalProperties: false },
@@ -49,10 +65,17 @@ function listQuery(resource: MasterResource): TObject {
 const BulkItemResultSchema = Type.Object({
   index: Type.Integer(),
   key: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged'), Type.Literal('failed')]),
+  status: Type.Union([
+    Type.Literal('created'),
+    Type.Literal('updated'),
+    Type.Literal('unchanged'),
+    Type.Literal('failed'),
+  ]),
   id: Type.Optional(Type.String()),
   version: Type.Optional(Type.Integer()),
-  errors: Type.Optional(Type.Array(Type.Object({ pointer: Type.String(), code: Type.String(), message: Type.String() }))),
+  errors: Type.Optional(
+    Type.Array(Type.Object({ pointer: Type.String(), code: Type.String(), message: Type.String() })),
+  ),
 });
 
 const BulkResultSchema = Type.Object({
@@ -78,7 +101,14 @@ export function localizeBulk(result: BulkResult, acceptLanguage: string | undefi
     items: result.items.map(({ failures, ...item }) =>
       failures === undefined
         ? item
-        : { ...item, errors: failures.map((f) => ({ pointer: f.pointer, code: f.code, message: renderMessage(f.code, locale, f.params ?? {}) })) },
+        : {
+            ...item,
+            errors: failures.map((f) => ({
+              pointer: f.pointer,
+              code: f.code,
+              message: renderMessage(f.code, locale, f.params ?? {}),
+            })),
+          },
     ),
   };
 }
@@ -101,22 +131,34 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
           headers: TenantHeader,
           querystring: listQuery(resource),
           response: {
-            200: Type.Object({ items: Type.Array(entity), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+            200: Type.Object({
+              items: Type.Array(entity),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+            }),
             ...problems(400, 404),
           },
         },
       },
       async (request) => {
         const tenant = await resolveTenant(ctx, request);
-        const { limit, cursor, sort, status, q, updatedSince, ...filters } = request.query as Record<string, string | number | undefined>;
+        const { limit, cursor, sort, status, q, updatedSince, ...filters } = request.query as Record<
+          string,
+          string | number | undefined
+        >;
         return listRecords(tenant.db, resource, {
           limit: Number(limit ?? 50),
           sort: String(sort ?? 'code'),
-          filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
+          filters: Object.fromEntries(
+            Object.entries(filters)
+              .filter(([, v]) => v !== undefined)
+              .map(([k, v]) => [k, String(v)]),
+          ),
           ...(cursor === undefined ? {} : { cursor: String(cursor) }),
           ...(status === undefined ? {} : { status: String(status) }),
           ...(q === undefined ? {} : { q: String(q) }),
-          ...(updatedSince === undefined ? {} : { updatedSince: new Date(String(updatedSince)).toISOString() }),
+          ...(updatedSince === undefined
+            ? {}
+            : { updatedSince: new Date(String(updatedSince)).toISOString() }),
         });
       },
     );
@@ -136,7 +178,11 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       async (request, reply) => {
         const tenant = await resolveTenant(ctx, request);
         const created = await createRecord(tenant.db, ctx.clock, resource, request.body);
-        return reply.code(201).header('location', `${base}/${String(created['id'])}`).header('etag', `"${String(created['version'])}"`).send(created);
+        return reply
+          .code(201)
+          .header('location', `${base}/${String(created['id'])}`)
+          .header('etag', `"${String(created['version'])}"`)
+          .send(created);
       },
     );
 
@@ -154,7 +200,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveTenant(ctx, request);
-        const found = await getRecord(tenant.db, resource, (request.params as { id: string }).id);
+        const found = await getRecord(tenant.db, resource, request.params.id);
         return reply.header('etag', `"${String(found['version'])}"`).send(found);
       },
     );
@@ -166,7 +212,12 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
           operationId: `update${name}`,
           summary: `Update a ${resource.label.en.toLowerCase()} (JSON merge patch; If-Match for optimistic locking)`,
           tags,
-          headers: Type.Object({ ...TenantHeader.properties, 'if-match': Type.Optional(Type.String({ description: 'Version the change applies to, e.g. "3".' })) }),
+          headers: Type.Object({
+            ...TenantHeader.properties,
+            'if-match': Type.Optional(
+              Type.String({ description: 'Version the change applies to, e.g. "3".' }),
+            ),
+          }),
           params: IdParams,
           body: patchSchema(resource.entity.input),
           response: { 200: entity, ...problems(400, 404, 409, 413, 415, 422) },
@@ -175,7 +226,14 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       async (request, reply) => {
         const tenant = await resolveTenant(ctx, request);
         const expected = parseIfMatch(request.headers['if-match']);
-        const updated = await updateRecord(tenant.db, ctx.clock, resource, (request.params as { id: string }).id, request.body as Fields, expected);
+        const updated = await updateRecord(
+          tenant.db,
+          ctx.clock,
+          resource,
+          request.params.id,
+          request.body,
+          expected,
+        );
         return reply.header('etag', `"${String(updated['version'])}"`).send(updated);
       },
     );
@@ -194,10 +252,10 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
           headers: TenantHeader,
           body: Type.Object(
             {
-              items: Type.Array(Type.Object({}, { additionalProperties: true, description: `A ${name} input document.` }), {
-                minItems: 1,
-                maxItems: BULK_LIMIT,
-              }),
+              items: Type.Array(
+                Type.Object({}, { additionalProperties: true, description: `A ${name} input document.` }),
+                { minItems: 1, description: `At most ${BULK_LIMIT} items (413 bulk_too_large beyond).` },
+              ),
               atomic: Type.Optional(Type.Boolean({ default: false, description: 'All or nothing.' })),
             },
             { additionalProperties: false },
@@ -208,13 +266,17 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       async (request) => {
         const tenant = await resolveTenant(ctx, request);
         const body = request.body as { items: unknown[]; atomic?: boolean };
+        if (body.items.length > BULK_LIMIT)
+          throw new DomainError('bulk_too_large', { count: body.items.length, limit: BULK_LIMIT });
         try {
           const result = await bulkUpsert(tenant.db, ctx.clock, resource, body.items, body.atomic ?? false);
           return localizeBulk(result, request.headers['accept-language']);
         } catch (error) {
           if (error instanceof DomainError && error.code === 'bulk_failed') {
             const result = error.extensions['result'] as BulkResult;
-            throw new DomainError(error.code, error.params, [], { result: localizeBulk(result, request.headers['accept-language']) });
+            throw new DomainError(error.code, error.params, [], {
+              result: localizeBulk(result, request.headers['accept-language']),
+            });
           }
           throw error;
         }

@@ -21,8 +21,10 @@ export function toRowContent(resource: MasterResource, fields: Fields): RowConte
   for (const column of Object.values(resource.columns)) if (column !== undefined) promoted[column] = null;
   for (const [field, value] of Object.entries(fields)) {
     const column = resource.columns[field];
-    if (column !== undefined) promoted[column] = value === undefined || value === null ? null : String(value);
-    else if (!(CORE_FIELDS as readonly string[]).includes(field) || !hasField(resource.entity.input, field)) attributes[field] = value;
+    if (column !== undefined)
+      promoted[column] = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    else if (!(CORE_FIELDS as readonly string[]).includes(field) || !hasField(resource.entity.input, field))
+      attributes[field] = value;
   }
   return {
     code: resource.naturalKey(fields),
@@ -35,12 +37,17 @@ export function toRowContent(resource: MasterResource, fields: Fields): RowConte
 
 /** The canonical document for a row (record metadata first, then the entity's own fields). */
 export function toEntity(resource: MasterResource, row: MasterRow): Fields {
-  const out: Fields = { id: row.id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
+  const out: Fields = {
+    id: row.id,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
   for (const field of CORE_FIELDS) if (hasField(resource.entity.input, field)) out[field] = row[field];
   for (const [field, column] of Object.entries(resource.columns)) {
     if (column === undefined) continue;
     const value = row[column];
-    if (value !== null && value !== undefined) out[field] = coerceColumn(resource, field, value);
+    if (value !== null) out[field] = coerceColumn(resource, field, value);
   }
   return { ...out, ...(JSON.parse(row.attributes_json) as Fields) };
 }
@@ -48,7 +55,8 @@ export function toEntity(resource: MasterResource, row: MasterRow): Fields {
 /** The input fields of an entity (what a client would send to recreate it). */
 export function toInput(resource: MasterResource, entity: Fields): Fields {
   const input: Fields = {};
-  for (const [key, value] of Object.entries(entity)) if (hasField(resource.entity.input, key)) input[key] = value;
+  for (const [key, value] of Object.entries(entity))
+    if (hasField(resource.entity.input, key)) input[key] = value;
   return input;
 }
 
@@ -65,5 +73,7 @@ function sortKeys(value: Fields): Fields {
 export function sameContent(row: MasterRow, next: RowContent): boolean {
   if (row.code !== next.code || row.name !== next.name || row.status !== next.status) return false;
   if (row.attributes_json !== next.attributes_json) return false;
-  return Object.entries(next.promoted).every(([column, value]) => (row[column as keyof MasterRow] ?? null) === value);
+  return Object.entries(next.promoted).every(
+    ([column, value]) => (row[column as keyof MasterRow] ?? null) === value,
+  );
 }

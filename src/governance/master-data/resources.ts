@@ -28,7 +28,10 @@ export interface MasterResource {
   check?(fields: Fields): Failure[];
 }
 
-const str = (fields: Fields, name: string): string => String(fields[name] ?? '');
+const str = (fields: Fields, name: string): string => {
+  const value = fields[name];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+};
 
 function checkTaxId(fields: Fields): Failure[] {
   const taxId = fields['taxId'];
@@ -39,7 +42,10 @@ function checkTaxId(fields: Fields): Failure[] {
     {
       code: 'invalid_uscc',
       pointer: '/taxId',
-      params: { reason: describeUsccProblem(result.problem, 'zh-CN'), reasonEn: describeUsccProblem(result.problem, 'en-US') },
+      params: {
+        reason: describeUsccProblem(result.problem, 'zh-CN'),
+        reasonEn: describeUsccProblem(result.problem, 'en-US'),
+      },
     },
   ];
 }
@@ -56,8 +62,17 @@ const byCode = (entity: EntityDefinition, path: string, table: MasterTableName, 
 export const MASTER_RESOURCES: readonly MasterResource[] = [
   {
     ...byCode(ENTITIES.Department, 'departments', 'departments', '部门', 'Department'),
-    columns: { parentCode: 'parent_code', managerEmployeeCode: 'manager_employee_code', costCenterCode: 'cost_center_code', kind: 'kind' },
-    references: { parentCode: 'departments', managerEmployeeCode: 'employees', costCenterCode: 'cost-centers' },
+    columns: {
+      parentCode: 'parent_code',
+      managerEmployeeCode: 'manager_employee_code',
+      costCenterCode: 'cost_center_code',
+      kind: 'kind',
+    },
+    references: {
+      parentCode: 'departments',
+      managerEmployeeCode: 'employees',
+      costCenterCode: 'cost-centers',
+    },
   },
   {
     ...byCode(ENTITIES.CostCenter, 'cost-centers', 'cost_centers', '成本中心', 'Cost center'),
@@ -87,7 +102,13 @@ export const MASTER_RESOURCES: readonly MasterResource[] = [
     references: { managerEmployeeCode: 'employees' },
     check: (f) =>
       typeof f['startOn'] === 'string' && typeof f['endOn'] === 'string' && f['endOn'] < f['startOn']
-        ? [{ code: 'date_range_invalid', pointer: '/endOn', params: { start: f['startOn'], end: f['endOn'] } }]
+        ? [
+            {
+              code: 'date_range_invalid',
+              pointer: '/endOn',
+              params: { start: f['startOn'], end: f['endOn'] },
+            },
+          ]
         : [],
   },
   {
@@ -100,14 +121,24 @@ export const MASTER_RESOURCES: readonly MasterResource[] = [
         : [],
   },
   {
-    ...byCode(ENTITIES.ExpenseCategory, 'expense-categories', 'expense_categories', '费用类别', 'Expense category'),
+    ...byCode(
+      ENTITIES.ExpenseCategory,
+      'expense-categories',
+      'expense_categories',
+      '费用类别',
+      'Expense category',
+    ),
     columns: {
       parentCode: 'parent_code',
       standardCategory: 'kind',
       managementAccountCode: 'management_account_code',
       salesAccountCode: 'sales_account_code',
     },
-    references: { parentCode: 'expense-categories', managementAccountCode: 'accounts', salesAccountCode: 'accounts' },
+    references: {
+      parentCode: 'expense-categories',
+      managementAccountCode: 'accounts',
+      salesAccountCode: 'accounts',
+    },
   },
   {
     ...byCode(ENTITIES.Currency, 'currencies', 'currencies', '币种', 'Currency'),
@@ -115,9 +146,16 @@ export const MASTER_RESOURCES: readonly MasterResource[] = [
     references: {},
     check: (f) => {
       const code = str(f, 'code');
-      if (!isCurrencyCode(code)) return [{ code: 'unknown_currency', pointer: '/code', params: { currency: code } }];
+      if (!isCurrencyCode(code))
+        return [{ code: 'unknown_currency', pointer: '/code', params: { currency: code } }];
       return f['exponent'] !== exponentOf(code)
-        ? [{ code: 'exponent_mismatch', pointer: '/exponent', params: { currency: code, expected: exponentOf(code), actual: String(f['exponent']) } }]
+        ? [
+            {
+              code: 'exponent_mismatch',
+              pointer: '/exponent',
+              params: { currency: code, expected: exponentOf(code), actual: String(f['exponent']) },
+            },
+          ]
         : [];
     },
   },
@@ -126,13 +164,15 @@ export const MASTER_RESOURCES: readonly MasterResource[] = [
     table: 'exchange_rates',
     entity: ENTITIES.ExchangeRate,
     label: { zh: '汇率', en: 'Exchange rate' },
-    naturalKey: (f) => `${str(f, 'base')}-${str(f, 'quote')}-${str(f, 'rateType') || 'spot'}-${str(f, 'effectiveOn')}`,
+    naturalKey: (f) =>
+      `${str(f, 'base')}-${str(f, 'quote')}-${str(f, 'rateType') || 'spot'}-${str(f, 'effectiveOn')}`,
     displayName: (f) => `${str(f, 'base')}/${str(f, 'quote')} ${str(f, 'effectiveOn')}`,
     columns: { base: 'base_currency', quote: 'quote_currency', effectiveOn: 'effective_on' },
     references: {},
     check: (f) => {
       const failures: Failure[] = [];
-      if (f['base'] === f['quote']) failures.push({ code: 'same_currency', pointer: '/quote', params: { currency: str(f, 'quote') } });
+      if (f['base'] === f['quote'])
+        failures.push({ code: 'same_currency', pointer: '/quote', params: { currency: str(f, 'quote') } });
       if (typeof f['rate'] === 'string' && /^0+(\.0+)?$/.test(f['rate'])) {
         failures.push({ code: 'rate_not_positive', pointer: '/rate' });
       }
@@ -141,7 +181,8 @@ export const MASTER_RESOURCES: readonly MasterResource[] = [
   },
 ];
 
-export const resourceByPath = (path: string): MasterResource | undefined => MASTER_RESOURCES.find((r) => r.path === path);
+export const resourceByPath = (path: string): MasterResource | undefined =>
+  MASTER_RESOURCES.find((r) => r.path === path);
 
 /** The fields of the entity that FinBridge stores in the shared core columns rather than attributes. */
 export const hasField = (schema: TObject, field: string): boolean => Object.hasOwn(schema.properties, field);

@@ -52,7 +52,11 @@ async function missingReferences(
     for (const { fields, prefix } of items) {
       const code = fields[field];
       if (typeof code === 'string' && wanted.has(code) && !found.has(code)) {
-        failures.push({ code: 'reference_not_found', pointer: `${prefix}/${field}`, params: { resource: target.label.en, id: code } });
+        failures.push({
+          code: 'reference_not_found',
+          pointer: `${prefix}/${field}`,
+          params: { resource: target.label.en, id: code },
+        });
       }
     }
   }
@@ -60,17 +64,32 @@ async function missingReferences(
 }
 
 function rowValues(content: RowContent) {
-  return { code: content.code, name: content.name, status: content.status, attributes_json: content.attributes_json, ...content.promoted };
+  return {
+    code: content.code,
+    name: content.name,
+    status: content.status,
+    attributes_json: content.attributes_json,
+    ...content.promoted,
+  };
 }
 
 function translateConstraint(error: unknown, resource: MasterResource, code: string): never {
   const violation = constraintViolation(error);
-  if (violation === 'unique') throw new DomainError('duplicate_code', { code }, [{ code: 'duplicate_code', pointer: '/code', params: { code } }]);
-  if (violation === 'foreign_key') throw new DomainError('reference_not_found', { resource: resource.label.en, id: code });
+  if (violation === 'unique')
+    throw new DomainError('duplicate_code', { code }, [
+      { code: 'duplicate_code', pointer: '/code', params: { code } },
+    ]);
+  if (violation === 'foreign_key')
+    throw new DomainError('reference_not_found', { resource: resource.label.en, id: code });
   throw error;
 }
 
-export async function createRecord(db: TenantDb, clock: Clock, resource: MasterResource, input: unknown): Promise<Fields> {
+export async function createRecord(
+  db: TenantDb,
+  clock: Clock,
+  resource: MasterResource,
+  input: unknown,
+): Promise<Fields> {
   const failures = inspect(resource, input);
   if (failures.length > 0) throw refusal(failures);
   const fields = input as Fields;
@@ -79,14 +98,18 @@ export async function createRecord(db: TenantDb, clock: Clock, resource: MasterR
     return await db.transaction(async (tx) => {
       const refs = await missingReferences(tx, resource, [{ fields, prefix: '' }], new Set([content.code]));
       if (refs.length > 0) throw refusal(refs);
-      const clash = await tx.selectFrom(resource.table).select('id').where('code', '=', content.code).executeTakeFirst();
+      const clash = await tx
+        .selectFrom(resource.table)
+        .select('id')
+        .where('code', '=', content.code)
+        .executeTakeFirst();
       if (clash !== undefined) {
         throw new DomainError('duplicate_code', { code: content.code }, [], { existingId: clash.id });
       }
       const now = clock.now().toISOString();
       const row = { id: newId(), ...rowValues(content), version: 1, created_at: now, updated_at: now };
       await tx.insertInto(resource.table, [row]).execute();
-      return toEntity(resource, { tenant_id: db.tenantId, ...emptyPromoted(), ...row } as MasterRow);
+      return toEntity(resource, { tenant_id: db.tenantId, ...emptyPromoted(), ...row });
     });
   } catch (error) {
     if (error instanceof DomainError) throw error;
@@ -136,20 +159,29 @@ export async function updateRecord(
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
       throw new DomainError('version_conflict', { current: row.version });
     }
-    const merged: Fields = toInput(resource, toEntity(resource, row));
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) delete merged[key];
-      else merged[key] = value;
-    }
+    const current = toInput(resource, toEntity(resource, row));
+    const merged: Fields = Object.fromEntries(
+      Object.entries({ ...current, ...patch }).filter(([, value]) => value !== null),
+    );
     const failures = inspect(resource, merged);
     if (failures.length > 0) throw refusal(failures);
     const content = toRowContent(resource, merged);
-    const refs = await missingReferences(tx, resource, [{ fields: merged, prefix: '' }], new Set([content.code]));
+    const refs = await missingReferences(
+      tx,
+      resource,
+      [{ fields: merged, prefix: '' }],
+      new Set([content.code]),
+    );
     if (refs.length > 0) throw refusal(refs);
     if (sameContent(row, content)) return toEntity(resource, row);
     if (content.code !== row.code) {
-      const clash = await tx.selectFrom(resource.table).select('id').where('code', '=', content.code).executeTakeFirst();
-      if (clash !== undefined) throw new DomainError('duplicate_code', { code: content.code }, [], { existingId: clash.id });
+      const clash = await tx
+        .selectFrom(resource.table)
+        .select('id')
+        .where('code', '=', content.code)
+        .executeTakeFirst();
+      if (clash !== undefined)
+        throw new DomainError('duplicate_code', { code: content.code }, [], { existingId: clash.id });
     }
     const now = clock.now().toISOString();
     try {
@@ -159,7 +191,8 @@ export async function updateRecord(
         .where('id', '=', id)
         .where('version', '=', row.version)
         .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new DomainError('version_conflict', { current: row.version + 1 });
+      if (Number(result.numUpdatedRows) !== 1)
+        throw new DomainError('version_conflict', { current: row.version + 1 });
     } catch (error) {
       if (error instanceof DomainError) throw error;
       translateConstraint(error, resource, content.code);
@@ -208,11 +241,17 @@ export async function bulkUpsert(
   const firstIndexByKey = new Map<string, number>();
   items.forEach((item, index) => {
     const problems = inspect(resource, item, `/items/${index}`);
-    if (problems.length > 0) return addFailures(index, problems);
+    if (problems.length > 0) {
+      addFailures(index, problems);
+      return;
+    }
     const content = toRowContent(resource, item as Fields);
     const first = firstIndexByKey.get(content.code);
     if (first !== undefined) {
-      return addFailures(index, [{ code: 'duplicate_in_batch', pointer: `/items/${index}`, params: { code: content.code, first } }]);
+      addFailures(index, [
+        { code: 'duplicate_in_batch', pointer: `/items/${index}`, params: { code: content.code, first } },
+      ]);
+      return;
     }
     firstIndexByKey.set(content.code, index);
     contents.set(index, content);
@@ -234,7 +273,8 @@ export async function bulkUpsert(
 
     const existing = new Map<string, MasterRow>();
     for (const part of chunks([...contents.values()].map((c) => c.code))) {
-      for (const row of await tx.selectFrom(resource.table).selectAll().where('code', 'in', part).execute()) existing.set(row.code, row);
+      for (const row of await tx.selectFrom(resource.table).selectAll().where('code', 'in', part).execute())
+        existing.set(row.code, row);
     }
 
     const now = clock.now().toISOString();
@@ -243,7 +283,8 @@ export async function bulkUpsert(
     const updates: { row: MasterRow; content: RowContent }[] = [];
     items.forEach((item, index) => {
       const content = contents.get(index);
-      const key = content?.code ?? (typeof item === 'object' && item !== null ? keyOf(resource, item as Fields) : null);
+      const key =
+        content?.code ?? (typeof item === 'object' && item !== null ? keyOf(resource, item as Fields) : null);
       if (content === undefined) {
         results.push({ index, key, status: 'failed', failures: failures.get(index) ?? [] });
         return;
@@ -271,8 +312,12 @@ export async function bulkUpsert(
       items: list,
     });
     if (atomic && failed > 0) {
-      const rolledBack = results.map((r) => (r.status === 'failed' ? r : { index: r.index, key: r.key, status: r.status }));
-      throw new DomainError('bulk_failed', { failed }, [], { result: { ...summary(rolledBack), created: 0, updated: 0, unchanged: 0 } });
+      const rolledBack = results.map((r) =>
+        r.status === 'failed' ? r : { index: r.index, key: r.key, status: r.status },
+      );
+      throw new DomainError('bulk_failed', { failed }, [], {
+        result: { ...summary(rolledBack), created: 0, updated: 0, unchanged: 0 },
+      });
     }
 
     try {
@@ -309,8 +354,22 @@ export interface ListQuery {
   readonly filters: Readonly<Record<string, string>>;
 }
 
-export const SORTS = ['code', '-code', 'name', '-name', 'createdAt', '-createdAt', 'updatedAt', '-updatedAt'] as const;
-const SORT_COLUMNS = { code: 'code', name: 'name', createdAt: 'created_at', updatedAt: 'updated_at' } as const;
+export const SORTS = [
+  'code',
+  '-code',
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+] as const;
+const SORT_COLUMNS = {
+  code: 'code',
+  name: 'name',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const;
 
 interface Cursor {
   readonly s: string;
@@ -348,18 +407,28 @@ export async function listRecords(
   }
   for (const [field, value] of Object.entries(query.filters)) {
     const promoted = resource.columns[field];
-    if (promoted === undefined) throw new DomainError('invalid_query', { detail: `cannot filter on ${field}` });
+    if (promoted === undefined)
+      throw new DomainError('invalid_query', { detail: `cannot filter on ${field}` });
     select = select.where(promoted, '=', value);
   }
   if (query.cursor !== undefined) {
     const cursor = decodeCursor(query.cursor, query.sort);
     const op = descending ? '<' : '>';
-    select = select.where((eb) => eb.or([eb(column, op, cursor.v), eb.and([eb(column, '=', cursor.v), eb('id', op, cursor.id)])]));
+    select = select.where((eb) =>
+      eb.or([eb(column, op, cursor.v), eb.and([eb(column, '=', cursor.v), eb('id', op, cursor.id)])]),
+    );
   }
   const direction = descending ? 'desc' : 'asc';
-  const rows = await select.orderBy(column, direction).orderBy('id', direction).limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy(column, direction)
+    .orderBy('id', direction)
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last !== undefined ? encodeCursor({ s: query.sort, v: last[column], id: last.id }) : null;
+  const nextCursor =
+    rows.length > query.limit && last !== undefined
+      ? encodeCursor({ s: query.sort, v: last[column], id: last.id })
+      : null;
   return { items: page.map((row) => toEntity(resource, row)), nextCursor };
 }

@@ -1,10 +1,28 @@
 import { Type } from 'typebox';
 import { INVOICE_TYPES } from '../enums/invoice-types.ts';
-import { Amount, CalendarDate, Code, CurrencyCode, enumOf, FiscalPeriod, Id, Lines, Money, Name, Rate, Text, Uscc } from '../common.ts';
+import {
+  Amount,
+  CalendarDate,
+  Code,
+  CurrencyCode,
+  enumOf,
+  FiscalPeriod,
+  Id,
+  Lines,
+  Money,
+  Name,
+  Rate,
+  Text,
+  Uscc,
+} from '../common.ts';
 
 export const InvoiceLine = Type.Object(
   {
-    itemName: Type.String({ minLength: 1, maxLength: 200, description: '项目名称, e.g. "*信息技术服务*软件维护费".' }),
+    itemName: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: '项目名称, e.g. "*信息技术服务*软件维护费".',
+    }),
     specification: Type.Optional(Type.String({ maxLength: 100 })),
     unit: Type.Optional(Type.String({ maxLength: 20 })),
     quantity: Type.Optional(Type.String({ pattern: '^-?[0-9]{1,16}(\\.[0-9]{1,13})?$' })),
@@ -12,7 +30,9 @@ export const InvoiceLine = Type.Object(
     amount: Amount,
     taxRate: Type.Union([Rate, Type.Literal('exempt')], { description: 'Rate or "exempt" (免税).' }),
     tax: Amount,
-    taxClassificationCode: Type.Optional(Type.String({ pattern: '^[0-9]{19}$', description: '税收分类编码.' })),
+    taxClassificationCode: Type.Optional(
+      Type.String({ pattern: '^[0-9]{19}$', description: '税收分类编码.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -23,8 +43,13 @@ export const InvoiceLine = Type.Object(
  */
 export const InvoiceFields = {
   type: enumOf(INVOICE_TYPES, 'Invoice type.'),
-  code: Type.Optional(Type.String({ pattern: '^[0-9]{10}([0-9]{2})?$', description: '发票代码 (legacy only).' })),
-  number: Type.String({ pattern: '^([0-9]{8}|[0-9]{20}|[0-9A-Za-z]{6,30})$', description: '发票号码: 8 digits, or 20 for 数电票.' }),
+  code: Type.Optional(
+    Type.String({ pattern: '^[0-9]{10}([0-9]{2})?$', description: '发票代码 (legacy only).' }),
+  ),
+  number: Type.String({
+    pattern: '^([0-9]{8}|[0-9]{20}|[0-9A-Za-z]{6,30})$',
+    description: '发票号码: 8 digits, or 20 for 数电票.',
+  }),
   issuedOn: CalendarDate,
   buyerName: Name,
   buyerTaxId: Type.Optional(Uscc),
@@ -35,7 +60,9 @@ export const InvoiceFields = {
   tax: Amount,
   total: Amount,
   currency: CurrencyCode,
-  checkCode: Type.Optional(Type.String({ pattern: '^[0-9]{20}$', description: '校验码 (legacy e-invoices).' })),
+  checkCode: Type.Optional(
+    Type.String({ pattern: '^[0-9]{20}$', description: '校验码 (legacy e-invoices).' }),
+  ),
   remark: Type.Optional(Text('备注.')),
 };
 
@@ -76,7 +103,12 @@ export const PaymentFields = {
   payeeCode: Code,
   amount: Money,
   paidOn: CalendarDate,
-  method: Type.Union([Type.Literal('bank_transfer'), Type.Literal('cash'), Type.Literal('bill'), Type.Literal('other')]),
+  method: Type.Union([
+    Type.Literal('bank_transfer'),
+    Type.Literal('cash'),
+    Type.Literal('bill'),
+    Type.Literal('other'),
+  ]),
   bankAccountCode: Type.Optional(Code),
   payeeBankAccount: Type.Optional(Type.String({ maxLength: 40 })),
   sourceDocumentIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
@@ -87,10 +119,15 @@ export const PaymentFields = {
 export const BudgetFields = {
   departmentCode: Code,
   categoryCode: Code,
-  period: Type.Union([FiscalPeriod, Type.String({ pattern: '^[0-9]{4}$' }), Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' })], {
-    description: 'A period (2026-11), a quarter (2026-Q4) or a year (2026).',
-  }),
+  period: Type.Union(
+    [FiscalPeriod, Type.String({ pattern: '^[0-9]{4}$' }), Type.String({ pattern: '^[0-9]{4}-Q[1-4]$' })],
+    {
+      description: 'A period (2026-11), a quarter (2026-Q4) or a year (2026).',
+    },
+  ),
   projectCode: Type.Optional(Code),
   amount: Money,
-  control: Type.Union([Type.Literal('warn'), Type.Literal('block')], { description: 'What happens when exceeded.' }),
+  control: Type.Union([Type.Literal('warn'), Type.Literal('block')], {
+    description: 'What happens when exceeded.',
+  }),
 };

@@ -29,7 +29,9 @@ export const AccountFields = {
       description: '辅助核算 every voucher line on this account must carry.',
     }),
   ),
-  postable: Type.Optional(Type.Boolean({ description: 'Leaf account that vouchers may post to.', default: true })),
+  postable: Type.Optional(
+    Type.Boolean({ description: 'Leaf account that vouchers may post to.', default: true }),
+  ),
   status: Type.Optional(Status),
 };
 
@@ -58,7 +60,9 @@ export const ExchangeRateFields = {
   base: CurrencyCode,
   quote: CurrencyCode,
   rate: Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,10})?$', description: 'Exact decimal rate.' }),
-  rateType: Type.Union([Type.Literal('spot'), Type.Literal('monthly'), Type.Literal('budget')], { default: 'spot' }),
+  rateType: Type.Union([Type.Literal('spot'), Type.Literal('monthly'), Type.Literal('budget')], {
+    default: 'spot',
+  }),
   effectiveOn: CalendarDate,
 };
 
@@ -97,7 +101,10 @@ export const VoucherLine = Type.Object(
     originalAmount: Type.Optional(Amount),
     exchangeRate: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,10})?$' })),
   },
-  { additionalProperties: false, description: 'A debit or a credit on one account (never both, never zero).' },
+  {
+    additionalProperties: false,
+    description: 'A debit or a credit on one account (never both, never zero).',
+  },
 );
 
 /**
@@ -109,12 +116,16 @@ export const VoucherFields = {
   date: CalendarDate,
   period: FiscalPeriod,
   word: enumOf(VOUCHER_WORDS, '凭证字.'),
-  number: Type.Optional(Type.Integer({ minimum: 1, description: '凭证号, assigned by the ledger if absent.' })),
+  number: Type.Optional(
+    Type.Integer({ minimum: 1, description: '凭证号, assigned by the ledger if absent.' }),
+  ),
   currency: CurrencyCode,
   summary: Type.String({ minLength: 1, maxLength: 200 }),
   attachments: Type.Optional(Type.Integer({ minimum: 0, description: '附单据数.' })),
   lines: Lines(VoucherLine, 'Voucher lines (分录).'),
-  externalReference: Type.Optional(Type.String({ maxLength: 80, description: 'Idempotency reference written into the ERP.' })),
+  externalReference: Type.Optional(
+    Type.String({ maxLength: 80, description: 'Idempotency reference written into the ERP.' }),
+  ),
   sourceDocumentId: Type.Optional(Id),
   preparedBy: Type.Optional(Code),
   note: Type.Optional(Text('Free note.')),

@@ -1,8 +1,14 @@
 import { Type } from 'typebox';
 import { Amount, CalendarDate, Code, CurrencyCode, Lines, Money, Text } from '../common.ts';
 
-const Quantity = Type.String({ pattern: '^-?[0-9]{1,16}(\\.[0-9]{1,6})?$', description: 'Exact decimal quantity.' });
-const UnitPrice = Type.String({ pattern: '^[0-9]{1,16}(\\.[0-9]{1,10})?$', description: 'Exact decimal unit price.' });
+const Quantity = Type.String({
+  pattern: '^-?[0-9]{1,16}(\\.[0-9]{1,6})?$',
+  description: 'Exact decimal quantity.',
+});
+const UnitPrice = Type.String({
+  pattern: '^[0-9]{1,16}(\\.[0-9]{1,10})?$',
+  description: 'Exact decimal unit price.',
+});
 
 /** BankStatementLine (银行对账单行): one movement on a company bank account, for reconciliation. */
 export const BankStatementLineFields = {
@@ -13,7 +19,11 @@ export const BankStatementLineFields = {
   direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
   counterpartyName: Type.Optional(Type.String({ maxLength: 200 })),
   counterpartyAccount: Type.Optional(Type.String({ maxLength: 40 })),
-  bankReference: Type.String({ minLength: 1, maxLength: 80, description: 'The bank’s own transaction id (unique per account).' }),
+  bankReference: Type.String({
+    minLength: 1,
+    maxLength: 80,
+    description: 'The bank’s own transaction id (unique per account).',
+  }),
   memo: Type.Optional(Text('附言 / purpose.')),
 };
 
@@ -52,12 +62,22 @@ export const SalesOrderFields = {
 /** InventoryMovement (出入库): goods in or out of a warehouse, valued in the base currency. */
 export const InventoryMovementFields = {
   number: Code,
-  kind: Type.Union([Type.Literal('receipt'), Type.Literal('issue'), Type.Literal('transfer'), Type.Literal('adjustment')]),
+  kind: Type.Union([
+    Type.Literal('receipt'),
+    Type.Literal('issue'),
+    Type.Literal('transfer'),
+    Type.Literal('adjustment'),
+  ]),
   movedOn: CalendarDate,
   warehouseCode: Code,
   lines: Lines(
     Type.Object(
-      { itemCode: Code, quantity: Quantity, unitCost: Type.Optional(UnitPrice), amount: Type.Optional(Amount) },
+      {
+        itemCode: Code,
+        quantity: Quantity,
+        unitCost: Type.Optional(UnitPrice),
+        amount: Type.Optional(Amount),
+      },
       { additionalProperties: false },
     ),
     'Movement lines.',

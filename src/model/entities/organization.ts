@@ -9,10 +9,23 @@ export const CompanyFields = {
   baseCurrency: CurrencyCode,
   fiscalCalendar: Type.Object(
     {
-      firstMonth: Type.Integer({ minimum: 1, maximum: 12, default: 1, description: 'Month the fiscal year starts (China: 1).' }),
-      specialPeriods: Type.Integer({ minimum: 0, maximum: 4, default: 0, description: 'Closing periods 13–16 after month 12.' }),
+      firstMonth: Type.Integer({
+        minimum: 1,
+        maximum: 12,
+        default: 1,
+        description: 'Month the fiscal year starts (China: 1).',
+      }),
+      specialPeriods: Type.Integer({
+        minimum: 0,
+        maximum: 4,
+        default: 0,
+        description: 'Closing periods 13–16 after month 12.',
+      }),
     },
-    { additionalProperties: false, description: 'Fiscal calendar: 12 monthly periods plus optional special periods.' },
+    {
+      additionalProperties: false,
+      description: 'Fiscal calendar: 12 monthly periods plus optional special periods.',
+    },
   ),
   accountingStandard: Type.Union([Type.Literal('CAS'), Type.Literal('ASBE-small'), Type.Literal('IFRS')], {
     description: 'CAS = 企业会计准则, ASBE-small = 小企业会计准则.',
@@ -25,9 +38,13 @@ export const DepartmentFields = {
   code: Code,
   name: Name,
   parentCode: Type.Optional(Code),
-  kind: Type.Union([Type.Literal('management'), Type.Literal('sales'), Type.Literal('production'), Type.Literal('rnd')], {
-    description: 'Expense nature: management → 管理费用, sales → 销售费用, production → 制造费用, rnd → 研发费用.',
-  }),
+  kind: Type.Union(
+    [Type.Literal('management'), Type.Literal('sales'), Type.Literal('production'), Type.Literal('rnd')],
+    {
+      description:
+        'Expense nature: management → 管理费用, sales → 销售费用, production → 制造费用, rnd → 研发费用.',
+    },
+  ),
   managerEmployeeCode: Type.Optional(Code),
   costCenterCode: Type.Optional(Code),
   status: Type.Optional(Status),

@@ -6,7 +6,9 @@ export const BankAccount = Type.Object(
     bankName: Name,
     accountNumber: Type.String({ pattern: '^[0-9A-Za-z -]{4,40}$', description: 'Bank account number.' }),
     accountName: Type.Optional(Name),
-    cnaps: Type.Optional(Type.String({ pattern: '^[0-9]{12}$', description: '12-digit CNAPS bank code (联行号).' })),
+    cnaps: Type.Optional(
+      Type.String({ pattern: '^[0-9]{12}$', description: '12-digit CNAPS bank code (联行号).' }),
+    ),
     primary: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

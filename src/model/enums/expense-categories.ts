@@ -19,7 +19,12 @@ export const STANDARD_EXPENSE_CATEGORIES = [
   { code: 'vehicle', zh: '车辆费', en: 'Vehicle (fuel, parking, repair)', inputVat: 'special-invoice' },
   { code: 'postage', zh: '快递邮寄费', en: 'Postage and courier', inputVat: 'special-invoice' },
   { code: 'printing', zh: '印刷费', en: 'Printing', inputVat: 'special-invoice' },
-  { code: 'consulting', zh: '咨询费', en: 'Consulting and professional services', inputVat: 'special-invoice' },
+  {
+    code: 'consulting',
+    zh: '咨询费',
+    en: 'Consulting and professional services',
+    inputVat: 'special-invoice',
+  },
   { code: 'software', zh: '软件及技术服务费', en: 'Software and IT services', inputVat: 'special-invoice' },
   { code: 'rent', zh: '租赁费', en: 'Rent and leasing', inputVat: 'special-invoice' },
   { code: 'utilities', zh: '水电费', en: 'Utilities', inputVat: 'special-invoice' },
@@ -29,6 +34,8 @@ export const STANDARD_EXPENSE_CATEGORIES = [
   { code: 'welfare', zh: '职工福利费', en: 'Staff welfare', inputVat: 'never' },
   { code: 'bank_charges', zh: '银行手续费', en: 'Bank charges', inputVat: 'special-invoice' },
   { code: 'other', zh: '其他费用', en: 'Other', inputVat: 'special-invoice' },
-] as const satisfies readonly (Labelled & { inputVat: 'passenger-transport' | 'special-invoice' | 'printed-tax' | 'never' })[];
+] as const satisfies readonly (Labelled & {
+  inputVat: 'passenger-transport' | 'special-invoice' | 'printed-tax' | 'never';
+})[];
 
 export type StandardExpenseCategory = (typeof STANDARD_EXPENSE_CATEGORIES)[number]['code'];

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { TSchema } from 'typebox';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { renderMessage } from '../../model/error-codes.ts';
 import { DomainError, type Failure } from '../../model/result.ts';
@@ -17,10 +23,10 @@ export interface HttpOptions {
 }
 
 export type App = FastifyInstance<
-  import('node:http').Server,
-  import('node:http').IncomingMessage,
-  import('node:http').ServerResponse,
-  import('fastify').FastifyBaseLogger,
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
 
@@ -33,7 +39,12 @@ export function createHttpServer(options: HttpOptions): App {
     logger: {
       level: options.logLevel,
       redact: {
-        paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]'],
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'req.headers["x-api-key"]',
+          'res.headers["set-cookie"]',
+        ],
         censor: '[redacted]',
       },
       ...(options.logStream === undefined ? {} : { stream: options.logStream }),
@@ -47,8 +58,11 @@ export function createHttpServer(options: HttpOptions): App {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(({ schema, httpPart }) => {
-    const validate = httpPart === 'body' ? compileBody(schema as TSchema) : compileText(schema as TSchema);
-    return (data: unknown) => (validate(data) ? { value: data } : { error: Object.assign(new Error('validation'), { validation: validate.errors }) });
+    const validate = httpPart === 'body' ? compileBody(schema) : compileText(schema);
+    return (data: unknown) =>
+      validate(data)
+        ? { value: data }
+        : { error: Object.assign(new Error('validation'), { validation: validate.errors }) };
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -58,18 +72,28 @@ export function createHttpServer(options: HttpOptions): App {
 
   app.addHook('onResponse', async (request, reply) => {
     options.metrics.httpDuration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });
 
   app.setNotFoundHandler(async (request, reply) =>
-    sendProblem(request, reply, new DomainError('route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' })),
+    sendProblem(
+      request,
+      reply,
+      new DomainError('route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' }),
+    ),
   );
 
-  app.setErrorHandler(async (error: FastifyError, request, reply) => sendProblem(request, reply, toDomainError(error, request)));
+  app.setErrorHandler(async (error: FastifyError, request, reply) =>
+    sendProblem(request, reply, toDomainError(error, request)),
+  );
 
-  return app as unknown as App;
+  return app;
 }
 
 type ValidationError = FastifyError & { validation?: unknown; validationContext?: string };
@@ -81,14 +105,22 @@ function toDomainError(error: ValidationError, request: FastifyRequest): DomainE
     const failures = toFailures(error.validation);
     if (error.validationContext === 'body') return new DomainError('validation_failed', {}, failures);
     const part = error.validationContext === 'params' ? 'path' : 'query';
-    const detail = failures.map((f) => `${f.pointer || '/'} ${renderMessage(f.code, 'en-US', f.params ?? {})}`).join('; ');
-    return new DomainError('invalid_query', { detail }, failures.map((f): Failure => ({ ...f, pointer: `/${part}${f.pointer}` })));
+    const detail = failures
+      .map((f) => `${f.pointer || '/'} ${renderMessage(f.code, 'en-US', f.params ?? {})}`)
+      .join('; ');
+    return new DomainError(
+      'invalid_query',
+      { detail },
+      failures.map((f): Failure => ({ ...f, pointer: `/${part}${f.pointer}` })),
+    );
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new DomainError('payload_too_large', { limit: request.routeOptions.bodyLimit ?? 0 });
+      return new DomainError('payload_too_large', { limit: request.routeOptions.bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+    case 'FST_ERR_BAD_URL':
+      return new DomainError('invalid_query', { detail: 'malformed URL' });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new DomainError('invalid_json');
@@ -96,9 +128,10 @@ function toDomainError(error: ValidationError, request: FastifyRequest): DomainE
       break;
   }
   if (error instanceof SyntaxError && error.statusCode === 400) return new DomainError('invalid_json');
-  if (error.statusCode === 415) return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
-  if (error.statusCode === 413) return new DomainError('payload_too_large', { limit: request.routeOptions.bodyLimit ?? 0 });
-  if (error.statusCode === 405) return new DomainError('method_not_allowed');
+  if (error.statusCode === 415)
+    return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
+  if (error.statusCode === 413)
+    return new DomainError('payload_too_large', { limit: request.routeOptions.bodyLimit });
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return new DomainError('invalid_field', { detail: error.message });
   }

@@ -27,7 +27,9 @@ export class ColumnTypesPlugin implements KyselyPlugin {
           if (typeof value === 'number' || typeof value === 'string') row[key] = BigInt(value);
         } else if (typeof value === 'bigint') {
           if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-            throw new RangeError(`column ${key} holds ${value}, beyond a safe integer; money columns must end in _minor`);
+            throw new RangeError(
+              `column ${key} holds ${value}, beyond a safe integer; money columns must end in _minor`,
+            );
           }
           row[key] = Number(value);
         }

@@ -27,7 +27,11 @@ export interface NewCompany {
   readonly attributes?: Record<string, unknown>;
 }
 
-export async function createCompany(database: OpenDatabase, clock: Clock, input: NewCompany): Promise<CompanyRecord> {
+export async function createCompany(
+  database: OpenDatabase,
+  clock: Clock,
+  input: NewCompany,
+): Promise<CompanyRecord> {
   const id = newId();
   const now = clock.now().toISOString();
   const row = {
@@ -62,7 +66,10 @@ const columns = [
 ] as const;
 
 /** Finds a company by its id or its code (what users type in the X-Tenant header). */
-export async function findCompany(database: OpenDatabase, idOrCode: string): Promise<CompanyRecord | undefined> {
+export async function findCompany(
+  database: OpenDatabase,
+  idOrCode: string,
+): Promise<CompanyRecord | undefined> {
   const row = await database.db
     .selectFrom('companies')
     .select(columns)

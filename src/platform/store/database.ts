@@ -25,6 +25,15 @@ export interface OpenOptions {
 
 const INT8_OID = 20;
 
+/** 64-bit integers (money columns) arrive as bigint, never as a lossy number or a string. */
+const int8AsBigInt = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8_OID
+    ? (value: string) => BigInt(value)
+    : (pg.types.getTypeParser as (o: number, f?: string) => unknown)(
+        oid,
+        format,
+      )) as typeof pg.types.getTypeParser;
+
 export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
@@ -48,14 +57,12 @@ function openSqlite(file: string): OpenDatabase {
 
 function openPostgres(url: string, options: OpenOptions): OpenDatabase {
   const schema = options.schema;
-  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+    throw new Error(`bad schema name ${schema}`);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
-    types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format as 'text'),
-    },
+    types: { getTypeParser: int8AsBigInt },
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
   const db = new Kysely<Database>({
@@ -65,7 +72,12 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
     }),
     plugins: [new ColumnTypesPlugin()],
   });
-  return { engine: 'postgres', db, location: maskUrl(url) + (schema ? `#${schema}` : ''), close: () => db.destroy() };
+  return {
+    engine: 'postgres',
+    db,
+    location: maskUrl(url) + (schema ? `#${schema}` : ''),
+    close: () => db.destroy(),
+  };
 }
 
 export async function createSchemaIfMissing(url: string, schema: string): Promise<void> {

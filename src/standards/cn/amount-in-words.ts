@@ -17,7 +17,7 @@ function groupWords(group: number): string {
     }
     if (zeroPending) out += '零';
     zeroPending = false;
-    out += DIGITS[d] + (SMALL_UNITS[pos] ?? '');
+    out += (DIGITS[d] ?? '') + (SMALL_UNITS[pos] ?? '');
   }
   return out;
 }
@@ -53,11 +53,11 @@ export function toWords(fen: bigint): string {
   if (jiao === 0 && fenDigit === 0) return integer + '整';
   let fraction = '';
   if (jiao > 0) {
-    fraction += (yuan > 0n && yuan % 10n === 0n ? '零' : '') + DIGITS[jiao] + '角';
+    fraction += (yuan > 0n && yuan % 10n === 0n ? '零' : '') + (DIGITS[jiao] ?? '') + '角';
   } else if (yuan > 0n) {
     fraction += '零';
   }
-  if (fenDigit > 0) fraction += DIGITS[fenDigit] + '分';
+  if (fenDigit > 0) fraction += (DIGITS[fenDigit] ?? '') + '分';
   else fraction += '整';
   return integer + fraction;
 }
@@ -65,7 +65,10 @@ export function toWords(fen: bigint): string {
 const DIGIT_VALUE = new Map([...DIGITS].map((c, i) => [c, i]));
 
 const normalize = (words: string): string =>
-  words.replace(/^人民币/, '').replace(/圆/g, '元').replace(/正$/, '整');
+  words
+    .replace(/^人民币/, '')
+    .replace(/圆/g, '元')
+    .replace(/正$/, '整');
 
 /**
  * Reads 大写 back into fen. Accepts the permitted variants (圆 for 元, 正 for 整, a 人民币 prefix,
@@ -79,7 +82,8 @@ export function fromWords(words: string): bigint | null {
   if (!m || (m[1] === undefined && m[2] === undefined && m[3] === undefined)) return null;
   const yuan = m[1] === undefined ? 0n : parseInteger(m[1]);
   if (yuan === null) return null;
-  const fen = yuan * 100n + BigInt((DIGIT_VALUE.get(m[2] ?? '零') ?? 0) * 10 + (DIGIT_VALUE.get(m[3] ?? '零') ?? 0));
+  const fen =
+    yuan * 100n + BigInt((DIGIT_VALUE.get(m[2] ?? '零') ?? 0) * 10 + (DIGIT_VALUE.get(m[3] ?? '零') ?? 0));
   if (fen >= 10n ** 18n) return null;
   return acceptedSpellings(fen).has(text) ? fen : null;
 }

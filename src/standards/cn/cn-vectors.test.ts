@@ -38,7 +38,9 @@ describe('USCC (GB 32100-2015)', () => {
     });
   }
   for (const v of vectors.uscc.computeCheckChar) {
-    it(`computes check char of ${v.first17}`, () => assert.equal(usccCheckChar(v.first17), v.checkChar));
+    it(`computes check char of ${v.first17}`, () => {
+      assert.equal(usccCheckChar(v.first17), v.checkChar);
+    });
   }
 });
 
@@ -61,19 +63,27 @@ describe('legacy identifiers', () => {
     });
   }
   for (const v of vectors.residentId.cases) {
-    it(`resident id ${v.id}`, () => assert.equal(validateResidentId(v.id), v.valid));
+    it(`resident id ${v.id}`, () => {
+      assert.equal(validateResidentId(v.id), v.valid);
+    });
   }
   for (const v of vectors.businessRegNo15.cases) {
-    it(`business registration number ${v.no}`, () => assert.equal(validateBusinessRegNo15(v.no), v.valid));
+    it(`business registration number ${v.no}`, () => {
+      assert.equal(validateBusinessRegNo15(v.no), v.valid);
+    });
   }
 });
 
 describe('invoice code → type', () => {
   for (const v of vectors.invoiceCodeType.cases) {
-    it(`${v.code} → ${v.type}`, () => assert.equal(invoiceTypeFromCode(v.code), v.type));
+    it(`${v.code} → ${v.type}`, () => {
+      assert.equal(invoiceTypeFromCode(v.code), v.type);
+    });
   }
   for (const v of vectors.fullyDigitalInvoiceNumber.cases) {
-    it(`fully-digital number ${v.number}`, () => assert.deepEqual(parseFullyDigitalNumber(v.number), v.expect));
+    it(`fully-digital number ${v.number}`, () => {
+      assert.deepEqual(parseFullyDigitalNumber(v.number), v.expect);
+    });
   }
 });
 
@@ -86,7 +96,9 @@ describe('amount in words (大写金额)', () => {
     });
   }
   for (const v of vectors.amountInWords.rejected) {
-    it(`refuses ${v.words} (${v.why})`, () => assert.notEqual(fromWords(v.words), fen(v.amount)));
+    it(`refuses ${v.words} (${v.why})`, () => {
+      assert.notEqual(fromWords(v.words), fen(v.amount));
+    });
   }
 });
 
@@ -111,12 +123,15 @@ describe('VAT arithmetic', () => {
     });
   }
   for (const v of vectors.tax.tolerance) {
-    it(`tolerance ${v.amount} × ${v.rate} vs ${v.tax}`, () =>
-      assert.equal(withinLineTolerance(fen(v.amount), decimal(v.rate), fen(v.tax)), v.withinLineTolerance));
+    it(`tolerance ${v.amount} × ${v.rate} vs ${v.tax}`, () => {
+      assert.equal(withinLineTolerance(fen(v.amount), decimal(v.rate), fen(v.tax)), v.withinLineTolerance);
+    });
   }
   for (const v of vectors.tax.invoiceTotals) {
     it(`invoice totals: ${v.name}`, () => {
-      const t = invoiceTotals(v.lines.map((l: { net: string; rate: string }) => ({ netFen: fen(l.net), rate: decimal(l.rate) })));
+      const t = invoiceTotals(
+        v.lines.map((l: { net: string; rate: string }) => ({ netFen: fen(l.net), rate: decimal(l.rate) })),
+      );
       assert.deepEqual(t.lineTaxesFen.map(yuan), v.lineTaxes);
       assert.deepEqual([yuan(t.netFen), yuan(t.taxFen), yuan(t.totalFen)], [v.sumNet, v.sumTax, v.total]);
     });

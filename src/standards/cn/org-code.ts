@@ -24,16 +24,21 @@ export function orgCodeCheckChar(body: string): string {
 export function validateOrgCode(input: string): OrgCodeCheck {
   const hyphen = input.indexOf('-');
   if (hyphen !== -1 && (hyphen !== 8 || input.length !== 10)) {
-    return { valid: false, problem: { reason: 'format', detail: 'hyphen only directly before the check character' } };
+    return {
+      valid: false,
+      problem: { reason: 'format', detail: 'hyphen only directly before the check character' },
+    };
   }
   const code = hyphen === -1 ? input : input.slice(0, 8) + input.slice(9);
   if (code.length !== 9) return { valid: false, problem: { reason: 'length', length: code.length } };
   for (let i = 0; i < 8; i++) {
     const char = code[i] ?? '';
-    if (!/[0-9A-Z]/.test(char)) return { valid: false, problem: { reason: 'charset', position: i + 1, char } };
+    if (!/[0-9A-Z]/.test(char))
+      return { valid: false, problem: { reason: 'charset', position: i + 1, char } };
   }
   const check = code[8] ?? '';
-  if (!/[0-9X]/.test(check)) return { valid: false, problem: { reason: 'charset', position: 9, char: check } };
+  if (!/[0-9X]/.test(check))
+    return { valid: false, problem: { reason: 'charset', position: 9, char: check } };
   const expected = orgCodeCheckChar(code.slice(0, 8));
   if (check !== expected) return { valid: false, problem: { reason: 'checksum', char: check, expected } };
   return { valid: true };

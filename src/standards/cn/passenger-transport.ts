@@ -9,7 +9,12 @@ import { taxFromGross } from './vat.ts';
  */
 export type PassengerTransportKind = 'air' | 'rail' | 'road' | 'water';
 
-const DEEMED_RATE = { air: decimal('0.09'), rail: decimal('0.09'), road: decimal('0.03'), water: decimal('0.03') };
+const DEEMED_RATE = {
+  air: decimal('0.09'),
+  rail: decimal('0.09'),
+  road: decimal('0.03'),
+  water: decimal('0.03'),
+};
 
 export type PassengerTicket =
   | { kind: 'air'; fareFen: bigint; fuelSurchargeFen: bigint }

@@ -19,7 +19,10 @@ const MASTER: Record<string, { columns: string[]; references: Reference[] }> = {
       { column: 'cost_center_code', table: 'cost_centers' },
     ],
   },
-  cost_centers: { columns: ['department_code'], references: [{ column: 'department_code', table: 'departments' }] },
+  cost_centers: {
+    columns: ['department_code'],
+    references: [{ column: 'department_code', table: 'departments' }],
+  },
   employees: {
     columns: ['department_code', 'manager_code'],
     references: [
@@ -29,7 +32,10 @@ const MASTER: Record<string, { columns: string[]; references: Reference[] }> = {
   },
   suppliers: { columns: ['tax_id'], references: [] },
   customers: { columns: ['tax_id'], references: [] },
-  projects: { columns: ['manager_employee_code'], references: [{ column: 'manager_employee_code', table: 'employees' }] },
+  projects: {
+    columns: ['manager_employee_code'],
+    references: [{ column: 'manager_employee_code', table: 'employees' }],
+  },
   accounts: { columns: ['parent_code', 'kind'], references: [{ column: 'parent_code', table: 'accounts' }] },
   expense_categories: {
     columns: ['parent_code', 'kind', 'management_account_code', 'sales_account_code'],
@@ -93,9 +99,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     }
     await create.execute();
     await db.schema.createIndex(`${table}_name_idx`).on(table).columns(['tenant_id', 'name', 'id']).execute();
-    await db.schema.createIndex(`${table}_updated_idx`).on(table).columns(['tenant_id', 'updated_at', 'id']).execute();
+    await db.schema
+      .createIndex(`${table}_updated_idx`)
+      .on(table)
+      .columns(['tenant_id', 'updated_at', 'id'])
+      .execute();
     for (const column of spec.columns) {
-      await db.schema.createIndex(`${table}_${column}_idx`).on(table).columns(['tenant_id', column]).execute();
+      await db.schema
+        .createIndex(`${table}_${column}_idx`)
+        .on(table)
+        .columns(['tenant_id', column])
+        .execute();
     }
   }
 
@@ -104,8 +118,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       for (const ref of spec.references) {
         await db.schema
           .alterTable(table)
-          .addForeignKeyConstraint(foreignKeyName(table, ref.column), ['tenant_id', ref.column], ref.table, ['tenant_id', 'code'], (fk) =>
-            fk.onUpdate('cascade').onDelete('restrict').deferrable().initiallyDeferred(),
+          .addForeignKeyConstraint(
+            foreignKeyName(table, ref.column),
+            ['tenant_id', ref.column],
+            ref.table,
+            ['tenant_id', 'code'],
+            (fk) => fk.onUpdate('cascade').onDelete('restrict').deferrable().initiallyDeferred(),
           )
           .execute();
       }
@@ -126,12 +144,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
-    .addUniqueConstraint('budgets_slice_key', ['tenant_id', 'department_code', 'category_code', 'period', 'project_code'])
-    .addForeignKeyConstraint('budgets_department_fk', ['tenant_id', 'department_code'], 'departments', ['tenant_id', 'code'], (fk) =>
-      fk.onUpdate('cascade').onDelete('restrict'),
+    .addUniqueConstraint('budgets_slice_key', [
+      'tenant_id',
+      'department_code',
+      'category_code',
+      'period',
+      'project_code',
+    ])
+    .addForeignKeyConstraint(
+      'budgets_department_fk',
+      ['tenant_id', 'department_code'],
+      'departments',
+      ['tenant_id', 'code'],
+      (fk) => fk.onUpdate('cascade').onDelete('restrict'),
     )
-    .addForeignKeyConstraint('budgets_category_fk', ['tenant_id', 'category_code'], 'expense_categories', ['tenant_id', 'code'], (fk) =>
-      fk.onUpdate('cascade').onDelete('restrict'),
+    .addForeignKeyConstraint(
+      'budgets_category_fk',
+      ['tenant_id', 'category_code'],
+      'expense_categories',
+      ['tenant_id', 'code'],
+      (fk) => fk.onUpdate('cascade').onDelete('restrict'),
     )
     .addCheckConstraint('budgets_amount_not_negative', sql`amount_minor >= 0`)
     .execute();
@@ -174,10 +206,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('credit_minor', bigint, (c) => c.notNull())
     .addColumn('aux_json', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('voucher_lines_pkey', ['voucher_id', 'line_no'])
-    .addForeignKeyConstraint('voucher_lines_voucher_fk', ['tenant_id', 'voucher_id'], 'vouchers', ['tenant_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'voucher_lines_voucher_fk',
+      ['tenant_id', 'voucher_id'],
+      'vouchers',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .addCheckConstraint('voucher_lines_one_side', sql`(debit_minor = 0) <> (credit_minor = 0)`)
     .execute();
-  await db.schema.createIndex('voucher_lines_account_idx').on('voucher_lines').columns(['tenant_id', 'account_code']).execute();
+  await db.schema
+    .createIndex('voucher_lines_account_idx')
+    .on('voucher_lines')
+    .columns(['tenant_id', 'account_code'])
+    .execute();
 }

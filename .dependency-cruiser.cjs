@@ -1,0 +1,55 @@
+/**
+ * Folder boundaries (docs/adr/0001-stack.md): the dependency direction is
+ * model/standards ← platform ← governance/finance/hub/analytics ← api ← app/cli.
+ * Connectors see only the model and the connector contract. Kysely is used only inside the store.
+ */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'model-is-pure',
+      comment: 'The canonical model and CN standards depend on nothing of ours but each other.',
+      severity: 'error',
+      from: { path: '^src/(model|standards)/' },
+      to: { path: '^src/(?!model/|standards/)' },
+    },
+    {
+      name: 'platform-below-domain',
+      severity: 'error',
+      from: { path: '^src/platform/' },
+      to: { path: '^src/(governance|finance|hub|analytics|connectors|api|cli|demo)/|^src/app\\.ts$' },
+    },
+    {
+      name: 'nothing-imports-api-or-cli',
+      comment: 'Only the composition root (src/app.ts) and the CLI wire routes together.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(api|cli)/|^src/app\\.ts$' },
+      to: { path: '^src/(api|cli)/' },
+    },
+    {
+      name: 'nothing-imports-the-composition-root',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cli/' },
+      to: { path: '^src/app\\.ts$' },
+    },
+    {
+      name: 'connectors-see-model-and-contract-only',
+      severity: 'error',
+      from: { path: '^src/connectors/' },
+      to: { path: '^src/', pathNot: '^src/(connectors|model|standards)/' },
+    },
+    {
+      name: 'kysely-stays-in-the-store',
+      comment: 'Application code reaches data through TenantDb; only type imports of kysely elsewhere.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/platform/store/' },
+      to: { path: 'node_modules/kysely/', dependencyTypesNot: ['type-only'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};
