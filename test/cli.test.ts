@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
+const dirs: string[] = [];
+const freshDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'finbridge-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('finbridge CLI', () => {
+  it('prints help and documents exit codes', () => {
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /serve\s+Start the FinBridge server/);
+    assert.match(help.stdout, /Exit codes: 0 ok/);
+    assert.equal(run(['serve', '--help']).status, 0);
+    assert.equal(run([]).status, 2);
+    const unknown = run(['frobnicate']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown command "frobnicate"/);
+    assert.equal(run(['migrate', '--bogus']).status, 2);
+  });
+
+  it('refuses a bad configuration with exit code 3', () => {
+    const bad = run(['migrate'], { DATABASE_URL: 'mysql://nope' });
+    assert.equal(bad.status, 3);
+    assert.match(bad.stderr, /DATABASE_URL must start with sqlite: or postgres:\/\//);
+    assert.equal(run(['serve'], { PORT: 'eighty' }).status, 3);
+  });
+
+  it('migrates idempotently and seeds the demo company twice without change', () => {
+    const dir = freshDir();
+    const env = { FINBRIDGE_DATA_DIR: dir };
+    const first = run(['migrate'], env);
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /applied 2026-11-28T0800-foundation/);
+    assert.match(run(['migrate'], env).stdout, /schema is current/);
+    const seeded = run(['demo'], env);
+    assert.equal(seeded.status, 0, seeded.stderr);
+    assert.match(seeded.stdout, /created demo company DEMO/);
+    assert.match(seeded.stdout, /employees\s+20/);
+    const again = run(['demo'], env);
+    assert.match(again.stdout, /refreshed demo company DEMO/);
+    assert.match(run(['version'], env).stdout, /finbridge \d+\.\d+\.\d+/);
+  });
+
+  it('starts on the embedded default with the demo company and answers health checks', async () => {
+    const dir = freshDir();
+    const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--port', '0'], {
+      env: { ...process.env, FINBRIDGE_DATA_DIR: dir, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s: ${out}`)), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+      });
+      assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
+      const companies = (await (await fetch(`${url}/api/v1/companies`)).json()) as { items: { code: string }[] };
+      assert.deepEqual(companies.items.map((c) => c.code), ['DEMO']);
+      const employees = (await (await fetch(`${url}/api/v1/employees?limit=100`, { headers: { 'x-tenant': 'DEMO' } })).json()) as { items: unknown[] };
+      assert.equal(employees.items.length, 20);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
