@@ -8,7 +8,12 @@ export interface Row {
   readonly peakRssMb: number;
 }
 
-export async function measure(engine: string, name: string, rows: number, work: () => Promise<void>): Promise<Row> {
+export async function measure(
+  engine: string,
+  name: string,
+  rows: number,
+  work: () => Promise<void>,
+): Promise<Row> {
   globalThis.gc?.();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -27,8 +32,18 @@ export async function measure(engine: string, name: string, rows: number, work: 
 
 export function printTable(title: string, rows: readonly Row[]): void {
   const header = ['engine', 'case', 'rows', 'seconds', 'rows/s', 'peak RSS MB'];
-  const body = rows.map((r) => [r.engine, r.case, String(r.rows), r.seconds.toFixed(2), Math.round(r.rowsPerSecond).toLocaleString('en-US'), r.peakRssMb.toFixed(0)]);
+  const body = rows.map((r) => [
+    r.engine,
+    r.case,
+    String(r.rows),
+    r.seconds.toFixed(2),
+    Math.round(r.rowsPerSecond).toLocaleString('en-US'),
+    r.peakRssMb.toFixed(0),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
-  process.stdout.write(`\n${title}\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`);
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  process.stdout.write(
+    `\n${title}\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
+  );
 }

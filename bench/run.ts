@@ -16,7 +16,10 @@ if (process.argv[2] === '--case') {
 }
 
 function inChild(engine: string, which: string): Row {
-  const out = execFileSync(process.execPath, ['--expose-gc', self, '--case', engine, which], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--expose-gc', self, '--case', engine, which], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
 }
 

@@ -43,10 +43,28 @@ function vouchers(from: number, count: number): VoucherValue[] {
       totalMinor: amount + tax,
       externalReference: `FB-BENCH-${i}`,
       lines: [
-        { summary: '差旅费', accountCode: '660202', debitMinor: amount, creditMinor: 0n, aux: { department: 'SALES', employee: 'E011' } },
+        {
+          summary: '差旅费',
+          accountCode: '660202',
+          debitMinor: amount,
+          creditMinor: 0n,
+          aux: { department: 'SALES', employee: 'E011' },
+        },
         { summary: '进项税', accountCode: '22210101', debitMinor: tax, creditMinor: 0n, aux: {} },
-        { summary: '应付报销款', accountCode: '224101', debitMinor: 0n, creditMinor: amount, aux: { employee: 'E011' } },
-        { summary: '应付报销款', accountCode: '224101', debitMinor: 0n, creditMinor: tax, aux: { employee: 'E011' } },
+        {
+          summary: '应付报销款',
+          accountCode: '224101',
+          debitMinor: 0n,
+          creditMinor: amount,
+          aux: { employee: 'E011' },
+        },
+        {
+          summary: '应付报销款',
+          accountCode: '224101',
+          debitMinor: 0n,
+          creditMinor: tax,
+          aux: { employee: 'E011' },
+        },
       ],
     };
   });
@@ -59,7 +77,12 @@ export const STORE_CASES: readonly Case[] = ['insert', 'update', 'vouchers'];
 async function runCase(engine: string, database: OpenDatabase, which: Case): Promise<Row> {
   const clock = fixedClock('2026-11-28T08:00:00Z');
   await migrateToLatest(database);
-  const company = await createCompany(database, clock, { code: 'BENCH', name: 'Bench', taxId: '91110108123456788E', baseCurrency: 'CNY' });
+  const company = await createCompany(database, clock, {
+    code: 'BENCH',
+    name: 'Bench',
+    taxId: '91110108123456788E',
+    baseCurrency: 'CNY',
+  });
   const db = tenantDb(database.db, company.id);
   const resource = resourceByPath('suppliers')!;
   switch (which) {
@@ -90,7 +113,9 @@ async function runCase(engine: string, database: OpenDatabase, which: Case): Pro
 }
 
 export const pgBenchUrl = (): string =>
-  process.env['FINBRIDGE_BENCH_PG_URL'] ?? process.env['FINBRIDGE_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+  process.env['FINBRIDGE_BENCH_PG_URL'] ??
+  process.env['FINBRIDGE_TEST_PG_URL'] ??
+  'postgres://postgres@127.0.0.1:5432/test';
 
 /** One case in this process (the runner starts a process per case, so peak RSS is the case's own). */
 export async function storeCase(engine: 'sqlite' | 'postgres', which: Case): Promise<Row> {

@@ -96,7 +96,10 @@ describe('platform endpoints', () => {
 describe('error registry', () => {
   it('lists every code in docs/errors.md with its status, and nothing else', () => {
     const doc = readFileSync(new URL('../docs/errors.md', import.meta.url), 'utf8');
-    const rows = [...doc.matchAll(/^\|\s*`([a-z_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => [m[1], Number(m[2])]);
+    const rows = [...doc.matchAll(/^\|\s*`([a-z_]+)`\s*\|\s*(\d{3})\s*\|/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
     const documented = Object.fromEntries(rows);
     const registry = Object.fromEntries(Object.entries(ERROR_CODES).map(([code, e]) => [code, e.status]));
     assert.deepEqual(documented, registry);

@@ -13,7 +13,11 @@ const freshDir = () => {
   return dir;
 };
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+  spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    timeout: 60_000,
+  });
 
 after(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -65,7 +69,9 @@ describe('finbridge CLI', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s: ${out}`)), 60_000);
+        const timer = setTimeout(() => {
+          reject(new Error(`no URL printed within 60 s: ${out}`));
+        }, 60_000);
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const m = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
@@ -74,12 +80,21 @@ describe('finbridge CLI', () => {
             resolve(m[1]!);
           }
         });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+        child.once('exit', (code) => {
+          reject(new Error(`exited ${code}: ${out}`));
+        });
       });
       assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
-      const companies = (await (await fetch(`${url}/api/v1/companies`)).json()) as { items: { code: string }[] };
-      assert.deepEqual(companies.items.map((c) => c.code), ['DEMO']);
-      const employees = (await (await fetch(`${url}/api/v1/employees?limit=100`, { headers: { 'x-tenant': 'DEMO' } })).json()) as { items: unknown[] };
+      const companies = (await (await fetch(`${url}/api/v1/companies`)).json()) as {
+        items: { code: string }[];
+      };
+      assert.deepEqual(
+        companies.items.map((c) => c.code),
+        ['DEMO'],
+      );
+      const employees = (await (
+        await fetch(`${url}/api/v1/employees?limit=100`, { headers: { 'x-tenant': 'DEMO' } })
+      ).json()) as { items: unknown[] };
       assert.equal(employees.items.length, 20);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));

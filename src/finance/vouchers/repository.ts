@@ -12,7 +12,11 @@ const LINES_PER_INSERT = 500;
  * Stores validated vouchers — header and lines — in the caller's transaction. Lines carry debit and
  * credit as 64-bit minor units; the database re-checks that each line has exactly one side.
  */
-export async function saveVouchers(db: TenantDb, clock: Clock, vouchers: readonly VoucherValue[]): Promise<string[]> {
+export async function saveVouchers(
+  db: TenantDb,
+  clock: Clock,
+  vouchers: readonly VoucherValue[],
+): Promise<string[]> {
   const now = clock.now().toISOString();
   const ids: string[] = [];
   const headers: Omit<Insertable<VouchersTable>, 'tenant_id'>[] = [];
@@ -59,6 +63,9 @@ export async function saveVouchers(db: TenantDb, clock: Clock, vouchers: readonl
 }
 
 export async function countVoucherLines(db: TenantDb): Promise<number> {
-  const row = await db.selectFrom('voucher_lines').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return Number(row.n);
+  const row = await db
+    .selectFrom('voucher_lines')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
