@@ -1,6 +1,7 @@
 import { registerHealthRoutes } from './api/health.ts';
 import { registerOpenApi } from './api/openapi.ts';
 import { registerSchemaRoutes } from './api/schemas.ts';
+import { registerStandardsRoutes } from './api/standards.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
 import { registerVoucherRoutes } from './api/v1/vouchers.ts';
@@ -52,6 +53,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     await registerOpenApi(app, context, VERSION);
     registerHealthRoutes(app, context);
     registerSchemaRoutes(app, context);
+    registerStandardsRoutes(app);
     registerCompanyRoutes(app, context);
     registerMasterDataRoutes(app, context);
     registerVoucherRoutes(app);

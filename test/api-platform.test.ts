@@ -52,6 +52,25 @@ describe('platform endpoints', () => {
     assert.equal(missing.statusCode, 404);
   });
 
+  it('publishes the field standards with both labels, and tax rates by date', async () => {
+    const index = (await t.request({ url: '/standards' })).json();
+    assert.ok(index.items.some((s: { name: string }) => s.name === 'expense-categories'));
+    const categories = (await t.request({ url: '/standards/expense-categories' })).json();
+    assert.deepEqual(
+      categories.items.find((c: { code: string }) => c.code === 'entertainment'),
+      { code: 'entertainment', zh: '业务招待费', en: 'Business entertainment', inputVat: 'never' },
+    );
+    const rates2018 = (await t.request({ url: '/standards/tax-rates?on=2018-06-01' }))
+      .json()
+      .items.map((r: { rate: string }) => r.rate);
+    assert.ok(rates2018.includes('0.16') && !rates2018.includes('0.13'));
+    const rates2026 = (await t.request({ url: '/standards/tax-rates?on=2026-11-28' }))
+      .json()
+      .items.map((r: { rate: string }) => r.rate);
+    assert.ok(rates2026.includes('0.13') && !rates2026.includes('0.16'));
+    assert.equal((await t.request({ url: '/standards/tax-rates?on=2026-02-30' })).statusCode, 400);
+  });
+
   it('serves Swagger UI and Prometheus metrics', async () => {
     const docs = await t.request({ url: '/docs/' });
     assert.equal(docs.statusCode, 200);
