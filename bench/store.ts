@@ -77,6 +77,7 @@ export const STORE_CASES: readonly Case[] = ['insert', 'update', 'vouchers'];
 async function runCase(engine: string, database: OpenDatabase, which: Case): Promise<Row> {
   const clock = fixedClock('2026-11-28T08:00:00Z');
   await migrateToLatest(database);
+  const writer = { actor: 'system:bench', audit: { key: Buffer.alloc(32, 7), clock } };
   const company = await createCompany(database, clock, {
     code: 'BENCH',
     name: 'Bench',
@@ -89,15 +90,15 @@ async function runCase(engine: string, database: OpenDatabase, which: Case): Pro
     case 'insert': {
       const items = suppliers(0);
       return measure(engine, 'supplier bulk upsert — 10,000 new', SUPPLIERS, async () => {
-        const r = await bulkUpsert(db, clock, resource, items, true);
+        const r = await bulkUpsert(db, writer, resource, items, true);
         if (r.created !== SUPPLIERS) throw new Error(`created ${r.created}`);
       });
     }
     case 'update': {
-      await bulkUpsert(db, clock, resource, suppliers(0), true);
+      await bulkUpsert(db, writer, resource, suppliers(0), true);
       const items = suppliers(1);
       return measure(engine, 'supplier bulk upsert — 10,000 changed', SUPPLIERS, async () => {
-        const r = await bulkUpsert(db, clock, resource, items, true);
+        const r = await bulkUpsert(db, writer, resource, items, true);
         if (r.updated !== SUPPLIERS) throw new Error(`updated ${r.updated}`);
       });
     }

@@ -1,22 +1,38 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import { registerOAuthRoutes } from './api/auth/oauth.ts';
+import { registerSessionRoutes } from './api/auth/sessions.ts';
 import { registerHealthRoutes } from './api/health.ts';
 import { registerOpenApi } from './api/openapi.ts';
 import { registerSchemaRoutes } from './api/schemas.ts';
 import { registerStandardsRoutes } from './api/standards.ts';
+import { registerAuditRoutes } from './api/v1/audit.ts';
+import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
+import { registerUserRoutes } from './api/v1/users.ts';
 import { registerVoucherRoutes } from './api/v1/vouchers.ts';
 import type { ApiContext } from './api/context.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
+import { installGuard } from './platform/http/guard.ts';
+import { installIdempotency } from './platform/http/idempotency.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
 import { createMetrics } from './platform/metrics.ts';
+import { createKeyring, loadMasterKeys } from './platform/security/keyring.ts';
+import type { Security } from './platform/security/context.ts';
+import { platformSecret } from './platform/security/platform-secrets.ts';
+import { ensureSigningKey } from './platform/security/signing-keys.ts';
+import { createTokenService } from './platform/security/tokens.ts';
 import { openDatabase, type OpenDatabase } from './platform/store/database.ts';
+import { purgeExpired } from './platform/store/maintenance.ts';
 import { migrateToLatest } from './platform/store/migrate.ts';
 import { VERSION } from './version.ts';
 
 /**
- * The composition root: the one place that wires config, store, clock, metrics and routes together with
- * plain function arguments. The CLI (`finbridge serve`) and the tests both start FinBridge through here.
+ * The composition root: the one place that wires config, store, keys, clock, metrics and routes
+ * together with plain function arguments. The CLI and the tests start FinBridge through here.
  */
 export interface Running {
   readonly app: App;
@@ -32,36 +48,94 @@ export interface BuildOptions {
   readonly logStream?: NodeJS.WritableStream;
 }
 
+/** Keys and token service for an open, migrated database (also used by CLI commands). */
+export async function openSecurity(config: Config, database: OpenDatabase, clock: Clock): Promise<Security> {
+  const keys = loadMasterKeys({
+    envKey: config.security.masterKey,
+    envPreviousKey: config.security.masterKeyPrevious,
+    keyFile: config.security.masterKeyFile,
+  });
+  const keyring = createKeyring(keys.primary, keys.previous);
+  await ensureSigningKey(database, keyring, clock);
+  const auditKey = await platformSecret(database, keyring, clock, 'audit-chain-key');
+  const tokens = createTokenService({
+    database,
+    keyring,
+    clock,
+    issuer: config.publicBaseUrl,
+    ttlSeconds: config.security.tokenTtlSeconds,
+  });
+  return { keyring, tokens, audit: { key: auditKey, clock } };
+}
+
 export async function buildApp(options: BuildOptions): Promise<Running> {
-  const database = options.database ?? openDatabase(options.config.databaseUrl);
+  const { config } = options;
+  const database = options.database ?? openDatabase(config.databaseUrl);
   const ownsDatabase = options.database === undefined;
+  const clock = options.clock ?? systemClock;
   try {
     await migrateToLatest(database);
+    const security = await openSecurity(config, database, clock);
     const metrics = createMetrics();
-    const context: ApiContext = {
-      config: options.config,
-      database,
-      clock: options.clock ?? systemClock,
-      metrics,
-    };
+    const context: ApiContext = { config, database, clock, metrics, security };
     const app = createHttpServer({
-      logLevel: options.config.logLevel,
-      bodyLimitBytes: options.config.bodyLimitBytes,
+      logLevel: config.logLevel,
+      bodyLimitBytes: config.bodyLimitBytes,
       metrics,
       ...(options.logStream === undefined ? {} : { logStream: options.logStream }),
     });
+    await app.register(cookie);
+    await app.register(helmet, {
+      global: true,
+      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+    });
+    await app.register(cors, {
+      origin: config.security.corsOrigins.length > 0 ? [...config.security.corsOrigins] : false,
+      credentials: true,
+      exposedHeaders: [
+        'location',
+        'etag',
+        'x-request-id',
+        'retry-after',
+        'ratelimit-limit',
+        'ratelimit-remaining',
+        'ratelimit-reset',
+        'idempotent-replayed',
+      ],
+    });
+    await installGuard(app, {
+      database,
+      security,
+      clock,
+      rateLimitPerIp: config.security.rateLimitPerIp,
+      rateLimitPerPrincipal: config.security.rateLimitPerPrincipal,
+      publicPrefixes: ['/docs'],
+    });
+    installIdempotency(app, { database, clock });
     await registerOpenApi(app, context, VERSION);
     registerHealthRoutes(app, context);
     registerSchemaRoutes(app, context);
     registerStandardsRoutes(app);
+    await registerOAuthRoutes(app, context);
+    registerSessionRoutes(app, context);
     registerCompanyRoutes(app, context);
     registerMasterDataRoutes(app, context);
     registerVoucherRoutes(app);
+    registerClientRoutes(app, context);
+    registerUserRoutes(app, context);
+    registerAuditRoutes(app, context);
     await app.ready();
+    const housekeeping = setInterval(() => {
+      purgeExpired(database, clock).catch((error: unknown) => {
+        app.log.warn({ err: error }, 'housekeeping failed');
+      });
+    }, 15 * 60_000);
+    housekeeping.unref();
     return {
       app,
       context,
       close: async () => {
+        clearInterval(housekeeping);
         await app.close();
         if (ownsDatabase) await database.close();
       },

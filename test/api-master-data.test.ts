@@ -2,43 +2,46 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ENGINES } from './support/engines.ts';
-import { DEMO_LIKE_COMPANY, startTestApp, type TestApp } from './support/app.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
 import { syntheticUscc } from '../src/demo/demo-company.ts';
 import { tenantDb } from '../src/platform/store/tenant-scope.ts';
 
 for (const engine of ENGINES) {
   describe(`master-data API on ${engine.engine}`, () => {
     let t: TestApp;
-    const tenant = { 'x-tenant': 'ACME' };
-    const en = { ...tenant, 'accept-language': 'en-US' };
+    let acmeId: string;
+    let tenant: Record<string, string>;
+    let otherTenant: Record<string, string>;
+    let en: Record<string, string>;
+    const scopes = ['companies:read', 'master-data:read', 'master-data:write', 'vouchers:read'] as const;
     const post = (url: string, payload: unknown, headers: Record<string, string> = en) =>
       t.request({ method: 'POST', url, payload: payload as object, headers });
-    const rowCount = async (table: 'suppliers' | 'departments' | 'employees') => {
-      const company = (await t.request({ url: '/api/v1/companies' }))
-        .json()
-        .items.find((c: { code: string }) => c.code === 'ACME');
-      return (await tenantDb(t.database.db, company.id).selectFrom(table).select('id').execute()).length;
-    };
+    const rowCount = async (table: 'suppliers' | 'departments' | 'employees') =>
+      (await tenantDb(t.database.db, acmeId).selectFrom(table).select('id').execute()).length;
 
     before(async () => {
       t = await startTestApp(engine);
-      const created = await post('/api/v1/companies', DEMO_LIKE_COMPANY, {});
-      assert.equal(created.statusCode, 201, created.body);
-      const other = await post(
-        '/api/v1/companies',
-        { ...DEMO_LIKE_COMPANY, code: 'OTHER', taxId: '9144030071526726XG' },
-        {},
-      );
-      assert.equal(other.statusCode, 201, other.body);
+      acmeId = await t.provision();
+      await t.provision({ code: 'OTHER', taxId: '9144030071526726XG' });
+      tenant = await t.bearer('ACME', scopes);
+      otherTenant = await t.bearer('OTHER', scopes);
+      en = { ...tenant, 'accept-language': 'en-US' };
     });
     after(async () => t.close());
 
-    it('lists the registered companies', async () => {
-      const list = (await t.request({ url: '/api/v1/companies' })).json();
+    it('shows each caller only its own company', async () => {
+      const list = (await t.request({ url: '/api/v1/companies', headers: tenant })).json();
       assert.deepEqual(
         list.items.map((c: { code: string }) => c.code),
-        ['ACME', 'OTHER'],
+        ['ACME'],
       );
+      const other = (await t.request({ url: '/api/v1/companies', headers: otherTenant })).json();
+      assert.deepEqual(
+        other.items.map((c: { code: string }) => c.code),
+        ['OTHER'],
+      );
+      const byId = await t.request({ url: `/api/v1/companies/${acmeId}`, headers: otherTenant });
+      assert.equal(byId.statusCode, 404);
     });
 
     it('creates, reads and updates a supplier with optimistic locking', async () => {
@@ -102,7 +105,7 @@ for (const engine of ENGINES) {
       const elsewhere = await post(
         '/api/v1/suppliers',
         { code: 'S1', name: 'other tenant', taxId: '91310115MA1K3BTP2B' },
-        { 'x-tenant': 'OTHER' },
+        otherTenant,
       );
       assert.equal(elsewhere.statusCode, 201);
     });
@@ -175,12 +178,13 @@ for (const engine of ENGINES) {
       });
       assert.equal(huge.statusCode, 413);
       assert.equal(huge.json().code, 'payload_too_large');
-      const noTenant = await post('/api/v1/departments', { code: 'D9', name: 'x', kind: 'management' }, {});
-      assert.equal(noTenant.json().code, 'tenant_required');
+      const anonymous = await post('/api/v1/departments', { code: 'D9', name: 'x', kind: 'management' }, {});
+      assert.equal(anonymous.statusCode, 401);
+      assert.equal(anonymous.json().code, 'authentication_required');
       const unknownTenant = await post(
         '/api/v1/departments',
         { code: 'D9', name: 'x', kind: 'management' },
-        { 'x-tenant': 'NOBODY' },
+        { ...en, 'x-tenant': 'NOBODY' },
       );
       assert.equal(unknownTenant.statusCode, 404);
       assert.equal(unknownTenant.json().code, 'tenant_not_found');
@@ -328,21 +332,21 @@ for (const engine of ENGINES) {
 
     it('keeps each tenant’s records invisible to the others', async () => {
       const mine = (await t.request({ url: '/api/v1/suppliers', headers: tenant })).json().items[0];
-      const theirs = await t.request({
-        url: `/api/v1/suppliers/${mine.id}`,
-        headers: { 'x-tenant': 'OTHER' },
-      });
+      const theirs = await t.request({ url: `/api/v1/suppliers/${mine.id}`, headers: otherTenant });
       assert.equal(theirs.statusCode, 404);
       const patch = await t.request({
         method: 'PATCH',
         url: `/api/v1/suppliers/${mine.id}`,
-        headers: { 'x-tenant': 'OTHER' },
+        headers: otherTenant,
         payload: { name: 'x' },
       });
       assert.equal(patch.statusCode, 404);
-      const otherList = (
-        await t.request({ url: '/api/v1/suppliers', headers: { 'x-tenant': 'OTHER' } })
-      ).json();
+      const spoof = await t.request({
+        url: `/api/v1/suppliers/${mine.id}`,
+        headers: { ...otherTenant, 'x-tenant': 'ACME' },
+      });
+      assert.equal(spoof.statusCode, 404, 'naming another company in X-Tenant does not switch tenants');
+      const otherList = (await t.request({ url: '/api/v1/suppliers', headers: otherTenant })).json();
       assert.ok(otherList.items.every((s: { id: string }) => s.id !== mine.id));
     });
 

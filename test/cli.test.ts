@@ -67,15 +67,15 @@ describe('finbridge CLI', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
+      let out = '';
       const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
         const timer = setTimeout(() => {
           reject(new Error(`no URL printed within 60 s: ${out}`));
         }, 60_000);
         child.stdout.on('data', (chunk: Buffer) => {
           out += chunk.toString();
           const m = /running on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) {
+          if (m && out.includes('Press Ctrl+C')) {
             clearTimeout(timer);
             resolve(m[1]!);
           }
@@ -85,17 +85,33 @@ describe('finbridge CLI', () => {
         });
       });
       assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
-      const companies = (await (await fetch(`${url}/api/v1/companies`)).json()) as {
+      const clientId = /client_id\s+(\S+)/.exec(out)?.[1];
+      const clientSecret = /client_secret\s+(\S+)/.exec(out)?.[1];
+      assert.ok(clientId && clientSecret, `demo client printed: ${out}`);
+      assert.match(out, /admin\s+demo-\S+\s+admin/);
+      const token = (await (
+        await fetch(`${url}/oauth/token`, {
+          method: 'POST',
+          headers: {
+            authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: 'grant_type=client_credentials',
+        })
+      ).json()) as { access_token: string };
+      const headers = { authorization: `Bearer ${token.access_token}` };
+      const companies = (await (await fetch(`${url}/api/v1/companies`, { headers })).json()) as {
         items: { code: string }[];
       };
       assert.deepEqual(
         companies.items.map((c) => c.code),
         ['DEMO'],
       );
-      const employees = (await (
-        await fetch(`${url}/api/v1/employees?limit=100`, { headers: { 'x-tenant': 'DEMO' } })
-      ).json()) as { items: unknown[] };
+      const employees = (await (await fetch(`${url}/api/v1/employees?limit=100`, { headers })).json()) as {
+        items: unknown[];
+      };
       assert.equal(employees.items.length, 20);
+      assert.equal((await fetch(`${url}/api/v1/employees`)).status, 401);
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -12,6 +12,7 @@ for (const engine of ENGINES) {
   describe(`demo company on ${engine.engine}`, () => {
     let database: OpenDatabase;
     const clock = fixedClock('2026-11-28T08:00:00Z');
+    const audit = { key: Buffer.alloc(32, 9), clock };
     before(async () => {
       database = await engine.open();
       await migrateToLatest(database);
@@ -19,7 +20,7 @@ for (const engine of ENGINES) {
     after(async () => database.close());
 
     it('seeds an org chart, staff, suppliers with valid credit codes, a chart of accounts and budgets', async () => {
-      const result = await seedDemo(database, clock);
+      const result = await seedDemo(database, audit);
       assert.equal(result.created, true);
       const db = tenantDb(database.db, result.company.id);
       const employees = await db.selectFrom('employees').select(['code', 'manager_code']).execute();
@@ -46,7 +47,7 @@ for (const engine of ENGINES) {
 
     it('changes nothing when seeded again', async () => {
       const before = await snapshot(database);
-      const again = await seedDemo(database, clock);
+      const again = await seedDemo(database, audit);
       assert.equal(again.created, false);
       assert.deepEqual(await snapshot(database), before);
     });

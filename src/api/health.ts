@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { App } from '../platform/http/server.ts';
+import { PUBLIC, needs } from '../platform/http/policy.ts';
 import { ping } from '../platform/store/database.ts';
 import { pendingMigrations } from '../platform/store/migrate.ts';
 import { DomainError } from '../model/result.ts';
@@ -11,6 +12,7 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
   app.get(
     '/healthz',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'liveness',
         summary: 'Liveness: the process answers',
@@ -23,6 +25,7 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
   app.get(
     '/readyz',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'readiness',
         summary: 'Readiness: database reachable and migrations current',
@@ -54,6 +57,7 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
   app.get(
     '/metrics',
     {
+      config: { policy: ctx.config.security.metricsPublic ? PUBLIC : needs('metrics:read') },
       schema: {
         operationId: 'metrics',
         summary: 'Prometheus metrics (text exposition format)',

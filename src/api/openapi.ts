@@ -4,7 +4,27 @@ import type { TSchema } from 'typebox';
 import type { App } from '../platform/http/server.ts';
 import type { ApiContext } from './context.ts';
 import { publishedSchemas } from './schemas.ts';
+import { SESSION_COOKIE } from '../platform/http/guard.ts';
+import { PUBLIC, type Policy } from '../platform/http/policy.ts';
+import { SCOPES } from '../platform/security/scopes.ts';
 import { ProblemSchema } from './shared.ts';
+
+const problemRef = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+/** Documents each route's policy: its security requirement and the 401/403/429 answers it implies. */
+function withSecurity(schema: Record<string, unknown>, policy: Policy | undefined): Record<string, unknown> {
+  const responses = { ...((schema['response'] ?? {}) as Record<string, unknown>) };
+  responses['429'] ??= problemRef('Problem: rate_limited');
+  if (policy === undefined || 'public' in policy) return { ...schema, security: [], response: responses };
+  if ('clientAuth' in policy) return { ...schema, response: responses };
+  responses['401'] ??= problemRef('Problem: authentication_required, invalid_token');
+  responses['403'] ??= problemRef('Problem: insufficient_scope, csrf_token_invalid');
+  const scopes = 'scope' in policy ? [policy.scope] : [];
+  return { ...schema, security: [{ bearerAuth: scopes }, { sessionCookie: [] }], response: responses };
+}
 
 /**
  * OpenAPI 3.1 generated from the route schemas. The canonical schemas are components, and every place
@@ -42,18 +62,44 @@ export async function registerOpenApi(app: App, ctx: ApiContext, version: string
         { name: 'companies', description: 'Companies (tenants)' },
         { name: 'master data', description: 'Master data (主数据)' },
       ],
-      components: { schemas: components as Record<string, object> },
-      // No authentication yet: every operation is declared open. The security issue replaces this.
-      security: [],
+      components: {
+        schemas: components as Record<string, object>,
+        securitySchemes: {
+          bearerAuth: {
+            type: 'oauth2',
+            description: 'OAuth 2.0 client credentials: POST /oauth/token, then Authorization: Bearer <JWT>.',
+            flows: { clientCredentials: { tokenUrl: '/oauth/token', scopes: { ...SCOPES } } },
+          },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              'Console session from POST /auth/login; unsafe methods also need the X-CSRF-Token header.',
+          },
+          clientBasic: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'client_secret_basic (or client_id/client_secret in the form body)',
+          },
+        },
+      },
     },
-    transform: ({ schema, url, route }) => ({ schema: toRefs(schema, true) as typeof schema, url, route }),
+    transform: ({ schema, url, route }) => ({
+      schema: withSecurity(
+        toRefs(schema, true) as Record<string, unknown>,
+        route.config?.policy,
+      ),
+      url,
+      route,
+    }),
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     uiConfig: { docExpansion: 'list', deepLinking: true },
   });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
+  app.get('/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, async (_request, reply) =>
     reply
       .header('content-type', 'application/json; charset=utf-8')
       .serializer((p: unknown) => JSON.stringify(p))

@@ -2,6 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { ENTITIES, jsonSchemaDocument } from '../model/schemas.ts';
 import { DomainError } from '../model/result.ts';
 import type { App } from '../platform/http/server.ts';
+import { PUBLIC } from '../platform/http/policy.ts';
 import type { ApiContext } from './context.ts';
 import { problems } from './shared.ts';
 
@@ -24,6 +25,7 @@ export function registerSchemaRoutes(app: App, ctx: ApiContext): void {
   app.get(
     '/schemas',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'listSchemas',
         summary: 'Index of the canonical model’s JSON Schemas (标准数据接口)',
@@ -49,6 +51,7 @@ export function registerSchemaRoutes(app: App, ctx: ApiContext): void {
   app.get(
     '/schemas/:file',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'getSchema',
         summary: 'One canonical JSON Schema (2020-12), e.g. /schemas/Voucher.json',

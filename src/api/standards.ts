@@ -6,6 +6,7 @@ import { STANDARD_TAX_RATES, taxRatesOn } from '../model/enums/tax-rates.ts';
 import { ACCOUNT_TYPES, AUX_DIMENSIONS, VOUCHER_WORDS } from '../model/enums/voucher-words.ts';
 import { DomainError } from '../model/result.ts';
 import type { App } from '../platform/http/server.ts';
+import { PUBLIC } from '../platform/http/policy.ts';
 import { problems } from './shared.ts';
 
 /** The field standards (code lists with zh-CN/en-US labels) that the canonical schemas enumerate. */
@@ -39,6 +40,7 @@ export function registerStandardsRoutes(app: App): void {
   app.get(
     '/standards',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'listStandards',
         summary: 'Index of the field standards (code lists) of the canonical model',
@@ -64,6 +66,7 @@ export function registerStandardsRoutes(app: App): void {
   app.get(
     '/standards/:name',
     {
+      config: { policy: PUBLIC },
       schema: {
         operationId: 'getStandard',
         summary:
@@ -89,7 +92,9 @@ export function registerStandardsRoutes(app: App): void {
       const standard = STANDARDS[name];
       if (standard === undefined) throw new DomainError('not_found', { resource: 'Standard', id: name });
       const items = name === 'tax-rates' && on !== undefined ? taxRatesOn(on) : standard.items();
-      return reply.serializer((p: unknown) => JSON.stringify(p)).send({ name, items: [...items] as { code: string }[] });
+      return reply
+        .serializer((p: unknown) => JSON.stringify(p))
+        .send({ name, items: [...items] as { code: string }[] });
     },
   );
 }

@@ -1,43 +1,62 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildApp } from '../app.ts';
-import { seedDemo } from '../demo/seed.ts';
-import { DomainError } from '../model/result.ts';
+import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
+import { registerCompany } from '../governance/companies.ts';
 import { renderMessage } from '../model/error-codes.ts';
+import { DomainError } from '../model/result.ts';
+import { verifyAuditChain } from '../platform/audit/audit-log.ts';
 import { systemClock } from '../platform/clock.ts';
-import { ConfigError, loadConfig, type Config } from '../platform/config.ts';
-import { openDatabase, type OpenDatabase } from '../platform/store/database.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
+import { createClient, listClients } from '../platform/security/clients.ts';
+import { KeyringError } from '../platform/security/keyring.ts';
+import { rotateMasterKey } from '../platform/security/master-key-rotation.ts';
+import { rotateSigningKey } from '../platform/security/signing-keys.ts';
+import { createUser } from '../platform/security/users.ts';
+import { listCompanies } from '../platform/store/companies.ts';
 import { MigrationError, migrateToLatest } from '../platform/store/migrate.ts';
 import { VERSION } from '../version.ts';
 import { CliError, EXIT } from './exit-codes.ts';
+import { list, message, tenantFor, withDatabase, withPlatform } from './platform.ts';
+
+type Values = Record<string, string | boolean | undefined>;
 
 interface Command {
   readonly summary: string;
   readonly usage: string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>): Promise<void>;
+  run(values: Values): Promise<void>;
 }
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
+const str = (values: Values, name: string): string | undefined =>
+  typeof values[name] === 'string' ? values[name] : undefined;
+const required = (values: Values, name: string): string => {
+  const value = str(values, name);
+  if (value === undefined || value === '') throw new CliError(`--${name} is required`, EXIT.usage);
+  return value;
+};
 
-async function withDatabase<T>(config: Config, work: (database: OpenDatabase) => Promise<T>): Promise<T> {
-  let database: OpenDatabase;
-  try {
-    database = openDatabase(config.databaseUrl);
-  } catch (error) {
-    throw new CliError(`cannot open the database: ${message(error)}`, EXIT.database);
-  }
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
+function printDemoCredentials(address: string, credentials: DemoCredentials): void {
+  say('');
+  say('Demo sign-ins (new passwords at every demo start) 演示账号:');
+  for (const u of credentials.users)
+    say(`  ${u.username.padEnd(10)} ${u.password.padEnd(16)} ${u.roles.join(', ').padEnd(20)} ${u.name}`);
+  say('');
+  say('Demo API client (OAuth 2.0 client credentials) 演示接口客户端:');
+  say(`  client_id     ${credentials.client.clientId}`);
+  say(`  client_secret ${credentials.client.clientSecret}`);
+  say(`  scopes        ${credentials.client.scopes.join(' ')}`);
+  say('');
+  say('Call the API in one step:');
+  say(
+    `  TOKEN=$(curl -s -u '${credentials.client.clientId}:${credentials.client.clientSecret}' -d grant_type=client_credentials ${address}/oauth/token | node -p 'JSON.parse(require("fs").readFileSync(0)).access_token')`,
+  );
+  say(`  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/employees`);
 }
-
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const COMMANDS: Record<string, Command> = {
   serve: {
@@ -51,8 +70,11 @@ const COMMANDS: Record<string, Command> = {
       const config = loadConfig(env);
       const running = await buildApp({ config });
       const demo = values['demo'] === true || process.env['FINBRIDGE_DEMO'] === '1';
+      let credentials: DemoCredentials | undefined;
       if (demo) {
-        const seeded = await seedDemo(running.context.database, systemClock);
+        const { database, security } = running.context;
+        const seeded = await seedDemo(database, security.audit);
+        credentials = await issueDemoCredentials(database, security.audit, seeded.company);
         running.app.log.info({ company: seeded.company.code, created: seeded.created }, 'demo company ready');
       }
       const stop = async (signal: string) => {
@@ -70,9 +92,7 @@ const COMMANDS: Record<string, Command> = {
       say(`  API docs    ${address}/docs`);
       say(`  OpenAPI     ${address}/openapi.json     schemas ${address}/schemas`);
       say(`  Health      ${address}/healthz   ${address}/readyz   ${address}/metrics`);
-      if (demo) {
-        say(`  Demo        curl -H 'X-Tenant: DEMO' ${address}/api/v1/employees`);
-      }
+      if (credentials !== undefined) printDemoCredentials(address, credentials);
       say('Press Ctrl+C to stop.');
     },
   },
@@ -81,8 +101,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'finbridge migrate',
     options: {},
     async run() {
-      const config = loadConfig();
-      await withDatabase(config, async (database) => {
+      await withDatabase(loadConfig(), async (database) => {
         const results = await migrateToLatest(database);
         if (results.length === 0) say(`schema is current (${database.location})`);
         for (const r of results) say(`applied ${r.migrationName}`);
@@ -94,10 +113,8 @@ const COMMANDS: Record<string, Command> = {
     usage: 'finbridge demo',
     options: {},
     async run() {
-      const config = loadConfig();
-      await withDatabase(config, async (database) => {
-        await migrateToLatest(database);
-        const result = await seedDemo(database, systemClock);
+      await withPlatform(loadConfig(), async ({ database, security }) => {
+        const result = await seedDemo(database, security.audit);
         say(
           `${result.created ? 'created' : 'refreshed'} demo company ${result.company.code} (${result.company.name}) id ${result.company.id}`,
         );
@@ -106,17 +123,210 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  'companies create': {
+    summary: 'Register a company (a new tenant)',
+    usage: 'finbridge companies create --code CODE --name NAME --tax-id USCC [--currency CNY] [--json]',
+    options: {
+      code: { type: 'string' },
+      name: { type: 'string' },
+      'tax-id': { type: 'string' },
+      currency: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    async run(values) {
+      await withPlatform(loadConfig(), async ({ database, writer }) => {
+        const company = await registerCompany(database, writer, {
+          code: required(values, 'code'),
+          name: required(values, 'name'),
+          taxId: required(values, 'tax-id'),
+          baseCurrency: str(values, 'currency') ?? 'CNY',
+          fiscalCalendar: { firstMonth: 1, specialPeriods: 0 },
+          accountingStandard: 'CAS',
+        });
+        say(
+          values['json'] === true
+            ? JSON.stringify(company)
+            : `created company ${String(company['code'])} id ${String(company['id'])}`,
+        );
+      });
+    },
+  },
+  'companies list': {
+    summary: 'List companies (tenants)',
+    usage: 'finbridge companies list',
+    options: {},
+    async run() {
+      await withDatabase(loadConfig(), async (database) => {
+        await migrateToLatest(database);
+        for (const c of await listCompanies(database)) say(`${c.code.padEnd(12)} ${c.id}  ${c.name}`);
+      });
+    },
+  },
+  'clients create': {
+    summary: 'Create an API client; prints client_id and client_secret once (only a hash is stored)',
+    usage:
+      'finbridge clients create --tenant CODE --name NAME --scopes "master-data:read vouchers:write" [--json]',
+    options: {
+      tenant: { type: 'string' },
+      name: { type: 'string' },
+      scopes: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    async run(values) {
+      await withPlatform(loadConfig(), async ({ database, security, writer }) => {
+        const { db } = await tenantFor(database, values['tenant']);
+        const scopes = list(values['scopes']);
+        if (scopes.length === 0)
+          throw new CliError('--scopes is required (space or comma separated)', EXIT.usage);
+        const { client, clientSecret } = await createClient(db, security.audit, {
+          name: required(values, 'name'),
+          scopes,
+          actor: writer.actor,
+        });
+        if (values['json'] === true) {
+          say(
+            JSON.stringify({
+              client_id: client.clientId,
+              client_secret: clientSecret,
+              scopes: client.scopes,
+              id: client.id,
+            }),
+          );
+        } else {
+          say(`client_id     ${client.clientId}`);
+          say(`client_secret ${clientSecret}   (shown once; store it now)`);
+          say(`scopes        ${client.scopes.join(' ')}`);
+        }
+      });
+    },
+  },
+  'clients list': {
+    summary: 'List a company’s API clients',
+    usage: 'finbridge clients list --tenant CODE',
+    options: { tenant: { type: 'string' } },
+    async run(values) {
+      await withPlatform(loadConfig(), async ({ database }) => {
+        const { db } = await tenantFor(database, values['tenant']);
+        for (const c of await listClients(db))
+          say(`${c.clientId}  ${c.status.padEnd(8)} ${c.name}  [${c.scopes.join(' ')}]`);
+      });
+    },
+  },
+  'users create': {
+    summary: 'Create a console user',
+    usage:
+      'finbridge users create --tenant CODE --username NAME --name "显示名" --roles finance,approver --password PASSWORD [--employee CODE]',
+    options: {
+      tenant: { type: 'string' },
+      username: { type: 'string' },
+      name: { type: 'string' },
+      roles: { type: 'string' },
+      password: { type: 'string' },
+      employee: { type: 'string' },
+    },
+    async run(values) {
+      await withPlatform(loadConfig(), async ({ database, security, writer }) => {
+        const { db } = await tenantFor(database, values['tenant']);
+        const employee = str(values, 'employee');
+        const user = await createUser(db, security.audit, {
+          username: required(values, 'username'),
+          displayName: str(values, 'name') ?? required(values, 'username'),
+          roles: list(values['roles']),
+          password: required(values, 'password'),
+          ...(employee === undefined ? {} : { employeeCode: employee }),
+          actor: writer.actor,
+        });
+        say(`created user ${user.username} (${user.roles.join(', ')})`);
+      });
+    },
+  },
+  'keys rotate': {
+    summary: 'Rotate the master key and re-encrypt every stored secret with it',
+    usage: 'finbridge keys rotate',
+    options: {},
+    async run() {
+      const config = loadConfig();
+      await withPlatform(config, async ({ database }) => {
+        const report = await rotateMasterKey(
+          database,
+          {
+            envKey: config.security.masterKey,
+            envPreviousKey: config.security.masterKeyPrevious,
+            keyFile: config.security.masterKeyFile,
+          },
+          systemClock,
+        );
+        say(
+          `master key ${report.newKeyId} (${report.mode}): re-encrypted ${report.signingKeys} signing keys, ${report.platformSecrets} platform secrets, ${report.secrets} company secrets`,
+        );
+        say('Restart running FinBridge processes so they seal new values with the new key.');
+      });
+    },
+  },
+  'keys rotate-signing': {
+    summary: 'Start signing tokens with a new key; the old one stays valid until its tokens expire',
+    usage: 'finbridge keys rotate-signing',
+    options: {},
+    async run() {
+      const config = loadConfig();
+      await withPlatform(config, async ({ database, security }) => {
+        const kid = await rotateSigningKey(
+          database,
+          security.keyring,
+          systemClock,
+          config.security.tokenTtlSeconds,
+        );
+        say(
+          `now signing with ${kid}; the previous key stays in the JWKS for ${config.security.tokenTtlSeconds} s`,
+        );
+      });
+    },
+  },
+  'audit verify': {
+    summary:
+      'Verify the audit hash chains; names every modified, inserted or deleted entry (exit 5 when broken)',
+    usage: 'finbridge audit verify [--tenant CODE]',
+    options: { tenant: { type: 'string' } },
+    async run(values) {
+      await withPlatform(loadConfig(), async ({ database, security }) => {
+        const only =
+          values['tenant'] === undefined
+            ? undefined
+            : (await tenantFor(database, values['tenant'])).company.id;
+        const companies = new Map((await listCompanies(database)).map((c) => [c.id, c.code]));
+        const reports = await verifyAuditChain(database, security.audit.key, only);
+        let broken = 0;
+        for (const report of reports) {
+          const code = companies.get(report.tenantId) ?? report.tenantId;
+          if (report.problems.length === 0) {
+            say(`${code}: intact (${report.entries} entries)`);
+            continue;
+          }
+          broken += report.problems.length;
+          say(`${code}: BROKEN (${report.entries} entries)`);
+          for (const p of report.problems)
+            say(`  ${p.kind} at entry ${p.seq}${p.id === null ? '' : ` (${p.id})`}: ${p.detail}`);
+        }
+        if (broken > 0) throw new CliError(`audit log tampered: ${broken} problem(s) found`, EXIT.refused);
+      });
+    },
+  },
   openapi: {
     summary: 'Write the OpenAPI 3.1 document',
     usage: 'finbridge openapi [--out FILE]',
     options: { out: { type: 'string' } },
     async run(values) {
-      const config = loadConfig({ ...process.env, DATABASE_URL: 'sqlite::memory:', LOG_LEVEL: 'silent' });
+      const config = loadConfig({
+        ...process.env,
+        DATABASE_URL: 'sqlite::memory:',
+        LOG_LEVEL: 'silent',
+        FINBRIDGE_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+      });
       const running = await buildApp({ config });
       try {
         const document = JSON.stringify(running.app.swagger(), null, 2);
-        const out = values['out'];
-        if (typeof out === 'string') {
+        const out = str(values, 'out');
+        if (out !== undefined) {
           mkdirSync(dirname(resolve(out)), { recursive: true });
           writeFileSync(out, document + '\n');
           say(`wrote ${out}`);
@@ -150,7 +360,7 @@ function help(): string {
     'Commands:',
   ];
   for (const [name, command] of Object.entries(COMMANDS))
-    lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+    lines.push(`  ${name.padEnd(20)} ${command.summary}`);
   lines.push('', 'Run `finbridge <command> --help` for its options.');
   lines.push(
     'Exit codes: 0 ok, 1 unexpected failure, 2 usage error, 3 configuration error, 4 database error, 5 input refused.',
@@ -159,17 +369,22 @@ function help(): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const [first, second, ...others] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     say(help());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return first === undefined ? EXIT.usage : EXIT.ok;
   }
+  const twoWords = second !== undefined ? `${first} ${second}` : '';
+  const name = COMMANDS[twoWords] !== undefined ? twoWords : first;
+  const rest = name === twoWords ? others : argv.slice(1);
   const command = COMMANDS[name];
   if (command === undefined) {
-    process.stderr.write(`finbridge: unknown command "${name}"\n\n${help()}\n`);
+    process.stderr.write(
+      `finbridge: unknown command "${[first, second].filter(Boolean).join(' ')}"\n\n${help()}\n`,
+    );
     return EXIT.usage;
   }
-  let values: Record<string, string | boolean | undefined>;
+  let values: Values;
   try {
     ({ values } = parseArgs({
       args: [...rest],
@@ -195,7 +410,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 function report(name: string, error: unknown): number {
   const line = (text: string) => process.stderr.write(`finbridge ${name}: ${text}\n`);
   if (error instanceof CliError) return (line(error.message), error.exitCode);
-  if (error instanceof ConfigError) return (line(`configuration error: ${error.message}`), EXIT.config);
+  if (error instanceof ConfigError || error instanceof KeyringError)
+    return (line(`configuration error: ${error.message}`), EXIT.config);
   if (error instanceof MigrationError) return (line(error.message), EXIT.database);
   if (error instanceof DomainError) {
     line(

@@ -1,4 +1,7 @@
-import type { Clock } from '../platform/clock.ts';
+import { randomBytes } from 'node:crypto';
+import type { AuditContext, Writer } from '../platform/audit/audit-log.ts';
+import { createClient, rotateClientSecret } from '../platform/security/clients.ts';
+import { createUser, setPassword } from '../platform/security/users.ts';
 import { findCompany, type CompanyRecord } from '../platform/store/companies.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
 import { newId } from '../platform/store/ids.ts';
@@ -29,15 +32,26 @@ export interface SeedResult {
   readonly counts: Readonly<Record<string, number>>;
 }
 
+export interface DemoCredentials {
+  readonly users: readonly { username: string; password: string; roles: readonly string[]; name: string }[];
+  readonly client: {
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly scopes: readonly string[];
+  };
+}
+
 /**
  * Seeds (or re-applies) the demo company through the same services the API uses, so the demo data
  * passes every validation a user's data would. Running it twice changes nothing.
  */
-export async function seedDemo(database: OpenDatabase, clock: Clock): Promise<SeedResult> {
+export async function seedDemo(database: OpenDatabase, audit: AuditContext): Promise<SeedResult> {
+  const clock = audit.clock;
+  const writer: Writer = { actor: 'system:demo', audit };
   let company = await findCompany(database, DEMO_COMPANY.code);
   const created = company === undefined;
   if (company === undefined) {
-    await registerCompany(database, clock, DEMO_COMPANY);
+    await registerCompany(database, writer, DEMO_COMPANY);
     company = await findCompany(database, DEMO_COMPANY.code);
     if (company === undefined) throw new Error('demo company vanished after creation');
   }
@@ -64,7 +78,7 @@ export async function seedDemo(database: OpenDatabase, clock: Clock): Promise<Se
       const resource = resourceByPath(path);
       if (resource === undefined) throw new Error(`unknown resource ${path}`);
       try {
-        const result = await bulkUpsert(tx, clock, resource, items, true);
+        const result = await bulkUpsert(tx, writer, resource, items, true);
         counts[path] = result.items.length;
       } catch (error) {
         if (error instanceof DomainError)
@@ -98,4 +112,80 @@ export async function seedDemo(database: OpenDatabase, clock: Clock): Promise<Se
     counts['budgets'] = DEMO_BUDGETS.length;
   });
   return { company, created, counts };
+}
+
+/** Demo sign-ins, one per role, tied to demo employees where that makes sense. */
+const DEMO_USERS = [
+  { username: 'admin', name: '系统管理员', roles: ['admin'], employeeCode: undefined },
+  { username: 'li.min', name: '李敏（财务经理）', roles: ['finance', 'approver'], employeeCode: 'E002' },
+  { username: 'zhao.jing', name: '赵静（会计）', roles: ['finance'], employeeCode: 'E003' },
+  {
+    username: 'chen.wei',
+    name: '陈伟（华东销售经理）',
+    roles: ['approver', 'employee'],
+    employeeCode: 'E010',
+  },
+  { username: 'zhang.san', name: '张三（销售）', roles: ['employee'], employeeCode: 'E011' },
+  { username: 'auditor', name: '审计员', roles: ['auditor'], employeeCode: undefined },
+] as const;
+
+export const DEMO_CLIENT_NAME = 'Demo integration';
+const DEMO_CLIENT_SCOPES = [
+  'companies:read',
+  'master-data:read',
+  'master-data:write',
+  'vouchers:read',
+  'vouchers:write',
+  'claims:read',
+  'claims:write',
+];
+
+/**
+ * Fresh demo credentials for this start: the demo users get new random passwords and the demo API
+ * client a new secret, printed once by `finbridge serve --demo` (only hashes are stored).
+ */
+export async function issueDemoCredentials(
+  database: OpenDatabase,
+  audit: AuditContext,
+  company: CompanyRecord,
+): Promise<DemoCredentials> {
+  const db = tenantDb(database.db, company.id);
+  const actor = 'system:demo';
+  const users: DemoCredentials['users'][number][] = [];
+  for (const u of DEMO_USERS) {
+    const password = `demo-${randomBytes(6).toString('base64url')}`;
+    const exists = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', u.username)
+      .executeTakeFirst();
+    if (exists === undefined) {
+      await createUser(db, audit, {
+        username: u.username,
+        displayName: u.name,
+        roles: u.roles,
+        password,
+        ...(u.employeeCode === undefined ? {} : { employeeCode: u.employeeCode }),
+        actor,
+      });
+    } else {
+      await setPassword(db, audit, u.username, password, actor);
+    }
+    users.push({ username: u.username, password, roles: u.roles, name: u.name });
+  }
+  const existing = await db
+    .selectFrom('api_clients')
+    .select(['id', 'client_id'])
+    .where('name', '=', DEMO_CLIENT_NAME)
+    .executeTakeFirst();
+  if (existing === undefined) {
+    const { client, clientSecret } = await createClient(db, audit, {
+      name: DEMO_CLIENT_NAME,
+      scopes: DEMO_CLIENT_SCOPES,
+      actor,
+    });
+    return { users, client: { clientId: client.clientId, clientSecret, scopes: DEMO_CLIENT_SCOPES } };
+  }
+  const clientSecret = await rotateClientSecret(db, audit, existing.id, actor);
+  return { users, client: { clientId: existing.client_id, clientSecret, scopes: DEMO_CLIENT_SCOPES } };
 }

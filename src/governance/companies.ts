@@ -1,4 +1,4 @@
-import type { Clock } from '../platform/clock.ts';
+import { appendAudit, type Writer } from '../platform/audit/audit-log.ts';
 import {
   createCompany,
   findCompany,
@@ -8,6 +8,7 @@ import {
 import type { OpenDatabase } from '../platform/store/database.ts';
 import { constraintViolation } from '../platform/store/errors.ts';
 import { DomainError, refusal } from '../model/result.ts';
+import { tenantDb } from '../platform/store/tenant-scope.ts';
 import { ENTITIES } from '../model/schemas.ts';
 import { check } from '../model/validate.ts';
 import { describeUsccProblem, validateUscc } from '../standards/cn/uscc.ts';
@@ -31,7 +32,7 @@ export function toCompanyDocument(company: CompanyRecord): CompanyDocument {
 
 export async function registerCompany(
   database: OpenDatabase,
-  clock: Clock,
+  writer: Writer,
   input: unknown,
 ): Promise<CompanyDocument> {
   const failures = check(ENTITIES.Company.input, input);
@@ -56,9 +57,20 @@ export async function registerCompany(
   const { code, name, taxId, baseCurrency, ...attributes } = fields;
   if ((await findCompany(database, code)) !== undefined) throw new DomainError('duplicate_code', { code });
   try {
-    return toCompanyDocument(
-      await createCompany(database, clock, { code, name, taxId, baseCurrency, attributes }),
+    const created = toCompanyDocument(
+      await createCompany(database, writer.audit.clock, { code, name, taxId, baseCurrency, attributes }),
     );
+    await appendAudit(tenantDb(database.db, String(created['id'])), writer.audit, [
+      {
+        actor: writer.actor,
+        action: 'create',
+        entityType: 'Company',
+        entityId: String(created['id']),
+        after: created,
+        requestId: writer.requestId,
+      },
+    ]);
+    return created;
   } catch (error) {
     if (constraintViolation(error) === 'unique') throw new DomainError('duplicate_code', { code });
     throw error;

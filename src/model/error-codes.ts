@@ -125,11 +125,6 @@ export const ERROR_CODES = {
     en: '{resource} not found: {id}',
   },
   route_not_found: { status: 404, zh: '接口不存在：{method} {url}', en: 'No such endpoint: {method} {url}' },
-  tenant_required: {
-    status: 400,
-    zh: '请求未指定公司（租户），请设置 X-Tenant 请求头',
-    en: 'No company (tenant) given: set the X-Tenant header',
-  },
   tenant_not_found: {
     status: 404,
     zh: '公司（租户）不存在：{tenant}',
@@ -164,6 +159,60 @@ export const ERROR_CODES = {
     status: 413,
     zh: '批量条数 {count} 超过上限 {limit}',
     en: 'Batch of {count} items exceeds the limit of {limit}',
+  },
+  // security
+  authentication_required: {
+    status: 401,
+    zh: '需要登录或提供访问令牌（Authorization: Bearer …）',
+    en: 'Authentication required: sign in or send an access token (Authorization: Bearer …)',
+  },
+  invalid_token: { status: 401, zh: '访问令牌无效：{reason}', en: 'Invalid access token: {reason}' },
+  insufficient_scope: {
+    status: 403,
+    zh: '权限不足：需要 {scope} 权限',
+    en: 'Not allowed: this needs the {scope} scope',
+  },
+  csrf_token_invalid: {
+    status: 403,
+    zh: '缺少或错误的 CSRF 令牌（请求头 X-CSRF-Token）',
+    en: 'Missing or wrong CSRF token (X-CSRF-Token header)',
+  },
+  invalid_scope: { status: 422, zh: '未知的权限范围：{scopes}', en: 'Unknown scopes: {scopes}' },
+  invalid_credentials: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  account_locked: {
+    status: 423,
+    zh: '登录失败次数过多，账户已锁定至 {until}',
+    en: 'Too many failed sign-ins; the account is locked until {until}',
+  },
+  rate_limited: {
+    status: 429,
+    zh: '请求过于频繁，请 {retryAfter} 秒后重试',
+    en: 'Too many requests; retry in {retryAfter} s',
+  },
+  invalid_idempotency_key: {
+    status: 400,
+    zh: 'Idempotency-Key 必须是 1–255 个可见 ASCII 字符',
+    en: 'Idempotency-Key must be 1–255 visible ASCII characters',
+  },
+  idempotency_key_reused: {
+    status: 422,
+    zh: '该 Idempotency-Key 已用于另一个不同的请求',
+    en: 'This Idempotency-Key was already used for a different request',
+  },
+  idempotency_key_in_flight: {
+    status: 409,
+    zh: '使用该 Idempotency-Key 的请求仍在处理中',
+    en: 'A request with this Idempotency-Key is still being processed',
+  },
+  webhook_signature_invalid: {
+    status: 401,
+    zh: '回调签名无效：{reason}',
+    en: 'Invalid webhook signature: {reason}',
+  },
+  webhook_replayed: {
+    status: 409,
+    zh: '重复的回调请求（已处理过）',
+    en: 'Replayed webhook (already processed)',
   },
   // platform
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },

@@ -9,6 +9,21 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly publicBaseUrl: string;
   readonly dataDir: string;
+  readonly security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  readonly masterKey?: string | undefined;
+  readonly masterKeyPrevious?: string | undefined;
+  readonly masterKeyFile: string;
+  readonly tokenTtlSeconds: number;
+  /** Requests per minute and client IP (every request). */
+  readonly rateLimitPerIp: number;
+  /** Requests per minute and authenticated client or user. */
+  readonly rateLimitPerPrincipal: number;
+  readonly corsOrigins: readonly string[];
+  readonly metricsPublic: boolean;
+  readonly cookieSecure: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -33,13 +48,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const host = env['HOST'] ?? '127.0.0.1';
   const port = integer(env, 'PORT', 8080, 0, 65535);
+  const publicBaseUrl =
+    env['FINBRIDGE_PUBLIC_URL'] ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  };
   return {
     databaseUrl,
     host,
     port,
     logLevel: env['LOG_LEVEL'] ?? 'info',
     bodyLimitBytes: integer(env, 'FINBRIDGE_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
-    publicBaseUrl: env['FINBRIDGE_PUBLIC_URL'] ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    publicBaseUrl,
     dataDir,
+    security: {
+      masterKey: env['FINBRIDGE_MASTER_KEY'],
+      masterKeyPrevious: env['FINBRIDGE_MASTER_KEY_PREVIOUS'],
+      masterKeyFile: resolve(env['FINBRIDGE_MASTER_KEY_FILE'] ?? resolve(dataDir, 'master.key')),
+      tokenTtlSeconds: integer(env, 'FINBRIDGE_TOKEN_TTL', 3600, 60, 86_400),
+      rateLimitPerIp: integer(env, 'FINBRIDGE_RATE_LIMIT_IP', 1200, 1, 1_000_000),
+      rateLimitPerPrincipal: integer(env, 'FINBRIDGE_RATE_LIMIT_CLIENT', 600, 1, 1_000_000),
+      corsOrigins: (env['FINBRIDGE_CORS_ORIGINS'] ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter((o) => o !== ''),
+      metricsPublic: flag('FINBRIDGE_METRICS_PUBLIC', true),
+      cookieSecure: flag('FINBRIDGE_COOKIE_SECURE', publicBaseUrl.startsWith('https://')),
+    },
   };
 }

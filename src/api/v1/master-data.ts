@@ -14,6 +14,7 @@ import {
   type BulkResult,
 } from '../../governance/master-data/service.ts';
 import type { ApiContext } from '../context.ts';
+import { needs } from '../../platform/http/policy.ts';
 import { IdParams, TenantHeader, problems } from '../shared.ts';
 import { resolveTenant } from '../tenant.ts';
 
@@ -124,6 +125,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
     app.get(
       base,
       {
+        config: { policy: needs('master-data:read') },
         schema: {
           operationId: `list${plural}`,
           summary: `List ${resource.label.en.toLowerCase()}s (${resource.label.zh})`,
@@ -166,6 +168,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
     app.post(
       base,
       {
+        config: { policy: needs('master-data:write') },
         schema: {
           operationId: `create${name}`,
           summary: `Create a ${resource.label.en.toLowerCase()} (${resource.label.zh})`,
@@ -177,7 +180,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveTenant(ctx, request);
-        const created = await createRecord(tenant.db, ctx.clock, resource, request.body);
+        const created = await createRecord(tenant.db, tenant.writer, resource, request.body);
         return reply
           .code(201)
           .header('location', `${base}/${String(created['id'])}`)
@@ -189,6 +192,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
     app.get(
       `${base}/:id`,
       {
+        config: { policy: needs('master-data:read') },
         schema: {
           operationId: `get${name}`,
           summary: `Get one ${resource.label.en.toLowerCase()} (${resource.label.zh})`,
@@ -208,6 +212,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
     app.patch(
       `${base}/:id`,
       {
+        config: { policy: needs('master-data:write') },
         schema: {
           operationId: `update${name}`,
           summary: `Update a ${resource.label.en.toLowerCase()} (JSON merge patch; If-Match for optimistic locking)`,
@@ -228,7 +233,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
         const expected = parseIfMatch(request.headers['if-match']);
         const updated = await updateRecord(
           tenant.db,
-          ctx.clock,
+          tenant.writer,
           resource,
           request.params.id,
           request.body,
@@ -241,6 +246,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
     app.post(
       `${base}::bulk-upsert`,
       {
+        config: { policy: needs('master-data:write') },
         bodyLimit: BULK_BODY_LIMIT,
         schema: {
           operationId: `bulkUpsert${plural}`,
@@ -269,7 +275,13 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
         if (body.items.length > BULK_LIMIT)
           throw new DomainError('bulk_too_large', { count: body.items.length, limit: BULK_LIMIT });
         try {
-          const result = await bulkUpsert(tenant.db, ctx.clock, resource, body.items, body.atomic ?? false);
+          const result = await bulkUpsert(
+            tenant.db,
+            tenant.writer,
+            resource,
+            body.items,
+            body.atomic ?? false,
+          );
           return localizeBulk(result, request.headers['accept-language']);
         } catch (error) {
           if (error instanceof DomainError && error.code === 'bulk_failed') {

@@ -4,6 +4,7 @@ import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
 import { exponentOf } from '../../model/currencies.ts';
 import { voucherOrThrow } from '../../model/voucher.ts';
 import type { App } from '../../platform/http/server.ts';
+import { needs } from '../../platform/http/policy.ts';
 import { problems } from '../shared.ts';
 
 /**
@@ -15,6 +16,7 @@ export function registerVoucherRoutes(app: App): void {
   app.post(
     '/api/v1/vouchers::validate',
     {
+      config: { policy: needs('vouchers:read') },
       schema: {
         operationId: 'validateVoucher',
         summary:

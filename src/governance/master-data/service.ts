@@ -1,4 +1,4 @@
-import type { Clock } from '../../platform/clock.ts';
+import { appendAudit, type AuditEntry, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import { containsText } from '../../platform/store/sql-helpers.ts';
@@ -86,7 +86,7 @@ function translateConstraint(error: unknown, resource: MasterResource, code: str
 
 export async function createRecord(
   db: TenantDb,
-  clock: Clock,
+  writer: Writer,
   resource: MasterResource,
   input: unknown,
 ): Promise<Fields> {
@@ -106,10 +106,14 @@ export async function createRecord(
       if (clash !== undefined) {
         throw new DomainError('duplicate_code', { code: content.code }, [], { existingId: clash.id });
       }
-      const now = clock.now().toISOString();
+      const now = writer.audit.clock.now().toISOString();
       const row = { id: newId(), ...rowValues(content), version: 1, created_at: now, updated_at: now };
       await tx.insertInto(resource.table, [row]).execute();
-      return toEntity(resource, { tenant_id: db.tenantId, ...emptyPromoted(), ...row });
+      const created = toEntity(resource, { tenant_id: db.tenantId, ...emptyPromoted(), ...row });
+      await appendAudit(tx, writer.audit, [
+        auditEntry(writer, resource, 'create', row.id, undefined, created),
+      ]);
+      return created;
     });
   } catch (error) {
     if (error instanceof DomainError) throw error;
@@ -148,7 +152,7 @@ export async function getRecord(db: TenantDb, resource: MasterResource, id: stri
  */
 export async function updateRecord(
   db: TenantDb,
-  clock: Clock,
+  writer: Writer,
   resource: MasterResource,
   id: string,
   patch: Fields,
@@ -183,7 +187,7 @@ export async function updateRecord(
       if (clash !== undefined)
         throw new DomainError('duplicate_code', { code: content.code }, [], { existingId: clash.id });
     }
-    const now = clock.now().toISOString();
+    const now = writer.audit.clock.now().toISOString();
     try {
       const result = await tx
         .updateTable(resource.table)
@@ -197,8 +201,31 @@ export async function updateRecord(
       if (error instanceof DomainError) throw error;
       translateConstraint(error, resource, content.code);
     }
-    return toEntity(resource, await findRow(tx, resource, id));
+    const updated = toEntity(resource, await findRow(tx, resource, id));
+    await appendAudit(tx, writer.audit, [
+      auditEntry(writer, resource, 'update', id, toEntity(resource, row), updated),
+    ]);
+    return updated;
   });
+}
+
+function auditEntry(
+  writer: Writer,
+  resource: MasterResource,
+  action: string,
+  id: string,
+  before?: Fields,
+  after?: Fields,
+): AuditEntry {
+  return {
+    actor: writer.actor,
+    action,
+    entityType: resource.entity.name,
+    entityId: id,
+    requestId: writer.requestId,
+    ...(before === undefined ? {} : { before }),
+    ...(after === undefined ? {} : { after }),
+  };
 }
 
 export type BulkItemStatus = 'created' | 'updated' | 'unchanged' | 'failed';
@@ -228,7 +255,7 @@ export interface BulkResult {
  */
 export async function bulkUpsert(
   db: TenantDb,
-  clock: Clock,
+  writer: Writer,
   resource: MasterResource,
   items: readonly unknown[],
   atomic: boolean,
@@ -277,8 +304,9 @@ export async function bulkUpsert(
         existing.set(row.code, row);
     }
 
-    const now = clock.now().toISOString();
+    const now = writer.audit.clock.now().toISOString();
     const results: BulkItemResult[] = [];
+    const audits: AuditEntry[] = [];
     const inserts: Record<string, unknown>[] = [];
     const updates: { row: MasterRow; content: RowContent }[] = [];
     items.forEach((item, index) => {
@@ -292,12 +320,39 @@ export async function bulkUpsert(
       const current = existing.get(content.code);
       if (current === undefined) {
         const id = newId();
-        inserts.push({ id, ...rowValues(content), version: 1, created_at: now, updated_at: now });
+        const row = { id, ...rowValues(content), version: 1, created_at: now, updated_at: now };
+        inserts.push(row);
+        audits.push(
+          auditEntry(
+            writer,
+            resource,
+            'create',
+            id,
+            undefined,
+            toEntity(resource, { tenant_id: db.tenantId, ...emptyPromoted(), ...row }),
+          ),
+        );
         results.push({ index, key, status: 'created', id, version: 1 });
       } else if (sameContent(current, content)) {
         results.push({ index, key, status: 'unchanged', id: current.id, version: current.version });
       } else {
         updates.push({ row: current, content });
+        const next = {
+          ...current,
+          ...rowValues(content),
+          version: current.version + 1,
+          updated_at: now,
+        };
+        audits.push(
+          auditEntry(
+            writer,
+            resource,
+            'update',
+            current.id,
+            toEntity(resource, current),
+            toEntity(resource, next),
+          ),
+        );
         results.push({ index, key, status: 'updated', id: current.id, version: current.version + 1 });
       }
     });
@@ -332,6 +387,7 @@ export async function bulkUpsert(
     } catch (error) {
       translateConstraint(error, resource, '');
     }
+    await appendAudit(tx, writer.audit, audits);
     return summary(results);
   });
 }

@@ -6,6 +6,8 @@ import { newId } from './ids.ts';
  * Companies are the tenants. Resolving a tenant and creating one are the only data operations that do
  * not start from a tenant, so they live here, next to the store, and nowhere else.
  */
+export const AUDIT_GENESIS = '0'.repeat(64);
+
 export interface CompanyRecord {
   readonly id: string;
   readonly code: string;
@@ -47,7 +49,14 @@ export async function createCompany(
     created_at: now,
     updated_at: now,
   };
-  await database.db.insertInto('companies').values(row).execute();
+  await database.db.transaction().execute(async (tx) => {
+    await tx.insertInto('companies').values(row).execute();
+    // Every company starts its own audit chain (platform/audit/audit-log.ts) at the genesis hash.
+    await tx
+      .insertInto('audit_heads')
+      .values({ tenant_id: id, last_seq: 0, last_hash: AUDIT_GENESIS })
+      .execute();
+  });
   return toRecord(row);
 }
 

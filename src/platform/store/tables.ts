@@ -94,6 +94,121 @@ export interface VoucherLinesTable {
   aux_json: string;
 }
 
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  public_jwk_json: string;
+  private_key_sealed: string;
+  status: string;
+  created_at: string;
+  retired_at: Nullable<string>;
+}
+
+export interface PlatformSecretsTable {
+  name: string;
+  sealed: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SecretsTable {
+  id: string;
+  tenant_id: string;
+  purpose: string;
+  sealed: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiClientsTable {
+  id: string;
+  tenant_id: string;
+  client_id: string;
+  name: string;
+  secret_hash: string;
+  /** Space-separated, as in OAuth. */
+  scopes: string;
+  status: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  last_used_at: Nullable<string>;
+  version: number;
+}
+
+export interface RevokedTokensTable {
+  jti: string;
+  tenant_id: string;
+  expires_at: string;
+  revoked_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  employee_code: Nullable<string>;
+  /** Space-separated role names. */
+  roles: string;
+  password_hash: Nullable<string>;
+  oidc_subject: Nullable<string>;
+  failed_attempts: ColumnType<number, number | undefined, number>;
+  locked_until: Nullable<string>;
+  last_login_at: Nullable<string>;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  tenant_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  principal: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  state: string;
+  response_status: Nullable<number>;
+  response_headers_json: Nullable<string>;
+  response_body: Nullable<string>;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  seq: number;
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  request_id: Nullable<string>;
+  before_json: Nullable<string>;
+  after_json: Nullable<string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  tenant_id: string;
+  last_seq: number;
+  last_hash: string;
+}
+
 export const MASTER_TABLES = [
   'departments',
   'cost_centers',
@@ -108,8 +223,22 @@ export const MASTER_TABLES = [
 ] as const;
 export type MasterTableName = (typeof MASTER_TABLES)[number];
 
-export type Database = {
+/** Platform-level tables: installation keys, no company data; reached only by platform/security. */
+export interface PlatformTables {
+  signing_keys: SigningKeysTable;
+  platform_secrets: PlatformSecretsTable;
+}
+
+export type Database = PlatformTables & {
   companies: CompaniesTable;
+  secrets: SecretsTable;
+  api_clients: ApiClientsTable;
+  revoked_tokens: RevokedTokensTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   budgets: BudgetsTable;
   vouchers: VouchersTable;
   voucher_lines: VoucherLinesTable;
@@ -117,7 +246,7 @@ export type Database = {
   [T in MasterTableName]: MasterTable;
 };
 
-/** Every table whose rows belong to a tenant — all of them: a company is its own tenant. */
-export type TenantTable = keyof Database;
+/** Every table whose rows belong to a tenant — all but the platform tables; a company is its own tenant. */
+export type TenantTable = Exclude<keyof Database, keyof PlatformTables>;
 
 export type { Generated };

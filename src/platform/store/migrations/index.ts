@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-28T0800-foundation.ts';
+import * as security from './2026-11-28T1000-security.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-28T0800-foundation.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T0800-foundation': foundation,
+  '2026-11-28T1000-security': security,
 };

@@ -1,0 +1,42 @@
+import { ALL_SCOPES, READ_SCOPES, type Scope } from './scopes.ts';
+
+/**
+ * Console roles and what they may do, as scopes. Record-level limits (an employee sees only their own
+ * claims, an approver what is routed to them) are applied by the finance services on top of these.
+ */
+export const ROLES = {
+  employee: {
+    zh: '员工',
+    en: 'Employee',
+    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write'],
+  },
+  approver: {
+    zh: '审批人',
+    en: 'Approver',
+    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write'],
+  },
+  finance: {
+    zh: '财务',
+    en: 'Finance',
+    scopes: [
+      'companies:read',
+      'master-data:read',
+      'master-data:write',
+      'vouchers:read',
+      'vouchers:write',
+      'claims:read',
+      'claims:write',
+    ],
+  },
+  admin: { zh: '管理员', en: 'Administrator', scopes: ALL_SCOPES },
+  auditor: { zh: '审计', en: 'Auditor (read-only)', scopes: READ_SCOPES },
+  integration: { zh: '系统集成', en: 'Integration (API clients)', scopes: [] },
+} as const satisfies Record<string, { zh: string; en: string; scopes: readonly Scope[] }>;
+
+export type Role = keyof typeof ROLES;
+export const ALL_ROLES = Object.keys(ROLES) as Role[];
+export const isRole = (value: string): value is Role => Object.hasOwn(ROLES, value);
+
+export function scopesOfRoles(roles: readonly Role[]): Set<Scope> {
+  return new Set(roles.flatMap((r) => ROLES[r].scopes));
+}
