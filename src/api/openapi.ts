@@ -86,10 +86,7 @@ export async function registerOpenApi(app: App, ctx: ApiContext, version: string
       },
     },
     transform: ({ schema, url, route }) => ({
-      schema: withSecurity(
-        toRefs(schema, true) as Record<string, unknown>,
-        route.config?.policy,
-      ),
+      schema: withSecurity(toRefs(schema, true) as Record<string, unknown>, route.config?.policy),
       url,
       route,
     }),

@@ -36,14 +36,15 @@ const sqliteEngine: EngineUnderTest = {
     const dir = mkdtempSync(join(tmpdir(), 'finbridge-test-'));
     const url = `sqlite:${join(dir, 'test.db')}`;
     const database = openDatabase(url);
-    urls.set(database, url);
-    return {
+    const opened: OpenDatabase = {
       ...database,
       close: async () => {
         await database.close();
         rmSync(dir, { recursive: true, force: true });
       },
     };
+    urls.set(opened, url);
+    return opened;
   },
   urlOf: (database) => urls.get(database) ?? '',
 };

@@ -70,7 +70,7 @@ export function registerClientRoutes(app: App, ctx: ApiContext): void {
     },
   );
   app.post(
-    '/api/v1/clients/:id::revoke',
+    '/api/v1/clients/:id/revoke',
     {
       config: { policy: needs('clients:admin') },
       schema: {
@@ -83,13 +83,7 @@ export function registerClientRoutes(app: App, ctx: ApiContext): void {
     },
     async (request) => {
       const tenant = await resolveTenant(ctx, request);
-      return revokeClient(
-        tenant.db,
-        ctx.security.audit,
-        (request.params).id,
-        tenant.principal.id,
-        request.id,
-      );
+      return revokeClient(tenant.db, ctx.security.audit, request.params.id, tenant.principal.id, request.id);
     },
   );
 }

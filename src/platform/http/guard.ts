@@ -13,6 +13,19 @@ import type { Policy } from './policy.ts';
 import type { App } from './server.ts';
 
 export const SESSION_COOKIE = 'fb_session';
+
+/** The route table with each route's policy, kept for the security matrix test and for docs. */
+export interface RoutePolicy {
+  readonly method: string | readonly string[];
+  readonly url: string;
+  readonly policy: Policy;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routePolicies: readonly RoutePolicy[];
+  }
+}
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface GuardOptions {
@@ -31,11 +44,17 @@ export interface GuardOptions {
  * a per-IP limit (before any work) and a per-principal limit (after authentication).
  */
 export async function installGuard(app: App, options: GuardOptions): Promise<void> {
+  const table: RoutePolicy[] = [];
+  app.decorate('routePolicies', table);
   app.addHook('onRoute', (route) => {
     const policy = route.config?.policy;
-    if (policy !== undefined) return;
+    if (policy !== undefined) {
+      table.push({ method: route.method, url: route.url, policy });
+      return;
+    }
     if (options.publicPrefixes.some((p) => route.url.startsWith(p))) {
       route.config = { ...route.config, policy: { public: true } };
+      table.push({ method: route.method, url: route.url, policy: { public: true } });
       return;
     }
     throw new Error(`route ${String(route.method)} ${route.url} has no access policy (config.policy)`);
@@ -66,9 +85,10 @@ export async function installGuard(app: App, options: GuardOptions): Promise<voi
     }
   };
 
-  app.addHook('onRequest', async (request, reply) => enforce(request, reply, perIp));
-
-  app.addHook('preHandler', async (request, reply) => {
+  // Authentication runs before the body is parsed or validated, so an anonymous caller learns
+  // nothing about a route's schema and no work is done for it.
+  app.addHook('onRequest', async (request, reply) => {
+    await enforce(request, reply, perIp);
     const policy: Policy | undefined = request.routeOptions.config.policy;
     if (policy === undefined) {
       if (request.routeOptions.url === undefined) return; // 404 handler

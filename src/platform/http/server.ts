@@ -30,6 +30,11 @@ export type App = FastifyInstance<
   TypeBoxTypeProvider
 >;
 
+/** Query parameters that may carry credentials (misused clients put them in URLs) are never logged. */
+const SENSITIVE_QUERY =
+  /([?&](?:client_secret|password|token|access_token|refresh_token|code|secret|api_key)=)[^&#]*/gi;
+export const maskQuery = (url: string): string => url.replace(SENSITIVE_QUERY, '$1[redacted]');
+
 /**
  * The HTTP shell: Fastify with JSON Schema 2020-12 validation, pino JSON logs with request ids,
  * Prometheus timings, and one error handler that answers every failure as RFC 9457 problem+json.
@@ -43,9 +48,17 @@ export function createHttpServer(options: HttpOptions): App {
           'req.headers.authorization',
           'req.headers.cookie',
           'req.headers["x-api-key"]',
+          'req.headers["x-csrf-token"]',
           'res.headers["set-cookie"]',
         ],
         censor: '[redacted]',
+      },
+      serializers: {
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: maskQuery(request.url),
+          remoteAddress: request.ip,
+        }),
       },
       ...(options.logStream === undefined ? {} : { stream: options.logStream }),
     },

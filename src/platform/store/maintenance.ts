@@ -8,7 +8,7 @@ import type { OpenDatabase } from './database.ts';
 export async function purgeExpired(database: OpenDatabase, clock: Clock): Promise<Record<string, number>> {
   const now = clock.now().toISOString();
   const counts: Record<string, number> = {};
-  for (const table of ['idempotency_keys', 'sessions', 'revoked_tokens'] as const) {
+  for (const table of ['idempotency_keys', 'sessions', 'revoked_tokens', 'webhook_receipts'] as const) {
     const result = await database.db.deleteFrom(table).where('expires_at', '<=', now).executeTakeFirst();
     counts[table] = Number(result.numDeletedRows);
   }

@@ -187,6 +187,14 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
+export interface WebhookReceiptsTable {
+  tenant_id: string;
+  signature_hash: string;
+  source: string;
+  received_at: string;
+  expires_at: string;
+}
+
 export interface AuditLogTable {
   tenant_id: string;
   seq: number;
@@ -237,6 +245,7 @@ export type Database = PlatformTables & {
   users: UsersTable;
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
+  webhook_receipts: WebhookReceiptsTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   budgets: BudgetsTable;

@@ -135,6 +135,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   await db.schema
+    .createTable('webhook_receipts')
+    .addColumn('tenant_id', 'text', (c) => c.notNull().references('companies.id').onDelete('cascade'))
+    .addColumn('signature_hash', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('webhook_receipts_pkey', ['tenant_id', 'signature_hash'])
+    .execute();
+
+  await db.schema
     .createTable('audit_log')
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('companies.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())

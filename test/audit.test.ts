@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { ENGINES } from './support/engines.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { verifyAuditChain } from '../src/platform/audit/audit-log.ts';
+
+const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
+
+for (const engine of ENGINES) {
+  describe(`tamper-evident audit log on ${engine.engine}`, () => {
+    let t: TestApp;
+    let tenantId: string;
+    const masterKey = randomBytes(32).toString('base64');
+    const verifyCli = () =>
+      spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          DATABASE_URL: engine.urlOf(t.database),
+          FINBRIDGE_MASTER_KEY: masterKey,
+          LOG_LEVEL: 'silent',
+        },
+        timeout: 60_000,
+      });
+    const problems = async () =>
+      (await verifyAuditChain(t.database, t.running.context.security.audit.key, tenantId))[0]!.problems;
+
+    before(async () => {
+      t = await startTestApp(engine, { FINBRIDGE_MASTER_KEY: masterKey });
+      tenantId = await t.provision();
+      const auth = await t.bearer('ACME', ['master-data:write']);
+      for (const code of ['D1', 'D2', 'D3', 'D4']) {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/departments',
+          headers: auth,
+          payload: { code, name: `部门 ${code}`, kind: 'management' },
+        });
+        assert.equal(res.statusCode, 201);
+      }
+      const d1 = (
+        await t.request({
+          url: '/api/v1/departments?q=D1',
+          headers: await t.bearer('ACME', ['master-data:read']),
+        })
+      ).json().items[0];
+      await t.request({
+        method: 'PATCH',
+        url: `/api/v1/departments/${d1.id}`,
+        headers: auth,
+        payload: { name: '部门一（改）' },
+      });
+    });
+    after(async () => t.close());
+
+    it('records every change with actor, time and before/after, readable by auditors', async () => {
+      const auditor = await t.bearer('ACME', ['audit:read']);
+      const page = (
+        await t.request({ url: '/api/v1/audit-log?entityType=Department', headers: auditor })
+      ).json();
+      const update = page.items.find((e: { action: string }) => e.action === 'update');
+      assert.equal(update.before.name, '部门 D1');
+      assert.equal(update.after.name, '部门一（改）');
+      assert.match(update.actor, /^client:fbc_/);
+      assert.equal(update.at, '2026-11-28T08:00:00.000Z');
+      assert.equal(page.items.filter((e: { action: string }) => e.action === 'create').length, 4);
+      const verify = (
+        await t.request({ method: 'POST', url: '/api/v1/audit-log:verify', headers: auditor })
+      ).json();
+      assert.equal(verify.intact, true);
+    });
+
+    it('passes verification untouched and names an entry edited directly in the database', async () => {
+      const clean = verifyCli();
+      assert.equal(clean.status, 0, clean.stderr);
+      assert.match(clean.stdout, /ACME: intact \(\d+ entries\)/);
+
+      const target = await t.database.db
+        .selectFrom('audit_log')
+        .select(['seq', 'id'])
+        .where('tenant_id', '=', tenantId)
+        .where('action', '=', 'update')
+        .executeTakeFirstOrThrow();
+      await sql`update audit_log set after_json = ${'{"name":"悄悄改了"}'} where tenant_id = ${tenantId} and seq = ${target.seq}`.execute(
+        t.database.db,
+      );
+      const broken = verifyCli();
+      assert.equal(broken.status, 5);
+      assert.match(broken.stdout, new RegExp(`hash_mismatch at entry ${target.seq} \\(${target.id}\\)`));
+      assert.match(broken.stderr, /audit log tampered/);
+    });
+
+    it('detects a deleted entry and a forged entry appended at the end', async () => {
+      const rows = await t.database.db
+        .selectFrom('audit_log')
+        .select(['seq', 'hash'])
+        .where('tenant_id', '=', tenantId)
+        .orderBy('seq')
+        .execute();
+      const middle = rows[2]!.seq;
+      await sql`delete from audit_log where tenant_id = ${tenantId} and seq = ${middle}`.execute(
+        t.database.db,
+      );
+      const afterDelete = await problems();
+      assert.ok(afterDelete.some((p) => p.kind === 'sequence_gap' && p.seq === middle));
+      assert.ok(afterDelete.some((p) => p.kind === 'chain_break' && p.seq === middle + 1));
+
+      const last = rows.at(-1)!;
+      await sql`insert into audit_log (tenant_id, seq, id, at, actor, action, entity_type, entity_id, prev_hash, hash)
+        values (${tenantId}, ${last.seq + 1}, ${crypto.randomUUID()}, '2026-11-28T09:00:00.000Z', 'user:mallory', 'delete', 'Supplier', 'x', ${last.hash}, ${'f'.repeat(64)})`.execute(
+        t.database.db,
+      );
+      const afterInsert = await problems();
+      assert.ok(
+        afterInsert.some((p) => p.kind === 'hash_mismatch' && p.seq === last.seq + 1),
+        'a forged entry cannot carry a valid HMAC',
+      );
+      assert.ok(afterInsert.some((p) => p.kind === 'head_mismatch'));
+    });
+  });
+}
