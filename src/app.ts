@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { registerOAuthRoutes } from './api/auth/oauth.ts';
+import { registerOidcRoutes } from './api/auth/oidc.ts';
 import { registerSessionRoutes } from './api/auth/sessions.ts';
 import { registerHealthRoutes } from './api/health.ts';
 import { registerOpenApi } from './api/openapi.ts';
@@ -118,6 +119,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerStandardsRoutes(app);
     await registerOAuthRoutes(app, context);
     registerSessionRoutes(app, context);
+    registerOidcRoutes(app, context);
     registerCompanyRoutes(app, context);
     registerMasterDataRoutes(app, context);
     registerVoucherRoutes(app);

@@ -20,7 +20,11 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-after(() => { dirs.forEach((d) => { rmSync(d, { recursive: true, force: true }); }); });
+after(() => {
+  dirs.forEach((d) => {
+    rmSync(d, { recursive: true, force: true });
+  });
+});
 
 describe('keyring (AES-256-GCM)', () => {
   it('opens what it sealed, only in the same context, and detects tampering', () => {

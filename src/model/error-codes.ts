@@ -204,6 +204,17 @@ export const ERROR_CODES = {
     zh: '使用该 Idempotency-Key 的请求仍在处理中',
     en: 'A request with this Idempotency-Key is still being processed',
   },
+  sso_not_configured: {
+    status: 404,
+    zh: '未配置单点登录（OIDC）',
+    en: 'Single sign-on (OIDC) is not configured',
+  },
+  sso_failed: { status: 401, zh: '单点登录失败：{reason}', en: 'Single sign-on failed: {reason}' },
+  sso_unknown_user: {
+    status: 403,
+    zh: '身份提供方的用户 {username} 在 FinBridge 中不存在或已停用',
+    en: 'The identity provider’s user {username} has no active FinBridge account',
+  },
   webhook_signature_invalid: {
     status: 401,
     zh: '回调签名无效：{reason}',

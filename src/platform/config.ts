@@ -24,6 +24,19 @@ export interface SecurityConfig {
   readonly corsOrigins: readonly string[];
   readonly metricsPublic: boolean;
   readonly cookieSecure: boolean;
+  /** Optional single sign-on with an external OpenID Connect provider. */
+  readonly oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Which ID-token claim names the FinBridge user (matched against usernames). */
+  readonly usernameClaim: string;
+  /** Plain-HTTP issuers are refused unless this is set (tests against a local provider). */
+  readonly allowHttp: boolean;
+  readonly redirectUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +91,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter((o) => o !== ''),
       metricsPublic: flag('FINBRIDGE_METRICS_PUBLIC', true),
       cookieSecure: flag('FINBRIDGE_COOKIE_SECURE', publicBaseUrl.startsWith('https://')),
+      ...oidcConfig(env, publicBaseUrl, flag),
+    },
+  };
+}
+
+function oidcConfig(
+  env: NodeJS.ProcessEnv,
+  publicBaseUrl: string,
+  flag: (name: string, fallback: boolean) => boolean,
+): { oidc?: OidcConfig } {
+  const issuer = env['FINBRIDGE_OIDC_ISSUER'];
+  if (issuer === undefined || issuer === '') return {};
+  const clientId = env['FINBRIDGE_OIDC_CLIENT_ID'];
+  const clientSecret = env['FINBRIDGE_OIDC_CLIENT_SECRET'];
+  if (!clientId || !clientSecret)
+    throw new ConfigError(
+      'FINBRIDGE_OIDC_ISSUER needs FINBRIDGE_OIDC_CLIENT_ID and FINBRIDGE_OIDC_CLIENT_SECRET',
+    );
+  const allowHttp = flag('FINBRIDGE_OIDC_ALLOW_HTTP', false);
+  if (!issuer.startsWith('https://') && !allowHttp)
+    throw new ConfigError('FINBRIDGE_OIDC_ISSUER must be an https:// URL');
+  return {
+    oidc: {
+      issuer,
+      clientId,
+      clientSecret,
+      usernameClaim: env['FINBRIDGE_OIDC_USERNAME_CLAIM'] ?? 'preferred_username',
+      allowHttp,
+      redirectUrl: env['FINBRIDGE_OIDC_REDIRECT_URL'] ?? `${publicBaseUrl}/auth/oidc/callback`,
     },
   };
 }

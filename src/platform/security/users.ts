@@ -208,6 +208,18 @@ export async function login(
     if (lockedUntil !== null) throw new DomainError('account_locked', { until: lockedUntil });
     throw new DomainError('invalid_credentials');
   }
+  return startSession(db, audit, user, 'login', input.requestId);
+}
+
+/** Opens a session for an authenticated user (password or single sign-on) and audits it. */
+export async function startSession(
+  db: TenantDb,
+  audit: AuditContext,
+  user: UserRow,
+  action: string,
+  requestId?: string,
+): Promise<LoginResult> {
+  const now = audit.clock.now();
   const sessionId = randomToken('fbsess_');
   const csrfToken = randomToken('', 24);
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600 * 1000).toISOString();
@@ -230,13 +242,7 @@ export async function login(
       ])
       .execute();
     await appendAudit(tx, audit, [
-      {
-        actor: `user:${user.username}`,
-        action: 'login',
-        entityType: 'user',
-        entityId: user.id,
-        requestId: input.requestId,
-      },
+      { actor: `user:${user.username}`, action, entityType: 'user', entityId: user.id, requestId },
     ]);
   });
   return { sessionId, csrfToken, expiresAt, user: toUserView({ ...user, last_login_at: now.toISOString() }) };

@@ -1,20 +1,30 @@
+import { sql } from 'kysely';
 import { Migrator, type MigrationResult } from 'kysely/migration';
 import type { OpenDatabase } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
 export class MigrationError extends Error {}
 
-const migrator = (database: OpenDatabase): Migrator =>
-  new Migrator({
+/**
+ * On PostgreSQL the migration tables are pinned to the connection's current schema: Kysely looks for
+ * them across all schemas otherwise, and would mistake another schema's table (a neighbouring test
+ * run, another installation in the same database) for ours.
+ */
+async function migrator(database: OpenDatabase): Promise<Migrator> {
+  const schema =
+    database.engine === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
+  return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
+}
 
 /** Applies every pending migration (each in a transaction, under the engine's migration lock). */
 export async function migrateToLatest(database: OpenDatabase): Promise<readonly MigrationResult[]> {
-  const { error, results } = await migrator(database).migrateToLatest();
+  const { error, results } = await (await migrator(database)).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(
@@ -29,6 +39,6 @@ export async function migrateToLatest(database: OpenDatabase): Promise<readonly 
 
 /** Names of migrations not yet applied; empty when the schema is current. */
 export async function pendingMigrations(database: OpenDatabase): Promise<string[]> {
-  const all = await migrator(database).getMigrations();
+  const all = await (await migrator(database)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
