@@ -12,7 +12,10 @@ export class MigrationError extends Error {}
  */
 async function migrator(database: OpenDatabase): Promise<Migrator> {
   const schema =
-    database.engine === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]?.schema : undefined;
+    database.engine === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]
+          ?.schema
+      : undefined;
   return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
