@@ -24,7 +24,7 @@ export function registerOidcRoutes(app: App, ctx: ApiContext): void {
     return oidc;
   };
   const tags = ['sign-in'];
-  const redirect = { description: 'Redirect', headers: { location: { schema: Type.String() } } };
+  const redirect = { description: 'Redirect', headers: { location: Type.String() } };
 
   app.get(
     '/auth/oidc/login',
