@@ -1,0 +1,117 @@
+/**
+ * The simulated K/3 Cloud book: base data (accounts, currencies, voucher groups, account books,
+ * departments, employees, suppliers) and vouchers with their status machine Z/A → B → C → A.
+ * Amounts are integer fen. Pure data and rules; the HTTP layer is in server.ts.
+ */
+export type DocumentStatus = 'Z' | 'A' | 'B' | 'C' | 'D';
+
+export interface VoucherEntry {
+  readonly entryId: number;
+  readonly explanation: string;
+  readonly account: string;
+  readonly currency: string;
+  readonly debit: bigint;
+  readonly credit: bigint;
+  readonly busNo: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+export interface StoredVoucher {
+  readonly id: number;
+  readonly billNo: string;
+  readonly book: string;
+  readonly date: string;
+  readonly year: number;
+  readonly period: number;
+  readonly group: string;
+  readonly groupNo: number;
+  readonly attachments: number;
+  status: DocumentStatus;
+  readonly entries: readonly VoucherEntry[];
+  readonly createdAt: string;
+  modifiedAt: string;
+}
+
+export interface BaseRecord {
+  readonly id: number;
+  readonly number: string;
+  readonly name: string;
+  readonly extra: Readonly<Record<string, string | number>>;
+  modifiedAt: string;
+}
+
+export type BaseForm = 'BD_Account' | 'BD_Currency' | 'BD_Department' | 'BD_Empinfo' | 'BD_Supplier';
+
+export interface LedgerSeed {
+  readonly accounts: readonly { number: string; name: string; detail: boolean; dc: 1 | -1 }[];
+  readonly departments: readonly { number: string; name: string }[];
+  readonly employees: readonly { number: string; name: string }[];
+  readonly suppliers: readonly { number: string; name: string; uscc: string }[];
+}
+
+export class Ledger {
+  readonly books = new Set(['001']);
+  readonly voucherGroups = new Map([
+    ['PRE001', '记'],
+    ['PRE002', '收'],
+    ['PRE003', '付'],
+    ['PRE004', '转'],
+  ]);
+  readonly closedPeriods = new Set<string>();
+  readonly base = new Map<BaseForm, Map<string, BaseRecord>>();
+  readonly vouchers = new Map<number, StoredVoucher>();
+  private nextId = 100_001;
+  private nextBaseId = 200_001;
+  private readonly groupCounters = new Map<string, number>();
+
+  constructor(seed: LedgerSeed, now: string) {
+    for (const form of ['BD_Account', 'BD_Currency', 'BD_Department', 'BD_Empinfo', 'BD_Supplier'] as const)
+      this.base.set(form, new Map());
+    for (const [number, name, iso] of [
+      ['PRE001', '人民币', 'CNY'],
+      ['PRE002', '香港元', 'HKD'],
+      ['PRE007', '美元', 'USD'],
+    ] as const) {
+      this.addBase('BD_Currency', number, name, { FCODE: iso, FPRICEDIGITS: 2 }, now);
+    }
+    for (const a of seed.accounts)
+      this.addBase('BD_Account', a.number, a.name, { FIsDetail: a.detail ? 1 : 0, FDC: a.dc }, now);
+    for (const d of seed.departments) this.addBase('BD_Department', d.number, d.name, {}, now);
+    for (const e of seed.employees) this.addBase('BD_Empinfo', e.number, e.name, {}, now);
+    for (const s of seed.suppliers)
+      this.addBase('BD_Supplier', s.number, s.name, { FSOCIALCRECODE: s.uscc }, now);
+  }
+
+  addBase(
+    form: BaseForm,
+    number: string,
+    name: string,
+    extra: Record<string, string | number>,
+    now: string,
+  ): BaseRecord {
+    const record: BaseRecord = { id: this.nextBaseId++, number, name, extra, modifiedAt: now };
+    this.base.get(form)?.set(number, record);
+    return record;
+  }
+
+  baseRecord(form: BaseForm, number: string): BaseRecord | undefined {
+    return this.base.get(form)?.get(number);
+  }
+
+  nextVoucherId(): number {
+    return this.nextId++;
+  }
+
+  /** 凭证号: sequential per account book, period and voucher group. */
+  nextGroupNumber(book: string, year: number, period: number, group: string): number {
+    const key = `${book}|${year}|${period}|${group}`;
+    const next = (this.groupCounters.get(key) ?? 0) + 1;
+    this.groupCounters.set(key, next);
+    return next;
+  }
+
+  findVoucherByBillNo(billNo: string): StoredVoucher | undefined {
+    for (const v of this.vouchers.values()) if (v.billNo === billNo) return v;
+    return undefined;
+  }
+}
