@@ -1,0 +1,53 @@
+import type { ConnectorManifest } from '../contract.ts';
+
+/** Kingdee K/3 Cloud (金蝶云·星空) WebAPI — see docs/connectors/kingdee.md and the wire-format reference. */
+export const KINGDEE_MANIFEST: ConnectorManifest = {
+  id: 'kingdee-k3cloud',
+  names: { zh: '金蝶云·星空', en: 'Kingdee K/3 Cloud' },
+  authKinds: ['password', 'app-secret', 'signed-headers'],
+  pushes: {
+    voucher: {
+      canonical: 'Voucher',
+      erpObject: 'GL_VOUCHER',
+      lifecycle: ['Save', 'Submit', 'Audit'],
+      batchLimit: 200,
+      reference: {
+        field: 'FEntity.FBUSNO (业务编号) on every line',
+        lookup: "ExecuteBillQuery GL_VOUCHER where FBUSNO = '<reference>'",
+      },
+    },
+  },
+  pulls: {
+    suppliers: {
+      canonical: 'Supplier',
+      erpObject: 'BD_Supplier',
+      watermarkField: 'FMODIFYDATE',
+      pageLimit: 2000,
+    },
+    accounts: {
+      canonical: 'Account',
+      erpObject: 'BD_Account',
+      watermarkField: 'FMODIFYDATE',
+      pageLimit: 2000,
+    },
+    departments: {
+      canonical: 'Department',
+      erpObject: 'BD_Department',
+      watermarkField: 'FMODIFYDATE',
+      pageLimit: 2000,
+    },
+    employees: {
+      canonical: 'Employee',
+      erpObject: 'BD_Empinfo',
+      watermarkField: 'FMODIFYDATE',
+      pageLimit: 2000,
+    },
+    currencies: {
+      canonical: 'Currency',
+      erpObject: 'BD_Currency',
+      watermarkField: 'FMODIFYDATE',
+      pageLimit: 2000,
+    },
+  },
+  defaultRateLimitRps: 20,
+};

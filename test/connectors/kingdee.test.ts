@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createKingdeeConnector } from '../../src/connectors/kingdee/connector.ts';
+import {
+  startKingdeeSimulator,
+  type KingdeeSimulator,
+} from '../../src/connectors/kingdee/simulator/server.ts';
+import { ledgerSeedFrom } from '../../src/connectors/kingdee/simulator/demo-seed.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_DEPARTMENTS,
+  DEMO_EMPLOYEES,
+  DEMO_SUPPLIERS,
+} from '../../src/demo/demo-company.ts';
+import type { ConnectorContext } from '../../src/connectors/contract.ts';
+import { conformance, voucher } from './conformance.ts';
+
+export const demoLedger = () =>
+  ledgerSeedFrom({
+    accounts: DEMO_ACCOUNTS.map((a) => ({
+      code: String(a['code']),
+      name: String(a['name']),
+      postable: a['postable'] !== false,
+      balanceDirection: a['balanceDirection'] as 'debit' | 'credit',
+    })),
+    departments: DEMO_DEPARTMENTS.map((d) => ({ code: String(d['code']), name: String(d['name']) })),
+    employees: DEMO_EMPLOYEES.map((e) => ({ code: String(e['code']), name: String(e['name']) })),
+    suppliers: DEMO_SUPPLIERS.map((s) => ({
+      code: String(s['code']),
+      name: String(s['name']),
+      taxId: String(s['taxId']),
+    })),
+  });
+
+const ctx = (timeoutMs = 5000): ConnectorContext => ({ now: () => new Date(), log: () => {}, timeoutMs });
+const APP = {
+  appId: '224466_SzNDbG91ZERlbW9TZWNyZXRLZXkxMjM0',
+  appSecret: '0123456789abcdef0123456789abcdef',
+};
+const count = (sim: KingdeeSimulator, reference: string) =>
+  [...sim.ledger.vouchers.values()].filter((v) => v.entries.some((e) => e.busNo === reference)).length;
+
+for (const auth of ['password', 'signed-headers'] as const) {
+  conformance(`Kingdee K/3 Cloud (${auth}) ⇄ simulator`, async () => {
+    const sim = await startKingdeeSimulator({ ledger: demoLedger(), apps: [APP], seed: 7 });
+    const connector = createKingdeeConnector(
+      {
+        endpoint: {
+          baseUrl: sim.url,
+          acctId: sim.acctId,
+          username: 'demo',
+          lcid: 2052,
+          orgNumber: '100',
+          auth:
+            auth === 'password'
+              ? { kind: 'password', password: '888888' }
+              : { kind: 'signed-headers', ...APP },
+        },
+      },
+      ctx(),
+    );
+    return {
+      connector,
+      countInErp: (reference) => count(sim, reference),
+      dropNextResponse: () => {
+        sim.setFaults({ dropAfterCommitRate: 1 });
+        setImmediate(() => sim.setFaults({ dropAfterCommitRate: 1 }));
+        const restore = () => sim.setFaults({ dropAfterCommitRate: 0 });
+        setTimeout(restore, 300);
+      },
+      close: () => sim.close(),
+    };
+  });
+}
+
+describe('Kingdee connector transport', () => {
+  let sim: KingdeeSimulator;
+  let clock = Date.parse('2026-11-28T08:00:00Z');
+  before(async () => {
+    sim = await startKingdeeSimulator({ ledger: demoLedger(), sessionTtlS: 60, now: () => new Date(clock) });
+  });
+  after(async () => sim.close());
+  const connector = () =>
+    createKingdeeConnector(
+      {
+        endpoint: {
+          baseUrl: sim.url,
+          acctId: sim.acctId,
+          username: 'demo',
+          lcid: 2052,
+          orgNumber: '100',
+          auth: { kind: 'password', password: '888888' },
+        },
+      },
+      ctx(300),
+    );
+
+  it('logs in again when the session has expired and completes the call', async () => {
+    const c = connector();
+    assert.equal(
+      (await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-1-1' })).outcome,
+      'success',
+    );
+    clock += 61_000;
+    assert.equal(
+      (await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-2-1' })).outcome,
+      'success',
+    );
+    assert.equal(count(sim, 'FB-S-2-1'), 1);
+  });
+
+  it('refuses a wrong password definitely', async () => {
+    const c = createKingdeeConnector(
+      {
+        endpoint: {
+          baseUrl: sim.url,
+          acctId: sim.acctId,
+          username: 'demo',
+          lcid: 2052,
+          orgNumber: '100',
+          auth: { kind: 'password', password: 'nope' },
+        },
+      },
+      ctx(),
+    );
+    const result = await c.test();
+    assert.ok(!result.ok);
+    assert.equal(result.outcome, 'rejected');
+    assert.match(result.message, /用户名或密码错误/);
+  });
+
+  it('classifies timeouts as ambiguous, IIS errors as ambiguous, throttling as throttled, refused connections as transient', async () => {
+    const c = connector();
+    assert.equal((await c.test()).ok, true, 'signed in before the faults start');
+    sim.setFaults({ timeoutRate: 1 });
+    assert.equal(
+      (await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-3-1' })).outcome,
+      'ambiguous',
+    );
+    sim.setFaults({ timeoutRate: 0, errorRate: 1 });
+    const iis = await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-4-1' });
+    assert.equal(iis.outcome, 'ambiguous');
+    assert.ok('code' in iis && iis.code === 'HTTP 500');
+    sim.setFaults({ errorRate: 0, throttleRps: 1 });
+    const outcomes = [];
+    for (let i = 0; i < 3; i++)
+      outcomes.push((await c.pushVoucher({ voucher: voucher(), externalReference: `FB-S-5-${i}` })).outcome);
+    assert.ok(outcomes.includes('throttled'), outcomes.join());
+    sim.setFaults({ throttleRps: 0 });
+    const closed = createKingdeeConnector(
+      {
+        endpoint: {
+          baseUrl: 'http://127.0.0.1:9/k3cloud/',
+          acctId: 'x',
+          username: 'demo',
+          lcid: 2052,
+          orgNumber: '100',
+          auth: { kind: 'password', password: 'x' },
+        },
+      },
+      ctx(),
+    );
+    const refused = await closed.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-6-1' });
+    assert.equal(refused.outcome, 'transient', JSON.stringify(refused));
+  });
+});
