@@ -11,6 +11,7 @@ import { registerStandardsRoutes } from './api/standards.ts';
 import { registerAuditRoutes } from './api/v1/audit.ts';
 import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
+import { registerHubRoutes } from './api/v1/hub.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
 import { registerUserRoutes } from './api/v1/users.ts';
 import { registerVoucherRoutes } from './api/v1/vouchers.ts';
@@ -28,6 +29,8 @@ import { ensureSigningKey } from './platform/security/signing-keys.ts';
 import { createTokenService } from './platform/security/tokens.ts';
 import { openDatabase, type OpenDatabase } from './platform/store/database.ts';
 import { purgeExpired } from './platform/store/maintenance.ts';
+import { createHubMetrics } from './hub/metrics.ts';
+import { startWorker, type Worker, type WorkerOptions } from './hub/worker.ts';
 import { migrateToLatest } from './platform/store/migrate.ts';
 import { VERSION } from './version.ts';
 
@@ -38,6 +41,7 @@ import { VERSION } from './version.ts';
 export interface Running {
   readonly app: App;
   readonly context: ApiContext;
+  readonly worker: Worker | undefined;
   close(): Promise<void>;
 }
 
@@ -47,6 +51,8 @@ export interface BuildOptions {
   /** An already open database (tests); otherwise opened from config.databaseUrl. */
   readonly database?: OpenDatabase;
   readonly logStream?: NodeJS.WritableStream;
+  /** Run the posting worker in this process (default true); tests may tune or disable it. */
+  readonly worker?: false | Partial<WorkerOptions>;
 }
 
 /** Keys and token service for an open, migrated database (also used by CLI commands). */
@@ -126,6 +132,19 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerClientRoutes(app, context);
     registerUserRoutes(app, context);
     registerAuditRoutes(app, context);
+    const hubMetrics = createHubMetrics(metrics.registry, database);
+    const worker =
+      options.worker === false
+        ? undefined
+        : startWorker({
+            database,
+            keyring: security.keyring,
+            clock,
+            metrics: hubMetrics,
+            log: (event, fields) => app.log.info({ event, ...fields }, event),
+            ...options.worker,
+          });
+    registerHubRoutes(app, context, () => worker?.wake());
     await app.ready();
     const housekeeping = setInterval(() => {
       purgeExpired(database, clock).catch((error: unknown) => {
@@ -136,8 +155,10 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     return {
       app,
       context,
+      worker,
       close: async () => {
         clearInterval(housekeeping);
+        await worker?.stop();
         await app.close();
         if (ownsDatabase) await database.close();
       },

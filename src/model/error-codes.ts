@@ -225,6 +225,13 @@ export const ERROR_CODES = {
     zh: '重复的回调请求（已处理过）',
     en: 'Replayed webhook (already processed)',
   },
+  // integration hub
+  connection_paused: { status: 409, zh: '连接 {name} 已暂停', en: 'Connection {name} is paused' },
+  posting_not_replayable: {
+    status: 409,
+    zh: '只有被拒绝或已转入死信的过账才能重发（当前状态 {status}）',
+    en: 'Only rejected or dead postings can be replayed (status is {status})',
+  },
   // platform
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },
   internal_error: {

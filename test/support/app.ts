@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type Running } from '../../src/app.ts';
 import { registerCompany } from '../../src/governance/companies.ts';
-import { fixedClock } from '../../src/platform/clock.ts';
+import { fixedClock, systemClock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createClient } from '../../src/platform/security/clients.ts';
 import type { Scope } from '../../src/platform/security/scopes.ts';
@@ -12,6 +12,7 @@ import { findCompany } from '../../src/platform/store/companies.ts';
 import type { OpenDatabase } from '../../src/platform/store/database.ts';
 import { tenantDb } from '../../src/platform/store/tenant-scope.ts';
 import type { EngineUnderTest } from './engines.ts';
+import type { WorkerOptions } from '../../src/hub/worker.ts';
 
 /** A FinBridge app on a fresh database of one engine, with a hand-moved clock and captured logs. */
 export interface TestApp {
@@ -47,9 +48,15 @@ export const DEMO_LIKE_COMPANY = {
   accountingStandard: 'CAS',
 };
 
+export interface TestAppOptions {
+  /** Run the posting worker (off by default); it runs on real time, not the test clock. */
+  readonly worker?: Partial<WorkerOptions>;
+}
+
 export async function startTestApp(
   engine: EngineUnderTest,
   env: Record<string, string> = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   const database = await engine.open();
   const clock = fixedClock('2026-11-28T08:00:00.000Z');
@@ -73,7 +80,13 @@ export async function startTestApp(
     FINBRIDGE_RATE_LIMIT_CLIENT: '100000',
     ...env,
   });
-  const running = await buildApp({ config, database, clock, logStream });
+  const running = await buildApp({
+    config,
+    database,
+    clock,
+    logStream,
+    worker: options.worker === undefined ? false : { clock: systemClock, ...options.worker },
+  });
   const { audit } = running.context.security;
   const request = (options: InjectOptions) => running.app.inject(options);
   const client: TestApp['client'] = async (companyCode, scopes) => {

@@ -217,6 +217,56 @@ export interface AuditHeadsTable {
   last_hash: string;
 }
 
+export interface ConnectionsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  type: string;
+  base_url: string;
+  settings_json: string;
+  credentials_secret_id: Nullable<string>;
+  rate_limit_rps: number;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PostingStatus = 'pending' | 'sending' | 'unknown' | 'posted' | 'rejected' | 'dead';
+
+export interface PostingsTable {
+  id: string;
+  tenant_id: string;
+  connection_id: string;
+  document_type: string;
+  document_id: string;
+  document_json: string;
+  external_reference: string;
+  ordering_key: Nullable<string>;
+  status: PostingStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: Nullable<string>;
+  lease_until: Nullable<string>;
+  erp_id: Nullable<string>;
+  erp_number: Nullable<string>;
+  last_outcome: Nullable<string>;
+  last_error_code: Nullable<string>;
+  last_error_message: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+  posted_at: Nullable<string>;
+}
+
+export interface PostingEventsTable {
+  tenant_id: string;
+  posting_id: string;
+  seq: number;
+  at: string;
+  kind: string;
+  detail_json: string;
+}
+
 export const MASTER_TABLES = [
   'departments',
   'cost_centers',
@@ -246,6 +296,9 @@ export type Database = PlatformTables & {
   sessions: SessionsTable;
   idempotency_keys: IdempotencyKeysTable;
   webhook_receipts: WebhookReceiptsTable;
+  connections: ConnectionsTable;
+  postings: PostingsTable;
+  posting_events: PostingEventsTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   budgets: BudgetsTable;

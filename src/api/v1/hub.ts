@@ -1,0 +1,365 @@
+import { Type } from 'typebox';
+import {
+  createConnection,
+  listConnections,
+  toConnectionView,
+  updateConnection,
+  getConnectionRow,
+  connectorFor,
+  CONNECTION_TYPES,
+} from '../../hub/connections.ts';
+import {
+  getPosting,
+  listPostings,
+  replayPosting,
+  submitVoucher,
+  toPostingView,
+  traceOf,
+} from '../../hub/postings.ts';
+import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
+import { needs } from '../../platform/http/policy.ts';
+import type { App } from '../../platform/http/server.ts';
+import type { ApiContext } from '../context.ts';
+import { IdParams, problems } from '../shared.ts';
+import { resolveTenant } from '../tenant.ts';
+
+const Settings = Type.Object(
+  {
+    acctId: Type.String({ minLength: 1, maxLength: 40, description: 'Kingdee data centre (账套) id.' }),
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    authKind: Type.Union([
+      Type.Literal('password'),
+      Type.Literal('app-secret'),
+      Type.Literal('signed-headers'),
+    ]),
+    lcid: Type.Optional(Type.Integer({ minimum: 1 })),
+    orgNumber: Type.Optional(Type.String({ maxLength: 40 })),
+    accountBook: Type.Optional(Type.String({ maxLength: 40 })),
+    autoAudit: Type.Optional(Type.Boolean({ description: 'Save, submit and audit in one call.' })),
+  },
+  { additionalProperties: false },
+);
+const Credentials = Type.Object(
+  {
+    password: Type.Optional(Type.String({ maxLength: 200 })),
+    appId: Type.Optional(Type.String({ maxLength: 200 })),
+    appSecret: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false, description: 'Write-only: stored encrypted, never returned.' },
+);
+const ConnectionSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  baseUrl: Type.String(),
+  settings: Settings,
+  rateLimitRps: Type.Integer(),
+  status: Type.String(),
+  hasCredentials: Type.Boolean(),
+  version: Type.Integer(),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+const PostingSchema = Type.Object({
+  id: Type.String(),
+  connectionId: Type.String(),
+  documentType: Type.String(),
+  documentId: Type.String(),
+  externalReference: Type.String(),
+  status: Type.String(),
+  attempts: Type.Integer(),
+  nextAttemptAt: Type.String(),
+  erpId: Type.Union([Type.String(), Type.Null()]),
+  erpNumber: Type.Union([Type.String(), Type.Null()]),
+  lastOutcome: Type.Union([Type.String(), Type.Null()]),
+  lastError: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  postedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The integration hub's API: connections, voucher submission (202), postings, replay and traces. */
+export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): void {
+  const admin = needs('connections:admin');
+  const voucher: EntityDefinition = ENTITIES.Voucher;
+
+  app.post(
+    '/api/v1/connections',
+    {
+      config: { policy: admin },
+      schema: {
+        operationId: 'createConnection',
+        summary: 'Register an ERP connection (credentials are stored encrypted and never returned)',
+        tags: ['connections'],
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            type: Type.String({ enum: [...CONNECTION_TYPES], description: 'Connector type.' }),
+            baseUrl: Type.String({ format: 'uri', pattern: '^https?://' }),
+            settings: Settings,
+            credentials: Credentials,
+            rateLimitRps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: ConnectionSchema, ...problems(400, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const tenant = await resolveTenant(ctx, request);
+      const created = await createConnection(tenant.db, ctx.security.keyring, tenant.writer, request.body);
+      return reply.code(201).send(created);
+    },
+  );
+  app.get(
+    '/api/v1/connections',
+    {
+      config: { policy: admin },
+      schema: {
+        operationId: 'listConnections',
+        summary: 'ERP connections',
+        tags: ['connections'],
+        response: { 200: Type.Object({ items: Type.Array(ConnectionSchema) }), ...problems(400) },
+      },
+    },
+    async (request) => ({ items: await listConnections((await resolveTenant(ctx, request)).db) }),
+  );
+  app.get(
+    '/api/v1/connections/:id',
+    {
+      config: { policy: admin },
+      schema: {
+        operationId: 'getConnection',
+        summary: 'One ERP connection',
+        tags: ['connections'],
+        params: IdParams,
+        response: { 200: ConnectionSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) =>
+      toConnectionView(await getConnectionRow((await resolveTenant(ctx, request)).db, request.params.id)),
+  );
+  app.patch(
+    '/api/v1/connections/:id',
+    {
+      config: { policy: admin },
+      schema: {
+        operationId: 'updateConnection',
+        summary: 'Change a connection: address, settings, credentials, rate limit, pause/resume',
+        tags: ['connections'],
+        params: IdParams,
+        body: Type.Object(
+          {
+            baseUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
+            settings: Type.Optional(Settings),
+            credentials: Type.Optional(Credentials),
+            rateLimitRps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('paused')])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ConnectionSchema, ...problems(400, 404, 413, 415, 422) },
+      },
+    },
+    async (request) => {
+      const tenant = await resolveTenant(ctx, request);
+      return updateConnection(
+        tenant.db,
+        ctx.security.keyring,
+        tenant.writer,
+        request.params.id,
+        request.body,
+      );
+    },
+  );
+  app.post(
+    '/api/v1/connections/:id/test',
+    {
+      config: { policy: admin },
+      schema: {
+        operationId: 'testConnection',
+        summary: 'Sign in to the ERP and make a harmless read; reports the latency',
+        tags: ['connections'],
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            latencyMs: Type.Integer(),
+            detail: Type.Optional(Type.String()),
+            outcome: Type.Optional(Type.String()),
+            code: Type.Optional(Type.String()),
+            message: Type.Optional(Type.String()),
+          }),
+          ...problems(400, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { db } = await resolveTenant(ctx, request);
+      const row = await getConnectionRow(db, request.params.id);
+      const connector = await connectorFor(db, ctx.security.keyring, row, {
+        now: () => ctx.clock.now(),
+        log: () => {},
+        timeoutMs: 10_000,
+      });
+      try {
+        return await connector.test();
+      } finally {
+        await connector.close();
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/vouchers',
+    {
+      config: { policy: needs('vouchers:write') },
+      schema: {
+        operationId: 'submitVoucher',
+        summary: 'Submit a canonical voucher for posting to an ERP; answers at once with the posting (202)',
+        description:
+          'The voucher is validated (balanced, exact amounts, period) and stored with its posting in one transaction; a worker posts it. ' +
+          'The same documentId and revision always map to the same external reference, so a resubmission returns the existing posting.',
+        tags: ['postings'],
+        body: Type.Object(
+          {
+            connectionId: Type.String({ format: 'uuid' }),
+            documentId: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z._-]+$' }),
+            ),
+            revision: Type.Optional(Type.Integer({ minimum: 1 })),
+            orderingKey: Type.Optional(Type.String({ maxLength: 100 })),
+            voucher: voucher.input,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 202: PostingSchema, 200: PostingSchema, ...problems(400, 404, 409, 413, 415, 422) },
+      },
+    },
+    async (request, reply) => {
+      const tenant = await resolveTenant(ctx, request);
+      const { posting, duplicate } = await submitVoucher(
+        tenant.db,
+        tenant.writer,
+        tenant.company.code,
+        request.body,
+      );
+      wake();
+      return reply
+        .code(duplicate ? 200 : 202)
+        .header('location', `/api/v1/postings/${posting.id}`)
+        .send(posting);
+    },
+  );
+  app.get(
+    '/api/v1/postings',
+    {
+      config: { policy: needs('vouchers:read') },
+      schema: {
+        operationId: 'listPostings',
+        summary:
+          'Postings, filtered by status (pending, sending, unknown, posted, rejected, dead) or connection',
+        tags: ['postings'],
+        querystring: Type.Object(
+          {
+            status: Type.Optional(
+              Type.Union(
+                ['pending', 'sending', 'unknown', 'posted', 'rejected', 'dead'].map((s) => Type.Literal(s)),
+              ),
+            ),
+            connectionId: Type.Optional(Type.String({ format: 'uuid' })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+            cursor: Type.Optional(Type.String({ maxLength: 60 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            items: Type.Array(PostingSchema),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...problems(400),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query as {
+        status?: 'pending';
+        connectionId?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      return listPostings((await resolveTenant(ctx, request)).db, {
+        limit: q.limit ?? 100,
+        ...(q.status === undefined ? {} : { status: q.status }),
+        ...(q.connectionId === undefined ? {} : { connectionId: q.connectionId }),
+        ...(q.cursor === undefined ? {} : { after: q.cursor }),
+      });
+    },
+  );
+  app.get(
+    '/api/v1/postings/:id',
+    {
+      config: { policy: needs('vouchers:read') },
+      schema: {
+        operationId: 'getPosting',
+        summary: 'One posting',
+        tags: ['postings'],
+        params: IdParams,
+        response: { 200: PostingSchema, ...problems(400, 404) },
+      },
+    },
+    async (request) =>
+      toPostingView(await getPosting((await resolveTenant(ctx, request)).db, request.params.id)),
+  );
+  app.post(
+    '/api/v1/postings/:id/replay',
+    {
+      config: { policy: needs('vouchers:write') },
+      schema: {
+        operationId: 'replayPosting',
+        summary: 'Send a rejected or dead posting again (after fixing its cause)',
+        tags: ['postings'],
+        params: IdParams,
+        response: { 200: PostingSchema, ...problems(400, 404, 409) },
+      },
+    },
+    async (request) => {
+      const tenant = await resolveTenant(ctx, request);
+      const posting = await replayPosting(tenant.db, tenant.writer, request.params.id);
+      wake();
+      return posting;
+    },
+  );
+  app.get(
+    '/api/v1/documents/:id/trace',
+    {
+      config: { policy: needs('vouchers:read') },
+      schema: {
+        operationId: 'traceDocument',
+        summary: 'Timeline of a document (or posting) from receipt to the ERP document number',
+        tags: ['postings'],
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 60 }) }),
+        response: {
+          200: Type.Object({
+            postings: Type.Array(PostingSchema),
+            events: Type.Array(
+              Type.Object({
+                postingId: Type.String(),
+                seq: Type.Integer(),
+                at: Type.String(),
+                kind: Type.String(),
+                detail: Type.Object({}, { additionalProperties: true }),
+              }),
+            ),
+          }),
+          ...problems(400, 404),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .serializer((p: unknown) => JSON.stringify(p))
+        .send(await traceOf((await resolveTenant(ctx, request)).db, request.params.id)),
+  );
+}

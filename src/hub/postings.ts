@@ -1,0 +1,277 @@
+import type { Selectable } from 'kysely';
+import { appendAudit, type Writer } from '../platform/audit/audit-log.ts';
+import { constraintViolation } from '../platform/store/errors.ts';
+import { newId } from '../platform/store/ids.ts';
+import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
+import type { TenantDb } from '../platform/store/tenant-scope.ts';
+import { DomainError } from '../model/result.ts';
+import { voucherOrThrow } from '../model/voucher.ts';
+import { getConnectionRow } from './connections.ts';
+
+/**
+ * Postings: a document to be written into an ERP through a connection. Creating one is the outbox
+ * write — it commits together with whatever produced the document — and the worker takes it from
+ * there. Every step leaves a trace event.
+ */
+export type PostingRow = Selectable<PostingsTable>;
+
+export const TERMINAL: readonly PostingStatus[] = ['posted', 'rejected', 'dead'];
+
+export interface PostingView {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly documentType: string;
+  readonly documentId: string;
+  readonly externalReference: string;
+  readonly status: PostingStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly erpId: string | null;
+  readonly erpNumber: string | null;
+  readonly lastOutcome: string | null;
+  readonly lastError: { readonly code: string; readonly message: string } | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly postedAt: string | null;
+}
+
+export const toPostingView = (row: PostingRow): PostingView => ({
+  id: row.id,
+  connectionId: row.connection_id,
+  documentType: row.document_type,
+  documentId: row.document_id,
+  externalReference: row.external_reference,
+  status: row.status,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at,
+  erpId: row.erp_id,
+  erpNumber: row.erp_number,
+  lastOutcome: row.last_outcome,
+  lastError:
+    row.last_error_code === null
+      ? null
+      : { code: row.last_error_code, message: row.last_error_message ?? '' },
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  postedAt: row.posted_at,
+});
+
+export async function addEvent(
+  db: TenantDb,
+  postingId: string,
+  at: string,
+  kind: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  const last = await db
+    .selectFrom('posting_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('posting_id', '=', postingId)
+    .executeTakeFirst();
+  const seq = (last?.seq ?? 0) + 1;
+  await db
+    .insertInto('posting_events', [
+      { posting_id: postingId, seq, at, kind, detail_json: JSON.stringify(detail) },
+    ])
+    .execute();
+}
+
+/** The deterministic reference written into the ERP: the same document and revision always get the same one. */
+export const externalReference = (companyCode: string, documentId: string, revision: number): string =>
+  `FB-${companyCode}-${documentId}-${revision}`;
+
+export interface VoucherSubmission {
+  readonly connectionId: string;
+  readonly voucher: unknown;
+  /** The source document (claim, bill, …); defaults to a new id. */
+  readonly documentId?: string;
+  readonly revision?: number;
+  /** Postings sharing a key are sent in the order they were created. */
+  readonly orderingKey?: string;
+}
+
+/**
+ * Accepts a canonical voucher for posting. Submitting the same document and revision again returns
+ * the existing posting (`duplicate: true`) instead of posting twice.
+ */
+export async function submitVoucher(
+  db: TenantDb,
+  writer: Writer,
+  companyCode: string,
+  input: VoucherSubmission,
+): Promise<{ posting: PostingView; duplicate: boolean }> {
+  const voucher = voucherOrThrow(input.voucher);
+  return db.transaction(async (tx) => {
+    const connection = await getConnectionRow(tx, input.connectionId);
+    if (connection.status !== 'active') throw new DomainError('connection_paused', { name: connection.name });
+    const id = newId();
+    const documentId = input.documentId ?? id;
+    const reference = externalReference(companyCode, documentId, input.revision ?? 1);
+    const existing = await tx
+      .selectFrom('postings')
+      .selectAll()
+      .where('connection_id', '=', connection.id)
+      .where('external_reference', '=', reference)
+      .executeTakeFirst();
+    if (existing !== undefined) return { posting: toPostingView(existing), duplicate: true };
+    const now = writer.audit.clock.now().toISOString();
+    const row = {
+      id,
+      connection_id: connection.id,
+      document_type: 'voucher',
+      document_id: documentId,
+      document_json: JSON.stringify(input.voucher),
+      external_reference: reference,
+      ordering_key: input.orderingKey ?? null,
+      status: 'pending' as const,
+      attempts: 0,
+      next_attempt_at: now,
+      lease_owner: null,
+      lease_until: null,
+      erp_id: null,
+      erp_number: null,
+      last_outcome: null,
+      last_error_code: null,
+      last_error_message: null,
+      created_at: now,
+      updated_at: now,
+      posted_at: null,
+    };
+    try {
+      await tx.insertInto('postings', [row]).execute();
+    } catch (error) {
+      if (constraintViolation(error) === 'unique')
+        throw new DomainError('duplicate_code', { code: reference });
+      throw error;
+    }
+    await addEvent(tx, id, now, 'received', { by: writer.actor, documentId, connection: connection.name });
+    await addEvent(tx, id, now, 'validated', {
+      lines: voucher.lines.length,
+      total: voucher.totalMinor.toString(),
+      currency: voucher.currency,
+      balanced: true,
+    });
+    await addEvent(tx, id, now, 'mapped', {
+      connector: connection.type,
+      erpObject: 'GL_VOUCHER',
+      profileVersion: 'default',
+      externalReference: reference,
+    });
+    await appendAudit(tx, writer.audit, [
+      {
+        actor: writer.actor,
+        action: 'submit',
+        entityType: 'Posting',
+        entityId: id,
+        after: { reference, documentId },
+        requestId: writer.requestId,
+      },
+    ]);
+    return { posting: toPostingView({ ...row, tenant_id: tx.tenantId }), duplicate: false };
+  });
+}
+
+export async function getPosting(db: TenantDb, id: string): Promise<PostingRow> {
+  const row = await db.selectFrom('postings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) throw new DomainError('not_found', { resource: 'Posting', id });
+  return row;
+}
+
+export async function listPostings(
+  db: TenantDb,
+  query: { status?: PostingStatus; connectionId?: string; limit: number; after?: string },
+): Promise<{ items: PostingView[]; nextCursor: string | null }> {
+  let select = db.selectFrom('postings').selectAll();
+  if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.connectionId !== undefined) select = select.where('connection_id', '=', query.connectionId);
+  if (query.after !== undefined) select = select.where('id', '>', query.after);
+  const rows = await select
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(toPostingView),
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+export interface TraceEvent {
+  readonly postingId: string;
+  readonly seq: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly detail: Record<string, unknown>;
+}
+
+/** Every event of every posting of a document (or of one posting), in order. */
+export async function traceOf(
+  db: TenantDb,
+  documentOrPostingId: string,
+): Promise<{ postings: PostingView[]; events: TraceEvent[] }> {
+  const postings = await db
+    .selectFrom('postings')
+    .selectAll()
+    .where((eb) => eb.or([eb('document_id', '=', documentOrPostingId), eb('id', '=', documentOrPostingId)]))
+    .orderBy('created_at')
+    .execute();
+  if (postings.length === 0)
+    throw new DomainError('not_found', { resource: 'Document', id: documentOrPostingId });
+  const events = await db
+    .selectFrom('posting_events')
+    .selectAll()
+    .where(
+      'posting_id',
+      'in',
+      postings.map((p) => p.id),
+    )
+    .orderBy('at')
+    .orderBy('posting_id')
+    .orderBy('seq')
+    .execute();
+  return {
+    postings: postings.map(toPostingView),
+    events: events.map((e) => ({
+      postingId: e.posting_id,
+      seq: e.seq,
+      at: e.at,
+      kind: e.kind,
+      detail: JSON.parse(e.detail_json) as Record<string, unknown>,
+    })),
+  };
+}
+
+/** Sends a parked posting (rejected or dead) again, after its cause was fixed. */
+export async function replayPosting(db: TenantDb, writer: Writer, id: string): Promise<PostingView> {
+  return db.transaction(async (tx) => {
+    const row = await getPosting(tx, id);
+    if (row.status !== 'rejected' && row.status !== 'dead')
+      throw new DomainError('posting_not_replayable', { status: row.status });
+    const now = writer.audit.clock.now().toISOString();
+    await tx
+      .updateTable('postings')
+      .set({
+        status: 'pending',
+        attempts: 0,
+        next_attempt_at: now,
+        lease_owner: null,
+        lease_until: null,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
+    await addEvent(tx, id, now, 'replayed', { by: writer.actor, previousStatus: row.status });
+    await appendAudit(tx, writer.audit, [
+      {
+        actor: writer.actor,
+        action: 'replay',
+        entityType: 'Posting',
+        entityId: id,
+        before: { status: row.status },
+        after: { status: 'pending' },
+        requestId: writer.requestId,
+      },
+    ]);
+    return toPostingView(await getPosting(tx, id));
+  });
+}

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { ENGINES } from './support/engines.ts';
+import { startTestApp, type TestApp } from './support/app.ts';
+import { startKingdeeSimulator, type KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
+import { demoLedger } from './support/kingdee.ts';
+
+const voucher = (summary: string, amount = '1830.00', account = '660202') => ({
+  companyCode: 'ACME',
+  date: '2026-11-28',
+  period: '2026-11',
+  word: '记',
+  currency: 'CNY',
+  summary,
+  lines: [
+    { summary, accountCode: account, debit: amount, aux: { department: 'SALES-E', employee: 'E011' } },
+    { summary, accountCode: '224101', credit: amount, aux: { employee: 'E011' } },
+  ],
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+for (const engine of ENGINES) {
+  describe(`integration hub on ${engine.engine}`, () => {
+    let t: TestApp;
+    let sim: KingdeeSimulator;
+    let auth: Record<string, string>;
+    let connectionId: string;
+    const refsInErp = () => [...sim.ledger.vouchers.values()].map((v) => v.entries[0]?.busNo ?? '');
+
+    before(async () => {
+      sim = await startKingdeeSimulator({ ledger: demoLedger(), seed: 42 });
+      t = await startTestApp(
+        engine,
+        { LOG_LEVEL: 'warn' },
+        {
+          worker: {
+            pollMs: 20,
+            backoff: { baseMs: 20, maxMs: 200 },
+            callTimeoutMs: 1500,
+            leaseMs: 6000,
+            maxAttempts: 40,
+          },
+        },
+      );
+      await t.provision();
+      auth = await t.bearer('ACME', ['connections:admin', 'vouchers:write', 'vouchers:read']);
+      const created = await t.request({
+        method: 'POST',
+        url: '/api/v1/connections',
+        headers: auth,
+        payload: {
+          name: '金蝶生产账套',
+          type: 'kingdee-k3cloud',
+          baseUrl: sim.url,
+          settings: { acctId: sim.acctId, username: 'demo', authKind: 'password' },
+          credentials: { password: '888888' },
+        },
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.equal(created.json().credentials, undefined);
+      assert.equal(created.json().hasCredentials, true);
+      connectionId = created.json().id;
+    });
+    after(async () => {
+      await t.close();
+      await sim.close();
+    });
+
+    it('tests a connection with a sign-in and a harmless read', async () => {
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/v1/connections/${connectionId}/test`,
+        headers: auth,
+      });
+      assert.equal(res.json().ok, true, res.body);
+      assert.ok(res.json().latencyMs >= 0);
+    });
+
+    it('accepts a voucher with 202, posts it into the ERP and traces it to the ERP number', async () => {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/vouchers',
+        headers: auth,
+        payload: { connectionId, documentId: 'CLAIM-1', voucher: voucher('报销 1') },
+      });
+      assert.equal(res.statusCode, 202, res.body);
+      assert.equal(res.json().externalReference, 'FB-ACME-CLAIM-1-1');
+      const posted = await until('posted', async () => {
+        const p = (await t.request({ url: `/api/v1/postings/${res.json().id}`, headers: auth })).json();
+        return p.status === 'posted' ? p : undefined;
+      });
+      assert.match(posted.erpNumber, /^JZ/);
+      const trace = (await t.request({ url: '/api/v1/documents/CLAIM-1/trace', headers: auth })).json();
+      assert.deepEqual(
+        trace.events.map((e: { kind: string }) => e.kind),
+        ['received', 'validated', 'mapped', 'attempt', 'posted'],
+      );
+      assert.equal(trace.events[3].detail.outcome, 'success');
+      const again = await t.request({
+        method: 'POST',
+        url: '/api/v1/vouchers',
+        headers: auth,
+        payload: { connectionId, documentId: 'CLAIM-1', voucher: voucher('报销 1') },
+      });
+      assert.equal(
+        again.statusCode,
+        200,
+        'resubmitting the same document revision returns the existing posting',
+      );
+      assert.equal(refsInErp().filter((r) => r === 'FB-ACME-CLAIM-1-1').length, 1);
+    });
+
+    it('parks an ERP rejection with the ERP’s reason, and posts it on replay once fixed', async () => {
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/vouchers',
+        headers: auth,
+        payload: { connectionId, documentId: 'CLAIM-2', voucher: voucher('报销 2', '100.00', '660299X') },
+      });
+      assert.equal(res.statusCode, 202);
+      const rejected = await until('rejected', async () => {
+        const p = (await t.request({ url: `/api/v1/postings/${res.json().id}`, headers: auth })).json();
+        return p.status === 'rejected' ? p : undefined;
+      });
+      assert.match(rejected.lastError.message, /科目\[660299X\]不存在/);
+      sim.ledger.addBase(
+        'BD_Account',
+        '660299X',
+        '新增科目',
+        { FIsDetail: 1, FDC: 1 },
+        new Date().toISOString(),
+      );
+      const replay = await t.request({
+        method: 'POST',
+        url: `/api/v1/postings/${res.json().id}/replay`,
+        headers: auth,
+      });
+      assert.equal(replay.json().status, 'pending');
+      await until('posted after replay', async () =>
+        (await t.request({ url: `/api/v1/postings/${res.json().id}`, headers: auth })).json().status ===
+        'posted'
+          ? true
+          : undefined,
+      );
+      const second = await t.request({
+        method: 'POST',
+        url: `/api/v1/postings/${res.json().id}/replay`,
+        headers: auth,
+      });
+      assert.equal(second.statusCode, 409);
+    });
+
+    it('refuses an unbalanced voucher at the door, before any posting exists', async () => {
+      const bad = voucher('bad');
+      bad.lines[1]!.credit = '1829.99';
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/vouchers',
+        headers: { ...auth, 'accept-language': 'en' },
+        payload: { connectionId, voucher: bad },
+      });
+      assert.equal(res.statusCode, 422);
+      assert.equal(res.json().errors[0].code, 'unbalanced_voucher');
+    });
+
+    it('posts every voucher exactly once under timeouts, dropped responses, 5xx, throttling, session loss and crashed workers', async () => {
+      const N = 40;
+      sim.setFaults({
+        errorRate: 0.1,
+        timeoutRate: 0.08,
+        dropAfterCommitRate: 0.15,
+        throttleRps: 150,
+        latencyMs: 2,
+      });
+      const ids: string[] = [];
+      for (let i = 0; i < N; i++) {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/vouchers',
+          headers: auth,
+          payload: { connectionId, documentId: `CHAOS-${i}`, voucher: voucher(`混沌 ${i}`, `${100 + i}.00`) },
+        });
+        assert.equal(res.statusCode, 202);
+        ids.push(res.json().id);
+      }
+      // A worker "dies" mid-call: postings left `sending` with an expired lease must be resolved by lookup.
+      await sql`update postings set status = 'sending', lease_owner = 'dead-worker', lease_until = '2000-01-01T00:00:00.000Z' where document_id in ('CHAOS-0', 'CHAOS-1')`.execute(
+        t.database.db,
+      );
+      const statuses = await until(
+        'all terminal',
+        async () => {
+          const list = (await t.request({ url: '/api/v1/postings?limit=500', headers: auth }))
+            .json()
+            .items.filter((p: { documentId: string }) => p.documentId.startsWith('CHAOS-'));
+          return list.every((p: { status: string }) => ['posted', 'rejected', 'dead'].includes(p.status))
+            ? list
+            : undefined;
+        },
+        60_000,
+      );
+      sim.setFaults({ errorRate: 0, timeoutRate: 0, dropAfterCommitRate: 0, throttleRps: 0, latencyMs: 0 });
+      assert.equal(statuses.length, N);
+      assert.ok(
+        statuses.every((p: { status: string }) => p.status === 'posted'),
+        JSON.stringify(statuses.filter((p: { status: string }) => p.status !== 'posted')),
+      );
+      const chaosRefs = refsInErp().filter((r) => r.startsWith('FB-ACME-CHAOS-'));
+      assert.equal(chaosRefs.length, N, 'exactly N vouchers in the ERP');
+      assert.equal(new Set(chaosRefs).size, N, 'N distinct references');
+      console.log(
+        `chaos (reduced, ${engine.engine}): ${N} vouchers, simulator stats ${JSON.stringify(sim.stats)}`,
+      );
+    });
+  });
+}
