@@ -119,3 +119,131 @@ describe('finbridge CLI', () => {
     }
   });
 });
+
+describe('finbridge sim kingdee', () => {
+  it('answers a ValidateUser + Save + ExecuteBillQuery sequence made with plain HTTP, as the reference describes', async () => {
+    const child = spawn(process.execPath, [CLI, 'sim', 'kingdee', '--port', '0', '--seed', '7'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no URL: ${out}`)), 30_000);
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /simulator on (http:\/\/127\.0\.0\.1:\d+\/k3cloud\/)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+      });
+      const login = await fetch(
+        `${base}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            acctID: '6512f1a0c3e4b5',
+            username: 'demo',
+            password: '888888',
+            lcid: 2052,
+          }),
+        },
+      );
+      const session = (await login.json()) as { LoginResultType: number; KDSVCSessionId: string };
+      assert.equal(session.LoginResultType, 1);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      assert.match(cookie, /kdservice-sessionid=/);
+      const line = (account: string, debit: number, credit: number) => ({
+        FEXPLANATION: '报销差旅费-张三',
+        FACCOUNTID: { FNumber: account },
+        FCURRENCYID: { FNumber: 'PRE001' },
+        FEXCHANGERATETYPE: { FNumber: 'HLTX01_SYS' },
+        FEXCHANGERATE: 1,
+        FAMOUNTFOR: debit || credit,
+        FDEBIT: debit,
+        FCREDIT: credit,
+      });
+      const save = await fetch(
+        `${base}Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.Save.common.kdsvc`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({
+            formid: 'GL_VOUCHER',
+            data: {
+              NeedReturnFields: ['FBillNo', 'FVOUCHERGROUPNO'],
+              Model: {
+                FVOUCHERID: 0,
+                FAccountBookID: { FNumber: '001' },
+                FDate: '2026-09-30',
+                FVOUCHERGROUPID: { FNumber: 'PRE001' },
+                FVOUCHERGROUPNO: '',
+                FEntity: [line('660202', 1200, 0), line('1002', 0, 1200)],
+              },
+            },
+          }),
+        },
+      );
+      const saved = (await save.json()) as {
+        Result: {
+          ResponseStatus: {
+            IsSuccess: boolean;
+            SuccessEntitys: { Id: number; Number: string; DIndex: number }[];
+          };
+          Id: number;
+          Number: string;
+          NeedReturnData: { FVOUCHERGROUPNO: string }[];
+        };
+      };
+      assert.equal(saved.Result.ResponseStatus.IsSuccess, true);
+      assert.equal(saved.Result.ResponseStatus.SuccessEntitys[0]?.DIndex, 0);
+      assert.equal(saved.Result.NeedReturnData[0]?.FVOUCHERGROUPNO, '1');
+      const query = await fetch(
+        `${base}Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery.common.kdsvc`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify({
+            data: {
+              FormId: 'GL_VOUCHER',
+              FieldKeys: 'FVOUCHERID,FBillNo,FDate,FACCOUNTID.FNumber,FDEBIT,FCREDIT',
+              FilterString: "FDate>='2026-09-01' and FDate<='2026-09-30'",
+              OrderString: 'FVOUCHERID ASC',
+              StartRow: 0,
+              Limit: 2000,
+            },
+          }),
+        },
+      );
+      const rows = (await query.json()) as unknown[][];
+      assert.deepEqual(rows, [
+        [saved.Result.Id, saved.Result.Number, '2026-09-30T00:00:00', '660202', 1200, 0],
+        [saved.Result.Id, saved.Result.Number, '2026-09-30T00:00:00', '1002', 0, 1200],
+      ]);
+      const badKey = (await (
+        await fetch(
+          `${base}Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery.common.kdsvc`,
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie },
+            body: JSON.stringify({ data: { FormId: 'GL_VOUCHER', FieldKeys: 'FCustomerID' } }),
+          },
+        )
+      ).json()) as [[{ Result: { ResponseStatus: { MsgCode: number; Errors: { Message: string }[] } } }]];
+      assert.equal(badKey[0][0].Result.ResponseStatus.MsgCode, 9);
+      assert.equal(
+        badKey[0][0].Result.ResponseStatus.Errors[0]?.Message,
+        '元数据中标识为FCustomerID的字段不存在',
+      );
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildApp } from '../app.ts';
+import { connectDemoErp, startDemoKingdee } from '../demo/erp.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
+import { listPostings, replayPosting } from '../hub/postings.ts';
 import { registerCompany } from '../governance/companies.ts';
 import { renderMessage } from '../model/error-codes.ts';
 import { DomainError } from '../model/result.ts';
@@ -71,15 +73,18 @@ const COMMANDS: Record<string, Command> = {
       const running = await buildApp({ config });
       const demo = values['demo'] === true || process.env['FINBRIDGE_DEMO'] === '1';
       let credentials: DemoCredentials | undefined;
+      let erp: Awaited<ReturnType<typeof connectDemoErp>> | undefined;
       if (demo) {
-        const { database, security } = running.context;
+        const { database, security, clock } = running.context;
         const seeded = await seedDemo(database, security.audit);
         credentials = await issueDemoCredentials(database, security.audit, seeded.company);
-        running.app.log.info({ company: seeded.company.code, created: seeded.created }, 'demo company ready');
+        erp = await connectDemoErp({ database, security, clock, wake: () => running.worker?.wake() }, seeded.company);
+        running.app.log.info({ company: seeded.company.code, created: seeded.created, erp: erp.simulator.url }, 'demo company ready');
       }
       const stop = async (signal: string) => {
         running.app.log.info({ signal }, 'shutting down');
         await running.close();
+        await erp?.simulator.close();
         process.exit(EXIT.ok);
       };
       process.once('SIGINT', () => void stop('SIGINT'));
@@ -93,6 +98,11 @@ const COMMANDS: Record<string, Command> = {
       say(`  OpenAPI     ${address}/openapi.json     schemas ${address}/schemas`);
       say(`  Health      ${address}/healthz   ${address}/readyz   ${address}/metrics`);
       if (credentials !== undefined) printDemoCredentials(address, credentials);
+      if (erp !== undefined) {
+        say('');
+        say(`Built-in Kingdee K/3 Cloud simulator: ${erp.simulator.url} (data centre ${erp.simulator.acctId}, user demo / 888888)`);
+        say(`  ${erp.submitted} demo vouchers submitted; watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`);
+      }
       say('Press Ctrl+C to stop.');
     },
   },
@@ -311,6 +321,72 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  'sim kingdee': {
+    summary: 'Run the Kingdee K/3 Cloud WebAPI simulator (seeded with the demo master data) with optional faults',
+    usage:
+      'finbridge sim kingdee [--port 9101] [--latency-ms N] [--error-rate R] [--timeout-rate R] [--drop-after-commit-rate R] [--throttle-rps N] [--session-ttl-s N] [--seed N]',
+    options: {
+      port: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'error-rate': { type: 'string' },
+      'timeout-rate': { type: 'string' },
+      'drop-after-commit-rate': { type: 'string' },
+      'throttle-rps': { type: 'string' },
+      'session-ttl-s': { type: 'string' },
+      seed: { type: 'string' },
+    },
+    async run(values) {
+      const num = (name: string, fallback: number, min: number, max: number): number => {
+        const raw = str(values, name);
+        if (raw === undefined) return fallback;
+        const value = Number(raw);
+        if (!Number.isFinite(value) || value < min || value > max) throw new CliError(`--${name} must be a number between ${min} and ${max}`, EXIT.usage);
+        return value;
+      };
+      const seed = num('seed', Date.now() % 2 ** 31, 0, 2 ** 31);
+      const sim = await startDemoKingdee({
+        port: num('port', 9101, 0, 65535),
+        latencyMs: num('latency-ms', 0, 0, 600_000),
+        errorRate: num('error-rate', 0, 0, 1),
+        timeoutRate: num('timeout-rate', 0, 0, 1),
+        dropAfterCommitRate: num('drop-after-commit-rate', 0, 0, 1),
+        throttleRps: num('throttle-rps', 0, 0, 1_000_000),
+        sessionTtlS: num('session-ttl-s', 1200, 1, 86_400),
+        seed,
+      });
+      say(`Kingdee K/3 Cloud simulator on ${sim.url}  (seed ${seed})`);
+      say(`  data centre (acctID) ${sim.acctId}, user demo / 888888, account book 001, voucher group PRE001 (记)`);
+      say(`  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"demo","password":"888888","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`);
+      say('Press Ctrl+C to stop.');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await sim.close();
+    },
+  },
+  'postings replay': {
+    summary: 'Send parked postings again (after fixing their cause)',
+    usage: 'finbridge postings replay --tenant CODE --status dead|rejected',
+    options: { tenant: { type: 'string' }, status: { type: 'string' } },
+    async run(values) {
+      const status = required(values, 'status');
+      if (status !== 'dead' && status !== 'rejected') throw new CliError('--status must be dead or rejected', EXIT.usage);
+      await withPlatform(loadConfig(), async ({ database, writer }) => {
+        const { db } = await tenantFor(database, values['tenant']);
+        let replayed = 0;
+        for (;;) {
+          const page = await listPostings(db, { status, limit: 500 });
+          if (page.items.length === 0) break;
+          for (const posting of page.items) {
+            await replayPosting(db, writer, posting.id);
+            replayed += 1;
+          }
+        }
+        say(`${replayed} ${status} posting(s) queued again; a running server or worker will send them`);
+      });
+    },
+  },
   openapi: {
     summary: 'Write the OpenAPI 3.1 document',
     usage: 'finbridge openapi [--out FILE]',
@@ -322,7 +398,7 @@ const COMMANDS: Record<string, Command> = {
         LOG_LEVEL: 'silent',
         FINBRIDGE_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
       });
-      const running = await buildApp({ config });
+      const running = await buildApp({ config, worker: false });
       try {
         const document = JSON.stringify(running.app.swagger(), null, 2);
         const out = str(values, 'out');

@@ -1,0 +1,80 @@
+import type { Clock } from '../platform/clock.ts';
+import type { Security } from '../platform/security/context.ts';
+import type { OpenDatabase } from '../platform/store/database.ts';
+import { ledgerSeedFrom } from '../connectors/kingdee/simulator/demo-seed.ts';
+import type { LedgerSeed } from '../connectors/kingdee/simulator/ledger.ts';
+import { startKingdeeSimulator, type KingdeeSimulator, type SimulatorOptions } from '../connectors/kingdee/simulator/server.ts';
+import { createConnection, listConnections, updateConnection } from '../hub/connections.ts';
+import { submitVoucher } from '../hub/postings.ts';
+import type { CompanyRecord } from '../platform/store/companies.ts';
+import { tenantDb } from '../platform/store/tenant-scope.ts';
+import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_EMPLOYEES, DEMO_SUPPLIERS } from './demo-company.ts';
+
+/** The built-in Kingdee simulator's book, seeded with the demo company's master data. */
+export const demoLedger = (): LedgerSeed =>
+  ledgerSeedFrom({
+    accounts: DEMO_ACCOUNTS.map((a) => ({
+      code: String(a['code']),
+      name: String(a['name']),
+      postable: a['postable'] !== false,
+      balanceDirection: a['balanceDirection'] === 'credit' ? 'credit' : 'debit',
+    })),
+    departments: DEMO_DEPARTMENTS.map((d) => ({ code: String(d['code']), name: String(d['name']) })),
+    employees: DEMO_EMPLOYEES.map((e) => ({ code: String(e['code']), name: String(e['name']) })),
+    suppliers: DEMO_SUPPLIERS.map((s) => ({ code: String(s['code']), name: String(s['name']), taxId: String(s['taxId']) })),
+  });
+
+export const startDemoKingdee = (options: SimulatorOptions = {}): Promise<KingdeeSimulator> =>
+  startKingdeeSimulator({ ledger: demoLedger(), ...options });
+
+export const DEMO_CONNECTION = '金蝶云·星空（内置模拟器）';
+
+const travel = (n: number, employee: string, department: string, amountFen: number) => {
+  const amount = (amountFen / 100).toFixed(2);
+  const summary = `报销差旅费-${employee}-${n}`;
+  return {
+    companyCode: 'DEMO',
+    date: '',
+    period: '',
+    word: '记',
+    currency: 'CNY',
+    summary,
+    lines: [
+      { summary, accountCode: department.startsWith('SALES') ? '660101' : '660202', debit: amount, aux: { department, employee } },
+      { summary, accountCode: '224101', credit: amount, aux: { employee } },
+    ],
+  };
+};
+
+/**
+ * `npm start`: the demo company is connected to an in-process Kingdee simulator and a few demo
+ * vouchers are submitted, so a newcomer sees documents flow from FinBridge into the ERP.
+ */
+export interface DemoPlatform {
+  readonly database: OpenDatabase;
+  readonly security: Security;
+  readonly clock: Clock;
+  /** Tells the posting worker there is work. */
+  wake(): void;
+}
+
+export async function connectDemoErp(platform: DemoPlatform, company: CompanyRecord): Promise<{ simulator: KingdeeSimulator; submitted: number }> {
+  const { database, security, clock } = platform;
+  const simulator = await startDemoKingdee({ latencyMs: 5 });
+  const db = tenantDb(database.db, company.id);
+  const writer = { actor: 'system:demo', audit: security.audit };
+  const settings = { acctId: simulator.acctId, username: 'demo', authKind: 'password' as const };
+  const existing = (await listConnections(db)).find((c) => c.name === DEMO_CONNECTION);
+  const connection = existing
+    ? await updateConnection(db, security.keyring, writer, existing.id, { baseUrl: simulator.url, settings, credentials: { password: '888888' } })
+    : await createConnection(db, security.keyring, writer, { name: DEMO_CONNECTION, type: 'kingdee-k3cloud', baseUrl: simulator.url, settings, credentials: { password: '888888' } });
+  const today = clock.now().toISOString().slice(0, 10);
+  const run = clock.now().toISOString().replace(/\D/g, '').slice(0, 14);
+  const samples = [travel(1, 'E011', 'SALES-E', 183000), travel(2, 'E014', 'SALES-S', 96050), travel(3, 'E018', 'RND', 45230), travel(4, 'E003', 'FIN', 12800)];
+  for (const [i, sample] of samples.entries()) {
+    const voucher = { ...sample, date: today, period: today.slice(0, 7) };
+    await submitVoucher(db, writer, company.code, { connectionId: connection.id, voucher, documentId: `DEMO-${run}-${i + 1}` });
+  }
+  platform.wake();
+  return { simulator, submitted: samples.length };
+}
