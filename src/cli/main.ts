@@ -78,8 +78,14 @@ const COMMANDS: Record<string, Command> = {
         const { database, security, clock } = running.context;
         const seeded = await seedDemo(database, security.audit);
         credentials = await issueDemoCredentials(database, security.audit, seeded.company);
-        erp = await connectDemoErp({ database, security, clock, wake: () => running.worker?.wake() }, seeded.company);
-        running.app.log.info({ company: seeded.company.code, created: seeded.created, erp: erp.simulator.url }, 'demo company ready');
+        erp = await connectDemoErp(
+          { database, security, clock, wake: () => running.worker?.wake() },
+          seeded.company,
+        );
+        running.app.log.info(
+          { company: seeded.company.code, created: seeded.created, erp: erp.simulator.url },
+          'demo company ready',
+        );
       }
       const stop = async (signal: string) => {
         running.app.log.info({ signal }, 'shutting down');
@@ -100,8 +106,12 @@ const COMMANDS: Record<string, Command> = {
       if (credentials !== undefined) printDemoCredentials(address, credentials);
       if (erp !== undefined) {
         say('');
-        say(`Built-in Kingdee K/3 Cloud simulator: ${erp.simulator.url} (data centre ${erp.simulator.acctId}, user demo / 888888)`);
-        say(`  ${erp.submitted} demo vouchers submitted; watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`);
+        say(
+          `Built-in Kingdee K/3 Cloud simulator: ${erp.simulator.url} (data centre ${erp.simulator.acctId}, user demo / 888888)`,
+        );
+        say(
+          `  ${erp.submitted} demo vouchers submitted; watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`,
+        );
       }
       say('Press Ctrl+C to stop.');
     },
@@ -322,7 +332,8 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'sim kingdee': {
-    summary: 'Run the Kingdee K/3 Cloud WebAPI simulator (seeded with the demo master data) with optional faults',
+    summary:
+      'Run the Kingdee K/3 Cloud WebAPI simulator (seeded with the demo master data) with optional faults',
     usage:
       'finbridge sim kingdee [--port 9101] [--latency-ms N] [--error-rate R] [--timeout-rate R] [--drop-after-commit-rate R] [--throttle-rps N] [--session-ttl-s N] [--seed N]',
     options: {
@@ -340,7 +351,8 @@ const COMMANDS: Record<string, Command> = {
         const raw = str(values, name);
         if (raw === undefined) return fallback;
         const value = Number(raw);
-        if (!Number.isFinite(value) || value < min || value > max) throw new CliError(`--${name} must be a number between ${min} and ${max}`, EXIT.usage);
+        if (!Number.isFinite(value) || value < min || value > max)
+          throw new CliError(`--${name} must be a number between ${min} and ${max}`, EXIT.usage);
         return value;
       };
       const seed = num('seed', Date.now() % 2 ** 31, 0, 2 ** 31);
@@ -355,8 +367,12 @@ const COMMANDS: Record<string, Command> = {
         seed,
       });
       say(`Kingdee K/3 Cloud simulator on ${sim.url}  (seed ${seed})`);
-      say(`  data centre (acctID) ${sim.acctId}, user demo / 888888, account book 001, voucher group PRE001 (记)`);
-      say(`  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"demo","password":"888888","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`);
+      say(
+        `  data centre (acctID) ${sim.acctId}, user demo / 888888, account book 001, voucher group PRE001 (记)`,
+      );
+      say(
+        `  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"demo","password":"888888","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`,
+      );
       say('Press Ctrl+C to stop.');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
@@ -371,7 +387,8 @@ const COMMANDS: Record<string, Command> = {
     options: { tenant: { type: 'string' }, status: { type: 'string' } },
     async run(values) {
       const status = required(values, 'status');
-      if (status !== 'dead' && status !== 'rejected') throw new CliError('--status must be dead or rejected', EXIT.usage);
+      if (status !== 'dead' && status !== 'rejected')
+        throw new CliError('--status must be dead or rejected', EXIT.usage);
       await withPlatform(loadConfig(), async ({ database, writer }) => {
         const { db } = await tenantFor(database, values['tenant']);
         let replayed = 0;

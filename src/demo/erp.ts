@@ -3,7 +3,11 @@ import type { Security } from '../platform/security/context.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
 import { ledgerSeedFrom } from '../connectors/kingdee/simulator/demo-seed.ts';
 import type { LedgerSeed } from '../connectors/kingdee/simulator/ledger.ts';
-import { startKingdeeSimulator, type KingdeeSimulator, type SimulatorOptions } from '../connectors/kingdee/simulator/server.ts';
+import {
+  startKingdeeSimulator,
+  type KingdeeSimulator,
+  type SimulatorOptions,
+} from '../connectors/kingdee/simulator/server.ts';
 import { createConnection, listConnections, updateConnection } from '../hub/connections.ts';
 import { submitVoucher } from '../hub/postings.ts';
 import type { CompanyRecord } from '../platform/store/companies.ts';
@@ -21,7 +25,11 @@ export const demoLedger = (): LedgerSeed =>
     })),
     departments: DEMO_DEPARTMENTS.map((d) => ({ code: String(d['code']), name: String(d['name']) })),
     employees: DEMO_EMPLOYEES.map((e) => ({ code: String(e['code']), name: String(e['name']) })),
-    suppliers: DEMO_SUPPLIERS.map((s) => ({ code: String(s['code']), name: String(s['name']), taxId: String(s['taxId']) })),
+    suppliers: DEMO_SUPPLIERS.map((s) => ({
+      code: String(s['code']),
+      name: String(s['name']),
+      taxId: String(s['taxId']),
+    })),
   });
 
 export const startDemoKingdee = (options: SimulatorOptions = {}): Promise<KingdeeSimulator> =>
@@ -40,7 +48,12 @@ const travel = (n: number, employee: string, department: string, amountFen: numb
     currency: 'CNY',
     summary,
     lines: [
-      { summary, accountCode: department.startsWith('SALES') ? '660101' : '660202', debit: amount, aux: { department, employee } },
+      {
+        summary,
+        accountCode: department.startsWith('SALES') ? '660101' : '660202',
+        debit: amount,
+        aux: { department, employee },
+      },
       { summary, accountCode: '224101', credit: amount, aux: { employee } },
     ],
   };
@@ -58,7 +71,10 @@ export interface DemoPlatform {
   wake(): void;
 }
 
-export async function connectDemoErp(platform: DemoPlatform, company: CompanyRecord): Promise<{ simulator: KingdeeSimulator; submitted: number }> {
+export async function connectDemoErp(
+  platform: DemoPlatform,
+  company: CompanyRecord,
+): Promise<{ simulator: KingdeeSimulator; submitted: number }> {
   const { database, security, clock } = platform;
   const simulator = await startDemoKingdee({ latencyMs: 5 });
   const db = tenantDb(database.db, company.id);
@@ -66,14 +82,33 @@ export async function connectDemoErp(platform: DemoPlatform, company: CompanyRec
   const settings = { acctId: simulator.acctId, username: 'demo', authKind: 'password' as const };
   const existing = (await listConnections(db)).find((c) => c.name === DEMO_CONNECTION);
   const connection = existing
-    ? await updateConnection(db, security.keyring, writer, existing.id, { baseUrl: simulator.url, settings, credentials: { password: '888888' } })
-    : await createConnection(db, security.keyring, writer, { name: DEMO_CONNECTION, type: 'kingdee-k3cloud', baseUrl: simulator.url, settings, credentials: { password: '888888' } });
+    ? await updateConnection(db, security.keyring, writer, existing.id, {
+        baseUrl: simulator.url,
+        settings,
+        credentials: { password: '888888' },
+      })
+    : await createConnection(db, security.keyring, writer, {
+        name: DEMO_CONNECTION,
+        type: 'kingdee-k3cloud',
+        baseUrl: simulator.url,
+        settings,
+        credentials: { password: '888888' },
+      });
   const today = clock.now().toISOString().slice(0, 10);
   const run = clock.now().toISOString().replace(/\D/g, '').slice(0, 14);
-  const samples = [travel(1, 'E011', 'SALES-E', 183000), travel(2, 'E014', 'SALES-S', 96050), travel(3, 'E018', 'RND', 45230), travel(4, 'E003', 'FIN', 12800)];
+  const samples = [
+    travel(1, 'E011', 'SALES-E', 183000),
+    travel(2, 'E014', 'SALES-S', 96050),
+    travel(3, 'E018', 'RND', 45230),
+    travel(4, 'E003', 'FIN', 12800),
+  ];
   for (const [i, sample] of samples.entries()) {
     const voucher = { ...sample, date: today, period: today.slice(0, 7) };
-    await submitVoucher(db, writer, company.code, { connectionId: connection.id, voucher, documentId: `DEMO-${run}-${i + 1}` });
+    await submitVoucher(db, writer, company.code, {
+      connectionId: connection.id,
+      voucher,
+      documentId: `DEMO-${run}-${i + 1}`,
+    });
   }
   platform.wake();
   return { simulator, submitted: samples.length };
