@@ -47,22 +47,21 @@ export async function claimDuePostings(
     )
     .orderBy('p.next_attempt_at')
     .limit(limit);
-  const claim = (ids: typeof due) =>
-    database.db
+  // The UPDATE re-checks that the posting is still waiting and unleased, so two workers that read the
+  // same candidates (SQLite processes sharing one file) can never both claim one.
+  const claim = (db: typeof database.db, ids: readonly string[] | typeof due) =>
+    db
       .updateTable('postings')
       .set({ lease_owner: owner, lease_until: until })
       .where('id', 'in', ids)
+      .where('status', 'in', WAITING)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
       .returningAll();
-  if (database.engine === 'postgres') return claim(due.forUpdate().skipLocked()).execute();
+  if (database.engine === 'postgres') return claim(database.db, due.forUpdate().skipLocked()).execute();
   return database.db.transaction().execute(async (tx) => {
     const ids = (await tx.selectFrom(due.as('d')).select('d.id').execute()).map((r) => r.id);
     if (ids.length === 0) return [];
-    return tx
-      .updateTable('postings')
-      .set({ lease_owner: owner, lease_until: until })
-      .where('id', 'in', ids)
-      .returningAll()
-      .execute();
+    return claim(tx, ids).execute();
   });
 }
 
