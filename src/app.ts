@@ -75,6 +75,19 @@ export async function openSecurity(config: Config, database: OpenDatabase, clock
   return { keyring, tokens, audit: { key: auditKey, clock } };
 }
 
+/** Worker tuning from the configuration. */
+export function workerOptions(config: Config): Partial<WorkerOptions> {
+  const w = config.worker;
+  return {
+    concurrency: w.concurrency,
+    leaseMs: w.leaseMs,
+    callTimeoutMs: w.callTimeoutMs,
+    pollMs: w.pollMs,
+    maxAttempts: w.maxAttempts,
+    backoff: { baseMs: w.backoffBaseMs, maxMs: w.backoffMaxMs },
+  };
+}
+
 export async function buildApp(options: BuildOptions): Promise<Running> {
   const { config } = options;
   const database = options.database ?? openDatabase(config.databaseUrl);
@@ -137,6 +150,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
       options.worker === false
         ? undefined
         : startWorker({
+            ...workerOptions(config),
             database,
             keyring: security.keyring,
             clock,

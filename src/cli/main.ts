@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildApp } from '../app.ts';
+import { buildApp, workerOptions } from '../app.ts';
+import { startWorker } from '../hub/worker.ts';
 import { connectDemoErp, startDemoKingdee } from '../demo/erp.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
 import { listPostings, replayPosting } from '../hub/postings.ts';
@@ -114,6 +115,32 @@ const COMMANDS: Record<string, Command> = {
         );
       }
       say('Press Ctrl+C to stop.');
+    },
+  },
+  worker: {
+    summary: 'Run a posting worker without the HTTP server (cluster mode: any number, one database)',
+    usage: 'finbridge worker',
+    options: {},
+    async run() {
+      const config = loadConfig();
+      await withPlatform(config, async ({ database, security }) => {
+        const worker = startWorker({
+          ...workerOptions(config),
+          database,
+          keyring: security.keyring,
+          clock: systemClock,
+          log: (event, fields) => {
+            if (config.logLevel === 'debug' || config.logLevel === 'trace')
+              process.stderr.write(`${JSON.stringify({ event, ...fields })}\n`);
+          },
+        });
+        say(`worker ${worker.owner} started (${database.location.replace(/\/\/[^@]*@/, '//***@')})`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await worker.stop();
+      });
     },
   },
   migrate: {

@@ -10,6 +10,18 @@ export interface Config {
   readonly publicBaseUrl: string;
   readonly dataDir: string;
   readonly security: SecurityConfig;
+  readonly worker: WorkerConfig;
+}
+
+/** Posting-worker tuning (docs/hub.md). */
+export interface WorkerConfig {
+  readonly concurrency: number;
+  readonly leaseMs: number;
+  readonly callTimeoutMs: number;
+  readonly pollMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+  readonly maxAttempts: number;
 }
 
 export interface SecurityConfig {
@@ -78,6 +90,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'FINBRIDGE_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     publicBaseUrl,
     dataDir,
+    worker: {
+      concurrency: integer(env, 'FINBRIDGE_WORKER_CONCURRENCY', 8, 1, 256),
+      leaseMs: integer(env, 'FINBRIDGE_WORKER_LEASE_MS', 60_000, 1000, 3_600_000),
+      callTimeoutMs: integer(env, 'FINBRIDGE_WORKER_CALL_TIMEOUT_MS', 15_000, 100, 600_000),
+      pollMs: integer(env, 'FINBRIDGE_WORKER_POLL_MS', 200, 5, 60_000),
+      backoffBaseMs: integer(env, 'FINBRIDGE_WORKER_BACKOFF_MS', 1000, 1, 600_000),
+      backoffMaxMs: integer(env, 'FINBRIDGE_WORKER_BACKOFF_MAX_MS', 300_000, 1, 3_600_000),
+      maxAttempts: integer(env, 'FINBRIDGE_WORKER_MAX_ATTEMPTS', 12, 1, 1000),
+    },
     security: {
       masterKey: env['FINBRIDGE_MASTER_KEY'],
       masterKeyPrevious: env['FINBRIDGE_MASTER_KEY_PREVIOUS'],

@@ -65,6 +65,11 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
     types: { getTypeParser: int8AsBigInt },
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
+  // discards it and the next query opens a new one.
+  pool.on('error', () => {});
+  // The same for a connection in use: its query fails (and is handled); the process lives on.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
       pool,
