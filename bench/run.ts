@@ -1,11 +1,23 @@
-// npm run bench -- <suite>   (suites: store)   — prints a results table per suite.
+// npm run bench -- <suite>   (suites: store, pipeline)   — prints a results table per suite.
+// FINBRIDGE_BENCH_VOUCHERS sets the pipeline size (default 100,000).
 // Every case runs in a child process of its own, so "peak RSS" is that case's high-water mark.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printTable, type Row } from './measure.ts';
 import { STORE_CASES, postgresReachable, storeCase } from './store.ts';
+import { hubCase, rawCase, type PipelineRow } from './pipeline.ts';
 
 const self = fileURLToPath(import.meta.url);
+
+const VOUCHERS = Number(process.env['FINBRIDGE_BENCH_VOUCHERS'] ?? 100_000);
+
+if (process.argv[2] === '--pipeline') {
+  const [, , , which] = process.argv;
+  const row =
+    which === 'raw' ? await rawCase(VOUCHERS) : await hubCase(which as 'sqlite' | 'postgres', VOUCHERS);
+  process.stdout.write(JSON.stringify({ ...row, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.exit(0);
+}
 
 if (process.argv[2] === '--case') {
   const [, , , engine, which] = process.argv;
@@ -23,6 +35,47 @@ function inChild(engine: string, which: string): Row {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
 }
 
+function pipelineInChild(which: string): PipelineRow {
+  const out = execFileSync(process.execPath, [self, '--pipeline', which], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as PipelineRow;
+}
+
+function printPipeline(rows: readonly PipelineRow[]): void {
+  const raw = rows.find((r) => r.case.startsWith('raw'));
+  const header = [
+    'engine',
+    'case',
+    'vouchers',
+    'seconds',
+    'vouchers/s',
+    'p50 ms',
+    'p99 ms',
+    'peak RSS MB',
+    'hub/raw',
+  ];
+  const body = rows.map((r) => [
+    r.engine,
+    r.case,
+    String(r.vouchers),
+    r.seconds.toFixed(1),
+    Math.round(r.vouchersPerSecond).toLocaleString('en-US'),
+    r.p50Ms === null ? '—' : r.p50Ms.toFixed(0),
+    r.p99Ms === null ? '—' : r.p99Ms.toFixed(0),
+    r.peakRssMb.toFixed(0),
+    raw === undefined || r === raw ? '—' : (r.vouchersPerSecond / raw.vouchersPerSecond).toFixed(2),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  process.stdout.write(
+    `\nPipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the in-process Kingdee simulator\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
+  );
+}
+
 const SUITES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   store: {
     title: 'Store: supplier bulk upsert (through validation and reference checks) and voucher-line insert',
@@ -34,11 +87,18 @@ const SUITES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
 };
 
 const requested = process.argv.slice(2);
-const names = requested.length > 0 ? requested : Object.keys(SUITES);
+const names = requested.length > 0 ? requested : [...Object.keys(SUITES), 'pipeline'];
 for (const name of names) {
+  if (name === 'pipeline') {
+    const engines = ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])];
+    printPipeline([pipelineInChild('raw'), ...engines.map(pipelineInChild)]);
+    continue;
+  }
   const suite = SUITES[name];
   if (suite === undefined) {
-    process.stderr.write(`unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}\n`);
+    process.stderr.write(
+      `unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}, pipeline\n`,
+    );
     process.exit(2);
   }
   printTable(suite.title, await suite.run());

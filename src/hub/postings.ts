@@ -56,25 +56,40 @@ export const toPostingView = (row: PostingRow): PostingView => ({
   postedAt: row.posted_at,
 });
 
-export async function addEvent(
+/** Appends trace events to a posting (one round trip for the sequence, one for the rows). */
+export async function addEvents(
   db: TenantDb,
   postingId: string,
   at: string,
-  kind: string,
-  detail: Record<string, unknown>,
+  events: readonly (readonly [string, Record<string, unknown>])[],
 ): Promise<void> {
   const last = await db
     .selectFrom('posting_events')
     .select((eb) => eb.fn.max('seq').as('seq'))
     .where('posting_id', '=', postingId)
     .executeTakeFirst();
-  const seq = (last?.seq ?? 0) + 1;
+  const first = (last?.seq ?? 0) + 1;
   await db
-    .insertInto('posting_events', [
-      { posting_id: postingId, seq, at, kind, detail_json: JSON.stringify(detail) },
-    ])
+    .insertInto(
+      'posting_events',
+      events.map(([kind, detail], i) => ({
+        posting_id: postingId,
+        seq: first + i,
+        at,
+        kind,
+        detail_json: JSON.stringify(detail),
+      })),
+    )
     .execute();
 }
+
+export const addEvent = (
+  db: TenantDb,
+  postingId: string,
+  at: string,
+  kind: string,
+  detail: Record<string, unknown>,
+): Promise<void> => addEvents(db, postingId, at, [[kind, detail]]);
 
 /** The deterministic reference written into the ERP: the same document and revision always get the same one. */
 export const externalReference = (companyCode: string, documentId: string, revision: number): string =>
@@ -144,19 +159,39 @@ export async function submitVoucher(
         throw new DomainError('duplicate_code', { code: reference });
       throw error;
     }
-    await addEvent(tx, id, now, 'received', { by: writer.actor, documentId, connection: connection.name });
-    await addEvent(tx, id, now, 'validated', {
-      lines: voucher.lines.length,
-      total: voucher.totalMinor.toString(),
-      currency: voucher.currency,
-      balanced: true,
-    });
-    await addEvent(tx, id, now, 'mapped', {
-      connector: connection.type,
-      erpObject: 'GL_VOUCHER',
-      profileVersion: 'default',
-      externalReference: reference,
-    });
+    const events: [string, Record<string, unknown>][] = [
+      ['received', { by: writer.actor, documentId, connection: connection.name }],
+      [
+        'validated',
+        {
+          lines: voucher.lines.length,
+          total: voucher.totalMinor.toString(),
+          currency: voucher.currency,
+          balanced: true,
+        },
+      ],
+      [
+        'mapped',
+        {
+          connector: connection.type,
+          erpObject: 'GL_VOUCHER',
+          profileVersion: 'default',
+          externalReference: reference,
+        },
+      ],
+    ];
+    await tx
+      .insertInto(
+        'posting_events',
+        events.map(([kind, detail], i) => ({
+          posting_id: id,
+          seq: i + 1,
+          at: now,
+          kind,
+          detail_json: JSON.stringify(detail),
+        })),
+      )
+      .execute();
     await appendAudit(tx, writer.audit, [
       {
         actor: writer.actor,

@@ -9,7 +9,7 @@ import type { Connector, ErpFailure } from '../connectors/contract.ts';
 import { voucherOrThrow } from '../model/voucher.ts';
 import { connectorFor, getConnectionRow } from './connections.ts';
 import type { HubMetrics } from './metrics.ts';
-import { addEvent } from './postings.ts';
+import { addEvent, addEvents } from './postings.ts';
 import {
   CircuitBreaker,
   DEFAULT_BACKOFF,
@@ -63,6 +63,7 @@ interface ConnectionState {
   readonly name: string;
   readonly paused: boolean;
   readonly version: number;
+  checkedAt: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -84,9 +85,14 @@ export function startWorker(options: WorkerOptions): Worker {
   const now = () => clock.now();
 
   async function connection(db: TenantDb, id: string): Promise<ConnectionState> {
-    const row = await getConnectionRow(db, id);
     const cached = connections.get(id);
-    if (cached?.version === row.version) return cached;
+    // Settings changes are picked up within a few seconds, without a query per posting.
+    if (cached !== undefined && Date.now() - cached.checkedAt < 3000) return cached;
+    const row = await getConnectionRow(db, id);
+    if (cached?.version === row.version) {
+      cached.checkedAt = Date.now();
+      return cached;
+    }
     const connector = await connectorFor(db, options.keyring, row, { now, log, timeoutMs: callTimeoutMs });
     const state: ConnectionState = {
       connector,
@@ -95,6 +101,7 @@ export function startWorker(options: WorkerOptions): Worker {
       name: row.name,
       paused: row.status !== 'active',
       version: row.version,
+      checkedAt: Date.now(),
     };
     connections.set(id, state);
     return state;
@@ -242,26 +249,28 @@ export function startWorker(options: WorkerOptions): Worker {
     };
     if (result.outcome === 'success') {
       state.breaker.success();
-      await settle(
-        db,
-        posting,
-        {
-          status: 'posted',
-          erp_id: result.erpId,
-          erp_number: result.erpNumber,
-          last_outcome: 'success',
-          last_error_code: null,
-          last_error_message: null,
-          posted_at: at,
-        },
-        true,
-      );
-      await addEvent(db, posting.id, at, 'attempt', {
-        ...summary,
-        outcome: 'success',
-        response: { erpId: result.erpId, erpNumber: result.erpNumber },
+      const posted = { erpId: result.erpId, erpNumber: result.erpNumber };
+      await db.transaction(async (tx) => {
+        const mine = await settle(
+          tx,
+          posting,
+          {
+            status: 'posted',
+            erp_id: result.erpId,
+            erp_number: result.erpNumber,
+            last_outcome: 'success',
+            last_error_code: null,
+            last_error_message: null,
+            posted_at: at,
+          },
+          true,
+        );
+        if (!mine) return;
+        await addEvents(tx, posting.id, at, [
+          ['attempt', { ...summary, outcome: 'success', response: posted }],
+          ['posted', posted],
+        ]);
       });
-      await addEvent(db, posting.id, at, 'posted', { erpId: result.erpId, erpNumber: result.erpNumber });
       return;
     }
     await recordFailure(db, posting, state, result, attempt, summary);

@@ -1,0 +1,224 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { KingdeeClient } from '../src/connectors/kingdee/client.ts';
+import { DEFAULT_VOUCHER_MAPPING, toGlVoucherModel } from '../src/connectors/kingdee/map/voucher.ts';
+import { startDemoKingdee } from '../src/demo/erp.ts';
+import { registerCompany } from '../src/governance/companies.ts';
+import { createConnection } from '../src/hub/connections.ts';
+import { submitVoucher } from '../src/hub/postings.ts';
+import { startWorker } from '../src/hub/worker.ts';
+import { parseVoucher } from '../src/model/voucher.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { createKeyring } from '../src/platform/security/keyring.ts';
+import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../src/platform/store/database.ts';
+import { migrateToLatest } from '../src/platform/store/migrate.ts';
+import { tenantDb } from '../src/platform/store/tenant-scope.ts';
+import { pgBenchUrl } from './store.ts';
+
+/**
+ * Pipeline benchmark: N vouchers accepted by the hub (validated, stored with their posting in one
+ * transaction) and posted into the in-process Kingdee simulator by the worker; against a raw baseline
+ * that maps the same vouchers and posts them over keep-alive HTTP with nothing persisted.
+ */
+export interface PipelineRow {
+  readonly engine: string;
+  readonly case: string;
+  readonly vouchers: number;
+  readonly seconds: number;
+  readonly vouchersPerSecond: number;
+  readonly p50Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly peakRssMb: number;
+}
+
+const CONCURRENCY = 32;
+
+const wire = (i: number) => {
+  const amount = `${100 + (i % 900)}.${String(i % 100).padStart(2, '0')}`;
+  return {
+    companyCode: 'BENCH',
+    date: '2026-11-28',
+    period: '2026-11',
+    word: '记',
+    currency: 'CNY',
+    summary: `报销 ${i}`,
+    lines: [
+      {
+        summary: `报销 ${i}`,
+        accountCode: '660202',
+        debit: amount,
+        aux: { department: 'RND', employee: 'E018' },
+      },
+      { summary: `报销 ${i}`, accountCode: '224101', credit: amount, aux: { employee: 'E018' } },
+    ],
+  };
+};
+
+const percentile = (sorted: readonly number[], p: number): number | null =>
+  sorted.length === 0
+    ? null
+    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null);
+
+async function openBench(
+  engine: 'sqlite' | 'postgres',
+): Promise<{ database: OpenDatabase; cleanup: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'finbridge-pipeline-'));
+    return {
+      database: openDatabase(`sqlite:${join(dir, 'bench.db')}`),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const url = pgBenchUrl();
+  const schema = `pipe_${randomBytes(4).toString('hex')}`;
+  await createSchemaIfMissing(url, schema);
+  return {
+    database: openDatabase(url, { schema, poolSize: 20 }),
+    cleanup: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema "${schema}" cascade`);
+      await client.end();
+    },
+  };
+}
+
+export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise<PipelineRow> {
+  const sim = await startDemoKingdee({});
+  const { database, cleanup } = await openBench(engine);
+  try {
+    await migrateToLatest(database);
+    const keyring = createKeyring(randomBytes(32));
+    const audit = { key: randomBytes(32), clock: systemClock };
+    const writer = { actor: 'system:bench', audit };
+    const company = await registerCompany(database, writer, {
+      code: 'BENCH',
+      name: 'Bench',
+      taxId: '91110108123456788E',
+      baseCurrency: 'CNY',
+      fiscalCalendar: { firstMonth: 1, specialPeriods: 0 },
+      accountingStandard: 'CAS',
+    });
+    const db = tenantDb(database.db, String(company['id']));
+    const connection = await createConnection(db, keyring, writer, {
+      name: 'bench',
+      type: 'kingdee-k3cloud',
+      baseUrl: sim.url,
+      settings: { acctId: sim.acctId, username: 'demo', authKind: 'password' },
+      credentials: { password: '888888' },
+      rateLimitRps: 1_000_000,
+    });
+    const worker = startWorker({
+      database,
+      keyring,
+      clock: systemClock,
+      concurrency: CONCURRENCY,
+      pollMs: 5,
+      leaseMs: 120_000,
+      callTimeoutMs: 30_000,
+    });
+    const started = performance.now();
+    // Clients submit concurrently, as API callers would.
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < n; i = next++) {
+          await submitVoucher(db, writer, 'BENCH', {
+            connectionId: connection.id,
+            documentId: String(i),
+            voucher: wire(i),
+          });
+          if (i % 100 === 0) worker.wake();
+        }
+      }),
+    );
+    worker.wake();
+    for (;;) {
+      const row = await db
+        .selectFrom('postings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'posted')
+        .executeTakeFirstOrThrow();
+      if (row.n >= n) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await worker.stop();
+    const times = await db.selectFrom('postings').select(['created_at', 'posted_at']).execute();
+    const latencies = times
+      .map((t) => Date.parse(t.posted_at ?? t.created_at) - Date.parse(t.created_at))
+      .sort((a, b) => a - b);
+    if (sim.ledger.vouchers.size !== n)
+      throw new Error(`simulator holds ${sim.ledger.vouchers.size} vouchers, expected ${n}`);
+    return {
+      engine,
+      case: 'hub: accept → posted',
+      vouchers: n,
+      seconds,
+      vouchersPerSecond: n / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      peakRssMb: 0,
+    };
+  } finally {
+    await database.close();
+    await cleanup();
+    await sim.close();
+  }
+}
+
+export async function rawCase(n: number): Promise<PipelineRow> {
+  const sim = await startDemoKingdee({});
+  try {
+    const client = new KingdeeClient(
+      {
+        baseUrl: sim.url,
+        acctId: sim.acctId,
+        username: 'demo',
+        lcid: 2052,
+        orgNumber: '0',
+        auth: { kind: 'password', password: '888888' },
+      },
+      { now: () => new Date(), log: () => {}, timeoutMs: 30_000 },
+    );
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < n; i = next++) {
+          const t0 = performance.now();
+          const parsed = parseVoucher(wire(i));
+          if (!parsed.ok) throw new Error('bad voucher');
+          const result = await client.call('Save', {
+            formid: 'GL_VOUCHER',
+            data: {
+              NeedReturnFields: ['FBillNo'],
+              IsAutoSubmitAndAudit: true,
+              Model: toGlVoucherModel(parsed.value, `RAW-${i}`, DEFAULT_VOUCHER_MAPPING),
+            },
+          });
+          if (!result.ok) throw new Error(result.failure.message);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    return {
+      engine: '—',
+      case: 'raw: map + keep-alive HTTP',
+      vouchers: n,
+      seconds,
+      vouchersPerSecond: n / seconds,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      peakRssMb: 0,
+    };
+  } finally {
+    await sim.close();
+  }
+}
