@@ -6,6 +6,7 @@ import pg from 'pg';
 import { KingdeeClient } from '../src/connectors/kingdee/client.ts';
 import { DEFAULT_VOUCHER_MAPPING, toGlVoucherModel } from '../src/connectors/kingdee/map/voucher.ts';
 import { startDemoKingdee } from '../src/demo/erp.ts';
+import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { registerCompany } from '../src/governance/companies.ts';
 import { createConnection } from '../src/hub/connections.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
@@ -36,26 +37,7 @@ export interface PipelineRow {
 
 const CONCURRENCY = 32;
 
-const wire = (i: number) => {
-  const amount = `${100 + (i % 900)}.${String(i % 100).padStart(2, '0')}`;
-  return {
-    companyCode: 'BENCH',
-    date: '2026-11-28',
-    period: '2026-11',
-    word: '记',
-    currency: 'CNY',
-    summary: `报销 ${i}`,
-    lines: [
-      {
-        summary: `报销 ${i}`,
-        accountCode: '660202',
-        debit: amount,
-        aux: { department: 'RND', employee: 'E018' },
-      },
-      { summary: `报销 ${i}`, accountCode: '224101', credit: amount, aux: { employee: 'E018' } },
-    ],
-  };
-};
+const wire = (i: number) => sampleReimbursement(i, 'BENCH');
 
 const percentile = (sorted: readonly number[], p: number): number | null =>
   sorted.length === 0

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startDemoKingdee } from '../../src/demo/erp.ts';
+import { sampleReimbursement } from '../../src/demo/sample-vouchers.ts';
 import { seededRandom } from '../../src/connectors/kingdee/simulator/random.ts';
 import { createConnection } from '../../src/hub/connections.ts';
 import { submitVoucher } from '../../src/hub/postings.ts';
@@ -162,27 +163,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       rateLimitRps: 500,
     });
     for (let i = 0; i < options.vouchers; i++) {
-      const amount = `${100 + (i % 900)}.${String(i % 100).padStart(2, '0')}`;
       await submitVoucher(db, writer, 'CHAOS', {
         connectionId: connection.id,
         documentId: String(i),
-        voucher: {
-          companyCode: 'CHAOS',
-          date: '2026-11-28',
-          period: '2026-11',
-          word: '记',
-          currency: 'CNY',
-          summary: `混沌 ${i}`,
-          lines: [
-            {
-              summary: `混沌 ${i}`,
-              accountCode: '660202',
-              debit: amount,
-              aux: { department: 'RND', employee: 'E018' },
-            },
-            { summary: `混沌 ${i}`, accountCode: '224101', credit: amount, aux: { employee: 'E018' } },
-          ],
-        },
+        voucher: sampleReimbursement(i, 'CHAOS'),
       });
     }
     const env = {

@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
 import { DomainError } from '../../model/result.ts';
-import { SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { PUBLIC } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import { createOidcLogin, OIDC_COOKIE } from '../../platform/security/oidc.ts';
-import { SESSION_HOURS } from '../../platform/security/users.ts';
 import type { ApiContext } from '../context.ts';
 import { problems } from '../shared.ts';
+import { setSessionCookie } from './sessions.ts';
 
 /** Single sign-on with an OpenID Connect provider (optional; FINBRIDGE_OIDC_* settings). */
 export function registerOidcRoutes(app: App, ctx: ApiContext): void {
@@ -66,13 +65,7 @@ export function registerOidcRoutes(app: App, ctx: ApiContext): void {
       const callback = new URL(request.url, settings?.redirectUrl ?? ctx.config.publicBaseUrl);
       const result = await required().finish(callback, request.cookies[OIDC_COOKIE], request.id);
       reply.clearCookie(OIDC_COOKIE, { path: '/auth/oidc' });
-      reply.setCookie(SESSION_COOKIE, result.sessionId, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: ctx.config.security.cookieSecure,
-        path: '/',
-        maxAge: SESSION_HOURS * 3600,
-      });
+      setSessionCookie(reply, ctx, result.sessionId);
       return reply.redirect('/', 302);
     },
   );

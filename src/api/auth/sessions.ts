@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { login, logout } from '../../platform/security/users.ts';
 import { SESSION_COOKIE } from '../../platform/http/guard.ts';
@@ -6,20 +7,23 @@ import type { App } from '../../platform/http/server.ts';
 import { SESSION_HOURS } from '../../platform/security/users.ts';
 import type { ApiContext } from '../context.ts';
 import { problems } from '../shared.ts';
+import { UserSchema } from '../v1/users.ts';
 
 /**
  * Console sign-in. The session cookie is HttpOnly and SameSite=Strict (Secure behind HTTPS); every
  * unsafe request made with it must echo the session's CSRF token in X-CSRF-Token.
  */
-const UserSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  displayName: Type.String(),
-  roles: Type.Array(Type.String()),
-  employeeCode: Type.Union([Type.String(), Type.Null()]),
-  status: Type.String(),
-  lastLoginAt: Type.Union([Type.String(), Type.Null()]),
-});
+
+/** The session cookie: HttpOnly, SameSite=Strict, Secure behind HTTPS, as long as the session. */
+export function setSessionCookie(reply: FastifyReply, ctx: ApiContext, sessionId: string): void {
+  reply.setCookie(SESSION_COOKIE, sessionId, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.security.cookieSecure,
+    path: '/',
+    maxAge: SESSION_HOURS * 3600,
+  });
+}
 
 export function registerSessionRoutes(app: App, ctx: ApiContext): void {
   const tags = ['sign-in'];
@@ -51,13 +55,7 @@ export function registerSessionRoutes(app: App, ctx: ApiContext): void {
         password,
         requestId: request.id,
       });
-      reply.setCookie(SESSION_COOKIE, result.sessionId, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: ctx.config.security.cookieSecure,
-        path: '/',
-        maxAge: SESSION_HOURS * 3600,
-      });
+      setSessionCookie(reply, ctx, result.sessionId);
       return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
     },
   );

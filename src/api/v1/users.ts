@@ -7,7 +7,7 @@ import type { ApiContext } from '../context.ts';
 import { problems } from '../shared.ts';
 import { resolveTenant } from '../tenant.ts';
 
-const UserSchema = Type.Object({
+export const UserSchema = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),

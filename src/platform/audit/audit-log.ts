@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../store/tables.ts';
 import type { Clock } from '../clock.ts';
 import { AUDIT_GENESIS } from '../store/companies.ts';
 import type { OpenDatabase } from '../store/database.ts';
@@ -28,20 +30,7 @@ export interface AuditContext {
 
 export const GENESIS = AUDIT_GENESIS;
 
-interface StoredEntry {
-  tenant_id: string;
-  seq: number;
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  request_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-}
+type StoredEntry = Omit<Selectable<AuditLogTable>, 'hash'>;
 
 export function entryHash(key: Buffer, entry: StoredEntry): string {
   const canonical = JSON.stringify([

@@ -1,5 +1,7 @@
 import type { Clock } from '../clock.ts';
+import type { Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
+import type { CompaniesTable } from './tables.ts';
 import { newId } from './ids.ts';
 
 /**
@@ -92,18 +94,7 @@ export async function listCompanies(database: OpenDatabase): Promise<CompanyReco
   return rows.map(toRecord);
 }
 
-function toRecord(row: {
-  id: string;
-  code: string;
-  name: string;
-  tax_id: string;
-  base_currency: string;
-  attributes_json: string;
-  status: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}): CompanyRecord {
+function toRecord(row: Omit<Selectable<CompaniesTable>, 'tenant_id'>): CompanyRecord {
   return {
     id: row.id,
     code: row.code,
