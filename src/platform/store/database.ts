@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { ColumnTypesPlugin } from './column-types-plugin.ts';
 import type { Database } from './tables.ts';
@@ -49,10 +49,38 @@ function openSqlite(file: string): OpenDatabase {
   connection.pragma('synchronous = NORMAL');
   connection.defaultSafeIntegers(true);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     plugins: [new ColumnTypesPlugin()],
   });
   return { engine: 'sqlite', db, location: `sqlite:${file}`, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares a new better-sqlite3 statement for every query. Each holds native memory that V8's
+ * garbage collector cannot see, so under load the process grew by gigabytes before statements were
+ * finalized. Reusing prepared statements per SQL text (bounded, least recently used out) keeps memory
+ * flat and saves the re-parse; Kysely runs one query at a time per connection, so reuse is safe.
+ */
+function withStatementCache(connection: SQLite.Database, capacity = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare: (text: string) => {
+      const cached = cache.get(text);
+      if (cached !== undefined) {
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = connection.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > capacity) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      return statement;
+    },
+  } as SqliteDatabase;
 }
 
 function openPostgres(url: string, options: OpenOptions): OpenDatabase {
