@@ -80,7 +80,7 @@ function withStatementCache(connection: SQLite.Database, capacity = 500): Sqlite
       }
       return statement;
     },
-  } as SqliteDatabase;
+  };
 }
 
 function openPostgres(url: string, options: OpenOptions): OpenDatabase {
