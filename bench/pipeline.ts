@@ -5,10 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { KingdeeClient } from '../src/connectors/kingdee/client.ts';
 import { DEFAULT_VOUCHER_MAPPING, toGlVoucherModel } from '../src/connectors/kingdee/map/voucher.ts';
-import { startDemoKingdee } from '../src/demo/erp.ts';
+import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
-import { registerCompany } from '../src/governance/companies.ts';
-import { createConnection } from '../src/hub/connections.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
 import { startWorker } from '../src/hub/worker.ts';
 import { parseVoucher } from '../src/model/voucher.ts';
@@ -16,7 +14,6 @@ import { systemClock } from '../src/platform/clock.ts';
 import { createKeyring } from '../src/platform/security/keyring.ts';
 import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
-import { tenantDb } from '../src/platform/store/tenant-scope.ts';
 import { pgBenchUrl } from './store.ts';
 
 /**
@@ -76,23 +73,7 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
     const keyring = createKeyring(randomBytes(32));
     const audit = { key: randomBytes(32), clock: systemClock };
     const writer = { actor: 'system:bench', audit };
-    const company = await registerCompany(database, writer, {
-      code: 'BENCH',
-      name: 'Bench',
-      taxId: '91110108123456788E',
-      baseCurrency: 'CNY',
-      fiscalCalendar: { firstMonth: 1, specialPeriods: 0 },
-      accountingStandard: 'CAS',
-    });
-    const db = tenantDb(database.db, String(company['id']));
-    const connection = await createConnection(db, keyring, writer, {
-      name: 'bench',
-      type: 'kingdee-k3cloud',
-      baseUrl: sim.url,
-      settings: { acctId: sim.acctId, username: 'demo', authKind: 'password' },
-      credentials: { password: '888888' },
-      rateLimitRps: 1_000_000,
-    });
+    const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'BENCH', 1_000_000);
     const worker = startWorker({
       database,
       keyring,
@@ -109,7 +90,7 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       Array.from({ length: 8 }, async () => {
         for (let i = next++; i < n; i = next++) {
           await submitVoucher(db, writer, 'BENCH', {
-            connectionId: connection.id,
+            connectionId,
             documentId: String(i),
             voucher: wire(i),
           });

@@ -4,7 +4,7 @@ import { DomainError } from '../model/result.ts';
 import type { App } from '../platform/http/server.ts';
 import { PUBLIC } from '../platform/http/policy.ts';
 import type { ApiContext } from './context.ts';
-import { problems } from './shared.ts';
+import { IndexSchema, problems } from './shared.ts';
 
 /** Every published schema by name: each entity as returned (`Supplier`) and as sent (`SupplierInput`). */
 export function publishedSchemas(): Map<string, { schema: TSchema; description: string }> {
@@ -31,11 +31,7 @@ export function registerSchemaRoutes(app: App, ctx: ApiContext): void {
         summary: 'Index of the canonical model’s JSON Schemas (标准数据接口)',
         tags,
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ name: Type.String(), description: Type.String(), url: Type.String() }),
-            ),
-          }),
+          200: IndexSchema,
           ...problems(400),
         },
       },

@@ -54,3 +54,8 @@ export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const TenantHeader = Type.Object({
   'x-tenant': Type.Optional(Type.String({ description: 'Company (tenant) code or id the request acts on.' })),
 });
+
+/** An index of published documents (schemas, standards): name, description and where to get it. */
+export const IndexSchema = Type.Object({
+  items: Type.Array(Type.Object({ name: Type.String(), description: Type.String(), url: Type.String() })),
+});

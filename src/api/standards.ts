@@ -7,7 +7,7 @@ import { ACCOUNT_TYPES, AUX_DIMENSIONS, VOUCHER_WORDS } from '../model/enums/vou
 import { DomainError } from '../model/result.ts';
 import type { App } from '../platform/http/server.ts';
 import { PUBLIC } from '../platform/http/policy.ts';
-import { problems } from './shared.ts';
+import { IndexSchema, problems } from './shared.ts';
 
 /** The field standards (code lists with zh-CN/en-US labels) that the canonical schemas enumerate. */
 const STANDARDS: Record<string, { description: string; items: () => readonly object[] }> = {
@@ -46,11 +46,7 @@ export function registerStandardsRoutes(app: App): void {
         summary: 'Index of the field standards (code lists) of the canonical model',
         tags,
         response: {
-          200: Type.Object({
-            items: Type.Array(
-              Type.Object({ name: Type.String(), description: Type.String(), url: Type.String() }),
-            ),
-          }),
+          200: IndexSchema,
           ...problems(400),
         },
       },

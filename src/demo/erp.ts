@@ -11,7 +11,10 @@ import {
 import { createConnection, listConnections, updateConnection } from '../hub/connections.ts';
 import { submitVoucher } from '../hub/postings.ts';
 import type { CompanyRecord } from '../platform/store/companies.ts';
-import { tenantDb } from '../platform/store/tenant-scope.ts';
+import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
+import type { Writer } from '../platform/audit/audit-log.ts';
+import type { Keyring } from '../platform/security/keyring.ts';
+import { registerCompany } from '../governance/companies.ts';
 import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_EMPLOYEES, DEMO_SUPPLIERS } from './demo-company.ts';
 
 /** The built-in Kingdee simulator's book, seeded with the demo company's master data. */
@@ -112,4 +115,36 @@ export async function connectDemoErp(
   }
   platform.wake();
   return { simulator, submitted: samples.length };
+}
+
+/**
+ * A fresh company connected to a Kingdee simulator — the set-up shared by the pipeline benchmark and
+ * the chaos run.
+ */
+export async function companyConnectedTo(
+  simulator: KingdeeSimulator,
+  database: OpenDatabase,
+  keyring: Keyring,
+  writer: Writer,
+  code: string,
+  rateLimitRps: number,
+): Promise<{ db: TenantDb; connectionId: string }> {
+  const company = await registerCompany(database, writer, {
+    code,
+    name: `${code} 测试公司`,
+    taxId: '91110108123456788E',
+    baseCurrency: 'CNY',
+    fiscalCalendar: { firstMonth: 1, specialPeriods: 0 },
+    accountingStandard: 'CAS',
+  });
+  const db = tenantDb(database.db, String(company['id']));
+  const connection = await createConnection(db, keyring, writer, {
+    name: code.toLowerCase(),
+    type: 'kingdee-k3cloud',
+    baseUrl: simulator.url,
+    settings: { acctId: simulator.acctId, username: 'demo', authKind: 'password' },
+    credentials: { password: '888888' },
+    rateLimitRps,
+  });
+  return { db, connectionId: connection.id };
 }

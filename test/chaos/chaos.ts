@@ -4,17 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startDemoKingdee } from '../../src/demo/erp.ts';
+import { companyConnectedTo, startDemoKingdee } from '../../src/demo/erp.ts';
 import { sampleReimbursement } from '../../src/demo/sample-vouchers.ts';
 import { seededRandom } from '../../src/connectors/kingdee/simulator/random.ts';
-import { createConnection } from '../../src/hub/connections.ts';
 import { submitVoucher } from '../../src/hub/postings.ts';
-import { registerCompany } from '../../src/governance/companies.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { createKeyring } from '../../src/platform/security/keyring.ts';
 import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../../src/platform/store/database.ts';
 import { migrateToLatest } from '../../src/platform/store/migrate.ts';
-import { tenantDb } from '../../src/platform/store/tenant-scope.ts';
 
 /**
  * The chaos run: N vouchers through worker *processes* that are SIGKILLed at random moments and
@@ -140,31 +137,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await migrateToLatest(database);
     const keyring = createKeyring(masterKey);
     const audit = { key: randomBytes(32), clock: fixedClock('2026-11-28T08:00:00Z') };
-    const company = await registerCompany(
-      database,
-      { actor: 'system:chaos', audit },
-      {
-        code: 'CHAOS',
-        name: '混沌测试公司',
-        taxId: '91110108123456788E',
-        baseCurrency: 'CNY',
-        fiscalCalendar: { firstMonth: 1, specialPeriods: 0 },
-        accountingStandard: 'CAS',
-      },
-    );
-    const db = tenantDb(database.db, String(company['id']));
     const writer = { actor: 'system:chaos', audit };
-    const connection = await createConnection(db, keyring, writer, {
-      name: 'chaos',
-      type: 'kingdee-k3cloud',
-      baseUrl: sim.url,
-      settings: { acctId: sim.acctId, username: 'demo', authKind: 'password' },
-      credentials: { password: '888888' },
-      rateLimitRps: 500,
-    });
+    const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'CHAOS', 500);
     for (let i = 0; i < options.vouchers; i++) {
       await submitVoucher(db, writer, 'CHAOS', {
-        connectionId: connection.id,
+        connectionId,
         documentId: String(i),
         voucher: sampleReimbursement(i, 'CHAOS'),
       });
