@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { KingdeeClient } from '../src/connectors/kingdee/client.ts';
-import { DEFAULT_VOUCHER_MAPPING, toGlVoucherModel } from '../src/connectors/kingdee/map/voucher.ts';
+import { EMPTY_VALUE_MAPS } from '../src/connectors/contract.ts';
+import { DEFAULT_KINGDEE_SETTINGS } from '../src/connectors/kingdee/map/profile.ts';
+import { renderGlVoucher } from '../src/connectors/kingdee/map/voucher.ts';
 import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
@@ -133,6 +135,8 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
   }
 }
 
+const PROFILE = { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_KINGDEE_SETTINGS };
+
 export async function rawCase(n: number): Promise<PipelineRow> {
   const sim = await startDemoKingdee({});
   try {
@@ -156,14 +160,8 @@ export async function rawCase(n: number): Promise<PipelineRow> {
           const t0 = performance.now();
           const parsed = parseVoucher(wire(i));
           if (!parsed.ok) throw new Error('bad voucher');
-          const result = await client.call('Save', {
-            formid: 'GL_VOUCHER',
-            data: {
-              NeedReturnFields: ['FBillNo'],
-              IsAutoSubmitAndAudit: true,
-              Model: toGlVoucherModel(parsed.value, `RAW-${i}`, DEFAULT_VOUCHER_MAPPING),
-            },
-          });
+          const rendered = renderGlVoucher(parsed.value, `RAW-${i}`, PROFILE);
+          const result = await client.call('Save', { formid: rendered.erpObject, data: rendered.payload });
           if (!result.ok) throw new Error(result.failure.message);
           latencies.push(performance.now() - t0);
         }

@@ -12,6 +12,8 @@ import { registerAuditRoutes } from './api/v1/audit.ts';
 import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerHubRoutes } from './api/v1/hub.ts';
+import { registerMappingRoutes } from './api/v1/mapping.ts';
+import { registerSyncRoutes } from './api/v1/sync.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
 import { registerUserRoutes } from './api/v1/users.ts';
 import { registerVoucherRoutes } from './api/v1/vouchers.ts';
@@ -159,6 +161,8 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
             ...options.worker,
           });
     registerHubRoutes(app, context, () => worker?.wake());
+    registerMappingRoutes(app, context);
+    registerSyncRoutes(app, context);
     await app.ready();
     const housekeeping = setInterval(() => {
       purgeExpired(database, clock).catch((error: unknown) => {

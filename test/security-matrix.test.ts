@@ -18,6 +18,8 @@ const fill = (url: string): string =>
     .replace(':id', '01a2212c-0000-7000-8000-000000000000')
     .replace(':file', 'Voucher.json')
     .replace(':name', 'invoice-types')
+    .replace(':version', '1')
+    .replace(':object', 'suppliers')
     .replace('::', ':');
 
 const methodsOf = (route: RoutePolicy): string[] =>

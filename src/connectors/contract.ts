@@ -1,13 +1,15 @@
+import type { TSchema } from 'typebox';
+import type { PaymentValue, SupplierBillValue } from '../model/payables.ts';
 import type { VoucherValue } from '../model/voucher.ts';
 
 /**
  * The connector contract. A connector is data plus small code: a manifest (what it can do and how it
- * is reached), pure codecs (canonical ⇄ wire), a transport (auth, sessions, signing, error
- * classification) and a simulator speaking the ERP's real wire format. Connectors depend on the model
- * and this contract only; the hub drives them through `Connector`.
+ * is reached), pure codecs (canonical ⇄ wire, driven by a mapping profile), a transport (auth,
+ * sessions, signing, error classification) and a simulator speaking the ERP's real wire format.
+ * Connectors depend on the model and this contract only; the hub drives them through `Connector`.
  */
 
-/** How a failed call is treated — the closed set that decides the reaction. */
+/** How a call ended — the closed set that decides the reaction. */
 export type OutcomeClass =
   /** The ERP stored the document. */
   | 'success'
@@ -38,11 +40,74 @@ export type LookupResult =
   | { readonly found: false }
   | ErpFailure;
 
-/** What the hub pushes: the canonical document and the reference that makes the push idempotent. */
-export interface VoucherPush {
+/** The canonical documents the hub pushes, by kind. */
+export interface DocumentKinds {
   readonly voucher: VoucherValue;
-  /** Deterministic external reference written into the ERP document (e.g. FB-<tenant>-<doc>-<rev>). */
-  readonly externalReference: string;
+  readonly supplier_bill: SupplierBillValue;
+  readonly payment: PaymentValue;
+}
+export type DocumentKind = keyof DocumentKinds;
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['voucher', 'supplier_bill', 'payment'];
+
+export type CanonicalDocument = {
+  [K in DocumentKind]: { readonly kind: K; readonly value: DocumentKinds[K] };
+}[DocumentKind];
+
+/**
+ * Value maps: our master-data codes → the ERP's numbers. A code absent from its map is sent as it is.
+ * Tax rates are keyed by the exact rate string ("0.06").
+ */
+export interface ValueMaps {
+  /** Our account code → ERP account number. */
+  readonly accounts: Readonly<Record<string, string>>;
+  /** Expense category → ERP account number (for lines that carry a category). */
+  readonly expenseCategories: Readonly<Record<string, string>>;
+  /** VAT rate → ERP input-tax account number (for tax lines). */
+  readonly taxRates: Readonly<Record<string, string>>;
+  readonly departments: Readonly<Record<string, string>>;
+  readonly suppliers: Readonly<Record<string, string>>;
+  readonly employees: Readonly<Record<string, string>>;
+  readonly projects: Readonly<Record<string, string>>;
+}
+export type ValueMapName = keyof ValueMaps;
+
+/** Which pulled ERP master data a value map's targets must exist in (projects are not pulled). */
+export const VALUE_MAP_TARGETS: Readonly<Record<ValueMapName, string | null>> = {
+  accounts: 'accounts',
+  expenseCategories: 'accounts',
+  taxRates: 'accounts',
+  departments: 'departments',
+  suppliers: 'suppliers',
+  employees: 'employees',
+  projects: null,
+};
+
+/** A versioned mapping profile: value maps plus the connector's own settings (account book, bill types, …). */
+export interface MappingProfile {
+  readonly valueMaps: ValueMaps;
+  readonly settings: Readonly<Record<string, unknown>>;
+}
+
+/** Why one ERP field got its value — the profile's `explain`. */
+export interface Explanation {
+  /** JSON pointer into the canonical document. */
+  readonly source: string;
+  /** The ERP field, e.g. FEntity[0].FACCOUNTID. */
+  readonly field: string;
+  readonly from: string;
+  readonly to: string;
+  /** The rule that decided it, e.g. valueMaps.expenseCategories["TRAVEL"] or identity. */
+  readonly rule: string;
+  /** The ERP master object the value must exist in, when it is a reference. */
+  readonly object?: string;
+}
+
+/** The wire request a push makes — what a dry run shows without sending. */
+export interface Rendered {
+  readonly erpObject: string;
+  readonly operation: string;
+  readonly payload: Record<string, unknown>;
+  readonly explain: readonly Explanation[];
 }
 
 export interface PushCapability {
@@ -68,11 +133,35 @@ export interface ConnectorManifest {
   readonly id: string;
   readonly names: { readonly zh: string; readonly en: string };
   readonly authKinds: readonly string[];
-  readonly pushes: Readonly<Record<string, PushCapability>>;
+  readonly pushes: Readonly<Partial<Record<DocumentKind, PushCapability>>>;
   readonly pulls: Readonly<Record<string, PullCapability>>;
   /** Requests per second the ERP is comfortable with, when the connection sets none. */
   readonly defaultRateLimitRps: number;
+  /** JSON Schema of the profile's connector settings, and the settings a new connection starts with. */
+  readonly profileSettings: {
+    readonly schema: TSchema;
+    readonly defaults: Readonly<Record<string, unknown>>;
+  };
 }
+
+/** One master-data record as the ERP holds it. */
+export interface ErpRecord {
+  readonly number: string;
+  readonly name: string;
+  /** False when the ERP forbids its use (禁用) or it is not approved. */
+  readonly usable: boolean;
+  /** The watermark field's value (ERP local time, as the ERP writes it). */
+  readonly modifiedAt: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Keyset position of an incremental pull: after (modifiedAt, number). */
+export interface PullCursor {
+  readonly modifiedAt: string | null;
+  readonly number: string | null;
+}
+
+export type PullResult = { readonly records: readonly ErpRecord[] } | ErpFailure;
 
 /** Time and logging the transport uses — injected, so tests control them. */
 export interface ConnectorContext {
@@ -89,8 +178,34 @@ export interface Connector {
   test(): Promise<
     { ok: true; latencyMs: number; detail: string } | (ErpFailure & { ok: false; latencyMs: number })
   >;
-  pushVoucher(push: VoucherPush): Promise<PushResult>;
+  /** Pure: the wire request for a document under a profile (no I/O). */
+  render(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Rendered;
+  push(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Promise<PushResult>;
   /** Finds a document by our external reference — the step that makes `ambiguous` safe. */
-  lookupVoucher(externalReference: string): Promise<LookupResult>;
+  lookup(kind: DocumentKind, externalReference: string): Promise<LookupResult>;
+  /** One page of master data changed after the cursor, in (modifiedAt, number) order. */
+  pull(object: string, after: PullCursor, limit: number): Promise<PullResult>;
   close(): Promise<void>;
 }
+
+/** Identity unless the map has the code; records why. */
+export function mapValue(
+  maps: ValueMaps,
+  map: ValueMapName,
+  code: string,
+): { readonly to: string; readonly rule: string } {
+  const mapped = maps[map][code];
+  return mapped === undefined
+    ? { to: code, rule: 'identity' }
+    : { to: mapped, rule: `valueMaps.${map}[${JSON.stringify(code)}]` };
+}
+
+export const EMPTY_VALUE_MAPS: ValueMaps = {
+  accounts: {},
+  expenseCategories: {},
+  taxRates: {},
+  departments: {},
+  suppliers: {},
+  employees: {},
+  projects: {},
+};

@@ -10,6 +10,7 @@ import type { Connector, ConnectorContext } from '../connectors/contract.ts';
 import { createKingdeeConnector } from '../connectors/kingdee/connector.ts';
 import { KINGDEE_MANIFEST } from '../connectors/kingdee/manifest.ts';
 import type { KingdeeAuth } from '../connectors/kingdee/client.ts';
+import { setSchedules } from './pulls.ts';
 
 /**
  * ERP connections: where the ERP is, how to sign in (credentials sealed with the master key, never
@@ -37,6 +38,8 @@ export interface ConnectionInput {
   readonly settings: KingdeeSettings;
   readonly credentials: Readonly<Record<string, string>>;
   readonly rateLimitRps?: number;
+  /** Pull schedule per object, in seconds. */
+  readonly schedules?: Readonly<Record<string, number | null>>;
 }
 
 export interface ConnectionView {
@@ -115,6 +118,14 @@ export async function createConnection(
       updated_at: now,
     };
     await tx.insertInto('connections', [row]).execute();
+    if (input.schedules !== undefined)
+      await setSchedules(
+        tx,
+        writer.audit.clock,
+        row.id,
+        Object.keys(KINGDEE_MANIFEST.pulls),
+        input.schedules,
+      );
     const view = toConnectionView({ ...row, tenant_id: tx.tenantId });
     await appendAudit(tx, writer.audit, [
       {

@@ -5,8 +5,11 @@ import { newId } from '../platform/store/ids.ts';
 import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
-import { voucherOrThrow } from '../model/voucher.ts';
+import type { DocumentKind } from '../connectors/contract.ts';
+import { connectorType } from './connector-types.ts';
 import { getConnectionRow } from './connections.ts';
+import { defaultOrderingKey, documentSummary, parseDocument } from './documents.ts';
+import { getProfile } from './profiles.ts';
 
 /**
  * Postings: a document to be written into an ERP through a connection. Creating one is the outbox
@@ -33,6 +36,7 @@ export interface PostingView {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly postedAt: string | null;
+  readonly profileVersion: number | null;
 }
 
 export const toPostingView = (row: PostingRow): PostingView => ({
@@ -54,6 +58,7 @@ export const toPostingView = (row: PostingRow): PostingView => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   postedAt: row.posted_at,
+  profileVersion: row.profile_version,
 });
 
 /** Appends trace events to a posting (one round trip for the sequence, one for the rows). */
@@ -95,30 +100,35 @@ export const addEvent = (
 export const externalReference = (companyCode: string, documentId: string, revision: number): string =>
   `FB-${companyCode}-${documentId}-${revision}`;
 
-export interface VoucherSubmission {
+export interface DocumentSubmission {
   readonly connectionId: string;
-  readonly voucher: unknown;
+  readonly kind: DocumentKind;
+  readonly document: unknown;
   /** The source document (claim, bill, …); defaults to a new id. */
   readonly documentId?: string;
   readonly revision?: number;
-  /** Postings sharing a key are sent in the order they were created. */
+  /** Postings sharing a key are sent in the order they were created (default: per supplier for AP). */
   readonly orderingKey?: string;
 }
 
 /**
- * Accepts a canonical voucher for posting. Submitting the same document and revision again returns
- * the existing posting (`duplicate: true`) instead of posting twice.
+ * Accepts a canonical document for posting: validated, mapped with the connection's current profile
+ * version (recorded on the posting) and stored with its trace in one transaction. Submitting the same
+ * document and revision again returns the existing posting (`duplicate: true`) instead of posting twice.
  */
-export async function submitVoucher(
+export async function submitDocument(
   db: TenantDb,
   writer: Writer,
   companyCode: string,
-  input: VoucherSubmission,
+  input: DocumentSubmission,
 ): Promise<{ posting: PostingView; duplicate: boolean }> {
-  const voucher = voucherOrThrow(input.voucher);
+  const document = parseDocument(input.kind, input.document);
   return db.transaction(async (tx) => {
     const connection = await getConnectionRow(tx, input.connectionId);
     if (connection.status !== 'active') throw new DomainError('connection_paused', { name: connection.name });
+    const capability = connectorType(connection.type).manifest.pushes[input.kind];
+    if (capability === undefined)
+      throw new DomainError('document_kind_unsupported', { connection: connection.name, kind: input.kind });
     const id = newId();
     const documentId = input.documentId ?? id;
     const reference = externalReference(companyCode, documentId, input.revision ?? 1);
@@ -129,15 +139,16 @@ export async function submitVoucher(
       .where('external_reference', '=', reference)
       .executeTakeFirst();
     if (existing !== undefined) return { posting: toPostingView(existing), duplicate: true };
+    const profile = await getProfile(tx, connection.id);
     const now = writer.audit.clock.now().toISOString();
     const row = {
       id,
       connection_id: connection.id,
-      document_type: 'voucher',
+      document_type: input.kind,
       document_id: documentId,
-      document_json: JSON.stringify(input.voucher),
+      document_json: JSON.stringify(input.document),
       external_reference: reference,
-      ordering_key: input.orderingKey ?? null,
+      ordering_key: input.orderingKey ?? defaultOrderingKey(document) ?? null,
       status: 'pending' as const,
       attempts: 0,
       next_attempt_at: now,
@@ -151,6 +162,7 @@ export async function submitVoucher(
       created_at: now,
       updated_at: now,
       posted_at: null,
+      profile_version: profile.version,
     };
     try {
       await tx.insertInto('postings', [row]).execute();
@@ -160,22 +172,14 @@ export async function submitVoucher(
       throw error;
     }
     const events: [string, Record<string, unknown>][] = [
-      ['received', { by: writer.actor, documentId, connection: connection.name }],
-      [
-        'validated',
-        {
-          lines: voucher.lines.length,
-          total: voucher.totalMinor.toString(),
-          currency: voucher.currency,
-          balanced: true,
-        },
-      ],
+      ['received', { by: writer.actor, kind: input.kind, documentId, connection: connection.name }],
+      ['validated', documentSummary(document)],
       [
         'mapped',
         {
           connector: connection.type,
-          erpObject: 'GL_VOUCHER',
-          profileVersion: 'default',
+          erpObject: capability.erpObject,
+          profileVersion: profile.version,
           externalReference: reference,
         },
       ],
@@ -198,7 +202,7 @@ export async function submitVoucher(
         action: 'submit',
         entityType: 'Posting',
         entityId: id,
-        after: { reference, documentId },
+        after: { reference, documentId, kind: input.kind },
         requestId: writer.requestId,
       },
     ]);
@@ -283,9 +287,12 @@ export async function replayPosting(db: TenantDb, writer: Writer, id: string): P
     if (row.status !== 'rejected' && row.status !== 'dead')
       throw new DomainError('posting_not_replayable', { status: row.status });
     const now = writer.audit.clock.now().toISOString();
+    // a fix is often a new profile version (a missing account mapping), so the replay maps afresh
+    const profile = await getProfile(tx, row.connection_id);
     await tx
       .updateTable('postings')
       .set({
+        profile_version: profile.version,
         status: 'pending',
         attempts: 0,
         next_attempt_at: now,
@@ -295,7 +302,11 @@ export async function replayPosting(db: TenantDb, writer: Writer, id: string): P
       })
       .where('id', '=', id)
       .execute();
-    await addEvent(tx, id, now, 'replayed', { by: writer.actor, previousStatus: row.status });
+    await addEvent(tx, id, now, 'replayed', {
+      by: writer.actor,
+      previousStatus: row.status,
+      profileVersion: profile.version,
+    });
     await appendAudit(tx, writer.audit, [
       {
         actor: writer.actor,
@@ -310,3 +321,14 @@ export async function replayPosting(db: TenantDb, writer: Writer, id: string): P
     return toPostingView(await getPosting(tx, id));
   });
 }
+
+/** The generic voucher entry (`POST /api/v1/vouchers`). */
+export const submitVoucher = (
+  db: TenantDb,
+  writer: Writer,
+  companyCode: string,
+  input: Omit<DocumentSubmission, 'kind' | 'document'> & { readonly voucher: unknown },
+): Promise<{ posting: PostingView; duplicate: boolean }> => {
+  const { voucher, ...rest } = input;
+  return submitDocument(db, writer, companyCode, { ...rest, kind: 'voucher', document: voucher });
+};

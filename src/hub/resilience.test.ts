@@ -34,3 +34,14 @@ it('limits to the configured rate', () => {
   assert.equal(allowed, 5);
   assert.equal(bucket.take(200), 0, 'a token per 200 ms at 5/s');
 });
+
+it('shares a rate limit across the live workers of a cluster', () => {
+  const bucket = new TokenBucket(6, 0);
+  bucket.share(3);
+  assert.equal(bucket.rate, 2);
+  const allowed = Array.from({ length: 10 }, () => bucket.take(0)).filter((wait) => wait === 0).length;
+  assert.equal(allowed, 2, 'the burst shrinks to the share');
+  assert.equal(bucket.take(0), 500, 'a token per 500 ms at 2/s');
+  bucket.share(1);
+  assert.equal(bucket.rate, 6);
+});

@@ -66,15 +66,27 @@ export class CircuitBreaker {
   }
 }
 
+/** A connection's rate limit; `share(n)` splits it evenly across the n live workers of a cluster. */
 export class TokenBucket {
   private tokens: number;
   private at: number;
-  private readonly ratePerSecond: number;
+  private readonly limit: number;
+  private ratePerSecond: number;
 
   constructor(ratePerSecond: number, now: number) {
+    this.limit = ratePerSecond;
     this.ratePerSecond = ratePerSecond;
     this.tokens = Math.max(1, ratePerSecond);
     this.at = now;
+  }
+
+  share(workers: number): void {
+    this.ratePerSecond = this.limit / Math.max(1, workers);
+    this.tokens = Math.min(this.tokens, Math.max(1, this.ratePerSecond));
+  }
+
+  get rate(): number {
+    return this.ratePerSecond;
   }
 
   /** Takes a token, or says how many ms until one is available. */

@@ -2,14 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.ts';
 import type { Keyring } from '../platform/security/keyring.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
-import { claimDuePostings, type PostingRow } from '../platform/store/job-claims.ts';
+import {
+  claimDuePostings,
+  claimDueSyncs,
+  heartbeat,
+  leaveCluster,
+  type PostingRow,
+} from '../platform/store/job-claims.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import type { PostingStatus } from '../platform/store/tables.ts';
-import type { Connector, ErpFailure } from '../connectors/contract.ts';
-import { voucherOrThrow } from '../model/voucher.ts';
+import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../connectors/contract.ts';
 import { connectorFor, getConnectionRow } from './connections.ts';
+import { parseDocument } from './documents.ts';
 import type { HubMetrics } from './metrics.ts';
 import { addEvent, addEvents } from './postings.ts';
+import { getProfile, profileOf } from './profiles.ts';
+import { runPull } from './pulls.ts';
 import {
   CircuitBreaker,
   DEFAULT_BACKOFF,
@@ -46,6 +54,10 @@ export interface WorkerOptions {
   readonly random?: () => number;
   readonly log?: (event: string, fields: Record<string, unknown>) => void;
   readonly owner?: string;
+  /** How often to look for scheduled pulls that are due. */
+  readonly syncPollMs?: number;
+  /** How often to announce this worker to the cluster (rate limits are shared among live workers). */
+  readonly heartbeatMs?: number;
 }
 
 export interface Worker {
@@ -57,6 +69,7 @@ export interface Worker {
 }
 
 interface ConnectionState {
+  readonly id: string;
   readonly connector: Connector;
   readonly breaker: CircuitBreaker;
   readonly bucket: TokenBucket;
@@ -80,9 +93,20 @@ export function startWorker(options: WorkerOptions): Worker {
   const log = options.log ?? (() => {});
   const { database, clock, metrics } = options;
   const connections = new Map<string, ConnectionState>();
+  const syncPollMs = options.syncPollMs ?? 5000;
+  const heartbeatMs = options.heartbeatMs ?? 2000;
+  let liveWorkers = 1;
   let running = true;
   let wakeUp: (() => void) | undefined;
   const now = () => clock.now();
+
+  const shared = (bucket: TokenBucket) => {
+    bucket.share(liveWorkers);
+    return bucket;
+  };
+  const BREAKER_LEVEL = { closed: 0, 'half-open': 1, open: 2 } as const;
+  const reportBreaker = (state: ConnectionState) =>
+    metrics?.breaker.set({ connection: state.name }, BREAKER_LEVEL[state.breaker.state(Date.now())]);
 
   async function connection(db: TenantDb, id: string): Promise<ConnectionState> {
     const cached = connections.get(id);
@@ -95,9 +119,10 @@ export function startWorker(options: WorkerOptions): Worker {
     }
     const connector = await connectorFor(db, options.keyring, row, { now, log, timeoutMs: callTimeoutMs });
     const state: ConnectionState = {
+      id,
       connector,
       breaker: cached?.breaker ?? new CircuitBreaker(5, 5_000),
-      bucket: new TokenBucket(row.rate_limit_rps, Date.now()),
+      bucket: shared(new TokenBucket(row.rate_limit_rps, Date.now())),
       name: row.name,
       paused: row.status !== 'active',
       version: row.version,
@@ -105,6 +130,21 @@ export function startWorker(options: WorkerOptions): Worker {
     };
     connections.set(id, state);
     return state;
+  }
+
+  const profiles = new Map<string, MappingProfile>();
+  /** Profile versions never change once saved, so each is read once. */
+  async function profileFor(
+    db: TenantDb,
+    connectionId: string,
+    version: number | null,
+  ): Promise<MappingProfile> {
+    const key = `${connectionId}@${version ?? 'latest'}`;
+    const cached = profiles.get(key);
+    if (cached !== undefined) return cached;
+    const profile = profileOf(await getProfile(db, connectionId, version ?? undefined));
+    if (version !== null) profiles.set(key, profile);
+    return profile;
   }
 
   /** Applies a state change only while this worker still holds the lease. */
@@ -136,7 +176,10 @@ export function startWorker(options: WorkerOptions): Worker {
     state: ConnectionState,
   ): Promise<'posted' | 'send' | 'later'> {
     const started = performance.now();
-    const found = await state.connector.lookupVoucher(posting.external_reference);
+    const found = await state.connector.lookup(
+      posting.document_type as DocumentKind,
+      posting.external_reference,
+    );
     const latencyMs = Math.round(performance.now() - started);
     if ('found' in found) {
       await addEvent(db, posting.id, now().toISOString(), 'lookup', {
@@ -165,6 +208,7 @@ export function startWorker(options: WorkerOptions): Worker {
       });
       metrics?.outcomes.inc({ connection: state.name, outcome: 'found_by_lookup' });
       state.breaker.success();
+      reportBreaker(state);
       return 'posted';
     }
     await addEvent(db, posting.id, now().toISOString(), 'lookup', {
@@ -175,6 +219,7 @@ export function startWorker(options: WorkerOptions): Worker {
       latencyMs,
     });
     state.breaker.failure(Date.now());
+    reportBreaker(state);
     await settle(
       db,
       posting,
@@ -227,12 +272,11 @@ export function startWorker(options: WorkerOptions): Worker {
       ))
     )
       return;
-    const voucher = voucherOrThrow(JSON.parse(posting.document_json));
+    const document = parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json));
+    const profile = await profileFor(db, state.id, posting.profile_version);
+    const erpObject = state.connector.manifest.pushes[document.kind]?.erpObject ?? document.kind;
     const started = performance.now();
-    const result = await state.connector.pushVoucher({
-      voucher,
-      externalReference: posting.external_reference,
-    });
+    const result = await state.connector.push(document, posting.external_reference, profile);
     const latencyMs = Math.round(performance.now() - started);
     metrics?.latency.observe({ connection: state.name }, latencyMs / 1000);
     metrics?.outcomes.inc({ connection: state.name, outcome: result.outcome });
@@ -242,13 +286,14 @@ export function startWorker(options: WorkerOptions): Worker {
       latencyMs,
       request: {
         service: 'Save',
-        formid: 'GL_VOUCHER',
-        lines: voucher.lines.length,
+        formid: erpObject,
+        profileVersion: posting.profile_version,
         reference: posting.external_reference,
       },
     };
     if (result.outcome === 'success') {
       state.breaker.success();
+      reportBreaker(state);
       const posted = { erpId: result.erpId, erpNumber: result.erpNumber };
       await db.transaction(async (tx) => {
         const mine = await settle(
@@ -297,11 +342,13 @@ export function startWorker(options: WorkerOptions): Worker {
     };
     if (failure.outcome === 'rejected') {
       state.breaker.success(); // the ERP answered: it is healthy
+      reportBreaker(state);
       await settle(db, posting, { status: 'rejected', ...error }, true);
       await addEvent(db, posting.id, at, 'rejected', { code: failure.code, message: failure.message });
       return;
     }
     state.breaker.failure(Date.now());
+    reportBreaker(state);
     const status: PostingStatus = failure.outcome === 'ambiguous' ? 'unknown' : 'pending';
     if (status === 'pending' && attempt >= maxAttempts) {
       await settle(db, posting, { status: 'dead', ...error }, true);
@@ -358,14 +405,78 @@ export function startWorker(options: WorkerOptions): Worker {
     await Promise.allSettled([...inFlight]);
   }
 
-  const done = loop();
+  /** Runs the scheduled pulls this worker won; one at a time, beside the posting loop. */
+  async function syncLoop(): Promise<void> {
+    while (running) {
+      try {
+        const due = await claimDueSyncs(database, owner, now(), leaseMs, 5);
+        for (const job of due) {
+          if (!running) break;
+          const db = tenantDb(database.db, job.tenant_id);
+          const state = await connection(db, job.connection_id);
+          const outcome = await runPull(
+            db,
+            clock,
+            state.connector,
+            job.connection_id,
+            job.object,
+            owner,
+            leaseMs,
+          );
+          metrics?.pulled.inc({ connection: state.name, object: job.object }, outcome.records);
+          log('worker.pulled', {
+            connection: state.name,
+            object: job.object,
+            records: outcome.records,
+            failed: outcome.failure?.code,
+          });
+        }
+      } catch (error) {
+        log('worker.sync_failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+      await pause(syncPollMs);
+    }
+  }
+
+  /** Keeps this worker's entry in the cluster and its share of each connection's rate limit current. */
+  async function heartbeatLoop(): Promise<void> {
+    while (running) {
+      try {
+        const live = await heartbeat(database, owner, now(), heartbeatMs * 3);
+        if (live !== liveWorkers) {
+          liveWorkers = live;
+          for (const state of connections.values()) state.bucket.share(live);
+        }
+      } catch (error) {
+        log('worker.heartbeat_failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+      await pause(heartbeatMs);
+    }
+  }
+
+  const sleepers = new Set<() => void>();
+  /** A sleep that `stop()` cuts short. */
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      }
+      sleepers.add(done);
+    });
+
+  const done = Promise.all([loop(), syncLoop(), heartbeatLoop()]);
   return {
     owner,
     wake: () => wakeUp?.(),
     stop: async () => {
       running = false;
       wakeUp?.();
+      for (const wake of [...sleepers]) wake();
       await done;
+      await leaveCluster(database, owner).catch(() => {});
       await Promise.all([...connections.values()].map((c) => c.connector.close()));
     },
   };

@@ -89,6 +89,16 @@ export const ERROR_CODES = {
     zh: '报价币种与基准币种相同：{currency}',
     en: 'Quote currency equals base currency: {currency}',
   },
+  amount_not_positive: {
+    status: 422,
+    zh: '金额必须大于零：{value}',
+    en: 'The amount must be greater than zero: {value}',
+  },
+  tax_rate_out_of_range: {
+    status: 422,
+    zh: '税率 {value} 不在 0 到 1 之间',
+    en: 'Tax rate {value} is not between 0 and 1',
+  },
   rate_not_positive: { status: 422, zh: '汇率必须大于零', en: 'The rate must be greater than zero' },
   exponent_mismatch: {
     status: 422,
@@ -231,6 +241,27 @@ export const ERROR_CODES = {
     status: 409,
     zh: '只有被拒绝或已转入死信的过账才能重发（当前状态 {status}）',
     en: 'Only rejected or dead postings can be replayed (status is {status})',
+  },
+  document_kind_unsupported: {
+    status: 422,
+    zh: '连接 {connection} 不支持推送 {kind}',
+    en: 'Connection {connection} cannot push {kind}',
+  },
+  profile_codes_missing: {
+    title: { zh: '映射方案引用了 ERP 中不存在的编码', en: 'Mapping profile names codes the ERP lacks' },
+    status: 422,
+    zh: 'ERP 的{objectZh}中没有可用的编码 {code}（依据最近一次拉取的主数据）',
+    en: 'The ERP has no usable {objectEn} numbered {code} (per the last pulled master data)',
+  },
+  unknown_sync_object: {
+    status: 404,
+    zh: '连接不支持拉取 {object}（可拉取：{known}）',
+    en: 'The connection cannot pull {object} (it can pull: {known})',
+  },
+  sync_running: {
+    status: 409,
+    zh: '{object} 正在同步中，请稍后再试',
+    en: '{object} is being synchronised already; try again shortly',
   },
   // platform
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },

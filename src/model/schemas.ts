@@ -16,7 +16,13 @@ import {
   TaxRateFields,
   VoucherFields,
 } from './entities/ledger.ts';
-import { BudgetFields, ExpenseClaimFields, InvoiceFields, PaymentFields } from './entities/expense.ts';
+import {
+  BudgetFields,
+  ExpenseClaimFields,
+  InvoiceFields,
+  PaymentFields,
+  SupplierBillFields,
+} from './entities/expense.ts';
 import {
   BankStatementLineFields,
   InventoryMovementFields,
@@ -74,6 +80,7 @@ export const ENTITIES = {
   TaxRate: define('TaxRate', 'Tax code (税率) with its validity and tax accounts.', TaxRateFields),
   Invoice: define('Invoice', 'Chinese VAT invoice or ticket (发票).', InvoiceFields),
   ExpenseClaim: define('ExpenseClaim', 'Expense claim (报销单).', ExpenseClaimFields),
+  SupplierBill: define('SupplierBill', 'Supplier bill (应付单) for expenses.', SupplierBillFields),
   Payment: define('Payment', 'Payment (付款单).', PaymentFields),
   Voucher: define('Voucher', 'Journal voucher (记账凭证), always balanced.', VoucherFields),
   BankStatementLine: define('BankStatementLine', 'Bank statement line (银行流水).', BankStatementLineFields),

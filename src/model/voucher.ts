@@ -13,6 +13,8 @@ export interface VoucherLineValue {
   readonly debitMinor: bigint;
   readonly creditMinor: bigint;
   readonly aux: Readonly<Record<string, string>>;
+  readonly expenseCategory?: string;
+  readonly taxRate?: string;
 }
 
 export interface VoucherValue {
@@ -34,6 +36,8 @@ interface WireLine {
   debit?: unknown;
   credit?: unknown;
   aux?: Record<string, string>;
+  expenseCategory?: string;
+  taxRate?: string;
 }
 
 /**
@@ -66,6 +70,8 @@ export function parseVoucher(input: unknown): Result<VoucherValue> {
       debitMinor: side(line.debit, 'debit'),
       creditMinor: side(line.credit, 'credit'),
       aux: line.aux ?? {},
+      ...(line.expenseCategory === undefined ? {} : { expenseCategory: line.expenseCategory }),
+      ...(line.taxRate === undefined ? {} : { taxRate: line.taxRate }),
     });
   });
   if (failures.length > 0) return { ok: false, failures };

@@ -8,14 +8,35 @@ import {
 import { demoLedger } from '../support/kingdee.ts';
 import type { ConnectorContext } from '../../src/connectors/contract.ts';
 import { conformance, voucher } from './conformance.ts';
+import {
+  EMPTY_VALUE_MAPS,
+  type CanonicalDocument,
+  type DocumentKind,
+} from '../../src/connectors/contract.ts';
+import { DEFAULT_KINGDEE_SETTINGS } from '../../src/connectors/kingdee/map/profile.ts';
+import type { BaseForm } from '../../src/connectors/kingdee/simulator/ledger.ts';
+
+const PROFILE = { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_KINGDEE_SETTINGS };
+const doc = (): CanonicalDocument => ({ kind: 'voucher', value: voucher() });
+const FORMS: Readonly<Record<string, BaseForm>> = {
+  suppliers: 'BD_Supplier',
+  accounts: 'BD_Account',
+  departments: 'BD_Department',
+  employees: 'BD_Empinfo',
+  currencies: 'BD_Currency',
+};
 
 const ctx = (timeoutMs = 5000): ConnectorContext => ({ now: () => new Date(), log: () => {}, timeoutMs });
 const APP = {
   appId: '224466_SzNDbG91ZERlbW9TZWNyZXRLZXkxMjM0',
   appSecret: '0123456789abcdef0123456789abcdef',
 };
-const count = (sim: KingdeeSimulator, reference: string) =>
-  [...sim.ledger.vouchers.values()].filter((v) => v.entries.some((e) => e.busNo === reference)).length;
+const count = (sim: KingdeeSimulator, kind: DocumentKind, reference: string) =>
+  kind === 'voucher'
+    ? [...sim.ledger.vouchers.values()].filter((v) => v.entries.some((e) => e.busNo === reference)).length
+    : [...sim.ledger.bills.values()].filter(
+        (b) => b.form === (kind === 'payment' ? 'AP_PAYBILL' : 'AP_Payable') && b.remark === reference,
+      ).length;
 
 for (const auth of ['password', 'signed-headers'] as const) {
   conformance(`Kingdee K/3 Cloud (${auth}) ⇄ simulator`, async () => {
@@ -38,13 +59,17 @@ for (const auth of ['password', 'signed-headers'] as const) {
     );
     return {
       connector,
-      countInErp: (reference) => count(sim, reference),
-      dropNextResponse: () => {
-        sim.setFaults({ dropAfterCommitRate: 1 });
-        setImmediate(() => sim.setFaults({ dropAfterCommitRate: 1 }));
-        const restore = () => sim.setFaults({ dropAfterCommitRate: 0 });
-        setTimeout(restore, 300);
+      profile: PROFILE,
+      countInErp: (kind, reference) => count(sim, kind, reference),
+      touch: (object) => {
+        const form = FORMS[object];
+        assert.ok(form !== undefined);
+        const record = [...(sim.ledger.base.get(form)?.values() ?? [])][1];
+        assert.ok(record !== undefined);
+        record.modifiedAt = new Date(Date.now() + 60_000).toISOString();
+        return record.number;
       },
+      dropNextResponse: () => sim.dropNextCommits(1),
       close: () => sim.close(),
     };
   });
@@ -74,16 +99,10 @@ describe('Kingdee connector transport', () => {
 
   it('logs in again when the session has expired and completes the call', async () => {
     const c = connector();
-    assert.equal(
-      (await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-1-1' })).outcome,
-      'success',
-    );
+    assert.equal((await c.push(doc(), 'FB-S-1-1', PROFILE)).outcome, 'success');
     clock += 61_000;
-    assert.equal(
-      (await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-2-1' })).outcome,
-      'success',
-    );
-    assert.equal(count(sim, 'FB-S-2-1'), 1);
+    assert.equal((await c.push(doc(), 'FB-S-2-1', PROFILE)).outcome, 'success');
+    assert.equal(count(sim, 'voucher', 'FB-S-2-1'), 1);
   });
 
   it('refuses a wrong password definitely', async () => {
@@ -110,18 +129,14 @@ describe('Kingdee connector transport', () => {
     const c = connector();
     assert.equal((await c.test()).ok, true, 'signed in before the faults start');
     sim.setFaults({ timeoutRate: 1 });
-    assert.equal(
-      (await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-3-1' })).outcome,
-      'ambiguous',
-    );
+    assert.equal((await c.push(doc(), 'FB-S-3-1', PROFILE)).outcome, 'ambiguous');
     sim.setFaults({ timeoutRate: 0, errorRate: 1 });
-    const iis = await c.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-4-1' });
+    const iis = await c.push(doc(), 'FB-S-4-1', PROFILE);
     assert.equal(iis.outcome, 'ambiguous');
     assert.ok('code' in iis && iis.code === 'HTTP 500');
     sim.setFaults({ errorRate: 0, throttleRps: 1 });
     const outcomes = [];
-    for (let i = 0; i < 3; i++)
-      outcomes.push((await c.pushVoucher({ voucher: voucher(), externalReference: `FB-S-5-${i}` })).outcome);
+    for (let i = 0; i < 3; i++) outcomes.push((await c.push(doc(), `FB-S-5-${i}`, PROFILE)).outcome);
     assert.ok(outcomes.includes('throttled'), outcomes.join());
     sim.setFaults({ throttleRps: 0 });
     const closed = createKingdeeConnector(
@@ -137,7 +152,7 @@ describe('Kingdee connector transport', () => {
       },
       ctx(),
     );
-    const refused = await closed.pushVoucher({ voucher: voucher(), externalReference: 'FB-S-6-1' });
+    const refused = await closed.push(doc(), 'FB-S-6-1', PROFILE);
     assert.equal(refused.outcome, 'transient', JSON.stringify(refused));
   });
 });

@@ -12,7 +12,7 @@ import {
   getPosting,
   listPostings,
   replayPosting,
-  submitVoucher,
+  submitDocument,
   toPostingView,
   traceOf,
 } from '../../hub/postings.ts';
@@ -76,12 +76,12 @@ const PostingSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   postedAt: Type.Union([Type.String(), Type.Null()]),
+  profileVersion: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 /** The integration hub's API: connections, voucher submission (202), postings, replay and traces. */
 export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): void {
   const admin = needs('connections:admin');
-  const voucher: EntityDefinition = ENTITIES.Voucher;
 
   app.post(
     '/api/v1/connections',
@@ -99,6 +99,13 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
             settings: Settings,
             credentials: Credentials,
             rateLimitRps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+            schedules: Type.Optional(
+              Type.Record(
+                Type.String({ minLength: 1, maxLength: 40 }),
+                Type.Union([Type.Integer({ minimum: 60, maximum: 7 * 86_400 }), Type.Null()]),
+                { description: 'Pull schedule per object in seconds, e.g. {"suppliers": 3600}.' },
+              ),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -210,47 +217,85 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
     },
   );
 
-  app.post(
-    '/api/v1/vouchers',
+  const submissions = [
     {
-      config: { policy: needs('vouchers:write') },
-      schema: {
-        operationId: 'submitVoucher',
-        summary: 'Submit a canonical voucher for posting to an ERP; answers at once with the posting (202)',
-        description:
-          'The voucher is validated (balanced, exact amounts, period) and stored with its posting in one transaction; a worker posts it. ' +
-          'The same documentId and revision always map to the same external reference, so a resubmission returns the existing posting.',
-        tags: ['postings'],
-        body: Type.Object(
-          {
-            connectionId: Type.String({ format: 'uuid' }),
-            documentId: Type.Optional(
-              Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z._-]+$' }),
-            ),
-            revision: Type.Optional(Type.Integer({ minimum: 1 })),
-            orderingKey: Type.Optional(Type.String({ maxLength: 100 })),
-            voucher: voucher.input,
-          },
-          { additionalProperties: false },
-        ),
-        response: { 202: PostingSchema, 200: PostingSchema, ...problems(400, 404, 409, 413, 415, 422) },
+      path: '/api/v1/vouchers',
+      kind: 'voucher',
+      field: 'voucher',
+      entity: ENTITIES.Voucher,
+      op: 'submitVoucher',
+      what: 'a canonical voucher',
+    },
+    {
+      path: '/api/v1/supplier-bills',
+      kind: 'supplier_bill',
+      field: 'bill',
+      entity: ENTITIES.SupplierBill,
+      op: 'submitSupplierBill',
+      what: 'a supplier bill (应付单)',
+    },
+    {
+      path: '/api/v1/payments',
+      kind: 'payment',
+      field: 'payment',
+      entity: ENTITIES.Payment,
+      op: 'submitPayment',
+      what: 'a payment (付款单)',
+    },
+  ] as const;
+  for (const submission of submissions) {
+    const entity: EntityDefinition = submission.entity;
+    app.post(
+      submission.path,
+      {
+        config: { policy: needs('vouchers:write') },
+        schema: {
+          operationId: submission.op,
+          summary: `Submit ${submission.what} for posting to an ERP; answers at once with the posting (202)`,
+          description:
+            'The document is validated and stored with its posting in one transaction, mapped with the connection’s current mapping-profile version; a worker posts it. ' +
+            'The same documentId and revision always map to the same external reference, so a resubmission returns the existing posting (200). ' +
+            'Supplier bills and payments to a supplier are posted in order per supplier unless an orderingKey is given.',
+          tags: ['postings'],
+          body: Type.Object(
+            {
+              connectionId: Type.String({ format: 'uuid' }),
+              documentId: Type.Optional(
+                Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z._-]+$' }),
+              ),
+              revision: Type.Optional(Type.Integer({ minimum: 1 })),
+              orderingKey: Type.Optional(Type.String({ maxLength: 100 })),
+              [submission.field]: entity.input,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 202: PostingSchema, 200: PostingSchema, ...problems(400, 404, 409, 413, 415, 422) },
+        },
       },
-    },
-    async (request, reply) => {
-      const tenant = await resolveTenant(ctx, request);
-      const { posting, duplicate } = await submitVoucher(
-        tenant.db,
-        tenant.writer,
-        tenant.company.code,
-        request.body,
-      );
-      wake();
-      return reply
-        .code(duplicate ? 200 : 202)
-        .header('location', `/api/v1/postings/${posting.id}`)
-        .send(posting);
-    },
-  );
+      async (request, reply) => {
+        const tenant = await resolveTenant(ctx, request);
+        const body = request.body as Record<string, unknown> & {
+          connectionId: string;
+          documentId?: string;
+          revision?: number;
+          orderingKey?: string;
+        };
+        const { posting, duplicate } = await submitDocument(tenant.db, tenant.writer, tenant.company.code, {
+          connectionId: body.connectionId,
+          kind: submission.kind,
+          document: body[submission.field],
+          ...(body.documentId === undefined ? {} : { documentId: body.documentId }),
+          ...(body.revision === undefined ? {} : { revision: body.revision }),
+          ...(body.orderingKey === undefined ? {} : { orderingKey: body.orderingKey }),
+        });
+        wake();
+        return reply
+          .code(duplicate ? 200 : 202)
+          .header('location', `/api/v1/postings/${posting.id}`)
+          .send(posting);
+      },
+    );
+  }
   app.get(
     '/api/v1/postings',
     {

@@ -1,21 +1,59 @@
-import type { Connector, ConnectorContext, LookupResult, PushResult, VoucherPush } from '../contract.ts';
+import type {
+  CanonicalDocument,
+  Connector,
+  ConnectorContext,
+  DocumentKind,
+  LookupResult,
+  MappingProfile,
+  PullResult,
+  PushResult,
+  Rendered,
+} from '../contract.ts';
 import { KingdeeClient, type KingdeeEndpoint } from './client.ts';
 import { KINGDEE_MANIFEST } from './manifest.ts';
-import { DEFAULT_VOUCHER_MAPPING, toGlVoucherModel, type VoucherMapping } from './map/voucher.ts';
+import { renderApPayable, renderApPaybill } from './map/payables.ts';
+import { pullQuery, recordsOf } from './map/pull.ts';
+import { renderGlVoucher } from './map/voucher.ts';
 
 export interface KingdeeOptions {
   readonly endpoint: KingdeeEndpoint;
-  readonly mapping?: VoucherMapping;
-  /** Save, submit and audit in one call (IsAutoSubmitAndAudit). */
+  /** Overrides the profile's IsAutoSubmitAndAudit for this connection. */
   readonly autoAudit?: boolean;
 }
 
 const quote = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
+/** Where each pushed document keeps our reference, and the keys that identify it. */
+const LOOKUP: Readonly<Record<DocumentKind, { formId: string; idKey: string; referenceKey: string }>> = {
+  voucher: { formId: 'GL_VOUCHER', idKey: 'FVOUCHERID', referenceKey: 'FBUSNO' },
+  supplier_bill: { formId: 'AP_Payable', idKey: 'FID', referenceKey: 'FAP_Remark' },
+  payment: { formId: 'AP_PAYBILL', idKey: 'FID', referenceKey: 'FREMARK' },
+};
+
+export function renderKingdee(
+  document: CanonicalDocument,
+  reference: string,
+  profile: MappingProfile,
+): Rendered {
+  switch (document.kind) {
+    case 'voucher':
+      return renderGlVoucher(document.value, reference, profile);
+    case 'supplier_bill':
+      return renderApPayable(document.value, reference, profile);
+    case 'payment':
+      return renderApPaybill(document.value, reference, profile);
+  }
+}
+
 /** A Kingdee K/3 Cloud connection behind the connector contract. */
 export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorContext): Connector {
   const client = new KingdeeClient(options.endpoint, ctx);
-  const mapping = options.mapping ?? DEFAULT_VOUCHER_MAPPING;
+  const render = (document: CanonicalDocument, reference: string, profile: MappingProfile): Rendered => {
+    const rendered = renderKingdee(document, reference, profile);
+    return options.autoAudit === undefined
+      ? rendered
+      : { ...rendered, payload: { ...rendered.payload, IsAutoSubmitAndAudit: options.autoAudit } };
+  };
   return {
     manifest: KINGDEE_MANIFEST,
     async test() {
@@ -31,15 +69,10 @@ export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorCo
         detail: `signed in to data centre ${options.endpoint.acctId} as ${options.endpoint.username}`,
       };
     },
-    async pushVoucher(push: VoucherPush): Promise<PushResult> {
-      const result = await client.call('Save', {
-        formid: 'GL_VOUCHER',
-        data: {
-          NeedReturnFields: ['FBillNo', 'FVOUCHERGROUPNO'],
-          IsAutoSubmitAndAudit: options.autoAudit ?? true,
-          Model: toGlVoucherModel(push.voucher, push.externalReference, mapping),
-        },
-      });
+    render,
+    async push(document, reference, profile): Promise<PushResult> {
+      const rendered = render(document, reference, profile);
+      const result = await client.call('Save', { formid: rendered.erpObject, data: rendered.payload });
       if (!result.ok) return result.failure;
       const body = result.body as { Result?: { Id?: number | string; Number?: string } };
       return {
@@ -48,22 +81,30 @@ export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorCo
         erpNumber: body.Result?.Number ?? '',
       };
     },
-    async lookupVoucher(reference: string): Promise<LookupResult> {
+    async lookup(kind, reference): Promise<LookupResult> {
+      const form = LOOKUP[kind];
       const result = await client.call('ExecuteBillQuery', {
         data: {
-          FormId: 'GL_VOUCHER',
-          FieldKeys: 'FVOUCHERID,FBillNo',
-          FilterString: `FBUSNO=${quote(reference)}`,
+          FormId: form.formId,
+          FieldKeys: `${form.idKey},FBillNo`,
+          FilterString: `${form.referenceKey}=${quote(reference)}`,
           TopRowCount: 1,
           Limit: 1,
         },
       });
       if (!result.ok) return result.failure;
-      const rows = result.body as unknown[][];
-      const first = rows[0];
+      const first = (result.body as unknown[][])[0];
       return first === undefined
         ? { found: false }
         : { found: true, erpId: String(first[0]), erpNumber: String(first[1]) };
+    },
+    async pull(object, after, limit): Promise<PullResult> {
+      const query = pullQuery(object, after, limit);
+      if (query === undefined)
+        return { outcome: 'rejected', code: 'unsupported', message: `cannot pull ${object}` };
+      const result = await client.call('ExecuteBillQuery', { data: query });
+      if (!result.ok) return result.failure;
+      return { records: recordsOf(object, result.body as unknown[][]) };
     },
     close: async () => {},
   };

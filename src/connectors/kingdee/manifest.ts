@@ -1,4 +1,5 @@
 import type { ConnectorManifest } from '../contract.ts';
+import { DEFAULT_KINGDEE_SETTINGS, KingdeeProfileSettings } from './map/profile.ts';
 
 /** Kingdee K/3 Cloud (金蝶云·星空) WebAPI — see docs/connectors/kingdee.md and the wire-format reference. */
 export const KINGDEE_MANIFEST: ConnectorManifest = {
@@ -14,6 +15,26 @@ export const KINGDEE_MANIFEST: ConnectorManifest = {
       reference: {
         field: 'FEntity.FBUSNO (业务编号) on every line',
         lookup: "ExecuteBillQuery GL_VOUCHER where FBUSNO = '<reference>'",
+      },
+    },
+    supplier_bill: {
+      canonical: 'SupplierBill',
+      erpObject: 'AP_Payable',
+      lifecycle: ['Save', 'Submit', 'Audit'],
+      batchLimit: 200,
+      reference: {
+        field: 'FAP_Remark (备注)',
+        lookup: "ExecuteBillQuery AP_Payable where FAP_Remark = '<reference>'",
+      },
+    },
+    payment: {
+      canonical: 'Payment',
+      erpObject: 'AP_PAYBILL',
+      lifecycle: ['Save', 'Submit', 'Audit'],
+      batchLimit: 200,
+      reference: {
+        field: 'FREMARK (备注)',
+        lookup: "ExecuteBillQuery AP_PAYBILL where FREMARK = '<reference>'",
       },
     },
   },
@@ -50,4 +71,5 @@ export const KINGDEE_MANIFEST: ConnectorManifest = {
     },
   },
   defaultRateLimitRps: 20,
+  profileSettings: { schema: KingdeeProfileSettings, defaults: DEFAULT_KINGDEE_SETTINGS },
 };

@@ -96,6 +96,34 @@ export const ExpenseClaimFields = {
   requestId: Type.Optional(Id),
 };
 
+export const SupplierBillLine = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 200 }),
+    categoryCode: Code,
+    amount: Type.String({ ...Amount, description: '价税合计: gross amount, tax included.' }),
+    taxRate: Rate,
+    departmentCode: Type.Optional(Code),
+    projectCode: Type.Optional(Code),
+  },
+  {
+    additionalProperties: false,
+    description: 'One expense on a supplier bill; tax is derived from the gross.',
+  },
+);
+
+/** SupplierBill (应付单): what we owe a supplier for an expense, before it is paid. */
+export const SupplierBillFields = {
+  number: Type.Optional(
+    Type.String({ maxLength: 40, description: 'Our bill number or the invoice number.' }),
+  ),
+  supplierCode: Code,
+  date: CalendarDate,
+  dueDate: Type.Optional(CalendarDate),
+  currency: CurrencyCode,
+  lines: Lines(SupplierBillLine, 'Expense lines.'),
+  memo: Type.Optional(Text('备注.')),
+};
+
 /** Payment (付款): paying a claim, a supplier bill or an advance. */
 export const PaymentFields = {
   number: Type.Optional(Type.String({ maxLength: 40 })),

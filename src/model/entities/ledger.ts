@@ -97,6 +97,20 @@ export const VoucherLine = Type.Object(
     debit: Type.Optional(Amount),
     credit: Type.Optional(Amount),
     aux: Type.Optional(AuxValues),
+    expenseCategory: Type.Optional(
+      Type.String({
+        ...Code,
+        description:
+          '费用类别 of an expense line; when set, the mapping profile may choose the ERP account by it.',
+      }),
+    ),
+    taxRate: Type.Optional(
+      Type.String({
+        ...Rate,
+        description:
+          'VAT rate of a tax line (e.g. "0.06"); the mapping profile may choose the ERP tax account by it.',
+      }),
+    ),
     originalCurrency: Type.Optional(CurrencyCode),
     originalAmount: Type.Optional(Amount),
     exchangeRate: Type.Optional(Type.String({ pattern: '^[0-9]{1,12}(\\.[0-9]{1,10})?$' })),

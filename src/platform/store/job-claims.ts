@@ -12,7 +12,8 @@ import type { PostingsTable } from './tables.ts';
 export type PostingRow = Selectable<PostingsTable>;
 
 const WAITING = ['pending', 'unknown', 'sending'] as const;
-const UNFINISHED = ['pending', 'unknown', 'sending'] as const;
+// A parked predecessor (rejected, dead) blocks its successors too: a payment must not overtake its bill.
+const UNFINISHED = ['pending', 'unknown', 'sending', 'rejected', 'dead'] as const;
 
 export async function claimDuePostings(
   database: OpenDatabase,
@@ -39,7 +40,12 @@ export async function claimDuePostings(
               .select(sql.lit(1).as('one'))
               .whereRef('q.tenant_id', '=', 'p.tenant_id')
               .whereRef('q.ordering_key', '=', 'p.ordering_key')
-              .whereRef('q.created_at', '<', 'p.created_at')
+              .where((q) =>
+                q.or([
+                  q('q.created_at', '<', q.ref('p.created_at')),
+                  q.and([q('q.created_at', '=', q.ref('p.created_at')), q('q.id', '<', q.ref('p.id'))]),
+                ]),
+              )
               .where('q.status', 'in', UNFINISHED),
           ),
         ),
@@ -85,4 +91,104 @@ export async function postingCountsByStatus(
     .groupBy('status')
     .execute();
   return rows.map((r) => ({ status: r.status, n: r.n }));
+}
+
+export interface DueSync {
+  readonly tenant_id: string;
+  readonly connection_id: string;
+  readonly object: string;
+}
+
+/**
+ * Claims scheduled pulls whose time has come. The claim moves `next_run_at` on by the interval and
+ * takes the lease in one conditional UPDATE, so however many workers race for a due pull exactly one
+ * wins it — a schedule fires once per cluster.
+ */
+export async function claimDueSyncs(
+  database: OpenDatabase,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<DueSync[]> {
+  const at = now.toISOString();
+  const due = await database.db
+    .selectFrom('sync_states')
+    .select(['tenant_id', 'connection_id', 'object', 'every_seconds', 'next_run_at'])
+    .where('every_seconds', 'is not', null)
+    .where('next_run_at', '<=', at)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+    .orderBy('next_run_at')
+    .limit(limit)
+    .execute();
+  const claimed: DueSync[] = [];
+  for (const row of due) {
+    if (row.every_seconds === null || row.next_run_at === null) continue;
+    const result = await database.db
+      .updateTable('sync_states')
+      .set({
+        next_run_at: new Date(now.getTime() + row.every_seconds * 1000).toISOString(),
+        lease_owner: owner,
+        lease_until: new Date(now.getTime() + leaseMs).toISOString(),
+      })
+      .where('tenant_id', '=', row.tenant_id)
+      .where('connection_id', '=', row.connection_id)
+      .where('object', '=', row.object)
+      .where('next_run_at', '=', row.next_run_at)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) claimed.push(row);
+  }
+  return claimed;
+}
+
+/** Records that a worker is alive and returns how many are (seen within `liveMs`). */
+export async function heartbeat(
+  database: OpenDatabase,
+  owner: string,
+  now: Date,
+  liveMs: number,
+): Promise<number> {
+  const at = now.toISOString();
+  await database.db
+    .insertInto('worker_heartbeats')
+    .values({ owner, seen_at: at })
+    .onConflict((oc) => oc.column('owner').doUpdateSet({ seen_at: at }))
+    .execute();
+  const since = new Date(now.getTime() - liveMs).toISOString();
+  await database.db
+    .deleteFrom('worker_heartbeats')
+    .where('seen_at', '<', new Date(now.getTime() - 10 * liveMs).toISOString())
+    .execute();
+  const row = await database.db
+    .selectFrom('worker_heartbeats')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('seen_at', '>=', since)
+    .executeTakeFirst();
+  return Math.max(1, Number(row?.n ?? 1));
+}
+
+/** Removes a stopping worker, so the others take over its share of the rate limits at once. */
+export async function leaveCluster(database: OpenDatabase, owner: string): Promise<void> {
+  await database.db.deleteFrom('worker_heartbeats').where('owner', '=', owner).execute();
+}
+
+/** Last successful pull per connection and object, across companies (for metrics). */
+export async function lastSyncs(
+  database: OpenDatabase,
+): Promise<{ connection: string; object: string; at: string | null }[]> {
+  const rows = await database.db
+    .selectFrom('sync_states')
+    .innerJoin('connections', (j) =>
+      j
+        .onRef('connections.id', '=', 'sync_states.connection_id')
+        .onRef('connections.tenant_id', '=', 'sync_states.tenant_id'),
+    )
+    .select([
+      'connections.name as connection',
+      'sync_states.object as object',
+      'sync_states.last_success_at as at',
+    ])
+    .execute();
+  return rows;
 }

@@ -256,6 +256,56 @@ export interface PostingsTable {
   created_at: string;
   updated_at: string;
   posted_at: Nullable<string>;
+  /** The mapping profile version the document was mapped with. */
+  profile_version: Nullable<number>;
+}
+
+export interface MappingProfilesTable {
+  tenant_id: string;
+  connection_id: string;
+  version: number;
+  profile_json: string;
+  note: Nullable<string>;
+  created_by: string;
+  created_at: string;
+}
+
+/** The ERP's master data as last pulled (what exists there, for profile checks and lookups). */
+export interface ErpRecordsTable {
+  tenant_id: string;
+  connection_id: string;
+  object: string;
+  erp_number: string;
+  name: string;
+  /** 'active', or 'disabled' when the ERP forbids or has not approved it. */
+  status: string;
+  data_json: string;
+  erp_modified_at: string;
+  pulled_at: string;
+}
+
+/** Incremental pull state and schedule per connection and object. */
+export interface SyncStatesTable {
+  tenant_id: string;
+  connection_id: string;
+  object: string;
+  every_seconds: Nullable<number>;
+  next_run_at: Nullable<string>;
+  watermark_at: Nullable<string>;
+  watermark_key: Nullable<string>;
+  lease_owner: Nullable<string>;
+  lease_until: Nullable<string>;
+  last_run_at: Nullable<string>;
+  last_success_at: Nullable<string>;
+  last_count: Generated<number>;
+  total_count: Generated<number>;
+  last_error: Nullable<string>;
+}
+
+/** Live workers of the cluster (no company data). */
+export interface WorkerHeartbeatsTable {
+  owner: string;
+  seen_at: string;
 }
 
 export interface PostingEventsTable {
@@ -285,6 +335,7 @@ export type MasterTableName = (typeof MASTER_TABLES)[number];
 export interface PlatformTables {
   signing_keys: SigningKeysTable;
   platform_secrets: PlatformSecretsTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
 }
 
 export type Database = PlatformTables & {
@@ -299,6 +350,9 @@ export type Database = PlatformTables & {
   connections: ConnectionsTable;
   postings: PostingsTable;
   posting_events: PostingEventsTable;
+  mapping_profiles: MappingProfilesTable;
+  erp_records: ErpRecordsTable;
+  sync_states: SyncStatesTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   budgets: BudgetsTable;

@@ -1,67 +1,99 @@
 import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
-import type { VoucherValue } from '../../../model/voucher.ts';
+import type { VoucherLineValue, VoucherValue } from '../../../model/voucher.ts';
+import {
+  mapValue,
+  type Explanation,
+  type MappingProfile,
+  type Rendered,
+  type ValueMapName,
+} from '../../contract.ts';
+import { kingdeeSettings } from './profile.ts';
 
-/** Pure canonical Voucher → GL_VOUCHER `Model` mapping (A7.1). Amounts are sent as exact decimal strings. */
-export interface VoucherMapping {
-  readonly accountBook: string;
-  /** 凭证字 code in the ERP per canonical voucher word. */
-  readonly voucherGroups: Readonly<Record<string, string>>;
-  /** ERP currency number per ISO code. */
-  readonly currencies: Readonly<Record<string, string>>;
-  readonly exchangeRateType: string;
-  /** Our account code → ERP account number (identity when absent). */
-  readonly accounts: Readonly<Record<string, string>>;
-  /** Auxiliary dimension → FDetailID flex slot. */
-  readonly dimensionSlots: Readonly<Record<string, string>>;
-}
-
-export const DEFAULT_VOUCHER_MAPPING: VoucherMapping = {
-  accountBook: '001',
-  voucherGroups: { 记: 'PRE001', 收: 'PRE002', 付: 'PRE003', 转: 'PRE004' },
-  currencies: { CNY: 'PRE001', HKD: 'PRE002', USD: 'PRE007' },
-  exchangeRateType: 'HLTX01_SYS',
-  accounts: {},
-  dimensionSlots: {
-    supplier: 'FDETAILID__FFLEX4',
-    department: 'FDETAILID__FFLEX5',
-    customer: 'FDETAILID__FFLEX6',
-    employee: 'FDETAILID__FFLEX7',
-    project: 'FDETAILID__FFLEX9',
-  },
+const DIMENSION_MAPS: Readonly<Record<string, ValueMapName>> = {
+  department: 'departments',
+  supplier: 'suppliers',
+  employee: 'employees',
+  project: 'projects',
+};
+const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
+  department: 'departments',
+  supplier: 'suppliers',
+  employee: 'employees',
 };
 
-export function toGlVoucherModel(
-  voucher: VoucherValue,
-  reference: string,
-  mapping: VoucherMapping,
-): Record<string, unknown> {
-  const currency = mapping.currencies[voucher.currency] ?? voucher.currency;
+/** A tax line goes by its rate, an expense line by its category, any line by its account — first map that knows it wins. */
+function accountOf(line: VoucherLineValue, profile: MappingProfile): { to: string; rule: string } {
+  const maps = profile.valueMaps;
+  if (line.taxRate !== undefined && maps.taxRates[line.taxRate] !== undefined)
+    return mapValue(maps, 'taxRates', line.taxRate);
+  if (line.expenseCategory !== undefined && maps.expenseCategories[line.expenseCategory] !== undefined)
+    return mapValue(maps, 'expenseCategories', line.expenseCategory);
+  return mapValue(maps, 'accounts', line.accountCode);
+}
+
+/** Pure canonical Voucher → GL_VOUCHER Save (A7.1). Amounts are sent as exact decimal strings. */
+export function renderGlVoucher(voucher: VoucherValue, reference: string, profile: MappingProfile): Rendered {
+  const settings = kingdeeSettings(profile);
+  const explain: Explanation[] = [];
   const money = (minor: bigint) => formatMinor(minor, exponentOf(voucher.currency));
-  return {
-    FVOUCHERID: 0,
-    FAccountBookID: { FNumber: mapping.accountBook },
-    FDate: voucher.date,
-    FVOUCHERGROUPID: { FNumber: mapping.voucherGroups[voucher.word] ?? 'PRE001' },
-    FVOUCHERGROUPNO: '',
-    FEntity: voucher.lines.map((line) => {
-      const dimensions = Object.entries(line.aux).flatMap(([dimension, code]) => {
-        const slot = mapping.dimensionSlots[dimension];
-        return slot === undefined ? [] : [[slot, { FNumber: code }] as const];
+  const currency = settings.currencies[voucher.currency] ?? voucher.currency;
+  const entries = voucher.lines.map((line, i) => {
+    const account = accountOf(line, profile);
+    explain.push({
+      source: `/lines/${i}/accountCode`,
+      field: `FEntity[${i}].FACCOUNTID`,
+      from: line.accountCode,
+      to: account.to,
+      rule: account.rule,
+      object: 'accounts',
+    });
+    const dimensions = Object.entries(line.aux).flatMap(([dimension, code]) => {
+      const slot = settings.dimensionSlots[dimension];
+      if (slot === undefined) return [];
+      const map = DIMENSION_MAPS[dimension];
+      const mapped =
+        map === undefined ? { to: code, rule: 'identity' } : mapValue(profile.valueMaps, map, code);
+      const object = DIMENSION_OBJECTS[dimension];
+      explain.push({
+        source: `/lines/${i}/aux/${dimension}`,
+        field: `FEntity[${i}].FDetailID.${slot}`,
+        from: code,
+        to: mapped.to,
+        rule: mapped.rule,
+        ...(object === undefined ? {} : { object }),
       });
-      const amount = line.debitMinor !== 0n ? line.debitMinor : line.creditMinor;
-      return {
-        FEXPLANATION: line.summary,
-        FACCOUNTID: { FNumber: mapping.accounts[line.accountCode] ?? line.accountCode },
-        ...(dimensions.length > 0 ? { FDetailID: Object.fromEntries(dimensions) } : {}),
-        FCURRENCYID: { FNumber: currency },
-        FEXCHANGERATETYPE: { FNumber: mapping.exchangeRateType },
-        FEXCHANGERATE: 1,
-        FAMOUNTFOR: money(amount),
-        FDEBIT: money(line.debitMinor),
-        FCREDIT: money(line.creditMinor),
-        FBUSNO: reference,
-      };
-    }),
+      return [[slot, { FNumber: mapped.to }] as const];
+    });
+    const amount = line.debitMinor !== 0n ? line.debitMinor : line.creditMinor;
+    return {
+      FEXPLANATION: line.summary,
+      FACCOUNTID: { FNumber: account.to },
+      ...(dimensions.length > 0 ? { FDetailID: Object.fromEntries(dimensions) } : {}),
+      FCURRENCYID: { FNumber: currency },
+      FEXCHANGERATETYPE: { FNumber: settings.exchangeRateType },
+      FEXCHANGERATE: 1,
+      FAMOUNTFOR: money(amount),
+      FDEBIT: money(line.debitMinor),
+      FCREDIT: money(line.creditMinor),
+      FBUSNO: reference,
+    };
+  });
+  return {
+    erpObject: 'GL_VOUCHER',
+    operation: 'Save',
+    payload: {
+      NeedReturnFields: ['FBillNo', 'FVOUCHERGROUPNO'],
+      IsAutoSubmitAndAudit: settings.autoAudit,
+      Model: {
+        FVOUCHERID: 0,
+        FAccountBookID: { FNumber: settings.accountBook },
+        FDate: voucher.date,
+        FVOUCHERGROUPID: { FNumber: settings.voucherGroups[voucher.word] ?? 'PRE001' },
+        FVOUCHERGROUPNO: '',
+        FEntity: entries,
+      },
+    },
+    explain,
   };
 }

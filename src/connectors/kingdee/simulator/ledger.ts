@@ -32,6 +32,27 @@ export interface StoredVoucher {
   modifiedAt: string;
 }
 
+export type BillForm = 'AP_Payable' | 'AP_PAYBILL';
+
+/** An AP_Payable (应付单) or AP_PAYBILL (付款单). */
+export interface StoredBill {
+  readonly id: number;
+  readonly form: BillForm;
+  readonly billNo: string;
+  readonly billType: string;
+  readonly date: string;
+  readonly counterpartyType: string;
+  readonly counterparty: string;
+  readonly currency: string;
+  readonly total: bigint;
+  readonly tax: bigint;
+  readonly remark: string;
+  readonly entries: number;
+  status: DocumentStatus;
+  readonly createdAt: string;
+  modifiedAt: string;
+}
+
 export interface BaseRecord {
   readonly id: number;
   readonly number: string;
@@ -60,7 +81,11 @@ export class Ledger {
   readonly closedPeriods = new Set<string>();
   readonly base = new Map<BaseForm, Map<string, BaseRecord>>();
   readonly vouchers = new Map<number, StoredVoucher>();
+  readonly bills = new Map<number, StoredBill>();
+  /** The one organisation (settlement and payment org) of the simulated data centre. */
+  readonly orgNumber = '100';
   private nextId = 100_001;
+  private nextBill = 300_001;
   private nextBaseId = 200_001;
   private readonly groupCounters = new Map<string, number>();
 
@@ -96,6 +121,15 @@ export class Ledger {
 
   baseRecord(form: BaseForm, number: string): BaseRecord | undefined {
     return this.base.get(form)?.get(number);
+  }
+
+  nextBillId(): number {
+    return this.nextBill++;
+  }
+
+  findBillByNo(form: BillForm, billNo: string): StoredBill | undefined {
+    for (const b of this.bills.values()) if (b.form === form && b.billNo === billNo) return b;
+    return undefined;
   }
 
   nextVoucherId(): number {

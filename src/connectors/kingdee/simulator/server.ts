@@ -3,7 +3,24 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { loginSign, verifySignedHeaders } from '../signing.ts';
 import { parseEnvelope, type Envelope } from './envelope.ts';
-import { Ledger, type BaseForm, type LedgerSeed, type StoredVoucher, type VoucherEntry } from './ledger.ts';
+import {
+  Ledger,
+  type BaseForm,
+  type BillForm,
+  type DocumentStatus,
+  type LedgerSeed,
+  type StoredVoucher,
+  type VoucherEntry,
+} from './ledger.ts';
+import {
+  billName,
+  billRows,
+  emptyBill,
+  fenOf,
+  nextBillNo,
+  validatePayable,
+  validatePaybill,
+} from './payables.ts';
 import { QueryError, runQuery, type BillQuery, type Row } from './query.ts';
 import { seededRandom } from './random.ts';
 
@@ -54,6 +71,8 @@ export interface KingdeeSimulator {
   };
   /** Change fault settings on the fly. */
   setFaults(faults: SimulatorFaults): void;
+  /** Commit the next `n` changing calls, then reset their connections (an exactly-placed lost response). */
+  dropNextCommits(n: number): void;
   close(): Promise<void>;
 }
 
@@ -86,14 +105,9 @@ const failure = (message: string, msgCode: number, field: string | null = null) 
   Result: { ResponseStatus: responseStatus([{ FieldName: field, Message: message, DIndex: 0 }], msgCode) },
 });
 
-const fenOf = (value: unknown): bigint | null => {
-  const text = typeof value === 'number' ? value.toFixed(2) : typeof value === 'string' ? value.trim() : '';
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(text === '' ? '0' : text);
-  if (!m) return null;
-  return BigInt(`${m[1] ?? ''}${m[2] ?? ''}${(m[3] ?? '').padEnd(2, '0')}`);
-};
-
 const yuan = (fen: bigint): number => Number(fen) / 100;
+const billFormOf = (upper: string): BillForm | undefined =>
+  upper === 'AP_PAYABLE' ? 'AP_Payable' : upper === 'AP_PAYBILL' ? 'AP_PAYBILL' : undefined;
 const numberOf = (ref: unknown): string | undefined => {
   if (typeof ref !== 'object' || ref === null) return undefined;
   const r = ref as Json;
@@ -118,6 +132,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   const stats = { requests: 0, committed: 0, dropped: 0, hung: 0, errors: 0, throttled: 0 };
   const hung = new Set<Socket>();
   let bucket = { tokens: faults.throttleRps ?? 0, at: Date.now() };
+  let dropCommits = 0;
 
   const newSession = (user: string, res: ServerResponse): string => {
     const id = randomUUID();
@@ -288,6 +303,8 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   function rowsOf(formId: string): Row[] | undefined {
     const form = formId.toUpperCase();
     if (form === 'GL_VOUCHER') return voucherRows();
+    const bill = billFormOf(form);
+    if (bill !== undefined) return billRows(ledger.bills.values(), bill);
     const base = (['BD_Account', 'BD_Currency', 'BD_Department', 'BD_Empinfo', 'BD_Supplier'] as const).find(
       (f) => f.toUpperCase() === form,
     );
@@ -387,28 +404,40 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     return { ok: true, voucher };
   }
 
-  function selectVouchers(data: Json): StoredVoucher[] {
+  /** The documents an operation names by `Ids` or `Numbers`, of one form. */
+  interface Stored {
+    readonly id: number;
+    readonly billNo: string;
+    status: DocumentStatus;
+    modifiedAt: string;
+  }
+  function selectDocuments(data: Json, bill: BillForm | undefined): Stored[] {
+    const byId = (id: number): Stored | undefined => {
+      if (bill === undefined) return ledger.vouchers.get(id);
+      const b = ledger.bills.get(id);
+      return b?.form === bill ? b : undefined;
+    };
+    const byNumber = (n: string): Stored | undefined =>
+      bill === undefined ? ledger.findVoucherByBillNo(n) : ledger.findBillByNo(bill, n);
     const ids =
       typeof data['Ids'] === 'string' && data['Ids'] !== ''
         ? data['Ids'].split(',').map((s) => Number(s.trim()))
         : [];
-    if (ids.length > 0)
-      return ids.map((id) => ledger.vouchers.get(id)).filter((v): v is StoredVoucher => v !== undefined);
+    if (ids.length > 0) return ids.map(byId).filter((v): v is Stored => v !== undefined);
     const numbers = Array.isArray(data['Numbers']) ? (data['Numbers'] as unknown[]).map(String) : [];
-    return numbers
-      .map((n) => ledger.findVoucherByBillNo(n))
-      .filter((v): v is StoredVoucher => v !== undefined);
+    return numbers.map(byNumber).filter((v): v is Stored => v !== undefined);
   }
 
-  function operate(op: string, data: Json): unknown {
-    const targets = selectVouchers(data);
+  function operate(op: string, data: Json, bill: BillForm | undefined): unknown {
+    const targets = selectDocuments(data, bill);
+    const name = bill === undefined ? '凭证' : billName(bill);
     if (targets.length === 0) return failure('未找到对应数据', 10);
     const errors: { Message: string; DIndex: number; FieldName: string | null }[] = [];
     const success: Json[] = [];
     const messages: Json[] = [];
     targets.forEach((v, i): void => {
       const say = (text: string): void => {
-        errors.push({ Message: `单据编号为“${v.billNo}”的凭证，${text}`, DIndex: i, FieldName: '' });
+        errors.push({ Message: `单据编号为“${v.billNo}”的${name}，${text}`, DIndex: i, FieldName: '' });
       };
       const allowed: Record<string, [readonly string[], string, string]> = {
         submit: [['Z', 'A', 'D'], 'B', '提交成功！'],
@@ -420,7 +449,8 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
           say('已审核的单据不允许删除！');
           return;
         }
-        ledger.vouchers.delete(v.id);
+        if (bill === undefined) ledger.vouchers.delete(v.id);
+        else ledger.bills.delete(v.id);
       } else {
         const rule = allowed[op];
         if (rule === undefined) {
@@ -431,13 +461,72 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
           say(v.status === 'C' && op === 'audit' ? '单据已经审核！' : '当前状态不允许此操作！');
           return;
         }
-        v.status = rule[1] as StoredVoucher['status'];
+        v.status = rule[1] as DocumentStatus;
         v.modifiedAt = now().toISOString();
-        messages.push({ FieldName: null, Message: `单据编号为“${v.billNo}”的凭证，${rule[2]}`, DIndex: i });
+        messages.push({
+          FieldName: null,
+          Message: `单据编号为“${v.billNo}”的${name}，${rule[2]}`,
+          DIndex: i,
+        });
       }
       success.push({ Id: v.id, Number: v.billNo, DIndex: i });
     });
     return { Result: { ResponseStatus: responseStatus(errors, 11, success, messages) } };
+  }
+
+  function saveBill(
+    form: BillForm,
+    model: Json,
+    autoAudit: boolean,
+  ):
+    | { ok: true; id: number; billNo: string }
+    | { ok: false; field: string | null; message: string; msgCode: number } {
+    const checked = form === 'AP_Payable' ? validatePayable(model, ledger) : validatePaybill(model, ledger);
+    if (!checked.ok) return checked;
+    const given =
+      typeof model['FBillNo'] === 'string' && model['FBillNo'] !== '' ? model['FBillNo'] : undefined;
+    if (given !== undefined && ledger.findBillByNo(form, given) !== undefined)
+      return {
+        ok: false,
+        field: 'FBillNo',
+        message: `违反字段唯一性要求：编码唯一。[${given}]在当前系统中已经被使用。`,
+        msgCode: 11,
+      };
+    const id = ledger.nextBillId();
+    const stamp = now().toISOString();
+    const billNo = given ?? nextBillNo(form, id);
+    ledger.bills.set(id, {
+      ...checked.bill,
+      id,
+      billNo,
+      status: autoAudit ? 'C' : 'A',
+      createdAt: stamp,
+      modifiedAt: stamp,
+    });
+    return { ok: true, id, billNo };
+  }
+
+  /** Saves one model of the form: a voucher or a bill. */
+  function saveOne(
+    bill: BillForm | undefined,
+    model: Json,
+    autoAudit: boolean,
+  ):
+    | { ok: true; id: number; billNo: string; groupNo: string }
+    | { ok: false; field: string | null; message: string; msgCode: number } {
+    if (bill !== undefined) {
+      const saved = saveBill(bill, model, autoAudit);
+      return saved.ok ? { ...saved, groupNo: '' } : saved;
+    }
+    const saved = saveVoucher(model, autoAudit);
+    return saved.ok
+      ? {
+          ok: true,
+          id: saved.voucher.id,
+          billNo: saved.voucher.billNo,
+          groupNo: String(saved.voucher.groupNo),
+        }
+      : saved;
   }
 
   function viewVoucher(data: Json): unknown {
@@ -481,11 +570,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
       const rows = rowsOf(query.FormId ?? '');
       if (rows === undefined) return { body: [[failure(MSG.noForm, 5)]], commits: false };
       try {
-        const known = new Set(
-          Object.keys(
-            rows[0] ?? (query.FormId?.toUpperCase() === 'GL_VOUCHER' ? voucherTemplate : baseTemplate),
-          ),
-        );
+        const known = new Set(Object.keys(rows[0] ?? templateOf((query.FormId ?? '').toUpperCase())));
         const result = runQuery(rows, known, query, ceiling);
         if (method === 'billquery') {
           const keys = query.FieldKeys.split(',').map((k) => k.trim());
@@ -501,39 +586,35 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
       }
     }
     const form = env.formid?.toUpperCase();
-    if (form !== 'GL_VOUCHER') return { body: failure(MSG.noForm, 5), commits: false };
+    const bill = billFormOf(form ?? '');
+    if (form !== 'GL_VOUCHER' && bill === undefined) return { body: failure(MSG.noForm, 5), commits: false };
     const data = env.data;
     const autoAudit = data['IsAutoSubmitAndAudit'] === true || data['IsAutoSubmitAndAudit'] === 'true';
     const needReturn = Array.isArray(data['NeedReturnFields']) ? (data['NeedReturnFields'] as string[]) : [];
-    const returned = (v: StoredVoucher) =>
+    const returned = (saved: { id: number; billNo: string; groupNo: string }) =>
       Object.fromEntries(
-        needReturn.map((k) => [
-          k,
-          k.toUpperCase() === 'FVOUCHERGROUPNO'
-            ? String(v.groupNo)
-            : k.toUpperCase() === 'FBILLNO'
-              ? v.billNo
-              : k.toUpperCase() === 'FVOUCHERID'
-                ? v.id
-                : null,
-        ]),
+        needReturn.map((k) => {
+          const key = k.toUpperCase();
+          if (key === 'FVOUCHERGROUPNO') return [k, saved.groupNo];
+          if (key === 'FBILLNO') return [k, saved.billNo];
+          if (key === 'FVOUCHERID' || key === 'FID') return [k, saved.id];
+          return [k, null];
+        }),
       );
     switch (method) {
       case 'save': {
-        const result = saveVoucher(
-          typeof data['Model'] === 'object' && data['Model'] !== null ? (data['Model'] as Json) : {},
-          autoAudit,
-        );
+        const model =
+          typeof data['Model'] === 'object' && data['Model'] !== null ? (data['Model'] as Json) : {};
+        const result = saveOne(bill, model, autoAudit);
         if (!result.ok)
           return { body: failure(result.message, result.msgCode, result.field), commits: false };
-        const v = result.voucher;
         return {
           body: {
             Result: {
-              ResponseStatus: responseStatus([], 0, [{ Id: v.id, Number: v.billNo, DIndex: 0 }]),
-              Id: v.id,
-              Number: v.billNo,
-              NeedReturnData: [returned(v)],
+              ResponseStatus: responseStatus([], 0, [{ Id: result.id, Number: result.billNo, DIndex: 0 }]),
+              Id: result.id,
+              Number: result.billNo,
+              NeedReturnData: [returned(result)],
             },
           },
           commits: true,
@@ -545,10 +626,10 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
         const success: Json[] = [];
         const back: Json[] = [];
         models.forEach((model, i) => {
-          const r = saveVoucher(model, autoAudit);
+          const r = saveOne(bill, model, autoAudit);
           if (r.ok) {
-            success.push({ Id: r.voucher.id, Number: r.voucher.billNo, DIndex: i });
-            back.push(returned(r.voucher));
+            success.push({ Id: r.id, Number: r.billNo, DIndex: i });
+            back.push(returned(r));
           } else errors.push({ Message: r.message, DIndex: i, FieldName: r.field });
         });
         return {
@@ -560,12 +641,39 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
       case 'audit':
       case 'unaudit':
       case 'delete':
-        return { body: operate(method, data), commits: true };
+        return { body: operate(method, data, bill), commits: true };
       case 'view':
-        return { body: viewVoucher(data), commits: false };
+        return bill === undefined
+          ? { body: viewVoucher(data), commits: false }
+          : { body: viewBill(bill, data), commits: false };
       default:
         return { body: failure(`不支持的服务：${method}`, 4), commits: false };
     }
+  }
+
+  function viewBill(form: BillForm, data: Json): unknown {
+    const b =
+      typeof data['Number'] === 'string' && data['Number'] !== ''
+        ? ledger.findBillByNo(form, data['Number'])
+        : ledger.bills.get(Number(data['Id']));
+    if (b?.form !== form) return failure('未找到对应数据', 10);
+    return {
+      Result: {
+        ResponseStatus: null,
+        Result: {
+          Id: b.id,
+          BillNo: b.billNo,
+          Date: `${b.date}T00:00:00`,
+          DocumentStatus: b.status,
+          BillTypeID: { Number: b.billType },
+          CurrencyID: { Number: b.currency },
+          ...(form === 'AP_Payable'
+            ? { SUPPLIERID: { Number: b.counterparty }, AP_Remark: b.remark }
+            : { CONTACTUNIT: { Number: b.counterparty }, REMARK: b.remark }),
+          Total: Number(b.total) / 100,
+        },
+      },
+    };
   }
 
   const voucherTemplate: Row = {
@@ -598,6 +706,12 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     FFORBIDSTATUS: '',
     'FUSEORGID.FNUMBER': '',
     FMODIFYDATE: '',
+  };
+
+  const templateOf = (form: string): Row => {
+    if (form === 'GL_VOUCHER') return voucherTemplate;
+    const bill = billFormOf(form);
+    return bill === undefined ? baseTemplate : (billRows([emptyBill(bill)], bill)[0] ?? baseTemplate);
   };
 
   const takeToken = (): boolean => {
@@ -665,7 +779,9 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     }
     if (committed) stats.committed += 1;
     if (hang) return swallow();
-    if (drop && committed) {
+    const dropThis = committed && dropCommits > 0;
+    if (dropThis) dropCommits -= 1;
+    if ((drop || dropThis) && committed) {
       stats.dropped += 1;
       req.socket.destroy();
       return;
@@ -693,6 +809,9 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     ledger,
     acctId,
     stats,
+    dropNextCommits: (n) => {
+      dropCommits = n;
+    },
     setFaults: (next) => {
       faults = { ...faults, ...next };
       bucket = { tokens: faults.throttleRps ?? 0, at: Date.now() };
