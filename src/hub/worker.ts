@@ -411,7 +411,6 @@ export function startWorker(options: WorkerOptions): Worker {
       try {
         const due = await claimDueSyncs(database, owner, now(), leaseMs, 5);
         for (const job of due) {
-          if (!running) break;
           const db = tenantDb(database.db, job.tenant_id);
           const state = await connection(db, job.connection_id);
           const outcome = await runPull(

@@ -77,7 +77,7 @@ export function registerMappingRoutes(app: App, ctx: ApiContext): void {
     },
     async (request, reply) => {
       const { db } = await resolveTenant(ctx, request);
-      const params = request.params as { id: string; version: number };
+      const params = request.params;
       return reply.serializer(asIs).send(await getProfile(db, params.id, params.version));
     },
   );

@@ -80,9 +80,7 @@ export function registerSyncRoutes(app: App, ctx: ApiContext): void {
       const row = await getConnectionRow(db, request.params.id);
 
       const known = Object.keys(connectorType(row.type).manifest.pulls);
-      await db.transaction((tx) =>
-        setSchedules(tx, ctx.clock, row.id, known, request.body as Record<string, number | null>),
-      );
+      await db.transaction((tx) => setSchedules(tx, ctx.clock, row.id, known, request.body));
       return { items: await syncStates(db, ctx.clock, row.id) };
     },
   );
@@ -112,7 +110,7 @@ export function registerSyncRoutes(app: App, ctx: ApiContext): void {
     },
     async (request) => {
       const { db } = await resolveTenant(ctx, request);
-      const params = request.params as { id: string; object: string };
+      const params = request.params;
       const row = await getConnectionRow(db, params.id);
       const connector = await connectorFor(db, ctx.security.keyring, row, {
         now: () => ctx.clock.now(),

@@ -165,7 +165,7 @@ export async function heartbeat(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('seen_at', '>=', since)
     .executeTakeFirst();
-  return Math.max(1, Number(row?.n ?? 1));
+  return Math.max(1, row?.n ?? 1);
 }
 
 /** Removes a stopping worker, so the others take over its share of the rate limits at once. */

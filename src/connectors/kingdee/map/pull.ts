@@ -56,15 +56,18 @@ export function pullQuery(
   };
 }
 
+const cell = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
 export function recordsOf(object: string, rows: readonly (readonly unknown[])[]): ErpRecord[] {
   const form = PULL_FORMS[object];
   if (form === undefined) return [];
   return rows.map((row) => {
     const data = Object.fromEntries(form.extra.map((key, i) => [key, row[3 + i] ?? null]));
     return {
-      number: String(row[0]),
-      name: String(row[1] ?? ''),
-      modifiedAt: String(row[2] ?? ''),
+      number: cell(row[0]),
+      name: cell(row[1]),
+      modifiedAt: cell(row[2]),
       usable: data['FForbidStatus'] !== 'B' && (data['FDocumentStatus'] ?? 'C') === 'C',
       data,
     };

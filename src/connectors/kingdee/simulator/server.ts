@@ -591,9 +591,9 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     const data = env.data;
     const autoAudit = data['IsAutoSubmitAndAudit'] === true || data['IsAutoSubmitAndAudit'] === 'true';
     const needReturn = Array.isArray(data['NeedReturnFields']) ? (data['NeedReturnFields'] as string[]) : [];
-    const returned = (saved: { id: number; billNo: string; groupNo: string }) =>
+    const returned = (saved: { id: number; billNo: string; groupNo: string }): Json =>
       Object.fromEntries(
-        needReturn.map((k) => {
+        needReturn.map((k): [string, unknown] => {
           const key = k.toUpperCase();
           if (key === 'FVOUCHERGROUPNO') return [k, saved.groupNo];
           if (key === 'FBILLNO') return [k, saved.billNo];
