@@ -111,7 +111,10 @@ const COMMANDS: Record<string, Command> = {
           `Built-in Kingdee K/3 Cloud simulator: ${erp.simulator.url} (data centre ${erp.simulator.acctId}, user demo / 888888)`,
         );
         say(
-          `  ${erp.submitted} demo vouchers submitted; watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`,
+          `  ${erp.submitted} demo documents submitted (vouchers, a supplier bill and its payment); watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`,
+        );
+        say(
+          `  master data pulled hourly and the demo mapping profile:  ${address}/api/v1/connections/{id}/sync  …/mapping-profiles  …/dry-run`,
         );
       }
       say('Press Ctrl+C to stop.');

@@ -8,14 +8,29 @@ import {
   type KingdeeSimulator,
   type SimulatorOptions,
 } from '../connectors/kingdee/simulator/server.ts';
-import { createConnection, listConnections, updateConnection } from '../hub/connections.ts';
-import { submitVoucher } from '../hub/postings.ts';
+import { KINGDEE_MANIFEST } from '../connectors/kingdee/manifest.ts';
+import {
+  connectorFor,
+  createConnection,
+  getConnectionRow,
+  listConnections,
+  updateConnection,
+} from '../hub/connections.ts';
+import { submitDocument, submitVoucher } from '../hub/postings.ts';
+import { listProfiles, saveProfile } from '../hub/profiles.ts';
+import { leaseSync, runPull, setSchedules } from '../hub/pulls.ts';
 import type { CompanyRecord } from '../platform/store/companies.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import type { Writer } from '../platform/audit/audit-log.ts';
 import type { Keyring } from '../platform/security/keyring.ts';
 import { registerCompany } from '../governance/companies.ts';
-import { DEMO_ACCOUNTS, DEMO_DEPARTMENTS, DEMO_EMPLOYEES, DEMO_SUPPLIERS } from './demo-company.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_DEPARTMENTS,
+  DEMO_EMPLOYEES,
+  DEMO_EXPENSE_CATEGORIES,
+  DEMO_SUPPLIERS,
+} from './demo-company.ts';
 
 /** The built-in Kingdee simulator's book, seeded with the demo company's master data. */
 export const demoLedger = (): LedgerSeed =>
@@ -97,6 +112,7 @@ export async function connectDemoErp(
         settings,
         credentials: { password: '888888' },
       });
+  await pullAndProfile(platform, db, connection.id);
   const today = clock.now().toISOString().slice(0, 10);
   const run = clock.now().toISOString().replace(/\D/g, '').slice(0, 14);
   const samples = [
@@ -113,8 +129,69 @@ export async function connectDemoErp(
       documentId: `DEMO-${run}-${i + 1}`,
     });
   }
+  // a supplier bill and its payment: posted in that order (same supplier, same ordering key)
+  await submitDocument(db, writer, company.code, {
+    connectionId: connection.id,
+    kind: 'supplier_bill',
+    documentId: `DEMO-${run}-AP`,
+    document: {
+      supplierCode: 'S0001',
+      date: today,
+      currency: 'CNY',
+      lines: [{ description: '办公用品采购', categoryCode: 'OFFICE', amount: '2260.00', taxRate: '0.13' }],
+    },
+  });
+  await submitDocument(db, writer, company.code, {
+    connectionId: connection.id,
+    kind: 'payment',
+    documentId: `DEMO-${run}-PAY`,
+    document: {
+      payeeKind: 'supplier',
+      payeeCode: 'S0001',
+      amount: { amount: '2260.00', currency: 'CNY' },
+      paidOn: today,
+      method: 'bank_transfer',
+    },
+  });
   platform.wake();
-  return { simulator, submitted: samples.length };
+  return { simulator, submitted: samples.length + 2 };
+}
+
+/**
+ * Pulls the ERP's master data once, saves the demo mapping profile (expense categories to the demo
+ * chart's management-expense accounts, input VAT to 应交税费-应交增值税(进项税额)) checked against it,
+ * and schedules hourly pulls from then on.
+ */
+async function pullAndProfile(platform: DemoPlatform, db: TenantDb, connectionId: string): Promise<void> {
+  const { security, clock } = platform;
+  const row = await getConnectionRow(db, connectionId);
+  const connector = await connectorFor(db, security.keyring, row, {
+    now: () => clock.now(),
+    log: () => {},
+    timeoutMs: 10_000,
+  });
+  const objects = Object.keys(KINGDEE_MANIFEST.pulls);
+  try {
+    for (const object of objects)
+      if (await leaseSync(db, clock, connectionId, object, 'demo', 60_000))
+        await runPull(db, clock, connector, connectionId, object, 'demo', 60_000);
+  } finally {
+    await connector.close();
+  }
+  await setSchedules(db, clock, connectionId, objects, Object.fromEntries(objects.map((o) => [o, 3600])));
+  if ((await listProfiles(db, connectionId)).length > 0) return;
+  const categories = Object.fromEntries(
+    DEMO_EXPENSE_CATEGORIES.flatMap((c) =>
+      typeof c['managementAccountCode'] === 'string' ? [[String(c['code']), c['managementAccountCode']]] : [],
+    ),
+  );
+  await saveProfile(db, { actor: 'system:demo', audit: security.audit }, connectionId, {
+    valueMaps: {
+      expenseCategories: categories,
+      taxRates: { '0.03': '22210101', '0.06': '22210101', '0.09': '22210101', '0.13': '22210101' },
+    },
+    note: '演示账套默认映射 / demo chart defaults',
+  });
 }
 
 /**

@@ -60,7 +60,7 @@ async function ensureState(db: TenantDb, connectionId: string, object: string): 
     .execute();
 }
 
-/** Sets (or clears, with null) the pull schedule of each object; the first run is due at once. */
+/** Sets (or clears, with null) the pull schedule of each object. */
 export async function setSchedules(
   db: TenantDb,
   clock: Clock,
@@ -73,9 +73,22 @@ export async function setSchedules(
     if (!known.includes(object))
       throw new DomainError('unknown_sync_object', { object, known: known.join(', ') });
     await ensureState(db, connectionId, object);
+    const state = await db
+      .selectFrom('sync_states')
+      .select('last_success_at')
+      .where('connection_id', '=', connectionId)
+      .where('object', '=', object)
+      .executeTakeFirstOrThrow();
+    // due an interval after the last complete pull, or at once if there was none
+    const next =
+      everySeconds === null
+        ? null
+        : state.last_success_at === null
+          ? now
+          : new Date(Date.parse(state.last_success_at) + everySeconds * 1000).toISOString();
     await db
       .updateTable('sync_states')
-      .set({ every_seconds: everySeconds, next_run_at: everySeconds === null ? null : now })
+      .set({ every_seconds: everySeconds, next_run_at: next })
       .where('connection_id', '=', connectionId)
       .where('object', '=', object)
       .execute();
