@@ -163,6 +163,11 @@ export interface PullCursor {
 
 export type PullResult = { readonly records: readonly ErpRecord[] } | ErpFailure;
 
+export interface BatchItem {
+  readonly document: CanonicalDocument;
+  readonly externalReference: string;
+}
+
 /** Time and logging the transport uses — injected, so tests control them. */
 export interface ConnectorContext {
   now(): Date;
@@ -181,6 +186,11 @@ export interface Connector {
   /** Pure: the wire request for a document under a profile (no I/O). */
   render(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Rendered;
   push(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Promise<PushResult>;
+  /**
+   * Several documents of one kind in one call (up to the capability's batchLimit); one result per
+   * item, in order. A failure of the whole call is every item's result.
+   */
+  pushBatch(items: readonly BatchItem[], profile: MappingProfile): Promise<PushResult[]>;
   /** Finds a document by our external reference — the step that makes `ambiguous` safe. */
   lookup(kind: DocumentKind, externalReference: string): Promise<LookupResult>;
   /** One page of master data changed after the cursor, in (modifiedAt, number) order. */

@@ -88,6 +88,40 @@ export async function addEvents(
     .execute();
 }
 
+/** Appends trace events to several postings at once (one round trip for sequences, one for rows). */
+export async function addEventsToMany(
+  db: TenantDb,
+  at: string,
+  perPosting: readonly (readonly [string, readonly (readonly [string, Record<string, unknown>])[]])[],
+): Promise<void> {
+  if (perPosting.length === 0) return;
+  const last = await db
+    .selectFrom('posting_events')
+    .select(['posting_id', (eb) => eb.fn.max('seq').as('seq')])
+    .where(
+      'posting_id',
+      'in',
+      perPosting.map(([id]) => id),
+    )
+    .groupBy('posting_id')
+    .execute();
+  const seqOf = new Map(last.map((r) => [r.posting_id, r.seq]));
+  await db
+    .insertInto(
+      'posting_events',
+      perPosting.flatMap(([id, events]) =>
+        events.map(([kind, detail], i) => ({
+          posting_id: id,
+          seq: (seqOf.get(id) ?? 0) + 1 + i,
+          at,
+          kind,
+          detail_json: JSON.stringify(detail),
+        })),
+      ),
+    )
+    .execute();
+}
+
 export const addEvent = (
   db: TenantDb,
   postingId: string,

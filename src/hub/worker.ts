@@ -15,7 +15,7 @@ import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../con
 import { connectorFor, getConnectionRow } from './connections.ts';
 import { parseDocument } from './documents.ts';
 import type { HubMetrics } from './metrics.ts';
-import { addEvent, addEvents } from './postings.ts';
+import { addEvent, addEventsToMany } from './postings.ts';
 import { getProfile, profileOf } from './profiles.ts';
 import { runPull } from './pulls.ts';
 import {
@@ -54,6 +54,8 @@ export interface WorkerOptions {
   readonly random?: () => number;
   readonly log?: (event: string, fields: Record<string, unknown>) => void;
   readonly owner?: string;
+  /** Most documents sent in one ERP call (BatchSave); 1 sends each on its own. */
+  readonly batchSize?: number;
   /** How often to look for scheduled pulls that are due. */
   readonly syncPollMs?: number;
   /** How often to announce this worker to the cluster (rate limits are shared among live workers). */
@@ -86,6 +88,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 60_000;
   const callTimeoutMs = Math.min(options.callTimeoutMs ?? 15_000, Math.floor(leaseMs / 3));
   const concurrency = options.concurrency ?? 8;
+  const batchSize = Math.max(1, options.batchSize ?? 20);
   const maxAttempts = options.maxAttempts ?? 12;
   const pollMs = options.pollMs ?? 200;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -235,74 +238,130 @@ export function startWorker(options: WorkerOptions): Worker {
     return 'later';
   }
 
-  async function process(posting: PostingRow): Promise<void> {
-    const db = tenantDb(database.db, posting.tenant_id);
-    const state = await connection(db, posting.connection_id);
+  /** Waits out the breaker, a pause or the rate limit; false when the postings were put back for later. */
+  async function mayCall(
+    db: TenantDb,
+    postings: readonly PostingRow[],
+    state: ConnectionState,
+  ): Promise<boolean> {
     if (state.paused || !state.breaker.allows(Date.now())) {
       const wait = state.paused ? 60_000 : Math.max(1000, state.breaker.retryInMs(Date.now()));
-      await settle(db, posting, { next_attempt_at: new Date(now().getTime() + wait).toISOString() }, true);
-      return;
+      const next = new Date(now().getTime() + wait).toISOString();
+      for (const posting of postings) await settle(db, posting, { next_attempt_at: next }, true);
+      return false;
     }
     for (let wait = state.bucket.take(Date.now()); wait > 0; wait = state.bucket.take(Date.now()))
       await sleep(wait);
+    return true;
+  }
 
-    if (posting.status === 'unknown' || posting.status === 'sending') {
-      if (posting.status === 'sending')
-        await addEvent(db, posting.id, now().toISOString(), 'lease_expired', {
-          note: 'the worker sending it stopped; outcome unknown',
-        });
-      const resolved = await resolveUnknown(db, posting, state);
-      if (resolved !== 'send') return;
-      if (posting.attempts >= maxAttempts) {
-        await settle(db, posting, { status: 'dead', last_outcome: 'exhausted' }, true);
-        await addEvent(db, posting.id, now().toISOString(), 'dead', {
-          reason: `not in the ERP after ${posting.attempts} attempts`,
-        });
-        return;
-      }
-    }
+  /** A posting whose last send may have reached the ERP is looked up first; true when it must be sent. */
+  async function needsSending(db: TenantDb, posting: PostingRow, state: ConnectionState): Promise<boolean> {
+    if (posting.status !== 'unknown' && posting.status !== 'sending') return true;
+    if (posting.status === 'sending')
+      await addEvent(db, posting.id, now().toISOString(), 'lease_expired', {
+        note: 'the worker sending it stopped; outcome unknown',
+      });
+    if ((await resolveUnknown(db, posting, state)) !== 'send') return false;
+    if (posting.attempts < maxAttempts) return true;
+    await settle(db, posting, { status: 'dead', last_outcome: 'exhausted' }, true);
+    await addEvent(db, posting.id, now().toISOString(), 'dead', {
+      reason: `not in the ERP after ${posting.attempts} attempts`,
+    });
+    return false;
+  }
 
-    const attempt = posting.attempts + 1;
-    if (
-      !(await settle(
-        db,
-        posting,
-        { status: 'sending', attempts: attempt, next_attempt_at: now().toISOString() },
-        false,
-      ))
-    )
-      return;
-    const document = parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json));
-    const profile = await profileFor(db, state.id, posting.profile_version);
-    const erpObject = state.connector.manifest.pushes[document.kind]?.erpObject ?? document.kind;
+  /**
+   * Sends postings of one connection, kind and profile version in one ERP call (BatchSave when more
+   * than one). `sending` is committed for all of them before the call; each item's outcome is then
+   * settled on its own terms, the successes together in one transaction.
+   */
+  async function processBatch(postings: readonly PostingRow[]): Promise<void> {
+    const [head] = postings;
+    if (head === undefined) return;
+    const db = tenantDb(database.db, head.tenant_id);
+    const state = await connection(db, head.connection_id);
+    if (!(await mayCall(db, postings, state))) return;
+    const ready: PostingRow[] = [];
+    for (const posting of postings) if (await needsSending(db, posting, state)) ready.push(posting);
+    if (ready.length === 0) return;
+    const sentAt = now().toISOString();
+    const marked = await db
+      .updateTable('postings')
+      .set((eb) => ({
+        status: 'sending' as const,
+        attempts: eb('attempts', '+', 1),
+        next_attempt_at: sentAt,
+        updated_at: sentAt,
+      }))
+      .where(
+        'id',
+        'in',
+        ready.map((p) => p.id),
+      )
+      .where('lease_owner', '=', owner)
+      .returning('id')
+      .execute();
+    const stillMine = new Set(marked.map((r) => r.id));
+    const batch = ready.filter((p) => stillMine.has(p.id));
+    if (batch.length === 0) return;
+    const items = batch.map((posting) => ({
+      document: parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json)),
+      externalReference: posting.external_reference,
+    }));
+    const profile = await profileFor(db, state.id, head.profile_version);
+    const kind = head.document_type as DocumentKind;
+    const erpObject = state.connector.manifest.pushes[kind]?.erpObject ?? kind;
     const started = performance.now();
-    const result = await state.connector.push(document, posting.external_reference, profile);
+    const [only] = items;
+    const results =
+      batch.length === 1 && only !== undefined
+        ? [await state.connector.push(only.document, only.externalReference, profile)]
+        : await state.connector.pushBatch(items, profile);
     const latencyMs = Math.round(performance.now() - started);
     metrics?.latency.observe({ connection: state.name }, latencyMs / 1000);
-    metrics?.outcomes.inc({ connection: state.name, outcome: result.outcome });
     const at = now().toISOString();
-    const summary = {
-      attempt,
-      latencyMs,
-      request: {
-        service: 'Save',
-        formid: erpObject,
-        profileVersion: posting.profile_version,
-        reference: posting.external_reference,
-      },
-    };
-    if (result.outcome === 'success') {
-      state.breaker.success();
-      reportBreaker(state);
-      const posted = { erpId: result.erpId, erpNumber: result.erpNumber };
-      await db.transaction(async (tx) => {
+    const posted: {
+      posting: PostingRow;
+      erpId: string;
+      erpNumber: string;
+      summary: Record<string, unknown>;
+    }[] = [];
+    for (const [i, posting] of batch.entries()) {
+      const result = results[i] ?? {
+        outcome: 'ambiguous',
+        code: 'no_result',
+        message: 'no result for this item',
+      };
+      metrics?.outcomes.inc({ connection: state.name, outcome: result.outcome });
+      const summary = {
+        attempt: posting.attempts + 1,
+        latencyMs,
+        request: {
+          service: batch.length === 1 ? 'Save' : 'BatchSave',
+          formid: erpObject,
+          ...(batch.length === 1 ? {} : { batch: batch.length, index: i }),
+          profileVersion: posting.profile_version,
+          reference: posting.external_reference,
+        },
+      };
+      if (result.outcome === 'success')
+        posted.push({ posting, erpId: result.erpId, erpNumber: result.erpNumber, summary });
+      else await recordFailure(db, posting, state, result, posting.attempts + 1, summary);
+    }
+    if (posted.length === 0) return;
+    state.breaker.success();
+    reportBreaker(state);
+    await db.transaction(async (tx) => {
+      const settled: (readonly [string, (readonly [string, Record<string, unknown>])[]])[] = [];
+      for (const { posting, erpId, erpNumber, summary } of posted) {
         const mine = await settle(
           tx,
           posting,
           {
             status: 'posted',
-            erp_id: result.erpId,
-            erp_number: result.erpNumber,
+            erp_id: erpId,
+            erp_number: erpNumber,
             last_outcome: 'success',
             last_error_code: null,
             last_error_message: null,
@@ -310,15 +369,17 @@ export function startWorker(options: WorkerOptions): Worker {
           },
           true,
         );
-        if (!mine) return;
-        await addEvents(tx, posting.id, at, [
-          ['attempt', { ...summary, outcome: 'success', response: posted }],
-          ['posted', posted],
-        ]);
-      });
-      return;
-    }
-    await recordFailure(db, posting, state, result, attempt, summary);
+        if (mine)
+          settled.push([
+            posting.id,
+            [
+              ['attempt', { ...summary, outcome: 'success', response: { erpId, erpNumber } }],
+              ['posted', { erpId, erpNumber }],
+            ],
+          ]);
+      }
+      await addEventsToMany(tx, at, settled);
+    });
   }
 
   async function recordFailure(
@@ -363,27 +424,42 @@ export function startWorker(options: WorkerOptions): Worker {
 
   const inFlight = new Set<Promise<void>>();
 
+  /** Claimed postings in groups that can share one ERP call, each at most `batchSize` long. */
+  function batches(claimed: readonly PostingRow[]): PostingRow[][] {
+    const groups = new Map<string, PostingRow[]>();
+    for (const p of claimed) {
+      const key = `${p.tenant_id}|${p.connection_id}|${p.document_type}|${String(p.profile_version)}`;
+      const group = groups.get(key) ?? [];
+      group.push(p);
+      groups.set(key, group);
+    }
+    const out: PostingRow[][] = [];
+    for (const group of groups.values())
+      for (let i = 0; i < group.length; i += batchSize) out.push(group.slice(i, i + batchSize));
+    return out;
+  }
+
   async function loop(): Promise<void> {
     while (running) {
       let claimed: PostingRow[] = [];
       const free = concurrency - inFlight.size;
       if (free > 0) {
         try {
-          claimed = await claimDuePostings(database, owner, now(), leaseMs, free);
+          claimed = await claimDuePostings(database, owner, now(), leaseMs, free * batchSize);
         } catch (error) {
           log('worker.claim_failed', { error: error instanceof Error ? error.message : String(error) });
           await sleep(pollMs * 5);
           continue;
         }
       }
-      for (const posting of claimed) {
-        const task = process(posting)
+      for (const group of batches(claimed)) {
+        const task = processBatch(group)
           .catch(async (error: unknown) => {
             log('worker.process_failed', {
-              posting: posting.id,
+              postings: group.map((p) => p.id),
               error: error instanceof Error ? error.message : String(error),
             });
-            // Leave it for lease expiry: it is retried (and looked up first) once the lease runs out.
+            // Leave them for lease expiry: they are retried (and looked up first) once the lease runs out.
           })
           .finally(() => {
             inFlight.delete(task);

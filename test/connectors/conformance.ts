@@ -182,6 +182,41 @@ export function conformance(name: string, makePair: () => Promise<Pair>): void {
       });
     }
 
+    it('pushes a batch in one call with a result per item, and a lost batch answer leaves every item findable', async () => {
+      const kinds = Object.keys(pair.connector.manifest.pushes) as DocumentKind[];
+      for (const kind of kinds) {
+        const items = [
+          { document: SAMPLES[kind](), externalReference: `FB-T-${kind}-B1` },
+          { document: REFUSED[kind](), externalReference: `FB-T-${kind}-B2` },
+          { document: SAMPLES[kind](), externalReference: `FB-T-${kind}-B3` },
+        ];
+        const results = await pair.connector.pushBatch(items, pair.profile);
+        assert.deepEqual(
+          results.map((r) => r.outcome),
+          ['success', 'rejected', 'success'],
+          `${kind}: ${JSON.stringify(results)}`,
+        );
+        assert.equal(pair.countInErp(kind, `FB-T-${kind}-B1`), 1);
+        assert.equal(pair.countInErp(kind, `FB-T-${kind}-B2`), 0);
+        pair.dropNextResponse();
+        const lost = await pair.connector.pushBatch(
+          [
+            { document: SAMPLES[kind](), externalReference: `FB-T-${kind}-B4` },
+            { document: SAMPLES[kind](), externalReference: `FB-T-${kind}-B5` },
+          ],
+          pair.profile,
+        );
+        assert.deepEqual(
+          lost.map((r) => r.outcome),
+          ['ambiguous', 'ambiguous'],
+        );
+        for (const ref of [`FB-T-${kind}-B4`, `FB-T-${kind}-B5`]) {
+          const found = await pair.connector.lookup(kind, ref);
+          assert.ok('found' in found && found.found, `${kind} ${ref}`);
+        }
+      }
+    });
+
     it('pulls every object incrementally: ordered pages, nothing after the last record, then only changes', async () => {
       for (const object of Object.keys(pair.connector.manifest.pulls)) {
         const first = await pair.connector.pull(object, { modifiedAt: null, number: null }, 3);

@@ -26,10 +26,11 @@ export type CallResult =
 const AUTH = 'Kingdee.BOS.WebApi.ServicesStub.AuthService.';
 export const FORM = 'Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.';
 
-interface ResponseStatus {
+export interface ResponseStatus {
   IsSuccess?: boolean | string;
   MsgCode?: number | string;
-  Errors?: { Message?: string; FieldName?: string | null }[];
+  Errors?: { Message?: string; FieldName?: string | null; DIndex?: number }[];
+  SuccessEntitys?: { Id?: number | string; Number?: string; DIndex?: number }[];
 }
 
 /** The ResponseStatus of a business answer, wherever it sits (Result.ResponseStatus or [[{Result}]]). */
@@ -46,7 +47,7 @@ export function responseStatusOf(body: unknown): ResponseStatus | undefined {
 export const isSuccess = (status: ResponseStatus | undefined): boolean =>
   status === undefined || status.IsSuccess === true || status.IsSuccess === 'true';
 
-function failureOf(status: ResponseStatus): ErpFailure {
+export function failureOf(status: ResponseStatus): ErpFailure {
   const message =
     (status.Errors ?? [])
       .map((e) => (e.FieldName ? `${e.FieldName}: ${e.Message ?? ''}` : (e.Message ?? '')))
@@ -155,7 +156,11 @@ export class KingdeeClient {
    * A business call. A lost session (MsgCode 1) means the call was not processed, so it is repeated
    * once after logging in again; any other failure is returned classified.
    */
-  async call(method: string, payload: Record<string, unknown>): Promise<CallResult> {
+  async call(
+    method: string,
+    payload: Record<string, unknown>,
+    options: { readonly perItem?: boolean } = {},
+  ): Promise<CallResult> {
     for (let attempt = 0; attempt < 2; attempt++) {
       if (!this.loggedIn) {
         const login = await this.login();
@@ -166,6 +171,8 @@ export class KingdeeClient {
       const status = responseStatusOf(result.body);
       if (isSuccess(status)) return result;
       const failure = failureOf(status as ResponseStatus);
+      // a batch that some items failed validation in: the caller reads the outcome per DIndex
+      if (options.perItem === true && failure.outcome === 'rejected') return result;
       if (failure.outcome === 'auth_expired' && attempt === 0) {
         this.ctx.log('kingdee.session_lost', { method });
         this.loggedIn = false;

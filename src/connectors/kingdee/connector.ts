@@ -9,7 +9,7 @@ import type {
   PushResult,
   Rendered,
 } from '../contract.ts';
-import { KingdeeClient, type KingdeeEndpoint } from './client.ts';
+import { KingdeeClient, failureOf, responseStatusOf, type KingdeeEndpoint } from './client.ts';
 import { KINGDEE_MANIFEST } from './manifest.ts';
 import { renderApPayable, renderApPaybill } from './map/payables.ts';
 import { pullQuery, recordsOf } from './map/pull.ts';
@@ -54,6 +54,21 @@ export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorCo
       ? rendered
       : { ...rendered, payload: { ...rendered.payload, IsAutoSubmitAndAudit: options.autoAudit } };
   };
+  async function push(
+    document: CanonicalDocument,
+    reference: string,
+    profile: MappingProfile,
+  ): Promise<PushResult> {
+    const rendered = render(document, reference, profile);
+    const result = await client.call('Save', { formid: rendered.erpObject, data: rendered.payload });
+    if (!result.ok) return result.failure;
+    const body = result.body as { Result?: { Id?: number | string; Number?: string } };
+    return {
+      outcome: 'success',
+      erpId: String(body.Result?.Id ?? ''),
+      erpNumber: body.Result?.Number ?? '',
+    };
+  }
   return {
     manifest: KINGDEE_MANIFEST,
     async test() {
@@ -70,16 +85,41 @@ export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorCo
       };
     },
     render,
-    async push(document, reference, profile): Promise<PushResult> {
-      const rendered = render(document, reference, profile);
-      const result = await client.call('Save', { formid: rendered.erpObject, data: rendered.payload });
-      if (!result.ok) return result.failure;
-      const body = result.body as { Result?: { Id?: number | string; Number?: string } };
-      return {
-        outcome: 'success',
-        erpId: String(body.Result?.Id ?? ''),
-        erpNumber: body.Result?.Number ?? '',
-      };
+    push,
+    async pushBatch(items, profile): Promise<PushResult[]> {
+      const [only] = items;
+      if (only === undefined) return [];
+      if (items.length === 1) return [await push(only.document, only.externalReference, profile)];
+      const rendered = items.map((item) => render(item.document, item.externalReference, profile));
+      const first = rendered[0];
+      if (first === undefined) return [];
+      const result = await client.call(
+        'BatchSave',
+        {
+          formid: first.erpObject,
+          data: { ...first.payload, Model: rendered.map((r) => r.payload['Model']) },
+        },
+        { perItem: true },
+      );
+      if (!result.ok) return items.map(() => result.failure);
+      const status = responseStatusOf(result.body);
+      // an item the answer does not mention may or may not be stored: look it up before resending
+      const results: PushResult[] = items.map(() => ({
+        outcome: 'ambiguous',
+        code: 'not_in_answer',
+        message: 'BatchSave did not report this item',
+      }));
+      for (const saved of status?.SuccessEntitys ?? [])
+        if (saved.DIndex !== undefined && saved.DIndex < results.length)
+          results[saved.DIndex] = {
+            outcome: 'success',
+            erpId: String(saved.Id ?? ''),
+            erpNumber: saved.Number ?? '',
+          };
+      for (const error of status?.Errors ?? [])
+        if (error.DIndex !== undefined && error.DIndex < results.length)
+          results[error.DIndex] = failureOf({ MsgCode: status?.MsgCode ?? 11, Errors: [error] });
+      return results;
     },
     async lookup(kind, reference): Promise<LookupResult> {
       const form = LOOKUP[kind];
