@@ -86,6 +86,9 @@ export function workerOptions(config: Config): Partial<WorkerOptions> {
     callTimeoutMs: w.callTimeoutMs,
     pollMs: w.pollMs,
     maxAttempts: w.maxAttempts,
+    batchSize: w.batchSize,
+    syncPollMs: w.syncPollMs,
+    heartbeatMs: w.heartbeatMs,
     backoff: { baseMs: w.backoffBaseMs, maxMs: w.backoffMaxMs },
   };
 }

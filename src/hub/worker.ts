@@ -75,6 +75,7 @@ interface ConnectionState {
   readonly connector: Connector;
   readonly breaker: CircuitBreaker;
   readonly bucket: TokenBucket;
+  readonly rateLimitRps: number;
   readonly name: string;
   readonly paused: boolean;
   readonly version: number;
@@ -88,7 +89,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 60_000;
   const callTimeoutMs = Math.min(options.callTimeoutMs ?? 15_000, Math.floor(leaseMs / 3));
   const concurrency = options.concurrency ?? 8;
-  const batchSize = Math.max(1, options.batchSize ?? 20);
+  const batchSize = Math.max(1, options.batchSize ?? 50);
   const maxAttempts = options.maxAttempts ?? 12;
   const pollMs = options.pollMs ?? 200;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -111,10 +112,25 @@ export function startWorker(options: WorkerOptions): Worker {
   const reportBreaker = (state: ConnectionState) =>
     metrics?.breaker.set({ connection: state.name }, BREAKER_LEVEL[state.breaker.state(Date.now())]);
 
+  const loading = new Map<string, Promise<ConnectionState>>();
+  /** One state per connection, however many tasks ask at once — its breaker and bucket are shared. */
   async function connection(db: TenantDb, id: string): Promise<ConnectionState> {
     const cached = connections.get(id);
     // Settings changes are picked up within a few seconds, without a query per posting.
     if (cached !== undefined && Date.now() - cached.checkedAt < 3000) return cached;
+    let pending = loading.get(id);
+    if (pending === undefined) {
+      pending = refresh(db, id, cached).finally(() => loading.delete(id));
+      loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  async function refresh(
+    db: TenantDb,
+    id: string,
+    cached: ConnectionState | undefined,
+  ): Promise<ConnectionState> {
     const row = await getConnectionRow(db, id);
     if (cached?.version === row.version) {
       cached.checkedAt = Date.now();
@@ -125,13 +141,18 @@ export function startWorker(options: WorkerOptions): Worker {
       id,
       connector,
       breaker: cached?.breaker ?? new CircuitBreaker(5, 5_000),
-      bucket: shared(new TokenBucket(row.rate_limit_rps, Date.now())),
+      bucket:
+        cached?.rateLimitRps === row.rate_limit_rps
+          ? cached.bucket
+          : shared(new TokenBucket(row.rate_limit_rps, Date.now())),
+      rateLimitRps: row.rate_limit_rps,
       name: row.name,
       paused: row.status !== 'active',
       version: row.version,
       checkedAt: Date.now(),
     };
     connections.set(id, state);
+    if (cached !== undefined) await cached.connector.close();
     return state;
   }
 

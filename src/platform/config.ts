@@ -22,6 +22,9 @@ export interface WorkerConfig {
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
   readonly maxAttempts: number;
+  readonly batchSize: number;
+  readonly syncPollMs: number;
+  readonly heartbeatMs: number;
 }
 
 export interface SecurityConfig {
@@ -98,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       backoffBaseMs: integer(env, 'FINBRIDGE_WORKER_BACKOFF_MS', 1000, 1, 600_000),
       backoffMaxMs: integer(env, 'FINBRIDGE_WORKER_BACKOFF_MAX_MS', 300_000, 1, 3_600_000),
       maxAttempts: integer(env, 'FINBRIDGE_WORKER_MAX_ATTEMPTS', 12, 1, 1000),
+      batchSize: integer(env, 'FINBRIDGE_WORKER_BATCH_SIZE', 50, 1, 200),
+      syncPollMs: integer(env, 'FINBRIDGE_WORKER_SYNC_POLL_MS', 5000, 10, 600_000),
+      heartbeatMs: integer(env, 'FINBRIDGE_WORKER_HEARTBEAT_MS', 2000, 50, 60_000),
     },
     security: {
       masterKey: env['FINBRIDGE_MASTER_KEY'],

@@ -54,6 +54,14 @@ export interface SimulatorOptions extends SimulatorFaults {
   readonly queryCeiling?: number;
   readonly ledger?: LedgerSeed;
   readonly now?: () => Date;
+  /** Keep a log of business calls (time, method, form) — for tests of rate limits and schedules. */
+  readonly recordCalls?: boolean;
+}
+
+export interface SimulatorCall {
+  readonly at: number;
+  readonly method: string;
+  readonly form: string;
 }
 
 export interface KingdeeSimulator {
@@ -61,6 +69,8 @@ export interface KingdeeSimulator {
   readonly url: string;
   readonly ledger: Ledger;
   readonly acctId: string;
+  /** Business calls, when `recordCalls` is on. */
+  readonly calls: SimulatorCall[];
   readonly stats: {
     requests: number;
     committed: number;
@@ -133,6 +143,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   const hung = new Set<Socket>();
   let bucket = { tokens: faults.throttleRps ?? 0, at: Date.now() };
   let dropCommits = 0;
+  const calls: SimulatorCall[] = [];
 
   const newSession = (user: string, res: ServerResponse): string => {
     const id = randomUUID();
@@ -770,6 +781,12 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
         stats.throttled += 1;
         payload = query ? [[failure(MSG.throttled, 14)]] : failure(MSG.throttled, 14);
       } else {
+        if (options.recordCalls === true)
+          calls.push({
+            at: Date.now(),
+            method,
+            form: String(env.formid ?? env.data['FormId'] ?? ''),
+          });
         const result = dynamicFormService(method, env);
         payload = result.body;
         committed = result.commits;
@@ -808,6 +825,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     url: `http://${address.address}:${address.port}/k3cloud/`,
     ledger,
     acctId,
+    calls,
     stats,
     dropNextCommits: (n) => {
       dropCommits = n;
