@@ -1,6 +1,6 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
-import type { PostingsTable } from './tables.ts';
+import type { Database, PostingsTable } from './tables.ts';
 
 /**
  * Claiming due postings for a worker — the job queue's one cross-tenant operation (each claimed
@@ -24,50 +24,64 @@ export async function claimDuePostings(
 ): Promise<PostingRow[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  const due = database.db
-    .selectFrom('postings as p')
-    .select('p.id')
-    .where('p.status', 'in', WAITING)
-    .where('p.next_attempt_at', '<=', at)
-    .where((eb) => eb.or([eb('p.lease_until', 'is', null), eb('p.lease_until', '<', at)]))
-    .where((eb) =>
-      eb.or([
-        eb('p.ordering_key', 'is', null),
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('postings as q')
-              .select(sql.lit(1).as('one'))
-              .whereRef('q.tenant_id', '=', 'p.tenant_id')
-              .whereRef('q.ordering_key', '=', 'p.ordering_key')
-              .where((q) =>
-                q.or([
-                  q('q.created_at', '<', q.ref('p.created_at')),
-                  q.and([q('q.created_at', '=', q.ref('p.created_at')), q('q.id', '<', q.ref('p.id'))]),
-                ]),
-              )
-              .where('q.status', 'in', UNFINISHED),
-          ),
-        ),
-      ]),
-    )
-    .orderBy('p.next_attempt_at')
-    .limit(limit);
-  // The UPDATE re-checks that the posting is still waiting and unleased, so two workers that read the
-  // same candidates (SQLite processes sharing one file) can never both claim one.
-  const claim = (db: typeof database.db, ids: readonly string[] | typeof due) =>
+  // One index range per status (status, next_attempt_at), each already in order and cut at the limit:
+  // a single `status IN (…)` query would sort the whole backlog on every claim.
+  const dueWith = (db: Kysely<Database>, status: (typeof WAITING)[number]) =>
     db
+      .selectFrom('postings as p')
+      .select(['p.id', 'p.next_attempt_at'])
+      .where('p.status', '=', status)
+      .where('p.next_attempt_at', '<=', at)
+      .where((eb) => eb.or([eb('p.lease_until', 'is', null), eb('p.lease_until', '<', at)]))
+      .where((eb) =>
+        eb.or([
+          eb('p.ordering_key', 'is', null),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('postings as q')
+                .select(sql.lit(1).as('one'))
+                .whereRef('q.tenant_id', '=', 'p.tenant_id')
+                .whereRef('q.ordering_key', '=', 'p.ordering_key')
+                .where((q) =>
+                  q.or([
+                    q('q.created_at', '<', q.ref('p.created_at')),
+                    q.and([q('q.created_at', '=', q.ref('p.created_at')), q('q.id', '<', q.ref('p.id'))]),
+                  ]),
+                )
+                .where('q.status', 'in', UNFINISHED),
+            ),
+          ),
+        ]),
+      )
+      .orderBy('p.next_attempt_at')
+      .limit(limit);
+  // The UPDATE re-checks that the posting is still waiting and unleased, so two workers that read the
+  // same candidates (SQLite processes sharing one file) can never both claim one. On PostgreSQL the
+  // candidates are locked with SKIP LOCKED, so concurrent workers take different ones without waiting.
+  return database.db.transaction().execute(async (tx) => {
+    const candidates: { id: string; next_attempt_at: string }[] = [];
+    for (const status of WAITING) {
+      const query = dueWith(tx, status);
+      candidates.push(
+        ...(await (database.engine === 'postgres' ? query.forUpdate().skipLocked() : query).execute()),
+      );
+    }
+    const ids = candidates
+      .sort((a, b) =>
+        a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0,
+      )
+      .slice(0, limit)
+      .map((c) => c.id);
+    if (ids.length === 0) return [];
+    return tx
       .updateTable('postings')
       .set({ lease_owner: owner, lease_until: until })
       .where('id', 'in', ids)
       .where('status', 'in', WAITING)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
-      .returningAll();
-  if (database.engine === 'postgres') return claim(database.db, due.forUpdate().skipLocked()).execute();
-  return database.db.transaction().execute(async (tx) => {
-    const ids = (await tx.selectFrom(due.as('d')).select('d.id').execute()).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return claim(tx, ids).execute();
+      .returningAll()
+      .execute();
   });
 }
 
