@@ -84,12 +84,16 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       pollMs: 5,
       leaseMs: 120_000,
       callTimeoutMs: 30_000,
+      log: (event, fields) => {
+        if (event.endsWith('_failed'))
+          process.stderr.write(`${event} ${JSON.stringify(fields).slice(0, 300)}\n`);
+      },
     });
     const started = performance.now();
     // Clients submit concurrently, as API callers would.
     let next = 0;
     await Promise.all(
-      Array.from({ length: 8 }, async () => {
+      Array.from({ length: CONCURRENCY }, async () => {
         for (let i = next++; i < n; i = next++) {
           await submitVoucher(db, writer, 'BENCH', {
             connectionId,
@@ -97,6 +101,9 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
             voucher: wire(i),
           });
           if (i % 100 === 0) worker.wake();
+          // A real caller's next request arrives through the event loop; without this yield the
+          // synchronous SQLite driver lets in-process submitters starve every socket (the ERP calls).
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }),
     );
