@@ -785,7 +785,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
           calls.push({
             at: Date.now(),
             method,
-            form: String(env.formid ?? env.data['FormId'] ?? ''),
+            form: env.formid ?? (typeof env.data['FormId'] === 'string' ? env.data['FormId'] : ''),
           });
         const result = dynamicFormService(method, env);
         payload = result.body;
