@@ -14,6 +14,7 @@ import type { OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import type { TenantDb } from '../src/platform/store/tenant-scope.ts';
 import { ENGINES } from './support/engines.ts';
+import { until } from './support/wait.ts';
 
 /**
  * The hub's cluster contract, one suite for both deployments: SQLite with the worker in the same
@@ -24,14 +25,6 @@ import { ENGINES } from './support/engines.ts';
 const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
 const RATE = 5;
 const SUPPLIERS = ['S0001', 'S0002', 'S0003', 'S0004'];
-
-async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 for (const engine of ENGINES) {
   const processes = engine.engine === 'postgres' ? 3 : 0;
@@ -74,13 +67,17 @@ for (const engine of ENGINES) {
             }),
           );
         // every worker has announced itself before work arrives
-        await until('three live workers', async () => {
-          const row = await database.db
-            .selectFrom('worker_heartbeats')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow();
-          return row.n >= processes;
-        });
+        await until(
+          'three live workers',
+          async () => {
+            const row = await database.db
+              .selectFrom('worker_heartbeats')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow();
+            return row.n >= processes;
+          },
+          60_000,
+        );
       } else {
         inProcess = startWorker({
           database,
@@ -143,14 +140,18 @@ for (const engine of ENGINES) {
     });
 
     it('posts every document exactly once', async () => {
-      await until('every posting posted', async () => {
-        const open = await db
-          .selectFrom('postings')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('status', '!=', 'posted')
-          .executeTakeFirstOrThrow();
-        return open.n === 0;
-      });
+      await until(
+        'every posting posted',
+        async () => {
+          const open = await db
+            .selectFrom('postings')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('status', '!=', 'posted')
+            .executeTakeFirstOrThrow();
+          return open.n === 0;
+        },
+        60_000,
+      );
       const refs = [
         ...[...sim.ledger.vouchers.values()].map((v) => v.entries[0]?.busNo ?? ''),
         ...[...sim.ledger.bills.values()].map((b) => b.remark),
@@ -173,14 +174,18 @@ for (const engine of ENGINES) {
     });
 
     it('pulls a due schedule once for the whole cluster', async () => {
-      await until('the scheduled pull', async () => {
-        const s = await db
-          .selectFrom('sync_states')
-          .select('last_success_at')
-          .where('object', '=', 'suppliers')
-          .executeTakeFirst();
-        return s?.last_success_at != null;
-      });
+      await until(
+        'the scheduled pull',
+        async () => {
+          const s = await db
+            .selectFrom('sync_states')
+            .select('last_success_at')
+            .where('object', '=', 'suppliers')
+            .executeTakeFirst();
+          return s?.last_success_at != null;
+        },
+        60_000,
+      );
       await new Promise((r) => setTimeout(r, 500)); // long enough for a second worker to pull too, if it could
       const pulls = sim.calls.filter((c) => c.method === 'executebillquery' && c.form === 'BD_Supplier');
       assert.equal(pulls.length, 1, `${pulls.length} pulls of BD_Supplier`);

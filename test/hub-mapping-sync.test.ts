@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from './support/engines.ts';
+import { until } from './support/wait.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { startKingdeeSimulator, type KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
 import { demoLedger } from './support/kingdee.ts';
 import { claimDueSyncs } from '../src/platform/store/job-claims.ts';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const bill = (supplierCode: string) => ({
   supplierCode,

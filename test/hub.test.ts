@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ENGINES } from './support/engines.ts';
+import { until } from './support/wait.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { startKingdeeSimulator, type KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
 import { demoLedger } from './support/kingdee.ts';
@@ -18,16 +19,6 @@ const voucher = (summary: string, amount = '1830.00', account = '660202') => ({
     { summary, accountCode: '224101', credit: amount, aux: { employee: 'E011' } },
   ],
 });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 for (const engine of ENGINES) {
   describe(`integration hub on ${engine.engine}`, () => {

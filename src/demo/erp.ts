@@ -1,4 +1,5 @@
 import type { Clock } from '../platform/clock.ts';
+import { DomainError } from '../model/result.ts';
 import type { Security } from '../platform/security/context.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
 import { ledgerSeedFrom } from '../connectors/kingdee/simulator/demo-seed.ts';
@@ -18,7 +19,7 @@ import {
 } from '../hub/connections.ts';
 import { submitDocument, submitVoucher } from '../hub/postings.ts';
 import { listProfiles, saveProfile } from '../hub/profiles.ts';
-import { leaseSync, runPull, setSchedules } from '../hub/pulls.ts';
+import { pullNow, setSchedules } from '../hub/pulls.ts';
 import type { CompanyRecord } from '../platform/store/companies.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import type { Writer } from '../platform/audit/audit-log.ts';
@@ -173,8 +174,10 @@ async function pullAndProfile(platform: DemoPlatform, db: TenantDb, connectionId
   const objects = Object.keys(KINGDEE_MANIFEST.pulls);
   try {
     for (const object of objects)
-      if (await leaseSync(db, clock, connectionId, object, 'demo', 60_000))
-        await runPull(db, clock, connector, connectionId, object, 'demo', 60_000);
+      await pullNow(db, clock, connector, connectionId, object, 'demo').catch((error: unknown) => {
+        // a worker already pulling it on schedule is just as good
+        if (!(error instanceof DomainError && error.code === 'sync_running')) throw error;
+      });
   } finally {
     await connector.close();
   }

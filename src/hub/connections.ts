@@ -8,8 +8,8 @@ import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import type { Connector, ConnectorContext } from '../connectors/contract.ts';
 import { createKingdeeConnector } from '../connectors/kingdee/connector.ts';
-import { KINGDEE_MANIFEST } from '../connectors/kingdee/manifest.ts';
 import type { KingdeeAuth } from '../connectors/kingdee/client.ts';
+import { CONNECTOR_TYPES, connectorType } from './connector-types.ts';
 import { setSchedules } from './pulls.ts';
 
 /**
@@ -18,8 +18,8 @@ import { setSchedules } from './pulls.ts';
  */
 export type ConnectionRow = Selectable<ConnectionsTable>;
 
-export const CONNECTION_TYPES = [KINGDEE_MANIFEST.id] as const;
-export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+export const CONNECTION_TYPES = Object.keys(CONNECTOR_TYPES);
+export type ConnectionType = string;
 
 export interface KingdeeSettings {
   readonly acctId: string;
@@ -96,6 +96,7 @@ export async function createConnection(
       .where('name', '=', input.name)
       .executeTakeFirst();
     if (clash !== undefined) throw new DomainError('duplicate_code', { code: input.name });
+    const { manifest } = connectorType(input.type);
     const now = writer.audit.clock.now().toISOString();
     const secretId = await storeSecret(
       tx,
@@ -111,7 +112,7 @@ export async function createConnection(
       base_url: input.baseUrl,
       settings_json: JSON.stringify(input.settings),
       credentials_secret_id: secretId,
-      rate_limit_rps: input.rateLimitRps ?? KINGDEE_MANIFEST.defaultRateLimitRps,
+      rate_limit_rps: input.rateLimitRps ?? manifest.defaultRateLimitRps,
       status: 'active',
       version: 1,
       created_at: now,
@@ -119,13 +120,7 @@ export async function createConnection(
     };
     await tx.insertInto('connections', [row]).execute();
     if (input.schedules !== undefined)
-      await setSchedules(
-        tx,
-        writer.audit.clock,
-        row.id,
-        Object.keys(KINGDEE_MANIFEST.pulls),
-        input.schedules,
-      );
+      await setSchedules(tx, writer.audit.clock, row.id, Object.keys(manifest.pulls), input.schedules);
     const view = toConnectionView({ ...row, tenant_id: tx.tenantId });
     await appendAudit(tx, writer.audit, [
       {

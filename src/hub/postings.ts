@@ -61,32 +61,13 @@ export const toPostingView = (row: PostingRow): PostingView => ({
   profileVersion: row.profile_version,
 });
 
-/** Appends trace events to a posting (one round trip for the sequence, one for the rows). */
-export async function addEvents(
+/** Appends trace events to a posting. */
+export const addEvents = (
   db: TenantDb,
   postingId: string,
   at: string,
   events: readonly (readonly [string, Record<string, unknown>])[],
-): Promise<void> {
-  const last = await db
-    .selectFrom('posting_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('posting_id', '=', postingId)
-    .executeTakeFirst();
-  const first = (last?.seq ?? 0) + 1;
-  await db
-    .insertInto(
-      'posting_events',
-      events.map(([kind, detail], i) => ({
-        posting_id: postingId,
-        seq: first + i,
-        at,
-        kind,
-        detail_json: JSON.stringify(detail),
-      })),
-    )
-    .execute();
-}
+): Promise<void> => addEventsToMany(db, at, [[postingId, events]]);
 
 /** Appends trace events to several postings at once (one round trip for sequences, one for rows). */
 export async function addEventsToMany(
@@ -173,7 +154,7 @@ export async function submitDocument(
       .where('external_reference', '=', reference)
       .executeTakeFirst();
     if (existing !== undefined) return { posting: toPostingView(existing), duplicate: true };
-    const profile = await getProfile(tx, connection.id);
+    const profile = await getProfile(tx, connection);
     const now = writer.audit.clock.now().toISOString();
     const row = {
       id,

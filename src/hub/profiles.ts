@@ -98,18 +98,15 @@ async function connectionType(db: TenantDb, connectionId: string): Promise<strin
   return row.type;
 }
 
-/** A saved version, the latest when `version` is omitted; the connector's defaults when none is saved. */
-export async function getProfile(db: TenantDb, connectionId: string, version?: number): Promise<ProfileView> {
-  const type = await connectionType(db, connectionId);
-  if (version === 0) return defaultsFor(connectionId, type);
-  let query = db.selectFrom('mapping_profiles').selectAll().where('connection_id', '=', connectionId);
-  query =
-    version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version);
-  const row = await query.executeTakeFirst();
-  if (row === undefined) {
-    if (version === undefined) return defaultsFor(connectionId, type);
-    throw new DomainError('not_found', { resource: 'MappingProfile', id: `${connectionId}@${version}` });
-  }
+type ProfileRow = {
+  version: number;
+  profile_json: string;
+  note: string | null;
+  created_by: string;
+  created_at: string;
+};
+
+const toView = (connectionId: string, row: ProfileRow): ProfileView => {
   const body = JSON.parse(row.profile_json) as MappingProfile;
   return {
     connectionId,
@@ -120,17 +117,40 @@ export async function getProfile(db: TenantDb, connectionId: string, version?: n
     createdBy: row.created_by,
     createdAt: row.created_at,
   };
+};
+
+/**
+ * A saved version, the latest when `version` is omitted; the connector's defaults when none is saved.
+ * Pass the connection row when the caller has it already (saves a query on the submission path).
+ */
+export async function getProfile(
+  db: TenantDb,
+  connection: string | { readonly id: string; readonly type: string },
+  version?: number,
+): Promise<ProfileView> {
+  const { id, type } =
+    typeof connection === 'string'
+      ? { id: connection, type: await connectionType(db, connection) }
+      : connection;
+  if (version === 0) return defaultsFor(id, type);
+  let query = db.selectFrom('mapping_profiles').selectAll().where('connection_id', '=', id);
+  query =
+    version === undefined ? query.orderBy('version', 'desc').limit(1) : query.where('version', '=', version);
+  const row = await query.executeTakeFirst();
+  if (row !== undefined) return toView(id, row);
+  if (version === undefined) return defaultsFor(id, type);
+  throw new DomainError('not_found', { resource: 'MappingProfile', id: `${id}@${version}` });
 }
 
 export async function listProfiles(db: TenantDb, connectionId: string): Promise<ProfileView[]> {
   await connectionType(db, connectionId);
   const rows = await db
     .selectFrom('mapping_profiles')
-    .select('version')
+    .selectAll()
     .where('connection_id', '=', connectionId)
     .orderBy('version', 'desc')
     .execute();
-  return Promise.all(rows.map((r) => getProfile(db, connectionId, r.version)));
+  return rows.map((row) => toView(connectionId, row));
 }
 
 export interface CodeReference {

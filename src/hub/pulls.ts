@@ -238,3 +238,21 @@ export async function runPull(
     if (done) return { object, pages, records, watermark: cursor };
   }
 }
+
+/** Pulls one object now, if no other pull holds it (`sync_running` otherwise). */
+export async function pullNow(
+  db: TenantDb,
+  clock: Clock,
+  connector: Connector,
+  connectionId: string,
+  object: string,
+  owner: string,
+  leaseMs = 5 * 60_000,
+): Promise<PullOutcome> {
+  const known = Object.keys(connector.manifest.pulls);
+  if (!known.includes(object))
+    throw new DomainError('unknown_sync_object', { object, known: known.join(', ') });
+  if (!(await leaseSync(db, clock, connectionId, object, owner, leaseMs)))
+    throw new DomainError('sync_running', { object });
+  return runPull(db, clock, connector, connectionId, object, owner, leaseMs);
+}

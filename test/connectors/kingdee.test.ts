@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createKingdeeConnector } from '../../src/connectors/kingdee/connector.ts';
+import type { KingdeeAuth } from '../../src/connectors/kingdee/client.ts';
 import {
   startKingdeeSimulator,
   type KingdeeSimulator,
@@ -38,24 +39,25 @@ const count = (sim: KingdeeSimulator, kind: DocumentKind, reference: string) =>
         (b) => b.form === (kind === 'payment' ? 'AP_PAYBILL' : 'AP_Payable') && b.remark === reference,
       ).length;
 
+/** A connector for the demo user of a simulator (or any base URL). */
+const connectTo = (
+  baseUrl: string,
+  acctId: string,
+  auth: KingdeeAuth = { kind: 'password', password: '888888' },
+  timeoutMs = 5000,
+) =>
+  createKingdeeConnector(
+    { endpoint: { baseUrl, acctId, username: 'demo', lcid: 2052, orgNumber: '100', auth } },
+    ctx(timeoutMs),
+  );
+
 for (const auth of ['password', 'signed-headers'] as const) {
   conformance(`Kingdee K/3 Cloud (${auth}) ⇄ simulator`, async () => {
     const sim = await startKingdeeSimulator({ ledger: demoLedger(), apps: [APP], seed: 7 });
-    const connector = createKingdeeConnector(
-      {
-        endpoint: {
-          baseUrl: sim.url,
-          acctId: sim.acctId,
-          username: 'demo',
-          lcid: 2052,
-          orgNumber: '100',
-          auth:
-            auth === 'password'
-              ? { kind: 'password', password: '888888' }
-              : { kind: 'signed-headers', ...APP },
-        },
-      },
-      ctx(),
+    const connector = connectTo(
+      sim.url,
+      sim.acctId,
+      auth === 'password' ? { kind: 'password', password: '888888' } : { kind: 'signed-headers', ...APP },
     );
     return {
       connector,
@@ -82,20 +84,7 @@ describe('Kingdee connector transport', () => {
     sim = await startKingdeeSimulator({ ledger: demoLedger(), sessionTtlS: 60, now: () => new Date(clock) });
   });
   after(async () => sim.close());
-  const connector = () =>
-    createKingdeeConnector(
-      {
-        endpoint: {
-          baseUrl: sim.url,
-          acctId: sim.acctId,
-          username: 'demo',
-          lcid: 2052,
-          orgNumber: '100',
-          auth: { kind: 'password', password: '888888' },
-        },
-      },
-      ctx(300),
-    );
+  const connector = () => connectTo(sim.url, sim.acctId, undefined, 300);
 
   it('logs in again when the session has expired and completes the call', async () => {
     const c = connector();
@@ -106,19 +95,7 @@ describe('Kingdee connector transport', () => {
   });
 
   it('refuses a wrong password definitely', async () => {
-    const c = createKingdeeConnector(
-      {
-        endpoint: {
-          baseUrl: sim.url,
-          acctId: sim.acctId,
-          username: 'demo',
-          lcid: 2052,
-          orgNumber: '100',
-          auth: { kind: 'password', password: 'nope' },
-        },
-      },
-      ctx(),
-    );
+    const c = connectTo(sim.url, sim.acctId, { kind: 'password', password: 'nope' });
     const result = await c.test();
     assert.ok(!result.ok);
     assert.equal(result.outcome, 'rejected');
@@ -139,19 +116,7 @@ describe('Kingdee connector transport', () => {
     for (let i = 0; i < 3; i++) outcomes.push((await c.push(doc(), `FB-S-5-${i}`, PROFILE)).outcome);
     assert.ok(outcomes.includes('throttled'), outcomes.join());
     sim.setFaults({ throttleRps: 0 });
-    const closed = createKingdeeConnector(
-      {
-        endpoint: {
-          baseUrl: 'http://127.0.0.1:9/k3cloud/',
-          acctId: 'x',
-          username: 'demo',
-          lcid: 2052,
-          orgNumber: '100',
-          auth: { kind: 'password', password: 'x' },
-        },
-      },
-      ctx(),
-    );
+    const closed = connectTo('http://127.0.0.1:9/k3cloud/', 'x', { kind: 'password', password: 'x' });
     const refused = await closed.push(doc(), 'FB-S-6-1', PROFILE);
     assert.equal(refused.outcome, 'transient', JSON.stringify(refused));
   });

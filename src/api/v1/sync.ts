@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { CONNECTOR_TYPES, connectorType } from '../../hub/connector-types.ts';
 import { connectorFor, getConnectionRow } from '../../hub/connections.ts';
-import { leaseSync, runPull, setSchedules, syncStates } from '../../hub/pulls.ts';
-import { DomainError } from '../../model/result.ts';
+import { pullNow, setSchedules, syncStates } from '../../hub/pulls.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -118,13 +117,7 @@ export function registerSyncRoutes(app: App, ctx: ApiContext): void {
         timeoutMs: 30_000,
       });
       try {
-        const known = Object.keys(connector.manifest.pulls);
-        if (!known.includes(params.object))
-          throw new DomainError('unknown_sync_object', { object: params.object, known: known.join(', ') });
-        const owner = `api-${request.id}`;
-        if (!(await leaseSync(db, ctx.clock, row.id, params.object, owner, 5 * 60_000)))
-          throw new DomainError('sync_running', { object: params.object });
-        const outcome = await runPull(db, ctx.clock, connector, row.id, params.object, owner, 5 * 60_000);
+        const outcome = await pullNow(db, ctx.clock, connector, row.id, params.object, `api-${request.id}`);
         const state = (await syncStates(db, ctx.clock, row.id)).find((s) => s.object === params.object);
         if (state === undefined) throw new Error('sync state vanished during the pull');
         return {

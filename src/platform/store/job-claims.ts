@@ -85,16 +85,6 @@ export async function claimDuePostings(
   });
 }
 
-/** Earliest next attempt among waiting postings (for the worker to sleep until), or undefined. */
-export async function nextDueAt(database: OpenDatabase): Promise<string | undefined> {
-  const row = await database.db
-    .selectFrom('postings')
-    .select((eb) => eb.fn.min('next_attempt_at').as('at'))
-    .where('status', 'in', WAITING)
-    .executeTakeFirst();
-  return row?.at ?? undefined;
-}
-
 /** Postings per status across all companies (queue depth for metrics). */
 export async function postingCountsByStatus(
   database: OpenDatabase,

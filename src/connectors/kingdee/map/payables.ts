@@ -3,7 +3,7 @@ import { decimal, formatDecimal } from '../../../model/decimal.ts';
 import { formatMinor } from '../../../model/money.ts';
 import type { PaymentValue, SupplierBillValue } from '../../../model/payables.ts';
 import { mapValue, type Explanation, type MappingProfile, type Rendered } from '../../contract.ts';
-import { kingdeeSettings } from './profile.ts';
+import { kingdeeSettings, saveRequest } from './profile.ts';
 
 /** Kingdee writes tax rates as percentages: "0.06" → "6". */
 const percent = (rate: string): string => {
@@ -70,34 +70,30 @@ export function renderApPayable(
       FComment: line.description,
     };
   });
-  return {
-    erpObject: 'AP_Payable',
-    operation: 'Save',
-    payload: {
-      NeedReturnFields: ['FBillNo'],
-      IsAutoSubmitAndAudit: settings.autoAudit,
-      Model: {
-        FID: 0,
-        FBillTypeID: { FNUMBER: settings.payableBillType },
-        FDATE: bill.date,
-        FENDDATE_H: bill.dueDate ?? bill.date,
-        FSUPPLIERID: { FNumber: supplier.to },
-        FCURRENCYID: { FNumber: settings.currencies[bill.currency] ?? bill.currency },
-        FBUSINESSTYPE: 'FY',
-        FISPRICEEXCLUDETAX: false,
-        FISTAX: true,
-        FSETTLEORGID: org,
-        FPAYORGID: org,
-        FAP_Remark: reference,
-        FsubHeadFinc: {
-          FTaxAmountFor: money(bill.taxMinor),
-          FNoTaxAmountFor: money(bill.totalMinor - bill.taxMinor),
-        },
-        FEntityDetail: entries,
+  return saveRequest(
+    'AP_Payable',
+    settings,
+    {
+      FID: 0,
+      FBillTypeID: { FNUMBER: settings.payableBillType },
+      FDATE: bill.date,
+      FENDDATE_H: bill.dueDate ?? bill.date,
+      FSUPPLIERID: { FNumber: supplier.to },
+      FCURRENCYID: { FNumber: settings.currencies[bill.currency] ?? bill.currency },
+      FBUSINESSTYPE: 'FY',
+      FISPRICEEXCLUDETAX: false,
+      FISTAX: true,
+      FSETTLEORGID: org,
+      FPAYORGID: org,
+      FAP_Remark: reference,
+      FsubHeadFinc: {
+        FTaxAmountFor: money(bill.taxMinor),
+        FNoTaxAmountFor: money(bill.totalMinor - bill.taxMinor),
       },
+      FEntityDetail: entries,
     },
     explain,
-  };
+  );
 }
 
 const PAYEE_FORMS = { supplier: 'BD_Supplier', employee: 'BD_Empinfo', customer: 'BD_Customer' } as const;
@@ -128,43 +124,39 @@ export function renderApPaybill(payment: PaymentValue, reference: string, profil
       : (settings.bankAccounts[payment.bankAccountCode] ?? payment.bankAccountCode);
   const form = PAYEE_FORMS[payment.payeeKind];
   const org = { FNumber: settings.orgNumber };
-  return {
-    erpObject: 'AP_PAYBILL',
-    operation: 'Save',
-    payload: {
-      NeedReturnFields: ['FBillNo'],
-      IsAutoSubmitAndAudit: settings.autoAudit,
-      Model: {
-        FID: 0,
-        FBillTypeID: { FNumber: settings.paymentBillType },
-        FDATE: payment.paidOn,
-        FCONTACTUNITTYPE: form,
-        FCONTACTUNIT: { FNumber: payee.to },
-        FRECTUNITTYPE: form,
-        FRECTUNIT: { FNumber: payee.to },
-        FCURRENCYID: { FNumber: settings.currencies[payment.currency] ?? payment.currency },
-        FSETTLECUR: { FNumber: settings.currencies[payment.currency] ?? payment.currency },
-        FSETTLEORGID: org,
-        FPAYORGID: org,
-        FEXCHANGERATE: 1,
-        FREMARK: reference,
-        FPAYBILLENTRY: [
-          {
-            FSETTLETYPEID: { FNumber: settings.settleTypes[payment.method] ?? 'JSFS04_SYS' },
-            FPURPOSEID: { FNumber: settings.paymentPurpose },
-            FPAYTOTALAMOUNTFOR: money,
-            FREALPAYAMOUNTFOR_D: money,
-            FSETTLEPAYAMOUNTFOR: money,
-            FPOSTDATE: payment.paidOn,
-            ...(bank === undefined ? {} : { FACCOUNTID: { FNumber: bank } }),
-            ...(payment.payeeBankAccount === undefined
-              ? {}
-              : { FOPPOSITEBANKACCOUNT: payment.payeeBankAccount }),
-            ...(payment.memo === undefined ? {} : { FCOMMENT: payment.memo }),
-          },
-        ],
-      },
+  return saveRequest(
+    'AP_PAYBILL',
+    settings,
+    {
+      FID: 0,
+      FBillTypeID: { FNumber: settings.paymentBillType },
+      FDATE: payment.paidOn,
+      FCONTACTUNITTYPE: form,
+      FCONTACTUNIT: { FNumber: payee.to },
+      FRECTUNITTYPE: form,
+      FRECTUNIT: { FNumber: payee.to },
+      FCURRENCYID: { FNumber: settings.currencies[payment.currency] ?? payment.currency },
+      FSETTLECUR: { FNumber: settings.currencies[payment.currency] ?? payment.currency },
+      FSETTLEORGID: org,
+      FPAYORGID: org,
+      FEXCHANGERATE: 1,
+      FREMARK: reference,
+      FPAYBILLENTRY: [
+        {
+          FSETTLETYPEID: { FNumber: settings.settleTypes[payment.method] ?? 'JSFS04_SYS' },
+          FPURPOSEID: { FNumber: settings.paymentPurpose },
+          FPAYTOTALAMOUNTFOR: money,
+          FREALPAYAMOUNTFOR_D: money,
+          FSETTLEPAYAMOUNTFOR: money,
+          FPOSTDATE: payment.paidOn,
+          ...(bank === undefined ? {} : { FACCOUNTID: { FNumber: bank } }),
+          ...(payment.payeeBankAccount === undefined
+            ? {}
+            : { FOPPOSITEBANKACCOUNT: payment.payeeBankAccount }),
+          ...(payment.memo === undefined ? {} : { FCOMMENT: payment.memo }),
+        },
+      ],
     },
     explain,
-  };
+  );
 }

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { MappingProfile } from '../../contract.ts';
+import type { Explanation, MappingProfile, Rendered } from '../../contract.ts';
 
 const Numbers = (description: string) =>
   Type.Record(Type.String({ maxLength: 40 }), Type.String({ minLength: 1, maxLength: 80 }), { description });
@@ -55,4 +55,18 @@ export const DEFAULT_KINGDEE_SETTINGS: KingdeeSettings = {
 export const kingdeeSettings = (profile: MappingProfile): KingdeeSettings => ({
   ...DEFAULT_KINGDEE_SETTINGS,
   ...(profile.settings as Partial<KingdeeSettings>),
+});
+
+/** A `Save` of one model of a form, in the profile's submit-and-audit mode. */
+export const saveRequest = (
+  erpObject: string,
+  settings: KingdeeSettings,
+  model: Record<string, unknown>,
+  explain: readonly Explanation[],
+  returnFields: readonly string[] = ['FBillNo'],
+): Rendered => ({
+  erpObject,
+  operation: 'Save',
+  payload: { NeedReturnFields: returnFields, IsAutoSubmitAndAudit: settings.autoAudit, Model: model },
+  explain,
 });

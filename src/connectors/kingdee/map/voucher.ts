@@ -8,7 +8,7 @@ import {
   type Rendered,
   type ValueMapName,
 } from '../../contract.ts';
-import { kingdeeSettings } from './profile.ts';
+import { kingdeeSettings, saveRequest } from './profile.ts';
 
 const DIMENSION_MAPS: Readonly<Record<string, ValueMapName>> = {
   department: 'departments',
@@ -79,21 +79,18 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
       FBUSNO: reference,
     };
   });
-  return {
-    erpObject: 'GL_VOUCHER',
-    operation: 'Save',
-    payload: {
-      NeedReturnFields: ['FBillNo', 'FVOUCHERGROUPNO'],
-      IsAutoSubmitAndAudit: settings.autoAudit,
-      Model: {
-        FVOUCHERID: 0,
-        FAccountBookID: { FNumber: settings.accountBook },
-        FDate: voucher.date,
-        FVOUCHERGROUPID: { FNumber: settings.voucherGroups[voucher.word] ?? 'PRE001' },
-        FVOUCHERGROUPNO: '',
-        FEntity: entries,
-      },
+  return saveRequest(
+    'GL_VOUCHER',
+    settings,
+    {
+      FVOUCHERID: 0,
+      FAccountBookID: { FNumber: settings.accountBook },
+      FDate: voucher.date,
+      FVOUCHERGROUPID: { FNumber: settings.voucherGroups[voucher.word] ?? 'PRE001' },
+      FVOUCHERGROUPNO: '',
+      FEntity: entries,
     },
     explain,
-  };
+    ['FBillNo', 'FVOUCHERGROUPNO'],
+  );
 }

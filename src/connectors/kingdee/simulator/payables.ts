@@ -22,10 +22,11 @@ const PREFIX: Readonly<Record<BillForm, string>> = { AP_Payable: 'AP', AP_PAYBIL
 const NAME: Readonly<Record<BillForm, string>> = { AP_Payable: '应付单', AP_PAYBILL: '付款单' };
 export const billName = (form: BillForm): string => NAME[form];
 
-const numberOf = (ref: unknown): string | undefined => {
+/** The number a base-data reference names: {FNumber}, {FNUMBER} or {FSTAFFNUMBER}. */
+export const numberOf = (ref: unknown): string | undefined => {
   if (typeof ref !== 'object' || ref === null) return undefined;
   const r = ref as Json;
-  const value = r['FNumber'] ?? r['FNUMBER'];
+  const value = r['FNumber'] ?? r['FNUMBER'] ?? r['FSTAFFNUMBER'];
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 const field = (model: Json, ...names: string[]): unknown => {

@@ -18,6 +18,7 @@ import {
   emptyBill,
   fenOf,
   nextBillNo,
+  numberOf,
   validatePayable,
   validatePaybill,
 } from './payables.ts';
@@ -118,12 +119,6 @@ const failure = (message: string, msgCode: number, field: string | null = null) 
 const yuan = (fen: bigint): number => Number(fen) / 100;
 const billFormOf = (upper: string): BillForm | undefined =>
   upper === 'AP_PAYABLE' ? 'AP_Payable' : upper === 'AP_PAYBILL' ? 'AP_PAYBILL' : undefined;
-const numberOf = (ref: unknown): string | undefined => {
-  if (typeof ref !== 'object' || ref === null) return undefined;
-  const r = ref as Json;
-  const value = r['FNumber'] ?? r['FNUMBER'] ?? r['FSTAFFNUMBER'];
-  return typeof value === 'string' ? value : undefined;
-};
 
 export async function startKingdeeSimulator(options: SimulatorOptions = {}): Promise<KingdeeSimulator> {
   const now = options.now ?? (() => new Date());
