@@ -12,6 +12,7 @@ import { registerAuditRoutes } from './api/v1/audit.ts';
 import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerHubRoutes } from './api/v1/hub.ts';
+import { registerExpenseRoutes } from './api/v1/expenses.ts';
 import { registerMappingRoutes } from './api/v1/mapping.ts';
 import { registerSyncRoutes } from './api/v1/sync.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
@@ -33,6 +34,8 @@ import { openDatabase, type OpenDatabase } from './platform/store/database.ts';
 import { purgeExpired } from './platform/store/maintenance.ts';
 import { createHubMetrics } from './hub/metrics.ts';
 import { startWorker, type Worker, type WorkerOptions } from './hub/worker.ts';
+import { startApprovalLoop } from './finance/approvals/approval-loop.ts';
+import { writeBackPostings } from './finance/expenses/lifecycle.ts';
 import { migrateToLatest } from './platform/store/migrate.ts';
 import { VERSION } from './version.ts';
 
@@ -161,9 +164,20 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
             clock,
             metrics: hubMetrics,
             log: (event, fields) => app.log.info({ event, ...fields }, event),
+            onPosted: writeBackPostings,
             ...options.worker,
           });
+    const approvals =
+      options.worker === false
+        ? undefined
+        : startApprovalLoop(database, {
+            keyring: security.keyring,
+            clock,
+            pollMs: 5000,
+            log: (error) => app.log.error({ err: error }, 'approval housekeeping failed'),
+          });
     registerHubRoutes(app, context, () => worker?.wake());
+    registerExpenseRoutes(app, context, () => worker?.wake());
     registerMappingRoutes(app, context);
     registerSyncRoutes(app, context);
     await app.ready();
@@ -180,6 +194,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
       close: async () => {
         clearInterval(housekeeping);
         await worker?.stop();
+        await approvals?.stop();
         await app.close();
         if (ownsDatabase) await database.close();
       },

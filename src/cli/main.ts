@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildApp, workerOptions } from '../app.ts';
 import { startWorker } from '../hub/worker.ts';
+import { writeBackPostings } from '../finance/expenses/lifecycle.ts';
 import { connectDemoErp, startDemoKingdee } from '../demo/erp.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
 import { listPostings, replayPosting } from '../hub/postings.ts';
@@ -132,6 +133,7 @@ const COMMANDS: Record<string, Command> = {
           database,
           keyring: security.keyring,
           clock: systemClock,
+          onPosted: writeBackPostings,
           log: (event, fields) => {
             if (config.logLevel === 'debug' || config.logLevel === 'trace')
               process.stderr.write(`${JSON.stringify({ event, ...fields })}\n`);

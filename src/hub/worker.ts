@@ -60,7 +60,26 @@ export interface WorkerOptions {
   readonly syncPollMs?: number;
   /** How often to announce this worker to the cluster (rate limits are shared among live workers). */
   readonly heartbeatMs?: number;
+  /**
+   * Called in the transaction that marks postings posted, so the documents they came from (a claim's
+   * voucher number and period) change together with them or not at all.
+   */
+  readonly onPosted?: (db: TenantDb, posted: readonly PostedDocument[]) => Promise<void>;
 }
+
+export interface PostedDocument {
+  readonly postingId: string;
+  readonly documentId: string;
+  readonly erpNumber: string;
+  readonly document: Record<string, unknown>;
+}
+
+const postedDocument = (posting: PostingRow, erpNumber: string): PostedDocument => ({
+  postingId: posting.id,
+  documentId: posting.document_id,
+  erpNumber,
+  document: JSON.parse(posting.document_json) as Record<string, unknown>,
+});
 
 export interface Worker {
   readonly owner: string;
@@ -213,18 +232,21 @@ export function startWorker(options: WorkerOptions): Worker {
         ...(found.found ? { erpNumber: found.erpNumber } : {}),
       });
       if (!found.found) return 'send';
-      await settle(
-        db,
-        posting,
-        {
-          status: 'posted',
-          erp_id: found.erpId,
-          erp_number: found.erpNumber,
-          last_outcome: 'success',
-          posted_at: now().toISOString(),
-        },
-        true,
-      );
+      await db.transaction(async (tx) => {
+        const mine = await settle(
+          tx,
+          posting,
+          {
+            status: 'posted',
+            erp_id: found.erpId,
+            erp_number: found.erpNumber,
+            last_outcome: 'success',
+            posted_at: now().toISOString(),
+          },
+          true,
+        );
+        if (mine) await options.onPosted?.(tx, [postedDocument(posting, found.erpNumber)]);
+      });
       await addEvent(db, posting.id, now().toISOString(), 'posted', {
         erpId: found.erpId,
         erpNumber: found.erpNumber,
@@ -400,6 +422,11 @@ export function startWorker(options: WorkerOptions): Worker {
           ]);
       }
       await addEventsToMany(tx, at, settled);
+      const mine = new Set(settled.map(([id]) => id));
+      await options.onPosted?.(
+        tx,
+        posted.filter((p) => mine.has(p.posting.id)).map((p) => postedDocument(p.posting, p.erpNumber)),
+      );
     });
   }
 

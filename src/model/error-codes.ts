@@ -263,6 +263,113 @@ export const ERROR_CODES = {
     zh: '{object} 正在同步中，请稍后再试',
     en: '{object} is being synchronised already; try again shortly',
   },
+  // expenses: invoices
+  invoice_duplicate: {
+    title: { zh: '发票重复', en: 'Duplicate invoice' },
+    status: 409,
+    zh: '发票 {identity} 已登记（状态 {status}），同一张发票不能重复报销',
+    en: 'Invoice {identity} is already registered (status {status}); an invoice cannot be claimed twice',
+  },
+  invoice_in_use: {
+    title: { zh: '发票已被其他单据使用', en: 'Invoice used by another claim' },
+    status: 409,
+    zh: '发票 {identity} 已在报销单 {number} 中使用',
+    en: 'Invoice {identity} is already used on claim {number}',
+  },
+  invoice_wrong_buyer: {
+    title: { zh: '发票抬头不是本公司', en: 'Invoice made out to another buyer' },
+    status: 422,
+    zh: '发票购买方 {buyer}（{buyerTaxId}）不是本公司 {company}（{companyTaxId}）',
+    en: 'The invoice buyer {buyer} ({buyerTaxId}) is not this company, {company} ({companyTaxId})',
+  },
+  invoice_type_mismatch: {
+    title: { zh: '发票类型与代码/号码不符', en: 'Invoice type does not match its code or number' },
+    status: 422,
+    zh: '发票类型 {type} 与{basis}不符（应为 {expected}）',
+    en: 'Invoice type {type} does not match the {basis} (expected {expected})',
+  },
+  invoice_arithmetic: {
+    title: { zh: '发票金额计算不符', en: 'Invoice arithmetic does not add up' },
+    status: 422,
+    zh: '{what}：应为 {expected}，发票上为 {actual}',
+    en: '{what}: expected {expected}, the invoice shows {actual}',
+  },
+  tax_rate_not_in_force: {
+    status: 422,
+    zh: '税率 {rate} 在 {date} 不是有效的法定税率或征收率',
+    en: 'Rate {rate} was not a legal VAT rate or levy rate on {date}',
+  },
+  invoice_xml_invalid: {
+    status: 422,
+    zh: '不是有效的数电票 XML：{reason}',
+    en: 'Not a valid fully-digital e-invoice XML: {reason}',
+  },
+  // expenses: documents, budgets, approvals
+  document_state_invalid: {
+    title: { zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+    status: 409,
+    zh: '{document} 当前状态为「{status}」，不能{actionZh}',
+    en: '{document} is {status}; it cannot be {actionEn}',
+  },
+  period_closed: {
+    status: 422,
+    zh: '会计期间 {period} 已结账，不能再记账',
+    en: 'Accounting period {period} is closed to new postings',
+  },
+  budget_exceeded: {
+    title: { zh: '超出预算', en: 'Over budget' },
+    status: 422,
+    zh: '预算不足：{slice} 预算 {budget}，已占用 {occupied}，已发生 {actual}，可用 {available}，本次需要 {requested}',
+    en: 'Over budget: {slice} has {budget} budgeted, {occupied} occupied, {actual} spent, {available} available; this needs {requested}',
+  },
+  audit_rule_blocked: {
+    title: { zh: '未通过审核规则', en: 'Blocked by an audit rule' },
+    status: 422,
+    zh: '审核规则「{ruleZh}」不允许提交：{detailZh}',
+    en: 'Audit rule "{ruleEn}" blocks this: {detailEn}',
+  },
+  request_not_usable: {
+    status: 422,
+    zh: '申请单 {number} 状态为「{status}」，报销单只能关联已批准的申请单',
+    en: 'Request {number} is {status}; a claim can only draw down an approved request',
+  },
+  advance_not_usable: {
+    status: 422,
+    zh: '借款单 {number} 不能冲销：{reason}',
+    en: 'Advance {number} cannot be offset: {reason}',
+  },
+  task_not_yours: {
+    title: { zh: '不是你的审批任务', en: 'Not your approval task' },
+    status: 403,
+    zh: '此审批任务分配给 {assignee}，你无权处理',
+    en: 'This approval task is assigned to {assignee}; you may not act on it',
+  },
+  task_already_decided: {
+    title: { zh: '审批任务已处理', en: 'Approval task already decided' },
+    status: 409,
+    zh: '此审批任务已是「{status}」，不能再次处理',
+    en: 'This approval task is already {status}; it cannot be decided again',
+  },
+  no_approver: {
+    status: 422,
+    zh: '审批步骤「{step}」找不到审批人（{reason}）',
+    en: 'Approval step "{step}" has no approver ({reason})',
+  },
+  document_not_yours: {
+    status: 403,
+    zh: '不能代职员 {employee} 处理单据（需财务或管理员角色）',
+    en: 'You cannot act on documents of employee {employee} (finance or administrator role required)',
+  },
+  not_an_employee: {
+    status: 403,
+    zh: '当前用户未关联职员，不能{actionZh}',
+    en: 'The signed-in user is not linked to an employee and cannot {actionEn}',
+  },
+  rule_set_invalid: {
+    status: 422,
+    zh: '规则无效：{reason}',
+    en: 'Invalid rules: {reason}',
+  },
   // platform
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },
   internal_error: {

@@ -64,6 +64,25 @@ export const InvoiceFields = {
     Type.String({ pattern: '^[0-9]{20}$', description: '校验码 (legacy e-invoices).' }),
   ),
   remark: Type.Optional(Text('备注.')),
+  passenger: Type.Optional(
+    Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 50, description: 'Traveller named on the ticket.' }),
+        transport: Type.Union(
+          [Type.Literal('air'), Type.Literal('rail'), Type.Literal('road'), Type.Literal('water')],
+          { description: 'Passenger transport kind, for the deemed input-VAT formula.' },
+        ),
+        fuelSurcharge: Type.Optional(Amount),
+        civilAviationFund: Type.Optional(Amount),
+        domestic: Type.Optional(Type.Boolean({ default: true })),
+        travelEndOn: Type.Optional(CalendarDate),
+      },
+      {
+        additionalProperties: false,
+        description: 'Passenger tickets: who travelled and how (air: amount = fare, excluding the fund).',
+      },
+    ),
+  ),
 };
 
 export const ExpenseClaimLine = Type.Object(
@@ -78,8 +97,21 @@ export const ExpenseClaimLine = Type.Object(
     costCenterCode: Type.Optional(Code),
     projectCode: Type.Optional(Code),
     city: Type.Optional(Type.String({ maxLength: 50 })),
+    nights: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 366, description: 'Hotel nights, for the per-diem standard.' }),
+    ),
+    days: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 366, description: 'Days covered by a meal or daily allowance.' }),
+    ),
+    tripEndOn: Type.Optional(
+      Type.String({ ...CalendarDate, description: 'Last day of the trip this expense belongs to.' }),
+    ),
   },
-  { additionalProperties: false, description: 'One expense: gross amount, deductible tax, invoices.' },
+  {
+    additionalProperties: false,
+    description:
+      'One expense: gross amount and its invoices; the deductible input VAT is derived from the invoices.',
+  },
 );
 
 /** ExpenseClaim (报销单): header plus lines. */
@@ -93,6 +125,45 @@ export const ExpenseClaimFields = {
   lines: Lines(ExpenseClaimLine, 'Expense lines.'),
   projectCode: Type.Optional(Code),
   advanceIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+  requestId: Type.Optional(Id),
+};
+
+/** ExpenseRequest (费用申请单): approval in advance for spending that claims later draw down. */
+export const ExpenseRequestFields = {
+  employeeCode: Code,
+  departmentCode: Code,
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  currency: CurrencyCode,
+  requestedOn: CalendarDate,
+  projectCode: Type.Optional(Code),
+  lines: Lines(
+    Type.Object(
+      {
+        categoryCode: Code,
+        description: Type.String({ minLength: 1, maxLength: 200 }),
+        occurredOn: Type.String({ ...CalendarDate, description: 'Planned date.' }),
+        amount: Amount,
+        departmentCode: Type.Optional(Code),
+        projectCode: Type.Optional(Code),
+        city: Type.Optional(Type.String({ maxLength: 50 })),
+      },
+      { additionalProperties: false },
+    ),
+    'Planned expenses.',
+  ),
+};
+
+/** Advance (借款单): cash lent to an employee, later offset against claims or repaid. */
+export const AdvanceFields = {
+  employeeCode: Code,
+  departmentCode: Code,
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  currency: CurrencyCode,
+  amount: Amount,
+  requestedOn: CalendarDate,
+  categoryCode: Type.Optional(Code),
+  expectedRepaymentOn: Type.Optional(CalendarDate),
+  projectCode: Type.Optional(Code),
   requestId: Type.Optional(Id),
 };
 

@@ -8,12 +8,12 @@ export const ROLES = {
   employee: {
     zh: '员工',
     en: 'Employee',
-    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write'],
+    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write', 'approvals:write'],
   },
   approver: {
     zh: '审批人',
     en: 'Approver',
-    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write'],
+    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write', 'approvals:write', 'budgets:read'],
   },
   finance: {
     zh: '财务',
@@ -26,6 +26,9 @@ export const ROLES = {
       'vouchers:write',
       'claims:read',
       'claims:write',
+      'approvals:write',
+      'budgets:read',
+      'budgets:write',
     ],
   },
   admin: { zh: '管理员', en: 'Administrator', scopes: ALL_SCOPES },

@@ -1,0 +1,291 @@
+import type { Selectable } from 'kysely';
+import { newId } from '../../platform/store/ids.ts';
+import type { ApprovalTasksTable, TaskStatus } from '../../platform/store/tables.ts';
+import type { TenantDb } from '../../platform/store/tenant-scope.ts';
+import { DomainError } from '../../model/result.ts';
+import type { ApprovalPolicy } from '../rules/rule-sets.ts';
+import { delegateOf, resolveApprovers } from './approvers.ts';
+import { notify, type Notice } from './notifications.ts';
+import { routeDocument, type RoutingFacts } from './policy.ts';
+
+/**
+ * The approval workflow of one document: each submission opens a round of tasks, one per approver per
+ * step. Stages run one after another; the steps of a stage run in parallel; within a step `any` needs
+ * one approval (或签) and `all` needs every one (会签). A rejection ends the round. Deciding is a
+ * conditional update of a pending task, so a task is decided once even when two requests race.
+ */
+export type TaskRow = Selectable<ApprovalTasksTable>;
+
+export interface WorkflowDocument {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly employeeCode: string;
+  readonly facts: RoutingFacts;
+}
+
+export type Outcome = 'approving' | 'approved' | 'rejected';
+
+const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * 3_600_000).toISOString();
+
+export async function startApproval(
+  tx: TenantDb,
+  doc: WorkflowDocument,
+  policy: ApprovalPolicy,
+  now: Date,
+): Promise<{ outcome: Outcome; skipped: string[] }> {
+  const routed = routeDocument(policy, doc.facts);
+  const last = await tx
+    .selectFrom('approval_tasks')
+    .select((eb) => eb.fn.max('round').as('round'))
+    .where('document_id', '=', doc.id)
+    .executeTakeFirst();
+  const round = Number(last?.round ?? 0) + 1;
+  const at = now.toISOString();
+  const skipped: string[] = [];
+  const rows: Omit<TaskRow, 'tenant_id'>[] = [];
+  let stageNo = 0;
+  let previousStage = 0;
+  for (const { step, stage } of routed) {
+    const resolution = await resolveApprovers(tx, step, doc.employeeCode, doc.facts.departmentCode);
+    if (resolution.kind === 'none') throw new DomainError('no_approver', { step: step.nameZh, reason: resolution.reason });
+    if (resolution.kind === 'skip') {
+      skipped.push(`${step.id}: ${resolution.reason}`);
+      continue;
+    }
+    if (stage !== previousStage) {
+      stageNo += 1;
+      previousStage = stage;
+    }
+    const base = {
+      document_id: doc.id,
+      round,
+      step_no: stageNo,
+      step_id: step.id,
+      mode: step.mode ?? 'any',
+      status: 'waiting' as TaskStatus,
+      delegated_from: null,
+      decided_by: null,
+      decided_at: null,
+      comment: null,
+      due_at: null,
+      reminded_at: null,
+      reminders: 0,
+      external_id: null,
+      callout_status: null,
+      callout_attempts: 0,
+      callout_next_at: null,
+      callout_error: null,
+      created_at: at,
+      updated_at: at,
+    };
+    if (resolution.kind === 'external')
+      rows.push({ ...base, id: newId(), kind: 'external', mode: 'any', assignee_code: null, external_id: resolution.approver });
+    else
+      for (const code of resolution.codes) rows.push({ ...base, id: newId(), kind: 'person', assignee_code: code });
+  }
+  if (rows.length === 0) return { outcome: 'approved', skipped };
+  await tx.insertInto('approval_tasks', rows).execute();
+  await activateStage(tx, doc, round, 1, policy.slaHours, now);
+  return { outcome: 'approving', skipped };
+}
+
+/** Opens the tasks of a stage: due dates, standing delegations, callouts to external approvers. */
+async function activateStage(
+  tx: TenantDb,
+  doc: Pick<WorkflowDocument, 'id' | 'number' | 'title'>,
+  round: number,
+  stage: number,
+  slaHours: number,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  const today = at.slice(0, 10);
+  const tasks = await tx
+    .selectFrom('approval_tasks')
+    .selectAll()
+    .where('document_id', '=', doc.id)
+    .where('round', '=', round)
+    .where('step_no', '=', stage)
+    .where('status', '=', 'waiting')
+    .execute();
+  const notices: Notice[] = [];
+  for (const task of tasks) {
+    const delegate = task.assignee_code === null ? null : await delegateOf(tx, task.assignee_code, today);
+    const assignee = delegate ?? task.assignee_code;
+    await tx
+      .updateTable('approval_tasks')
+      .set({
+        status: 'pending',
+        due_at: addHours(now, slaHours),
+        updated_at: at,
+        ...(delegate === null ? {} : { assignee_code: delegate, delegated_from: task.assignee_code }),
+        ...(task.kind === 'external' ? { callout_status: 'pending', callout_next_at: at } : {}),
+      })
+      .where('id', '=', task.id)
+      .execute();
+    if (assignee !== null)
+      notices.push({
+        recipient: assignee,
+        kind: 'task_assigned',
+        documentId: doc.id,
+        taskId: task.id,
+        zh: `待审批：${doc.number} ${doc.title}`,
+        en: `To approve: ${doc.number} ${doc.title}`,
+      });
+  }
+  await notify(tx, at, notices);
+}
+
+export async function getTask(db: TenantDb, id: string): Promise<TaskRow> {
+  const row = await db.selectFrom('approval_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) throw new DomainError('not_found', { resource: 'ApprovalTask', id });
+  return row;
+}
+
+export interface Decision {
+  readonly taskId: string;
+  readonly decision: 'approve' | 'reject';
+  /** The deciding employee; null for an external approver's signed callback. */
+  readonly actorCode: string | null;
+  readonly actor: string;
+  readonly comment?: string;
+  readonly now: Date;
+  readonly slaHours: number;
+}
+
+/** Records one decision and moves the round on; returns where the document now stands. */
+export async function decideTask(
+  tx: TenantDb,
+  doc: Pick<WorkflowDocument, 'id' | 'number' | 'title'>,
+  input: Decision,
+): Promise<{ task: TaskRow; outcome: Outcome }> {
+  const task = await getTask(tx, input.taskId);
+  if (task.document_id !== doc.id) throw new DomainError('not_found', { resource: 'ApprovalTask', id: input.taskId });
+  if (input.actorCode !== null && (task.kind !== 'person' || task.assignee_code !== input.actorCode))
+    throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? task.external_id ?? '?' });
+  if (input.actorCode === null && task.kind !== 'external')
+    throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? '?' });
+  if (task.status !== 'pending') throw new DomainError('task_already_decided', { status: task.status });
+  if (input.decision === 'reject' && (input.comment ?? '').trim() === '')
+    throw new DomainError('validation_failed', {}, [{ code: 'missing_field', pointer: '/comment', params: { field: 'comment' } }]);
+  const at = input.now.toISOString();
+  const status: TaskStatus = input.decision === 'approve' ? 'approved' : 'rejected';
+  const updated = await tx
+    .updateTable('approval_tasks')
+    .set({
+      status,
+      decided_by: input.actor,
+      decided_at: at,
+      comment: input.comment ?? null,
+      updated_at: at,
+      ...(task.kind === 'external' ? { callout_status: 'sent' as const } : {}),
+    })
+    .where('id', '=', task.id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('task_already_decided', { status: 'decided' });
+  const decided = { ...task, status, decided_by: input.actor, decided_at: at, comment: input.comment ?? null };
+  if (status === 'rejected') {
+    await cancelOpenTasks(tx, doc.id, at);
+    return { task: decided, outcome: 'rejected' };
+  }
+  const round = await tx
+    .selectFrom('approval_tasks')
+    .selectAll()
+    .where('document_id', '=', doc.id)
+    .where('round', '=', task.round)
+    .execute();
+  const stageTasks = round.filter((t) => t.step_no === task.step_no);
+  const stepDone = (stepId: string) => {
+    const tasks = stageTasks.filter((t) => t.step_id === stepId);
+    return tasks[0]?.mode === 'all'
+      ? tasks.every((t) => t.status === 'approved')
+      : tasks.some((t) => t.status === 'approved');
+  };
+  if (task.mode === 'any' && stepDone(task.step_id)) {
+    // one approval settles an "any" step: the other approvers' tasks close
+    await tx
+      .updateTable('approval_tasks')
+      .set({ status: 'cancelled', updated_at: at, comment: '同步骤已由他人审批 / decided by another approver' })
+      .where('document_id', '=', doc.id)
+      .where('round', '=', task.round)
+      .where('step_id', '=', task.step_id)
+      .where('status', '=', 'pending')
+      .execute();
+  }
+  const stageDone = [...new Set(stageTasks.map((t) => t.step_id))].every(stepDone);
+  if (!stageDone) return { task: decided, outcome: 'approving' };
+  const next = round.filter((t) => t.step_no > task.step_no).map((t) => t.step_no);
+  if (next.length === 0) return { task: decided, outcome: 'approved' };
+  await activateStage(tx, doc, task.round, Math.min(...next), input.slaHours, input.now);
+  return { task: decided, outcome: 'approving' };
+}
+
+/** Closes every open task of a document (withdrawn or rejected). */
+export async function cancelOpenTasks(tx: TenantDb, documentId: string, at: string): Promise<void> {
+  await tx
+    .updateTable('approval_tasks')
+    .set({ status: 'cancelled', updated_at: at })
+    .where('document_id', '=', documentId)
+    .where('status', 'in', ['pending', 'waiting'])
+    .execute();
+}
+
+/** Hands a pending task to someone else (转交), keeping who it came from. */
+export async function delegateTask(
+  tx: TenantDb,
+  input: { taskId: string; actorCode: string; to: string; comment?: string; now: Date },
+): Promise<TaskRow> {
+  const task = await getTask(tx, input.taskId);
+  if (task.kind !== 'person' || task.assignee_code !== input.actorCode)
+    throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? '?' });
+  if (task.status !== 'pending') throw new DomainError('task_already_decided', { status: task.status });
+  const target = await tx.selectFrom('employees').select(['code', 'status']).where('code', '=', input.to).executeTakeFirst();
+  if (target === undefined || target.status !== 'active' || input.to === input.actorCode)
+    throw new DomainError('validation_failed', {}, [
+      { code: 'reference_not_found', pointer: '/to', params: { resource: 'employees', code: input.to } },
+    ]);
+  const at = input.now.toISOString();
+  const updated = await tx
+    .updateTable('approval_tasks')
+    .set({ assignee_code: input.to, delegated_from: input.actorCode, updated_at: at, comment: input.comment ?? null })
+    .where('id', '=', task.id)
+    .where('status', '=', 'pending')
+    .where('assignee_code', '=', input.actorCode)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('task_already_decided', { status: 'decided' });
+  await notify(tx, at, [
+    {
+      recipient: input.to,
+      kind: 'task_assigned',
+      documentId: task.document_id,
+      taskId: task.id,
+      zh: `${input.actorCode} 转交给你一项审批`,
+      en: `${input.actorCode} handed you an approval task`,
+    },
+  ]);
+  return getTask(tx, task.id);
+}
+
+export const toTaskView = (t: TaskRow) => ({
+  id: t.id,
+  documentId: t.document_id,
+  round: t.round,
+  stage: t.step_no,
+  stepId: t.step_id,
+  kind: t.kind,
+  mode: t.mode,
+  assignee: t.assignee_code,
+  delegatedFrom: t.delegated_from,
+  externalApprover: t.external_id,
+  status: t.status,
+  decidedBy: t.decided_by,
+  decidedAt: t.decided_at,
+  comment: t.comment,
+  dueAt: t.due_at,
+  reminders: t.reminders,
+  callout: t.kind === 'external' ? { status: t.callout_status, attempts: t.callout_attempts, error: t.callout_error } : null,
+  createdAt: t.created_at,
+});
+export type TaskView = ReturnType<typeof toTaskView>;
