@@ -35,6 +35,7 @@ export interface TestApp {
     companyCode: string,
     username: string,
     roles: readonly string[],
+    employeeCode?: string,
   ): Promise<{ cookie: string; csrf: string; password: string }>;
   close(): Promise<void>;
 }
@@ -132,7 +133,7 @@ export async function startTestApp(
     bearer: async (companyCode, scopes) => ({
       authorization: `Bearer ${(await client(companyCode, scopes)).token}`,
     }),
-    user: async (companyCode, username, roles) => {
+    user: async (companyCode, username, roles, employeeCode) => {
       const company = await findCompany(database, companyCode);
       if (company === undefined) throw new Error(`no company ${companyCode}`);
       const password = `pw-${randomBytes(8).toString('hex')}`;
@@ -141,6 +142,7 @@ export async function startTestApp(
         displayName: username,
         roles,
         password,
+        ...(employeeCode === undefined ? {} : { employeeCode }),
         actor: 'system:test',
       });
       const res = await request({ method: 'POST', url: '/auth/login', payload: { username, password } });

@@ -53,6 +53,18 @@ export async function startApproval(
       skipped.push(`${step.id}: ${resolution.reason}`);
       continue;
     }
+    const previous = rows.at(-1);
+    if (
+      previous !== undefined &&
+      resolution.kind === 'people' &&
+      resolution.codes.length === 1 &&
+      previous.assignee_code === resolution.codes[0] &&
+      rows.filter((r) => r.step_id === previous.step_id).length === 1
+    ) {
+      // the same single approver twice in a row approves once
+      skipped.push(`${step.id}: same approver as ${previous.step_id}`);
+      continue;
+    }
     if (stage !== previousStage) {
       stageNo += 1;
       previousStage = stage;

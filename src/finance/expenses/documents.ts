@@ -102,21 +102,11 @@ function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines
     return parsed.value.minor;
   };
   const date = doc.claimedOn ?? doc.requestedOn ?? '';
+  // an advance is one amount, not lines: it is spent later, by the claims that offset it
+  const advanceMinor = kind === 'advance' ? money(doc.amount ?? '', '/amount') : 0n;
   const lines: NormalLine[] =
     kind === 'advance'
-      ? [
-          {
-            lineNo: 1,
-            categoryCode: doc.categoryCode ?? '',
-            description: doc.title,
-            occurredOn: date,
-            amountMinor: money(doc.amount ?? '', '/amount'),
-            departmentCode: doc.departmentCode,
-            projectCode: doc.projectCode ?? null,
-            invoiceIds: [],
-            extra: {},
-          },
-        ]
+      ? []
       : (doc.lines ?? []).map((l, i) => {
           const { categoryCode, description, occurredOn, amount, invoiceIds, departmentCode, projectCode, ...extra } = l;
           return {
@@ -139,7 +129,7 @@ function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines
     }),
   );
   if (problems.length > 0) throw refusal(problems);
-  return { doc, lines, totalMinor: lines.reduce((s, l) => s + l.amountMinor, 0n) };
+  return { doc, lines, totalMinor: kind === 'advance' ? advanceMinor : lines.reduce((s, l) => s + l.amountMinor, 0n) };
 }
 
 async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: DocumentInput, lines: readonly NormalLine[]) {
@@ -279,6 +269,7 @@ export async function recordTransition(
 
 async function writeLines(tx: TenantDb, documentId: string, lines: readonly NormalLine[], deductible: readonly bigint[]) {
   await tx.deleteFrom('expense_lines').where('document_id', '=', documentId).execute();
+  if (lines.length === 0) return;
   await tx
     .insertInto(
       'expense_lines',
@@ -363,6 +354,7 @@ export async function createExpenseDocument(ctx: ExpenseContext, kind: ExpenseKi
 }
 
 const extrasOf = (doc: DocumentInput) => ({
+  ...(doc.categoryCode === undefined ? {} : { categoryCode: doc.categoryCode }),
   ...(doc.advanceIds === undefined ? {} : { advanceIds: doc.advanceIds }),
   ...(doc.expectedRepaymentOn === undefined ? {} : { expectedRepaymentOn: doc.expectedRepaymentOn }),
   ...(doc.number === undefined ? {} : { externalNumber: doc.number }),
