@@ -49,7 +49,7 @@ for (const engine of ENGINES) {
         FINBRIDGE_WORKER_BATCH_SIZE: '1', // one call per document, so the rate limit is what paces them
         FINBRIDGE_WORKER_POLL_MS: '20',
         FINBRIDGE_WORKER_SYNC_POLL_MS: '50',
-        FINBRIDGE_WORKER_HEARTBEAT_MS: '100',
+        FINBRIDGE_WORKER_HEARTBEAT_MS: '250',
         FINBRIDGE_WORKER_BACKOFF_MS: '50',
       };
       if (processes > 0) {
@@ -73,6 +73,20 @@ for (const engine of ENGINES) {
             const row = await database.db
               .selectFrom('worker_heartbeats')
               .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow();
+            return row.n >= processes;
+          },
+          60_000,
+        );
+        // …and each has counted the others since (a worker's share changes at its own heartbeat)
+        const joined = new Date().toISOString();
+        await until(
+          'every worker to see the whole cluster',
+          async () => {
+            const row = await database.db
+              .selectFrom('worker_heartbeats')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('seen_at', '>', joined)
               .executeTakeFirstOrThrow();
             return row.n >= processes;
           },

@@ -320,7 +320,7 @@ for (const engine of ENGINES) {
       const task = await pendingTask('chen', warned['id']);
       assert.equal(task['document'].riskTags.length, 3, 'the approver sees the risk tags');
       const restored = await as('admin', 'POST', '/api/v1/rules/audit', { body: original, note: 'back to the defaults' });
-      assert.equal(restored.body['version'], saved.body['version'] + 1);
+      assert.equal(restored.body['version'], Number(saved.body['version']) + 1);
     });
 
     it('delegation: a dated delegation routes new tasks to the delegate, and a task can be handed on', async () => {

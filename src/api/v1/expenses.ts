@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { decideExpenseTask, delegateExpenseTask, payExpense, previewVoucher, repayAdvance, reverseExpense, submitExpense, withdrawExpense } from '../../finance/expenses/lifecycle.ts';
 import { createExpenseDocument, getExpenseDocument, listExpenseDocuments, updateExpenseDocument, type ExpenseContext } from '../../finance/expenses/documents.ts';
 import { getInvoice, importInvoiceXml, listInvoices, registerInvoice } from '../../finance/invoices/invoices.ts';
-import { getTask, toTaskView } from '../../finance/approvals/workflow.ts';
+import { toTaskView } from '../../finance/approvals/workflow.ts';
 import { listNotifications } from '../../finance/approvals/notifications.ts';
 import { createExternalApprover, listExternalApprovers, verifyCallback } from '../../finance/approvals/external.ts';
 import { budgetExecution, createBudget, updateBudget } from '../../finance/budgets/budgets.ts';
@@ -408,7 +408,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         .selectAll('approval_tasks')
         .select(['expense_documents.number', 'expense_documents.title', 'expense_documents.total_minor', 'expense_documents.employee_code', 'expense_documents.risk_tags_json', 'expense_documents.kind as document_kind'])
         .where('approval_tasks.assignee_code', '=', me)
-        .where('approval_tasks.status', '=', (request.query.status ?? 'pending') as 'pending')
+        .where('approval_tasks.status', '=', ((request.query.status as string | undefined) ?? 'pending') as 'pending')
         .orderBy('approval_tasks.created_at')
         .limit(request.query.limit ?? 100)
         .execute();
@@ -603,7 +603,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.code(201).serializer(json).send(await saveRuleSet(tenant.db, tenant.writer, request.params.kind as RuleSetKind, request.body.body, request.body.note));
+      return reply.code(201).serializer(json).send(await saveRuleSet(tenant.db, tenant.writer, request.params.kind, request.body.body, request.body.note));
     },
   );
   app.post(

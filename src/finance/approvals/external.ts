@@ -153,8 +153,8 @@ export async function deliverCallouts(db: TenantDb, deps: CalloutDeps): Promise<
               kind: 'callout_failed',
               documentId: task.document_id,
               taskId: task.id,
-              zh: `${task.number} 的外部审批 ${approver.name} 无法送达：${error ?? ''}`,
-              en: `${task.number}: the external approver ${approver.name} could not be reached: ${error ?? ''}`,
+              zh: `${task.number} 的外部审批 ${approver.name} 无法送达：${error}`,
+              en: `${task.number}: the external approver ${approver.name} could not be reached: ${error}`,
             },
           ]);
       });

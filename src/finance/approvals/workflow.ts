@@ -40,7 +40,7 @@ export async function startApproval(
     .select((eb) => eb.fn.max('round').as('round'))
     .where('document_id', '=', doc.id)
     .executeTakeFirst();
-  const round = Number(last?.round ?? 0) + 1;
+  const round = (last?.round ?? 0) + 1;
   const at = now.toISOString();
   const skipped: string[] = [];
   const rows: Omit<TaskRow, 'tenant_id'>[] = [];

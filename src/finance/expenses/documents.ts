@@ -101,7 +101,6 @@ function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines
     if (parsed.value.minor <= 0n) problems.push({ code: 'amount_not_positive', pointer });
     return parsed.value.minor;
   };
-  const date = doc.claimedOn ?? doc.requestedOn ?? '';
   // an advance is one amount, not lines: it is spent later, by the claims that offset it
   const advanceMinor = kind === 'advance' ? money(doc.amount ?? '', '/amount') : 0n;
   const lines: NormalLine[] =
@@ -256,7 +255,7 @@ export async function recordTransition(
     .insertInto('document_transitions', [
       {
         document_id: documentId,
-        seq: Number(last?.seq ?? 0) + 1,
+        seq: (last?.seq ?? 0) + 1,
         at: input.at,
         actor: input.actor,
         from_status: input.from,

@@ -60,9 +60,9 @@ function typeOf(labelName: string | undefined, labelCode: string | undefined): I
 export function parseDigitalInvoiceXml(xml: string): InvoiceInput {
   let doc: unknown;
   try {
-    doc = parser.parse(xml, true);
+    doc = parser.parse(xml);
   } catch (error) {
-    throw invalid(error instanceof Error ? error.message.split('\n')[0] ?? 'malformed XML' : 'malformed XML');
+    throw invalid(error instanceof Error ? (error.message.split('\n')[0] ?? 'malformed XML') : 'malformed XML');
   }
   const root = child(doc, 'EInvoice');
   if (root === undefined) throw invalid('no EInvoice root element');
