@@ -217,6 +217,39 @@ for (const engine of ENGINES) {
       assert.equal((await as('zhang', 'GET', `/api/v1/invoices/${inv['id']}`)).body['status'], 'unused');
     });
 
+    it('correcting a posted claim reverses its voucher in red and posts the new revision', async () => {
+      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '88.00' }]));
+      await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
+      await approveAll(d['id'], ['chen']);
+      const first = await until('posted', async () => {
+        const x = await document(d['id']);
+        return x['status'] === 'posted' ? x : undefined;
+      });
+      const corrected = await as('zhao', 'POST', `/api/v1/expense-claims/${d['id']}/corrections`, {
+        claim: claim([{ categoryCode: 'TAXI', description: '打车（更正金额）', occurredOn: '2026-11-24', amount: '98.00' }]),
+        reason: '金额录错',
+      });
+      assert.equal(corrected.status, 200, JSON.stringify(corrected.body));
+      assert.equal(corrected.body['revision'], 2);
+      const second = await until('revision 2 posted', async () => {
+        const x = await document(d['id']);
+        return x['status'] === 'posted' ? x : undefined;
+      });
+      assert.notEqual(second['posting'].erpVoucherNumber, first['posting'].erpVoucherNumber);
+      assert.equal(second['total'], '98.00');
+      const reversal = await until('red voucher posted', async () => {
+        const r = await as('admin', 'GET', `/api/v1/documents/${d['id']}-R/trace`);
+        return r.body['postings']?.[0]?.status === 'posted' ? r.body['postings'][0] : undefined;
+      });
+      const red = [...sim.ledger.vouchers.values()].find((v) => v.billNo === reversal['erpNumber'] || String(v.id) === reversal['erpNumber']);
+      assert.ok(red);
+      assert.equal(red.entries.reduce((s, e) => s + e.debit, 0n), -8800n, 'the red voucher negates the first');
+      assert.deepEqual(
+        second['transitions'].map((x: Body) => x['to']).slice(-4),
+        ['posted', 'reversed', 'approved', 'posted'],
+      );
+    });
+
     it('five claims racing for one invoice: exactly one keeps it', async () => {
       const inv = await invoice(hotelInvoice('200.00', '12.00', '212.00'));
       const results = await Promise.all(
@@ -264,6 +297,23 @@ for (const engine of ENGINES) {
       assert.equal(refused.body['errors'][0].pointer, '/lines/0/amount');
       assert.match(refused.body['detail'], /SALES-E\/TRAVEL\/2026-11/);
       assert.equal((await document(d['id']))['status'], 'draft');
+    });
+
+    it('two claims racing for the last of a blocking budget: one gets it, the other is refused', async () => {
+      const budget = await created('admin', '/api/v1/budgets', {
+        departmentCode: 'SALES-E',
+        categoryCode: 'TAXI',
+        period: '2026-12',
+        amount: { amount: '100.00', currency: 'CNY' },
+        control: 'block',
+      });
+      const drafts = await Promise.all(
+        [1, 2].map(() => created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-12-01', amount: '60.00' }], { claimedOn: '2026-12-01' }))),
+      );
+      const results = await Promise.all(drafts.map((d) => as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`)));
+      assert.deepEqual(results.map((r) => r.status).sort(), [200, 422], JSON.stringify(results.map((r) => r.body)));
+      const after = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TAXI&period=2026-12')).body;
+      assert.deepEqual([after['items'][0].id, after['items'][0].occupied, after['items'][0].available], [budget['id'], '60.00', '40.00']);
     });
 
     it('larger claims go manager → finance; the general manager above 50,000; skipped steps are recorded', async () => {

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { decideExpenseTask, delegateExpenseTask, payExpense, previewVoucher, repayAdvance, reverseExpense, submitExpense, withdrawExpense } from '../../finance/expenses/lifecycle.ts';
+import { correctExpense, decideExpenseTask, delegateExpenseTask, payExpense, previewVoucher, repayAdvance, reverseExpense, submitExpense, withdrawExpense } from '../../finance/expenses/lifecycle.ts';
 import { createExpenseDocument, getExpenseDocument, listExpenseDocuments, updateExpenseDocument, type ExpenseContext } from '../../finance/expenses/documents.ts';
 import { getInvoice, importInvoiceXml, listInvoices, registerInvoice } from '../../finance/invoices/invoices.ts';
 import { toTaskView } from '../../finance/approvals/workflow.ts';
@@ -314,6 +314,13 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         },
       );
     }
+    if (k.kind === 'claim')
+      action(
+        'corrections',
+        'Correct a posted claim: the posted voucher is reversed in red and the new revision is posted (posted vouchers are never edited)',
+        Type.Object({ claim: k.entity, reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        (t, id, b) => correctExpense(expenseContext(t), id, b['claim'], b['reason'] as string),
+      );
     if (k.kind === 'advance')
       action(
         'repayments',

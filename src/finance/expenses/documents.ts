@@ -87,7 +87,7 @@ export interface NormalLine {
 const fen = (minor: bigint) => formatMinor(minor, 2);
 
 /** Checks the input and turns it into lines in minor units (an advance is one line). */
-function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines: NormalLine[]; totalMinor: bigint } {
+export function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines: NormalLine[]; totalMinor: bigint } {
   const failures = check(ENTITY[kind].input, raw);
   if (failures.length > 0) throw refusal(failures);
   const doc = raw as DocumentInput;
@@ -131,7 +131,7 @@ function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines
   return { doc, lines, totalMinor: kind === 'advance' ? advanceMinor : lines.reduce((s, l) => s + l.amountMinor, 0n) };
 }
 
-async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: DocumentInput, lines: readonly NormalLine[]) {
+export async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: DocumentInput, lines: readonly NormalLine[]) {
   const failures: Failure[] = [];
   const missing = async (
     table: 'employees' | 'departments' | 'expense_categories' | 'projects',
@@ -266,7 +266,7 @@ export async function recordTransition(
     .execute();
 }
 
-async function writeLines(tx: TenantDb, documentId: string, lines: readonly NormalLine[], deductible: readonly bigint[]) {
+export async function writeLines(tx: TenantDb, documentId: string, lines: readonly NormalLine[], deductible: readonly bigint[]) {
   await tx.deleteFrom('expense_lines').where('document_id', '=', documentId).execute();
   if (lines.length === 0) return;
   await tx

@@ -28,8 +28,11 @@ import {
   getExpenseDocument,
   getLines,
   getRow,
+  checkReferences,
   linkInvoices,
+  normalise,
   recordTransition,
+  writeLines,
   stateError,
   unlinkInvoices,
   type DocumentRow,
@@ -599,6 +602,72 @@ export async function reverseExpense(ctx: ExpenseContext, id: string, reason: st
     await setStatus(tx, row, 'reversed', ctx.writer.actor, now.toISOString(), {}, reason);
     await appendAudit(tx, ctx.writer.audit, [
       { actor: ctx.writer.actor, action: 'reverse', entityType: entityName(row.kind), entityId: id, after: { reason }, requestId: ctx.writer.requestId },
+    ]);
+    return getExpenseDocument(tx, id);
+  });
+}
+
+/**
+ * Correcting a posted claim (更正): the posted voucher is reversed in red, the claim takes its new
+ * content as the next revision, and the new voucher is posted — all in one transaction. Budget and
+ * invoices move from the old content to the new; a blocking budget or an invoice in use refuses it.
+ */
+export async function correctExpense(ctx: ExpenseContext, id: string, raw: unknown, reason: string): Promise<DocumentView> {
+  return ctx.db.transaction(async (tx) => {
+    const row = await getRow(tx, id);
+    if (row.kind !== 'claim' || !canDo('correct', row.status)) throw stateError(row, 'correct');
+    const { doc, lines, totalMinor } = normalise('claim', raw);
+    if (doc.employeeCode !== row.employee_code)
+      throw refusal([{ code: 'invalid_field', pointer: '/employeeCode', params: { detail: 'a correction keeps the claimant' } }]);
+    await checkReferences(tx, 'claim', doc, lines);
+    const now = ctx.writer.audit.clock.now();
+    const at = now.toISOString();
+    const date = at.slice(0, 10);
+    await ensureOpenPeriod(tx, date, '/date');
+    const posting = row.posting_id === null ? undefined : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
+    if (posting?.status !== 'posted') throw stateError(row, 'correct');
+    await submitDocument(tx, ctx.writer, ctx.company.code, {
+      connectionId: posting.connection_id,
+      kind: 'voucher',
+      document: reversalOf(JSON.parse(posting.document_json) as WireVoucher, date, reason),
+      documentId: `${row.id}-R`,
+      revision: row.revision,
+    });
+    await releaseAll(tx, id, at);
+    const reversed = await setStatus(tx, row, 'reversed', ctx.writer.actor, at, {}, reason);
+    const deductible = await linkInvoices(tx, id, lines, at);
+    await writeLines(tx, id, lines, deductible);
+    await occupyBudget(tx, id, lines, at);
+    const revised = await setStatus(
+      tx,
+      reversed,
+      'approved',
+      ctx.writer.actor,
+      at,
+      {
+        revision: row.revision + 1,
+        title: doc.title,
+        total_minor: totalMinor,
+        deductible_tax_minor: deductible.reduce((s, d) => s + d, 0n),
+        erp_voucher_number: null,
+        erp_period: null,
+        posted_at: null,
+        paid_at: null,
+      },
+      `更正为第 ${row.revision + 1} 版 / corrected to revision ${row.revision + 1}`,
+    );
+    const voucher = await voucherFor(tx, ctx.company.code, revised, date);
+    voucherOrThrow(voucher);
+    const { posting: next } = await submitDocument(tx, ctx.writer, ctx.company.code, {
+      connectionId: posting.connection_id,
+      kind: 'voucher',
+      document: voucher,
+      documentId: row.id,
+      revision: row.revision + 1,
+    });
+    await tx.updateTable('expense_documents').set({ posting_id: next.id }).where('id', '=', id).execute();
+    await appendAudit(tx, ctx.writer.audit, [
+      { actor: ctx.writer.actor, action: 'correct', entityType: 'ExpenseClaim', entityId: id, before: { revision: row.revision, total: fen(row.total_minor) }, after: raw, requestId: ctx.writer.requestId },
     ]);
     return getExpenseDocument(tx, id);
   });
