@@ -5,6 +5,8 @@ import { buildApp, workerOptions } from '../app.ts';
 import { startWorker } from '../hub/worker.ts';
 import { writeBackPostings } from '../finance/expenses/lifecycle.ts';
 import { connectDemoErp, startDemoKingdee } from '../demo/erp.ts';
+import { startDemoBudgetSystem, type DemoBudgetSystem } from '../demo/budget-system.ts';
+import { seedExpenseDemo, type ExpenseDemoSummary } from '../demo/expenses.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
 import { listPostings, replayPosting } from '../hub/postings.ts';
 import { registerCompany } from '../governance/companies.ts';
@@ -76,6 +78,8 @@ const COMMANDS: Record<string, Command> = {
       const demo = values['demo'] === true || process.env['FINBRIDGE_DEMO'] === '1';
       let credentials: DemoCredentials | undefined;
       let erp: Awaited<ReturnType<typeof connectDemoErp>> | undefined;
+      let budgetSystem: DemoBudgetSystem | undefined;
+      let expenses: ExpenseDemoSummary | undefined;
       if (demo) {
         const { database, security, clock } = running.context;
         const seeded = await seedDemo(database, security.audit);
@@ -83,6 +87,12 @@ const COMMANDS: Record<string, Command> = {
         erp = await connectDemoErp(
           { database, security, clock, wake: () => running.worker?.wake() },
           seeded.company,
+        );
+        budgetSystem = await startDemoBudgetSystem(clock);
+        expenses = await seedExpenseDemo(
+          { database, security, clock, wake: () => running.worker?.wake() },
+          seeded.company,
+          budgetSystem,
         );
         running.app.log.info(
           { company: seeded.company.code, created: seeded.created, erp: erp.simulator.url },
@@ -93,11 +103,13 @@ const COMMANDS: Record<string, Command> = {
         running.app.log.info({ signal }, 'shutting down');
         await running.close();
         await erp?.simulator.close();
+        await budgetSystem?.close();
         process.exit(EXIT.ok);
       };
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
       const address = await running.app.listen({ host: config.host, port: config.port });
+      if (budgetSystem !== undefined) budgetSystem.finbridgeUrl = address.replace('0.0.0.0', '127.0.0.1');
       say('');
       say(
         `FinBridge ${VERSION} is running on ${address}  (database: ${running.context.database.location.replace(process.cwd() + '/', '')})`,
@@ -117,6 +129,13 @@ const COMMANDS: Record<string, Command> = {
         say(
           `  master data pulled hourly and the demo mapping profile:  ${address}/api/v1/connections/{id}/sync  …/mapping-profiles  …/dry-run`,
         );
+      }
+      if (expenses?.seeded === true) {
+        say('');
+        say(
+          `Expense demo: ${expenses.documents} claims and advances, ${expenses.invoices} invoices — posted, in approval, over budget, rejected, withdrawn:`,
+        );
+        say(`  ${address}/api/v1/expense-claims   (sign in as zhang.san, chen.wei or zhao.jing to see “mine” and “pending”)`);
       }
       say('Press Ctrl+C to stop.');
     },

@@ -138,6 +138,7 @@ const DEMO_CLIENT_SCOPES = [
   'vouchers:write',
   'claims:read',
   'claims:write',
+  'budgets:read',
 ];
 
 /**

@@ -48,7 +48,6 @@ export interface WireVoucherLine {
   debit?: string;
   credit?: string;
   aux?: Record<string, string>;
-  expenseCategory?: string;
 }
 
 export interface WireVoucher {
@@ -100,7 +99,7 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
   const debits = new Map<string, { line: WireVoucherLine; minor: bigint }>();
   const debit = (accountCode: string, minor: bigint, line: Omit<WireVoucherLine, 'accountCode'>) => {
     if (minor === 0n) return;
-    const key = JSON.stringify([accountCode, line.aux ?? {}, line.expenseCategory ?? '']);
+    const key = JSON.stringify([accountCode, line.aux ?? {}, line.summary]);
     const existing = debits.get(key);
     if (existing !== undefined) existing.minor += minor;
     else debits.set(key, { line: { ...line, accountCode }, minor });
@@ -112,8 +111,9 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
     for (const line of input.lines) {
       const account = expenseAccountFor(line, policy);
       debit(account, line.amountMinor - line.deductibleTaxMinor, {
+        // no expenseCategory on the line: the posting rules chose the account (sales vs management),
+        // and a connection's category map must not choose again
         summary: `${summary} ${line.category.name}`.slice(0, 200),
-        expenseCategory: line.category.code,
         ...auxFor(account, { department: line.departmentCode, project: line.projectCode }),
       });
       tax += line.deductibleTaxMinor;
