@@ -1,11 +1,13 @@
-// npm run bench -- <suite>   (suites: store, pipeline)   — prints a results table per suite.
-// FINBRIDGE_BENCH_VOUCHERS sets the pipeline size (default 100,000).
+// npm run bench -- <suite>   (suites: store, pipeline, invoices)   — prints a results table per suite.
+// FINBRIDGE_BENCH_VOUCHERS sets the pipeline size (default 100,000); FINBRIDGE_BENCH_INVOICES the
+// invoice register size (default 10,000,000).
 // Every case runs in a child process of its own, so "peak RSS" is that case's high-water mark.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printTable, type Row } from './measure.ts';
 import { STORE_CASES, postgresReachable, storeCase } from './store.ts';
 import { hubCase, rawCase, type PipelineRow } from './pipeline.ts';
+import { invoicesCase, printInvoices, type InvoiceRow } from './invoices.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -16,6 +18,15 @@ if (process.argv[2] === '--pipeline') {
   const row =
     which === 'raw' ? await rawCase(VOUCHERS) : await hubCase(which as 'sqlite' | 'postgres', VOUCHERS);
   process.stdout.write(JSON.stringify({ ...row, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.exit(0);
+}
+
+const INVOICES = Number(process.env['FINBRIDGE_BENCH_INVOICES'] ?? 10_000_000);
+
+if (process.argv[2] === '--invoices') {
+  const rows = await invoicesCase(process.argv[3] as 'sqlite' | 'postgres', INVOICES);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, peakRssMb }))) + '\n');
   process.exit(0);
 }
 
@@ -86,9 +97,22 @@ const SUITES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   },
 };
 
+function invoicesInChild(engine: string): InvoiceRow[] {
+  const out = execFileSync(process.execPath, [self, '--invoices', engine], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as InvoiceRow[];
+}
+
 const requested = process.argv.slice(2);
 const names = requested.length > 0 ? requested : [...Object.keys(SUITES), 'pipeline'];
 for (const name of names) {
+  if (name === 'invoices') {
+    const engines = ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])];
+    printInvoices(engines.flatMap(invoicesInChild));
+    continue;
+  }
   if (name === 'pipeline') {
     const engines = ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])];
     printPipeline([pipelineInChild('raw'), ...engines.map(pipelineInChild)]);
@@ -97,7 +121,7 @@ for (const name of names) {
   const suite = SUITES[name];
   if (suite === undefined) {
     process.stderr.write(
-      `unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}, pipeline\n`,
+      `unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}, pipeline, invoices\n`,
     );
     process.exit(2);
   }

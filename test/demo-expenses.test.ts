@@ -37,15 +37,25 @@ for (const engine of ENGINES) {
       await sim.close();
     });
 
-    const documents = () => tenantDb(t.database.db, companyId).selectFrom('expense_documents').selectAll().orderBy('created_at').execute();
+    const documents = () =>
+      tenantDb(t.database.db, companyId)
+        .selectFrom('expense_documents')
+        .selectAll()
+        .orderBy('created_at')
+        .execute();
 
     it('exercises every path: posted, in approval, over budget, rejected, withdrawn, refused', async () => {
-      const byStatus = (await documents()).reduce<Record<string, number>>((m, d) => ({ ...m, [d.status]: (m[d.status] ?? 0) + 1 }), {});
+      const byStatus = (await documents()).reduce<Record<string, number>>(
+        (m, d) => ({ ...m, [d.status]: (m[d.status] ?? 0) + 1 }),
+        {},
+      );
       assert.ok((byStatus['approving'] ?? 0) >= 3, JSON.stringify(byStatus));
       assert.equal(byStatus['rejected'], 1);
       assert.equal(byStatus['withdrawn'], 1);
       assert.equal(byStatus['draft'], 1, 'the claim over a blocking budget stays a draft');
-      const tags = (await documents()).flatMap((d) => (JSON.parse(d.risk_tags_json) as { rule: string }[]).map((r) => r.rule));
+      const tags = (await documents()).flatMap((d) =>
+        (JSON.parse(d.risk_tags_json) as { rule: string }[]).map((r) => r.rule),
+      );
       assert.ok(tags.includes('duplicate_invoice') && tags.includes('over_budget'), tags.join());
     });
 
@@ -54,12 +64,20 @@ for (const engine of ENGINES) {
         const d = (await documents()).find((x) => x.title === '北京客户拜访差旅');
         return d?.status === 'posted' ? d : undefined;
       });
-      const voucher = [...sim.ledger.vouchers.values()].find((v) => v.billNo === trip.erp_voucher_number || String(v.id) === trip.erp_voucher_number);
+      const voucher = [...sim.ledger.vouchers.values()].find(
+        (v) => v.billNo === trip.erp_voucher_number || String(v.id) === trip.erp_voucher_number,
+      );
       assert.ok(voucher, `voucher ${trip.erp_voucher_number ?? ''} in the simulator`);
       const debit = voucher.entries.reduce((s, e) => s + e.debit, 0n);
-      assert.equal(debit, voucher.entries.reduce((s, e) => s + e.credit, 0n));
+      assert.equal(
+        debit,
+        voucher.entries.reduce((s, e) => s + e.credit, 0n),
+      );
       assert.equal(debit, 222850n);
-      assert.ok(voucher.entries.some((e) => e.account === '22210101' && e.debit === 13566n), 'hotel 90.00 + rail 45.66 input VAT');
+      assert.ok(
+        voucher.entries.some((e) => e.account === '22210101' && e.debit === 13566n),
+        'hotel 90.00 + rail 45.66 input VAT',
+      );
     });
 
     it('the budget system accepts the small advertising claim and refuses the large one', async () => {
@@ -69,7 +87,9 @@ for (const engine of ENGINES) {
         const ads = (await documents()).filter((d) => d.department_code === 'MKT');
         return ads.every((d) => !['approving', 'submitted'].includes(d.status)) ? ads : undefined;
       });
-      const outcome = Object.fromEntries(settled.map((d) => [d.title, d.status === 'posted' ? 'approved' : d.status]));
+      const outcome = Object.fromEntries(
+        settled.map((d) => [d.title, d.status === 'posted' ? 'approved' : d.status]),
+      );
       assert.deepEqual(outcome, { 展会物料制作: 'approved', 线上广告投放: 'rejected' });
     });
   });

@@ -52,11 +52,24 @@ for (const engine of ENGINES) {
     const users = new Map<string, { cookie: string; csrf: string }>();
     let admin: Record<string, string>;
 
-    const as = async (who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+    const as = async (
+      who: string,
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+      url: string,
+      payload?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
       const user = users.get(who);
       const auth =
-        user === undefined ? admin : { cookie: user.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }) };
-      const res = await t.request({ method, url, headers: { ...auth, ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
+        user === undefined
+          ? admin
+          : { cookie: user.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }) };
+      const res = await t.request({
+        method,
+        url,
+        headers: { ...auth, ...headers },
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      });
       return { status: res.statusCode, body: res.json<Body>() };
     };
     const created = async (who: string, url: string, payload: unknown) => {
@@ -75,16 +88,30 @@ for (const engine of ENGINES) {
     const approveAll = async (id: string, approvers: string[]) => {
       for (const who of approvers) {
         const task = await pendingTask(who, id);
-        const res = await as(who, 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, { comment: '同意' });
+        const res = await as(who, 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, {
+          comment: '同意',
+        });
         assert.equal(res.status, 200, JSON.stringify(res.body));
       }
     };
 
     before(async () => {
       sim = await startKingdeeSimulator({ ledger: demoLedger(), seed: 11 });
-      t = await startTestApp(engine, { LOG_LEVEL: 'warn' }, { worker: { pollMs: 20, backoff: { baseMs: 20, maxMs: 200 } } });
+      t = await startTestApp(
+        engine,
+        { LOG_LEVEL: 'warn' },
+        { worker: { pollMs: 20, backoff: { baseMs: 20, maxMs: 200 } } },
+      );
       await seedDemo(t.database, t.running.context.security.audit);
-      admin = await t.bearer('DEMO', ['connections:admin', 'claims:read', 'claims:write', 'budgets:read', 'budgets:write', 'rules:admin', 'vouchers:read']);
+      admin = await t.bearer('DEMO', [
+        'connections:admin',
+        'claims:read',
+        'claims:write',
+        'budgets:read',
+        'budgets:write',
+        'rules:admin',
+        'vouchers:read',
+      ]);
       const connection = await as('admin', 'POST', '/api/v1/connections', {
         name: '金蝶',
         type: 'kingdee-k3cloud',
@@ -115,15 +142,26 @@ for (const engine of ENGINES) {
       const again = await as('zhang', 'POST', '/api/v1/invoices', good);
       assert.equal(again.status, 409);
       assert.equal(again.body['code'], 'invoice_duplicate');
-      const otherBuyer = await as('zhang', 'POST', '/api/v1/invoices', { ...hotelInvoice('10.00', '0.60', '10.60'), buyerTaxId: SELLER });
+      const otherBuyer = await as('zhang', 'POST', '/api/v1/invoices', {
+        ...hotelInvoice('10.00', '0.60', '10.60'),
+        buyerTaxId: SELLER,
+      });
       assert.equal(otherBuyer.status, 422);
       assert.equal(otherBuyer.body['errors'][0].code, 'invoice_wrong_buyer');
       assert.equal(otherBuyer.body['errors'][0].pointer, '/buyerTaxId');
-      const badTax = await as('zhang', 'POST', '/api/v1/invoices', hotelInvoice('1000.00', '70.00', '1070.00'));
+      const badTax = await as(
+        'zhang',
+        'POST',
+        '/api/v1/invoices',
+        hotelInvoice('1000.00', '70.00', '1070.00'),
+      );
       assert.equal(badTax.body['errors'][0].code, 'invoice_arithmetic');
       assert.equal(badTax.body['errors'][0].pointer, '/lines/0/tax');
       const oldRate = hotelInvoice('1000.00', '160.00', '1160.00');
-      const refused = await as('zhang', 'POST', '/api/v1/invoices', { ...oldRate, lines: [{ ...oldRate.lines[0], taxRate: '0.16' }] });
+      const refused = await as('zhang', 'POST', '/api/v1/invoices', {
+        ...oldRate,
+        lines: [{ ...oldRate.lines[0], taxRate: '0.16' }],
+      });
       assert.equal(refused.status, 422, JSON.stringify(refused.body));
       assert.equal(refused.body['errors'][0].code, 'tax_rate_not_in_force');
       const wrongType = await as('zhang', 'POST', '/api/v1/invoices', {
@@ -138,7 +176,12 @@ for (const engine of ENGINES) {
     });
 
     it('imports a 数电票 XML, keeps the original file with its SHA-256, and refuses it the second time', async () => {
-      const xml = digitalInvoiceXml({ number: '26317000000000099001', buyerName: DEMO_COMPANY.name, buyerTaxId: DEMO_COMPANY.taxId, sellerTaxId: SELLER });
+      const xml = digitalInvoiceXml({
+        number: '26317000000000099001',
+        buyerName: DEMO_COMPANY.name,
+        buyerTaxId: DEMO_COMPANY.taxId,
+        sellerTaxId: SELLER,
+      });
       const imported = await created('zhang', '/api/v1/invoices/import', { xml, fileName: 'invoice.xml' });
       assert.equal(imported['type'], 'digital_special');
       assert.equal(imported['total'], '1130.00');
@@ -153,10 +196,22 @@ for (const engine of ENGINES) {
 
     it('claim → approval → voucher posted in the ERP with its number written back; deductible VAT on 22210101', async () => {
       const inv = await invoice(hotelInvoice('1000.00', '60.00', '1060.00', '2026-11-19'));
-      const draft = await created('zhang', '/api/v1/expense-claims', claim([
-        { categoryCode: 'HOTEL', description: '住宿 3 晚', occurredOn: '2026-11-20', amount: '1060.00', invoiceIds: [inv['id']], city: '上海', nights: 3 },
-        { categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-21', amount: '85.50' },
-      ]));
+      const draft = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([
+          {
+            categoryCode: 'HOTEL',
+            description: '住宿 3 晚',
+            occurredOn: '2026-11-20',
+            amount: '1060.00',
+            invoiceIds: [inv['id']],
+            city: '上海',
+            nights: 3,
+          },
+          { categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-21', amount: '85.50' },
+        ]),
+      );
       assert.equal(draft['status'], 'draft');
       assert.equal(draft['deductibleTax'], '60.00');
       assert.equal((await as('zhang', 'GET', `/api/v1/invoices/${inv['id']}`)).body['status'], 'claimed');
@@ -179,12 +234,20 @@ for (const engine of ENGINES) {
       const notMine = await as('chu', 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, {});
       assert.equal(notMine.status, 403);
       assert.equal(notMine.body['code'], 'task_not_yours');
-      const approved = await as('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, { comment: '同意' });
+      const approved = await as('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, {
+        comment: '同意',
+      });
       assert.equal(approved.body['document'].status, 'approved');
       const twice = await as('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, {});
       assert.equal(twice.status, 409);
       assert.equal(twice.body['code'], 'task_already_decided');
-      const edit = await as('zhang', 'PUT', `/api/v1/expense-claims/${draft['id']}`, claim([{ categoryCode: 'TAXI', description: 'x', occurredOn: '2026-11-21', amount: '1.00' }]), { 'if-match': '"9"' });
+      const edit = await as(
+        'zhang',
+        'PUT',
+        `/api/v1/expense-claims/${draft['id']}`,
+        claim([{ categoryCode: 'TAXI', description: 'x', occurredOn: '2026-11-21', amount: '1.00' }]),
+        { 'if-match': '"9"' },
+      );
       assert.equal(edit.status, 409);
       assert.equal(edit.body['code'], 'document_state_invalid');
       const posted = await until('claim posted', async () => {
@@ -193,7 +256,11 @@ for (const engine of ENGINES) {
       });
       assert.ok(posted['posting'].erpVoucherNumber);
       assert.equal(posted['posting'].erpPeriod, '2026-11');
-      const inErp = [...sim.ledger.vouchers.values()].find((v) => v.billNo === posted['posting'].erpVoucherNumber || String(v.id) === posted['posting'].erpVoucherNumber);
+      const inErp = [...sim.ledger.vouchers.values()].find(
+        (v) =>
+          v.billNo === posted['posting'].erpVoucherNumber ||
+          String(v.id) === posted['posting'].erpVoucherNumber,
+      );
       assert.ok(inErp, 'voucher is in the simulator');
       const debit = inErp.entries.reduce((s, e) => s + e.debit, 0n);
       const credit = inErp.entries.reduce((s, e) => s + e.credit, 0n);
@@ -204,10 +271,15 @@ for (const engine of ENGINES) {
         posted['transitions'].map((x: Body) => x['to']),
         ['draft', 'submitted', 'approving', 'approved', 'posted'],
       );
-      const paid = await as('zhao', 'POST', `/api/v1/expense-claims/${draft['id']}/pay`, { paidOn: '2026-11-30', reference: 'B2026113001' });
+      const paid = await as('zhao', 'POST', `/api/v1/expense-claims/${draft['id']}/pay`, {
+        paidOn: '2026-11-30',
+        reference: 'B2026113001',
+      });
       assert.equal(paid.body['status'], 'paid');
       // 红冲: a negated voucher goes to the ERP and the invoice is free again
-      const reversed = await as('zhao', 'POST', `/api/v1/expense-claims/${draft['id']}/reverse`, { reason: '重复报销' });
+      const reversed = await as('zhao', 'POST', `/api/v1/expense-claims/${draft['id']}/reverse`, {
+        reason: '重复报销',
+      });
       assert.equal(reversed.body['status'], 'reversed', JSON.stringify(reversed.body));
       const trace = await until('reversal posted', async () => {
         const r = await as('admin', 'GET', `/api/v1/documents/${draft['id']}-R/trace`);
@@ -218,7 +290,11 @@ for (const engine of ENGINES) {
     });
 
     it('correcting a posted claim reverses its voucher in red and posts the new revision', async () => {
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '88.00' }]));
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '88.00' }]),
+      );
       await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       await approveAll(d['id'], ['chen']);
       const first = await until('posted', async () => {
@@ -226,7 +302,14 @@ for (const engine of ENGINES) {
         return x['status'] === 'posted' ? x : undefined;
       });
       const corrected = await as('zhao', 'POST', `/api/v1/expense-claims/${d['id']}/corrections`, {
-        claim: claim([{ categoryCode: 'TAXI', description: '打车（更正金额）', occurredOn: '2026-11-24', amount: '98.00' }]),
+        claim: claim([
+          {
+            categoryCode: 'TAXI',
+            description: '打车（更正金额）',
+            occurredOn: '2026-11-24',
+            amount: '98.00',
+          },
+        ]),
         reason: '金额录错',
       });
       assert.equal(corrected.status, 200, JSON.stringify(corrected.body));
@@ -241,20 +324,41 @@ for (const engine of ENGINES) {
         const r = await as('admin', 'GET', `/api/v1/documents/${d['id']}-R/trace`);
         return r.body['postings']?.[0]?.status === 'posted' ? r.body['postings'][0] : undefined;
       });
-      const red = [...sim.ledger.vouchers.values()].find((v) => v.billNo === reversal['erpNumber'] || String(v.id) === reversal['erpNumber']);
-      assert.ok(red);
-      assert.equal(red.entries.reduce((s, e) => s + e.debit, 0n), -8800n, 'the red voucher negates the first');
-      assert.deepEqual(
-        second['transitions'].map((x: Body) => x['to']).slice(-4),
-        ['posted', 'reversed', 'approved', 'posted'],
+      const red = [...sim.ledger.vouchers.values()].find(
+        (v) => v.billNo === reversal['erpNumber'] || String(v.id) === reversal['erpNumber'],
       );
+      assert.ok(red);
+      assert.equal(
+        red.entries.reduce((s, e) => s + e.debit, 0n),
+        -8800n,
+        'the red voucher negates the first',
+      );
+      assert.deepEqual(second['transitions'].map((x: Body) => x['to']).slice(-4), [
+        'posted',
+        'reversed',
+        'approved',
+        'posted',
+      ]);
     });
 
     it('five claims racing for one invoice: exactly one keeps it', async () => {
       const inv = await invoice(hotelInvoice('200.00', '12.00', '212.00'));
       const results = await Promise.all(
         Array.from({ length: 5 }, () =>
-          as('zhang', 'POST', '/api/v1/expense-claims', claim([{ categoryCode: 'HOTEL', description: '住宿', occurredOn: '2026-11-20', amount: '212.00', invoiceIds: [inv['id']] }])),
+          as(
+            'zhang',
+            'POST',
+            '/api/v1/expense-claims',
+            claim([
+              {
+                categoryCode: 'HOTEL',
+                description: '住宿',
+                occurredOn: '2026-11-20',
+                amount: '212.00',
+                invoiceIds: [inv['id']],
+              },
+            ]),
+          ),
         ),
       );
       const statuses = results.map((r) => r.status).sort();
@@ -264,33 +368,76 @@ for (const engine of ENGINES) {
 
     it('rejection releases budget and invoices; a resubmission after editing works', async () => {
       const inv = await invoice(hotelInvoice('500.00', '30.00', '530.00'));
-      const before = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TRAVEL')).body['items'][0];
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'HOTEL', description: '住宿', occurredOn: '2026-11-20', amount: '530.00', invoiceIds: [inv['id']] }]));
+      const before = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TRAVEL'))
+        .body['items'][0];
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([
+          {
+            categoryCode: 'HOTEL',
+            description: '住宿',
+            occurredOn: '2026-11-20',
+            amount: '530.00',
+            invoiceIds: [inv['id']],
+          },
+        ]),
+      );
       await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
-      const during = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TRAVEL')).body['items'][0];
+      const during = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TRAVEL'))
+        .body['items'][0];
       assert.equal(Number(during['occupied']) - Number(before['occupied']), 530);
       const task = await pendingTask('chen', d['id']);
       const noReason = await as('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/reject`, {});
       assert.equal(noReason.status, 422);
-      const rejected = await as('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/reject`, { comment: '缺少行程单' });
+      const rejected = await as('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/reject`, {
+        comment: '缺少行程单',
+      });
       assert.equal(rejected.body['document'].status, 'rejected');
-      const afterReject = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TRAVEL')).body['items'][0];
+      const afterReject = (
+        await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TRAVEL')
+      ).body['items'][0];
       assert.equal(afterReject['occupied'], before['occupied']);
       assert.equal((await as('zhang', 'GET', `/api/v1/invoices/${inv['id']}`)).body['status'], 'unused');
       const notes = await as('zhang', 'GET', '/api/v1/notifications');
       assert.ok(notes.body['items'].some((n: Body) => n['kind'] === 'document_rejected'));
-      const edited = await as('zhang', 'PUT', `/api/v1/expense-claims/${d['id']}`, claim([{ categoryCode: 'HOTEL', description: '住宿（补行程单）', occurredOn: '2026-11-20', amount: '530.00', invoiceIds: [inv['id']] }]), { 'if-match': `"${rejected.body['document'].version}"` });
+      const edited = await as(
+        'zhang',
+        'PUT',
+        `/api/v1/expense-claims/${d['id']}`,
+        claim([
+          {
+            categoryCode: 'HOTEL',
+            description: '住宿（补行程单）',
+            occurredOn: '2026-11-20',
+            amount: '530.00',
+            invoiceIds: [inv['id']],
+          },
+        ]),
+        { 'if-match': `"${rejected.body['document'].version}"` },
+      );
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       const again = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       assert.equal(again.body['status'], 'approving');
-      const withdrawn = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/withdraw`, { comment: '先撤回' });
+      const withdrawn = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/withdraw`, {
+        comment: '先撤回',
+      });
       assert.equal(withdrawn.body['status'], 'withdrawn');
       const stale = await as('chen', 'GET', '/api/v1/approval-tasks');
-      assert.ok(!stale.body['items'].some((x: Body) => x['documentId'] === d['id']), 'the withdrawn claim’s task is closed');
+      assert.ok(
+        !stale.body['items'].some((x: Body) => x['documentId'] === d['id']),
+        'the withdrawn claim’s task is closed',
+      );
     });
 
     it('a blocking budget refuses a claim over it with the numbers, and nothing changes', async () => {
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TRAVEL', description: '大额差旅', occurredOn: '2026-11-22', amount: '70000.00' }]));
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([
+          { categoryCode: 'TRAVEL', description: '大额差旅', occurredOn: '2026-11-22', amount: '70000.00' },
+        ]),
+      );
       const refused = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       assert.equal(refused.status, 422, JSON.stringify(refused.body));
       assert.equal(refused.body['code'], 'budget_exceeded');
@@ -308,23 +455,54 @@ for (const engine of ENGINES) {
         control: 'block',
       });
       const drafts = await Promise.all(
-        [1, 2].map(() => created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-12-01', amount: '60.00' }], { claimedOn: '2026-12-01' }))),
+        [1, 2].map(() =>
+          created(
+            'zhang',
+            '/api/v1/expense-claims',
+            claim(
+              [{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-12-01', amount: '60.00' }],
+              { claimedOn: '2026-12-01' },
+            ),
+          ),
+        ),
       );
-      const results = await Promise.all(drafts.map((d) => as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`)));
-      assert.deepEqual(results.map((r) => r.status).sort(), [200, 422], JSON.stringify(results.map((r) => r.body)));
-      const after = (await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TAXI&period=2026-12')).body;
-      assert.deepEqual([after['items'][0].id, after['items'][0].occupied, after['items'][0].available], [budget['id'], '60.00', '40.00']);
+      const results = await Promise.all(
+        drafts.map((d) => as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`)),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status).sort(),
+        [200, 422],
+        JSON.stringify(results.map((r) => r.body)),
+      );
+      const after = (
+        await as('zhao', 'GET', '/api/v1/budgets?departmentCode=SALES-E&categoryCode=TAXI&period=2026-12')
+      ).body;
+      assert.deepEqual(
+        [after['items'][0].id, after['items'][0].occupied, after['items'][0].available],
+        [budget['id'], '60.00', '40.00'],
+      );
     });
 
     it('larger claims go manager → finance; the general manager above 50,000; skipped steps are recorded', async () => {
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'ENTERTAIN', description: '客户招待', occurredOn: '2026-11-23', amount: '6000.50' }]));
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([
+          { categoryCode: 'ENTERTAIN', description: '客户招待', occurredOn: '2026-11-23', amount: '6000.50' },
+        ]),
+      );
       const submitted = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-      const tasks = (await as('admin', 'GET', `/api/v1/expense-documents/${d['id']}/approval-tasks`)).body['items'] as Body[];
-      assert.deepEqual(tasks.map((x) => [x['stepId'], x['assignee'], x['status']]), [
-        ['manager', 'E010', 'pending'],
-        ['finance', 'E003', 'waiting'],
-      ]);
+      const tasks = (await as('admin', 'GET', `/api/v1/expense-documents/${d['id']}/approval-tasks`)).body[
+        'items'
+      ] as Body[];
+      assert.deepEqual(
+        tasks.map((x) => [x['stepId'], x['assignee'], x['status']]),
+        [
+          ['manager', 'E010', 'pending'],
+          ['finance', 'E003', 'waiting'],
+        ],
+      );
       await approveAll(d['id'], ['chen', 'zhao']);
       assert.ok(['approved', 'posted'].includes((await document(d['id']))['status']));
     });
@@ -332,7 +510,13 @@ for (const engine of ENGINES) {
     it('a closed period refuses submission', async () => {
       const closed = await as('admin', 'PUT', '/api/v1/periods/2026-10', { status: 'closed' });
       assert.equal(closed.status, 200, JSON.stringify(closed.body));
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-10-15', amount: '30.00' }], { claimedOn: '2026-10-16' }));
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-10-15', amount: '30.00' }], {
+          claimedOn: '2026-10-16',
+        }),
+      );
       const refused = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       assert.equal(refused.body['code'], 'period_closed');
       await as('admin', 'PUT', '/api/v1/periods/2026-10', { status: 'open' });
@@ -343,7 +527,15 @@ for (const engine of ENGINES) {
       const saved = await as('admin', 'POST', '/api/v1/rules/audit', {
         body: {
           ...original,
-          rules: { duplicate_invoice: 'block', split_claim: 'warn', per_diem: 'warn', weekend_holiday: 'warn', round_amount: 'block', invoice_after_trip: 'warn', over_request: 'warn' },
+          rules: {
+            duplicate_invoice: 'block',
+            split_claim: 'warn',
+            per_diem: 'warn',
+            weekend_holiday: 'warn',
+            round_amount: 'block',
+            invoice_after_trip: 'warn',
+            over_request: 'warn',
+          },
           perDiem: {
             cityTiers: { '1': ['上海'] },
             defaultTier: '3',
@@ -355,32 +547,64 @@ for (const engine of ENGINES) {
         note: '整百金额禁止',
       });
       assert.equal(saved.status, 201, JSON.stringify(saved.body));
-      const round = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '包车', occurredOn: '2026-11-24', amount: '2000.00' }]));
+      const round = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '包车', occurredOn: '2026-11-24', amount: '2000.00' }]),
+      );
       const blocked = await as('zhang', 'POST', `/api/v1/expense-claims/${round['id']}/submit`);
       assert.equal(blocked.body['code'], 'audit_rule_blocked');
       assert.equal(blocked.body['errors'][0].pointer, '/lines/0/amount');
       const inv = await invoice(hotelInvoice('2000.00', '120.00', '2120.00', '2026-11-25'));
-      const warned = await created('zhang', '/api/v1/expense-claims', claim([
-        { categoryCode: 'HOTEL', description: '住宿 2 晚', occurredOn: '2026-11-21', amount: '2120.00', invoiceIds: [inv['id']], city: '上海市', nights: 2, tripEndOn: '2026-11-22' },
-      ]));
+      const warned = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([
+          {
+            categoryCode: 'HOTEL',
+            description: '住宿 2 晚',
+            occurredOn: '2026-11-21',
+            amount: '2120.00',
+            invoiceIds: [inv['id']],
+            city: '上海市',
+            nights: 2,
+            tripEndOn: '2026-11-22',
+          },
+        ]),
+      );
       const submitted = await as('zhang', 'POST', `/api/v1/expense-claims/${warned['id']}/submit`);
       assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
       const rules = (submitted.body['riskTags'] as Body[]).map((r) => r['rule']).sort();
       assert.deepEqual(rules, ['invoice_after_trip', 'per_diem', 'weekend_holiday']);
       const task = await pendingTask('chen', warned['id']);
       assert.equal(task['document'].riskTags.length, 3, 'the approver sees the risk tags');
-      const restored = await as('admin', 'POST', '/api/v1/rules/audit', { body: original, note: 'back to the defaults' });
+      const restored = await as('admin', 'POST', '/api/v1/rules/audit', {
+        body: original,
+        note: 'back to the defaults',
+      });
       assert.equal(restored.body['version'], Number(saved.body['version']) + 1);
     });
 
     it('delegation: a dated delegation routes new tasks to the delegate, and a task can be handed on', async () => {
-      const delegated = await as('chen', 'POST', '/api/v1/delegations', { delegateCode: 'E009', fromOn: '2026-11-01', toOn: '2026-12-31', reason: '休假' });
+      const delegated = await as('chen', 'POST', '/api/v1/delegations', {
+        delegateCode: 'E009',
+        fromOn: '2026-11-01',
+        toOn: '2026-12-31',
+        reason: '休假',
+      });
       assert.equal(delegated.status, 201, JSON.stringify(delegated.body));
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '45.00' }]));
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '45.00' }]),
+      );
       await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       const task = await pendingTask('feng', d['id']);
       assert.equal(task['delegatedFrom'], 'E010');
-      const handed = await as('feng', 'POST', `/api/v1/approval-tasks/${task['id']}/delegate`, { to: 'E001', comment: '请总经理审批' });
+      const handed = await as('feng', 'POST', `/api/v1/approval-tasks/${task['id']}/delegate`, {
+        to: 'E001',
+        comment: '请总经理审批',
+      });
       assert.equal(handed.body['assignee'], 'E001');
       await approveAll(d['id'], ['wang']);
     });
@@ -396,20 +620,38 @@ for (const engine of ENGINES) {
       });
       await as('zhang', 'POST', `/api/v1/advances/${advance['id']}/submit`);
       await approveAll(advance['id'], ['feng']);
-      await until('advance posted', async () => ((await as('admin', 'GET', `/api/v1/advances/${advance['id']}`)).body['status'] === 'posted' ? true : undefined));
-      const c = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-25', amount: '1200.00' }], { advanceIds: [advance['id']] }));
+      await until('advance posted', async () =>
+        (await as('admin', 'GET', `/api/v1/advances/${advance['id']}`)).body['status'] === 'posted'
+          ? true
+          : undefined,
+      );
+      const c = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-25', amount: '1200.00' }], {
+          advanceIds: [advance['id']],
+        }),
+      );
       const submitted = await as('zhang', 'POST', `/api/v1/expense-claims/${c['id']}/submit`);
       assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
       const offsetNow = (await as('admin', 'GET', `/api/v1/advances/${advance['id']}`)).body['advance'];
       assert.deepEqual(offsetNow, { offset: '1200.00', repaid: '0.00', outstanding: '1800.00' });
       const preview = await as('zhang', 'GET', `/api/v1/expense-claims/${c['id']}/voucher`);
       assert.deepEqual(
-        (preview.body['voucher'].lines as Body[]).filter((l) => l['credit'] !== undefined).map((l) => [l['accountCode'], l['credit']]),
+        (preview.body['voucher'].lines as Body[])
+          .filter((l) => l['credit'] !== undefined)
+          .map((l) => [l['accountCode'], l['credit']]),
         [['122101', '1200.00']],
       );
-      const tooMuch = await as('zhao', 'POST', `/api/v1/advances/${advance['id']}/repayments`, { amount: '1800.01', repaidOn: '2026-11-30' });
+      const tooMuch = await as('zhao', 'POST', `/api/v1/advances/${advance['id']}/repayments`, {
+        amount: '1800.01',
+        repaidOn: '2026-11-30',
+      });
       assert.equal(tooMuch.body['code'], 'advance_not_usable');
-      const repaid = await as('zhao', 'POST', `/api/v1/advances/${advance['id']}/repayments`, { amount: '1800.00', repaidOn: '2026-11-30' });
+      const repaid = await as('zhao', 'POST', `/api/v1/advances/${advance['id']}/repayments`, {
+        amount: '1800.00',
+        repaidOn: '2026-11-30',
+      });
       assert.equal(repaid.body['advance'].outstanding, '0.00');
     });
 
@@ -427,14 +669,36 @@ for (const engine of ENGINES) {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const port = (server.address() as { port: number }).port;
       try {
-        const approver = await created('admin', '/api/v1/external-approvers', { code: 'BUDGET-SYS', name: '预算系统', url: `http://127.0.0.1:${port}/approve` });
+        const approver = await created('admin', '/api/v1/external-approvers', {
+          code: 'BUDGET-SYS',
+          name: '预算系统',
+          url: `http://127.0.0.1:${port}/approve`,
+        });
         secret = approver['secret'];
         const policy = (await as('admin', 'GET', '/api/v1/rules/approval')).body['body'];
         const saved = await as('admin', 'POST', '/api/v1/rules/approval', {
-          body: { ...policy, steps: [...policy.steps, { id: 'budget_system', nameZh: '预算系统', nameEn: 'Budget system', when: { categories: ['ADS'] }, approvers: { kind: 'external', approver: 'BUDGET-SYS' } }] },
+          body: {
+            ...policy,
+            steps: [
+              ...policy.steps,
+              {
+                id: 'budget_system',
+                nameZh: '预算系统',
+                nameEn: 'Budget system',
+                when: { categories: ['ADS'] },
+                approvers: { kind: 'external', approver: 'BUDGET-SYS' },
+              },
+            ],
+          },
         });
         assert.equal(saved.status, 201, JSON.stringify(saved.body));
-        const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'ADS', description: '展会物料', occurredOn: '2026-11-24', amount: '880.00' }]));
+        const d = await created(
+          'zhang',
+          '/api/v1/expense-claims',
+          claim([
+            { categoryCode: 'ADS', description: '展会物料', occurredOn: '2026-11-24', amount: '880.00' },
+          ]),
+        );
         await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
         await approveAll(d['id'], ['feng']); // E010 delegated to E009 in the delegation test
         const { security } = t.running.context;
@@ -443,22 +707,53 @@ for (const engine of ENGINES) {
         const callout = received[0] as Body;
         assert.match(String(callout['signature']), /^t=\d+,v1=[0-9a-f]{64}$/);
         const callback = callout['body'].callback as string;
-        const forged = await t.request({ method: 'POST', url: callback, headers: { 'content-type': 'application/json', 'finbridge-signature': signWebhook('wrong', '{"decision":"accept"}', t.clock) }, payload: '{"decision":"accept"}' });
+        const forged = await t.request({
+          method: 'POST',
+          url: callback,
+          headers: {
+            'content-type': 'application/json',
+            'finbridge-signature': signWebhook('wrong', '{"decision":"accept"}', t.clock),
+          },
+          payload: '{"decision":"accept"}',
+        });
         assert.equal(forged.statusCode, 401, forged.body);
         const body = JSON.stringify({ decision: 'accept', comment: '预算充足' });
-        const accepted = await t.request({ method: 'POST', url: callback, headers: { 'content-type': 'application/json', 'finbridge-signature': signWebhook(secret, body, t.clock) }, payload: body });
+        const accepted = await t.request({
+          method: 'POST',
+          url: callback,
+          headers: {
+            'content-type': 'application/json',
+            'finbridge-signature': signWebhook(secret, body, t.clock),
+          },
+          payload: body,
+        });
         assert.equal(accepted.statusCode, 200, accepted.body);
         assert.ok(['approved', 'posted'].includes(accepted.json<Body>()['document'].status));
-        const replayed = await t.request({ method: 'POST', url: callback, headers: { 'content-type': 'application/json', 'finbridge-signature': signWebhook(secret, body, t.clock) }, payload: body });
+        const replayed = await t.request({
+          method: 'POST',
+          url: callback,
+          headers: {
+            'content-type': 'application/json',
+            'finbridge-signature': signWebhook(secret, body, t.clock),
+          },
+          payload: body,
+        });
         assert.equal(replayed.statusCode, 409);
-        await as('admin', 'POST', '/api/v1/rules/approval', { body: policy, note: 'without the external step' });
+        await as('admin', 'POST', '/api/v1/rules/approval', {
+          body: policy,
+          note: 'without the external step',
+        });
       } finally {
         server.close();
       }
     });
 
     it('reminds an approver once the SLA has passed, and not twice for the same lapse', async () => {
-      const d = await created('zhang', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '66.00' }]));
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '66.00' }]),
+      );
       await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
       const { security } = t.running.context;
       const later = fixedClock(new Date(t.clock.now().getTime() + 25 * 3_600_000).toISOString());
@@ -467,11 +762,21 @@ for (const engine of ENGINES) {
       const second = await runApprovalHousekeeping(t.database, { keyring: security.keyring, clock: later });
       assert.equal(second.reminders, 0);
       const notes = await as('feng', 'GET', '/api/v1/notifications');
-      assert.ok(notes.body['items'].some((n: Body) => n['kind'] === 'task_reminder'), JSON.stringify(notes.body));
+      assert.ok(
+        notes.body['items'].some((n: Body) => n['kind'] === 'task_reminder'),
+        JSON.stringify(notes.body),
+      );
     });
 
     it('an employee cannot file a claim for someone else, nor list other people’s claims', async () => {
-      const other = await as('zhang', 'POST', '/api/v1/expense-claims', claim([{ categoryCode: 'TAXI', description: 'x', occurredOn: '2026-11-24', amount: '1.00' }], { employeeCode: 'E012' }));
+      const other = await as(
+        'zhang',
+        'POST',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: 'x', occurredOn: '2026-11-24', amount: '1.00' }], {
+          employeeCode: 'E012',
+        }),
+      );
       assert.equal(other.status, 403);
       assert.equal(other.body['code'], 'document_not_yours');
       const mine = await as('chu', 'GET', '/api/v1/expense-claims');

@@ -92,10 +92,7 @@ describe('security matrix', () => {
         cells += 1;
         const { policy } = route;
         if ('public' in policy) {
-          assert.ok(
-            !denied(anonymous),
-            `${method} ${url} is public but answered ${anonymous.statusCode}`,
-          );
+          assert.ok(!denied(anonymous), `${method} ${url} is public but answered ${anonymous.statusCode}`);
           continue;
         }
         assert.equal(anonymous.statusCode, 401, `${method} ${url} without credentials`);

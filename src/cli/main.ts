@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildApp, workerOptions } from '../app.ts';
 import { startWorker } from '../hub/worker.ts';
 import { writeBackPostings } from '../finance/expenses/lifecycle.ts';
+import { startApprovalLoop } from '../finance/approvals/approval-loop.ts';
 import { connectDemoErp, startDemoKingdee } from '../demo/erp.ts';
 import { startDemoBudgetSystem, type DemoBudgetSystem } from '../demo/budget-system.ts';
 import { seedExpenseDemo, type ExpenseDemoSummary } from '../demo/expenses.ts';
@@ -135,7 +136,9 @@ const COMMANDS: Record<string, Command> = {
         say(
           `Expense demo: ${expenses.documents} claims and advances, ${expenses.invoices} invoices — posted, in approval, over budget, rejected, withdrawn:`,
         );
-        say(`  ${address}/api/v1/expense-claims   (sign in as zhang.san, chen.wei or zhao.jing to see “mine” and “pending”)`);
+        say(
+          `  ${address}/api/v1/expense-claims   (sign in as zhang.san, chen.wei or zhao.jing to see “mine” and “pending”)`,
+        );
       }
       say('Press Ctrl+C to stop.');
     },
@@ -158,12 +161,20 @@ const COMMANDS: Record<string, Command> = {
               process.stderr.write(`${JSON.stringify({ event, ...fields })}\n`);
           },
         });
+        // external-approver callouts and SLA reminders (each claimed, so any number of workers may run them)
+        const approvals = startApprovalLoop(database, {
+          keyring: security.keyring,
+          clock: systemClock,
+          pollMs: 5000,
+          log: (error) => process.stderr.write(`approval housekeeping failed: ${String(error)}\n`),
+        });
         say(`worker ${worker.owner} started (${database.location.replace(/\/\/[^@]*@/, '//***@')})`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
         });
         await worker.stop();
+        await approvals.stop();
       });
     },
   },

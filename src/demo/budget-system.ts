@@ -50,7 +50,10 @@ export async function startDemoBudgetSystem(clock: Clock, limitYuan = 10_000): P
         if (event.callback === undefined || system.finbridgeUrl === '') return;
         fetch(`${system.finbridgeUrl}${event.callback}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(system.secret, body, clock) },
+          headers: {
+            'content-type': 'application/json',
+            [SIGNATURE_HEADER]: signWebhook(system.secret, body, clock),
+          },
           body,
         }).catch(() => {});
       }, 500);

@@ -82,7 +82,11 @@ export const ENTITIES = {
   TaxRate: define('TaxRate', 'Tax code (税率) with its validity and tax accounts.', TaxRateFields),
   Invoice: define('Invoice', 'Chinese VAT invoice or ticket (发票).', InvoiceFields),
   ExpenseClaim: define('ExpenseClaim', 'Expense claim (报销单).', ExpenseClaimFields),
-  ExpenseRequest: define('ExpenseRequest', 'Expense pre-approval request (费用申请单).', ExpenseRequestFields),
+  ExpenseRequest: define(
+    'ExpenseRequest',
+    'Expense pre-approval request (费用申请单).',
+    ExpenseRequestFields,
+  ),
   Advance: define('Advance', 'Employee advance (借款单).', AdvanceFields),
   SupplierBill: define('SupplierBill', 'Supplier bill (应付单) for expenses.', SupplierBillFields),
   Payment: define('Payment', 'Payment (付款单).', PaymentFields),

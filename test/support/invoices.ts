@@ -1,5 +1,11 @@
 /** A fully-digital special e-invoice (数电票) XML in the layout public parsers read (cn-finance-standards §3.8). */
-export function digitalInvoiceXml(p: { number: string; buyerName: string; buyerTaxId: string; sellerTaxId: string; issueTime?: string }): string {
+export function digitalInvoiceXml(p: {
+  number: string;
+  buyerName: string;
+  buyerTaxId: string;
+  sellerTaxId: string;
+  issueTime?: string;
+}): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <EInvoice>
   <Header>

@@ -1,11 +1,36 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { correctExpense, decideExpenseTask, delegateExpenseTask, payExpense, previewVoucher, repayAdvance, reverseExpense, submitExpense, withdrawExpense } from '../../finance/expenses/lifecycle.ts';
-import { createExpenseDocument, getExpenseDocument, listExpenseDocuments, updateExpenseDocument, type ExpenseContext } from '../../finance/expenses/documents.ts';
-import { getInvoice, importInvoiceXml, listInvoices, registerInvoice } from '../../finance/invoices/invoices.ts';
+import {
+  correctExpense,
+  decideExpenseTask,
+  delegateExpenseTask,
+  payExpense,
+  previewVoucher,
+  repayAdvance,
+  reverseExpense,
+  submitExpense,
+  withdrawExpense,
+} from '../../finance/expenses/lifecycle.ts';
+import {
+  createExpenseDocument,
+  getExpenseDocument,
+  listExpenseDocuments,
+  updateExpenseDocument,
+  type ExpenseContext,
+} from '../../finance/expenses/documents.ts';
+import {
+  getInvoice,
+  importInvoiceXml,
+  listInvoices,
+  registerInvoice,
+} from '../../finance/invoices/invoices.ts';
 import { toTaskView } from '../../finance/approvals/workflow.ts';
 import { listNotifications } from '../../finance/approvals/notifications.ts';
-import { createExternalApprover, listExternalApprovers, verifyCallback } from '../../finance/approvals/external.ts';
+import {
+  createExternalApprover,
+  listExternalApprovers,
+  verifyCallback,
+} from '../../finance/approvals/external.ts';
 import { budgetExecution, createBudget, updateBudget } from '../../finance/budgets/budgets.ts';
 import { getRuleSet, listRuleSets, RULE_SET_KINDS, saveRuleSet } from '../../finance/rules/rule-sets.ts';
 import { Code, CalendarDate, Amount } from '../../model/common.ts';
@@ -46,19 +71,33 @@ function expenseContext(tenant: TenantContext): ExpenseContext {
 
 function employeeOf(tenant: TenantContext, zh: string, en: string): string {
   const p = tenant.principal;
-  if (p.kind !== 'user' || p.employeeCode === null) throw new DomainError('not_an_employee', { actionZh: zh, actionEn: en });
+  if (p.kind !== 'user' || p.employeeCode === null)
+    throw new DomainError('not_an_employee', { actionZh: zh, actionEn: en });
   return p.employeeCode;
 }
 
 function parseIfMatch(header: string | undefined): number {
   const m = header === undefined ? null : /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!m) throw new DomainError('invalid_field', { detail: 'If-Match must be the document version, e.g. "3"' });
+  if (!m)
+    throw new DomainError('invalid_field', { detail: 'If-Match must be the document version, e.g. "3"' });
   return Number(m[1]);
 }
 
 const KINDS: readonly { kind: ExpenseKind; path: string; entity: TSchema; zh: string; en: string }[] = [
-  { kind: 'claim', path: 'expense-claims', entity: ENTITIES.ExpenseClaim.input, zh: '报销单', en: 'expense claim' },
-  { kind: 'request', path: 'expense-requests', entity: ENTITIES.ExpenseRequest.input, zh: '申请单', en: 'expense request' },
+  {
+    kind: 'claim',
+    path: 'expense-claims',
+    entity: ENTITIES.ExpenseClaim.input,
+    zh: '报销单',
+    en: 'expense claim',
+  },
+  {
+    kind: 'request',
+    path: 'expense-requests',
+    entity: ENTITIES.ExpenseRequest.input,
+    zh: '申请单',
+    en: 'expense request',
+  },
   { kind: 'advance', path: 'advances', entity: ENTITIES.Advance.input, zh: '借款单', en: 'advance' },
 ];
 
@@ -84,7 +123,9 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const view = await registerInvoice(tenant.db, tenant.writer, request.body, {
         buyer: { name: tenant.company.name, taxId: tenant.company.taxId },
         source: 'structured',
-        ...(tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null ? { ownerEmployeeCode: tenant.principal.employeeCode } : {}),
+        ...(tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null
+          ? { ownerEmployeeCode: tenant.principal.employeeCode }
+          : {}),
       });
       return reply.code(201).serializer(json).send(view);
     },
@@ -95,10 +136,14 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       config: { policy: needs('claims:write') },
       schema: {
         operationId: 'importInvoiceXml',
-        summary: 'Import a fully-digital e-invoice (数电票) XML file; the original file is kept with its SHA-256',
+        summary:
+          'Import a fully-digital e-invoice (数电票) XML file; the original file is kept with its SHA-256',
         tags: ['invoices'],
         body: Type.Object(
-          { xml: Type.String({ minLength: 1, maxLength: 2_000_000 }), fileName: Type.Optional(Type.String({ maxLength: 200 })) },
+          {
+            xml: Type.String({ minLength: 1, maxLength: 2_000_000 }),
+            fileName: Type.Optional(Type.String({ maxLength: 200 })),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Loose, ...problems(400, 409, 413, 415, 422) },
@@ -109,7 +154,9 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const view = await importInvoiceXml(tenant.db, tenant.writer, request.body.xml, {
         buyer: { name: tenant.company.name, taxId: tenant.company.taxId },
         ...(request.body.fileName === undefined ? {} : { fileName: request.body.fileName }),
-        ...(tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null ? { ownerEmployeeCode: tenant.principal.employeeCode } : {}),
+        ...(tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null
+          ? { ownerEmployeeCode: tenant.principal.employeeCode }
+          : {}),
       });
       return reply.code(201).serializer(json).send(view);
     },
@@ -124,7 +171,9 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         tags: ['invoices'],
         querystring: Type.Object(
           {
-            status: Type.Optional(Type.Union([Type.Literal('unused'), Type.Literal('claimed'), Type.Literal('posted')])),
+            status: Type.Optional(
+              Type.Union([Type.Literal('unused'), Type.Literal('claimed'), Type.Literal('posted')]),
+            ),
             mine: Type.Optional(Type.Boolean()),
             sellerTaxId: Type.Optional(Type.String({ maxLength: 18 })),
             from: Type.Optional(CalendarDate),
@@ -140,7 +189,8 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     async (request, reply) => {
       const tenant = await tenantOf(request);
       const q = request.query;
-      const mine = q.mine === true ? employeeOf(tenant, '查看自己的发票', 'list their own invoices') : undefined;
+      const mine =
+        q.mine === true ? employeeOf(tenant, '查看自己的发票', 'list their own invoices') : undefined;
       return reply.serializer(json).send(
         await listInvoices(tenant.db, {
           limit: q.limit ?? 100,
@@ -158,25 +208,44 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     '/api/v1/invoices/:id',
     {
       config: { policy: needs('claims:read') },
-      schema: { operationId: 'getInvoice', summary: 'One invoice, with the claim using it', tags: ['invoices'], params: IdParams, response: { 200: Loose, ...problems(400, 404) } },
+      schema: {
+        operationId: 'getInvoice',
+        summary: 'One invoice, with the claim using it',
+        tags: ['invoices'],
+        params: IdParams,
+        response: { 200: Loose, ...problems(400, 404) },
+      },
     },
-    async (request, reply) => reply.serializer(json).send(await getInvoice((await tenantOf(request)).db, request.params.id)),
+    async (request, reply) =>
+      reply.serializer(json).send(await getInvoice((await tenantOf(request)).db, request.params.id)),
   );
 
   // claims, requests, advances
   for (const k of KINDS) {
     const base = `/api/v1/${k.path}`;
-    const op = (verb: string) => `${verb}${k.kind === 'claim' ? 'ExpenseClaim' : k.kind === 'request' ? 'ExpenseRequest' : 'Advance'}`;
+    const op = (verb: string) =>
+      `${verb}${k.kind === 'claim' ? 'ExpenseClaim' : k.kind === 'request' ? 'ExpenseRequest' : 'Advance'}`;
     app.post(
       base,
       {
         config: { policy: needs('claims:write') },
-        schema: { operationId: op('create'), summary: `Draft a new ${k.en} (${k.zh})`, tags: ['expenses'], body: k.entity, response: { 201: Loose, ...problems(400, 403, 409, 413, 415, 422) } },
+        schema: {
+          operationId: op('create'),
+          summary: `Draft a new ${k.en} (${k.zh})`,
+          tags: ['expenses'],
+          body: k.entity,
+          response: { 201: Loose, ...problems(400, 403, 409, 413, 415, 422) },
+        },
       },
       async (request, reply) => {
         const tenant = await tenantOf(request);
         const view = await createExpenseDocument(expenseContext(tenant), k.kind, request.body);
-        return reply.code(201).header('location', `${base}/${view.id}`).header('etag', `"${view.version}"`).serializer(json).send(view);
+        return reply
+          .code(201)
+          .header('location', `${base}/${view.id}`)
+          .header('etag', `"${view.version}"`)
+          .serializer(json)
+          .send(view);
       },
     );
     app.get(
@@ -189,9 +258,27 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           tags: ['expenses'],
           querystring: Type.Object(
             {
-              mine: Type.Optional(Type.Boolean({ description: 'Only the signed-in employee’s own documents.' })),
-              pending: Type.Optional(Type.Boolean({ description: 'Only documents waiting for my approval.' })),
-              status: Type.Optional(Type.Union(['draft', 'submitted', 'approving', 'approved', 'posted', 'paid', 'rejected', 'withdrawn', 'reversed'].map((s) => Type.Literal(s)))),
+              mine: Type.Optional(
+                Type.Boolean({ description: 'Only the signed-in employee’s own documents.' }),
+              ),
+              pending: Type.Optional(
+                Type.Boolean({ description: 'Only documents waiting for my approval.' }),
+              ),
+              status: Type.Optional(
+                Type.Union(
+                  [
+                    'draft',
+                    'submitted',
+                    'approving',
+                    'approved',
+                    'posted',
+                    'paid',
+                    'rejected',
+                    'withdrawn',
+                    'reversed',
+                  ].map((s) => Type.Literal(s)),
+                ),
+              ),
               employeeCode: Type.Optional(Code),
               departmentCode: Type.Optional(Code),
               from: Type.Optional(CalendarDate),
@@ -208,9 +295,17 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         const tenant = await tenantOf(request);
         const q = request.query as Record<string, string | number | boolean | undefined>;
         const c = expenseContext(tenant);
-        const me = q['mine'] === true || q['pending'] === true ? employeeOf(tenant, '查看自己的单据', 'list their own documents') : undefined;
+        const me =
+          q['mine'] === true || q['pending'] === true
+            ? employeeOf(tenant, '查看自己的单据', 'list their own documents')
+            : undefined;
         // an employee without finance rights sees their own documents and those waiting for them
-        const employeeCode = q['mine'] === true ? me : c.privileged || q['pending'] === true ? (q['employeeCode'] as string | undefined) : (c.actorCode ?? undefined);
+        const employeeCode =
+          q['mine'] === true
+            ? me
+            : c.privileged || q['pending'] === true
+              ? (q['employeeCode'] as string | undefined)
+              : (c.actorCode ?? undefined);
         return reply.serializer(json).send(
           await listExpenseDocuments(tenant.db, {
             kind: k.kind,
@@ -230,7 +325,13 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       `${base}/:id`,
       {
         config: { policy: needs('claims:read') },
-        schema: { operationId: op('get'), summary: `One ${k.en} with lines, risk tags and every transition`, tags: ['expenses'], params: IdParams, response: { 200: Loose, ...problems(400, 404) } },
+        schema: {
+          operationId: op('get'),
+          summary: `One ${k.en} with lines, risk tags and every transition`,
+          tags: ['expenses'],
+          params: IdParams,
+          response: { 200: Loose, ...problems(400, 404) },
+        },
       },
       async (request, reply) => {
         const view = await getExpenseDocument((await tenantOf(request)).db, request.params.id);
@@ -253,11 +354,21 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       },
       async (request, reply) => {
         const tenant = await tenantOf(request);
-        const view = await updateExpenseDocument(expenseContext(tenant), request.params.id, parseIfMatch(request.headers['if-match']), request.body);
+        const view = await updateExpenseDocument(
+          expenseContext(tenant),
+          request.params.id,
+          parseIfMatch(request.headers['if-match']),
+          request.body,
+        );
         return reply.header('etag', `"${view.version}"`).serializer(json).send(view);
       },
     );
-    const action = (name: string, summary: string, body: TSchema | undefined, run: (tenant: TenantContext, id: string, body: Record<string, unknown>) => Promise<unknown>) =>
+    const action = (
+      name: string,
+      summary: string,
+      body: TSchema | undefined,
+      run: (tenant: TenantContext, id: string, body: Record<string, unknown>) => Promise<unknown>,
+    ) =>
       app.post(
         `${base}/:id/${name}`,
         {
@@ -273,28 +384,50 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         },
         async (request, reply) => {
           const tenant = await tenantOf(request);
-          const result = await run(tenant, request.params.id, ((request.body as Record<string, unknown> | undefined) ?? {}));
+          const result = await run(
+            tenant,
+            request.params.id,
+            (request.body as Record<string, unknown> | undefined) ?? {},
+          );
           wake();
           return reply.serializer(json).send(result as Record<string, unknown>);
         },
       );
-    const Comment = Type.Object({ comment: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
-    action('submit', `Submit a ${k.en}: audit rules, budget, approval routing`, undefined, (t, id) => submitExpense(expenseContext(t), id));
-    action('withdraw', `Withdraw a submitted ${k.en} (budget, invoices and advances are released)`, Comment, (t, id, b) =>
-      withdrawExpense(expenseContext(t), id, b['comment'] as string | undefined),
+    const Comment = Type.Object(
+      { comment: Type.Optional(Type.String({ maxLength: 500 })) },
+      { additionalProperties: false },
+    );
+    action('submit', `Submit a ${k.en}: audit rules, budget, approval routing`, undefined, (t, id) =>
+      submitExpense(expenseContext(t), id),
+    );
+    action(
+      'withdraw',
+      `Withdraw a submitted ${k.en} (budget, invoices and advances are released)`,
+      Comment,
+      (t, id, b) => withdrawExpense(expenseContext(t), id, b['comment'] as string | undefined),
     );
     if (k.kind !== 'request') {
       action(
         'reverse',
         `Reverse a posted ${k.en} with a red-letter voucher (红冲)`,
-        Type.Object({ reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        Type.Object(
+          { reason: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         (t, id, b) => reverseExpense(expenseContext(t), id, b['reason'] as string),
       );
       action(
         'pay',
         `Record the payment of a posted ${k.en}`,
-        Type.Object({ paidOn: CalendarDate, reference: Type.Optional(Type.String({ maxLength: 60 })) }, { additionalProperties: false }),
-        (t, id, b) => payExpense(expenseContext(t), id, { paidOn: b['paidOn'] as string, ...(b['reference'] === undefined ? {} : { reference: b['reference'] as string }) }),
+        Type.Object(
+          { paidOn: CalendarDate, reference: Type.Optional(Type.String({ maxLength: 60 })) },
+          { additionalProperties: false },
+        ),
+        (t, id, b) =>
+          payExpense(expenseContext(t), id, {
+            paidOn: b['paidOn'] as string,
+            ...(b['reference'] === undefined ? {} : { reference: b['reference'] as string }),
+          }),
       );
       app.get(
         `${base}/:id/voucher`,
@@ -310,7 +443,9 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         },
         async (request, reply) => {
           const tenant = await tenantOf(request);
-          return reply.serializer(json).send(await previewVoucher(tenant.db, tenant.company.code, request.params.id, today()));
+          return reply
+            .serializer(json)
+            .send(await previewVoucher(tenant.db, tenant.company.code, request.params.id, today()));
         },
       );
     }
@@ -318,7 +453,10 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       action(
         'corrections',
         'Correct a posted claim: the posted voucher is reversed in red and the new revision is posted (posted vouchers are never edited)',
-        Type.Object({ claim: k.entity, reason: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        Type.Object(
+          { claim: k.entity, reason: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
         (t, id, b) => correctExpense(expenseContext(t), id, b['claim'], b['reason'] as string),
       );
     if (k.kind === 'advance')
@@ -326,7 +464,11 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         'repayments',
         'Record cash repaid on an advance',
         Type.Object({ amount: Amount, repaidOn: CalendarDate }, { additionalProperties: false }),
-        (t, id, b) => repayAdvance(expenseContext(t), id, { amount: b['amount'] as string, repaidOn: b['repaidOn'] as string }),
+        (t, id, b) =>
+          repayAdvance(expenseContext(t), id, {
+            amount: b['amount'] as string,
+            repaidOn: b['repaidOn'] as string,
+          }),
       );
   }
 
@@ -344,7 +486,11 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           {
             fileName: Type.String({ minLength: 1, maxLength: 200 }),
             contentType: Type.String({ minLength: 3, maxLength: 100 }),
-            contentBase64: Type.String({ minLength: 1, maxLength: 14_000_000, pattern: '^[A-Za-z0-9+/=\\s]+$' }),
+            contentBase64: Type.String({
+              minLength: 1,
+              maxLength: 14_000_000,
+              pattern: '^[A-Za-z0-9+/=\\s]+$',
+            }),
           },
           { additionalProperties: false },
         ),
@@ -358,33 +504,82 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const content = Buffer.from(request.body.contentBase64, 'base64');
       const sha256 = createHash('sha256').update(content).digest('hex');
       const now = ctx.clock.now().toISOString();
-      const row = { id: newId(), document_id: doc.id, file_name: request.body.fileName, content_type: request.body.contentType, size_bytes: content.length, sha256, content, created_by: tenant.writer.actor, created_at: now };
+      const row = {
+        id: newId(),
+        document_id: doc.id,
+        file_name: request.body.fileName,
+        content_type: request.body.contentType,
+        size_bytes: content.length,
+        sha256,
+        content,
+        created_by: tenant.writer.actor,
+        created_at: now,
+      };
       await tenant.db.transaction(async (tx) => {
-        const existing = await tx.selectFrom('attachments').select(['id']).where('document_id', '=', doc.id).where('sha256', '=', sha256).executeTakeFirst();
+        const existing = await tx
+          .selectFrom('attachments')
+          .select(['id'])
+          .where('document_id', '=', doc.id)
+          .where('sha256', '=', sha256)
+          .executeTakeFirst();
         if (existing !== undefined) throw new DomainError('duplicate_code', { code: sha256 });
         await tx.insertInto('attachments', [row]).execute();
         await appendAudit(tx, tenant.writer.audit, [
-          { actor: tenant.writer.actor, action: 'attach', entityType: 'Attachment', entityId: row.id, after: { document: doc.number, fileName: row.file_name, sha256 }, requestId: tenant.writer.requestId },
+          {
+            actor: tenant.writer.actor,
+            action: 'attach',
+            entityType: 'Attachment',
+            entityId: row.id,
+            after: { document: doc.number, fileName: row.file_name, sha256 },
+            requestId: tenant.writer.requestId,
+          },
         ]);
       });
-      return reply.code(201).serializer(json).send({ id: row.id, documentId: doc.id, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes, sha256, createdAt: now });
+      return reply
+        .code(201)
+        .serializer(json)
+        .send({
+          id: row.id,
+          documentId: doc.id,
+          fileName: row.file_name,
+          contentType: row.content_type,
+          sizeBytes: row.size_bytes,
+          sha256,
+          createdAt: now,
+        });
     },
   );
   app.get(
     '/api/v1/expense-documents/:id/attachments',
     {
       config: { policy: needs('claims:read') },
-      schema: { operationId: 'listAttachments', summary: 'Files attached to a document (or an imported invoice), with SHA-256', tags: ['expenses'], params: IdParams, response: { 200: Page, ...problems(400) } },
+      schema: {
+        operationId: 'listAttachments',
+        summary: 'Files attached to a document (or an imported invoice), with SHA-256',
+        tags: ['expenses'],
+        params: IdParams,
+        response: { 200: Page, ...problems(400) },
+      },
     },
     async (request, reply) => {
-      const rows = await (await tenantOf(request)).db
+      const rows = await (
+        await tenantOf(request)
+      ).db
         .selectFrom('attachments')
         .select(['id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'created_at'])
         .where('document_id', '=', request.params.id)
         .orderBy('created_at')
         .execute();
       return reply.serializer(json).send({
-        items: rows.map((r) => ({ id: r.id, documentId: r.document_id, fileName: r.file_name, contentType: r.content_type, sizeBytes: r.size_bytes, sha256: r.sha256, createdAt: r.created_at })),
+        items: rows.map((r) => ({
+          id: r.id,
+          documentId: r.document_id,
+          fileName: r.file_name,
+          contentType: r.content_type,
+          sizeBytes: r.size_bytes,
+          sha256: r.sha256,
+          createdAt: r.created_at,
+        })),
         nextCursor: null,
       });
     },
@@ -400,7 +595,12 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         summary: 'My approval tasks (pending by default), with the document and its risk tags',
         tags: ['approvals'],
         querystring: Type.Object(
-          { status: Type.Optional(Type.Union(['pending', 'approved', 'rejected', 'cancelled'].map((s) => Type.Literal(s)))), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })) },
+          {
+            status: Type.Optional(
+              Type.Union(['pending', 'approved', 'rejected', 'cancelled'].map((s) => Type.Literal(s))),
+            ),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Page, ...problems(400, 403) },
@@ -411,18 +611,41 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const me = employeeOf(tenant, '查看审批任务', 'list approval tasks');
       const rows = await tenant.db
         .selectFrom('approval_tasks')
-        .innerJoin('expense_documents', (j) => j.onRef('expense_documents.id', '=', 'approval_tasks.document_id').onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'))
+        .innerJoin('expense_documents', (j) =>
+          j
+            .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
+            .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
+        )
         .selectAll('approval_tasks')
-        .select(['expense_documents.number', 'expense_documents.title', 'expense_documents.total_minor', 'expense_documents.employee_code', 'expense_documents.risk_tags_json', 'expense_documents.kind as document_kind'])
+        .select([
+          'expense_documents.number',
+          'expense_documents.title',
+          'expense_documents.total_minor',
+          'expense_documents.employee_code',
+          'expense_documents.risk_tags_json',
+          'expense_documents.kind as document_kind',
+        ])
         .where('approval_tasks.assignee_code', '=', me)
-        .where('approval_tasks.status', '=', ((request.query.status as string | undefined) ?? 'pending') as 'pending')
+        .where(
+          'approval_tasks.status',
+          '=',
+          ((request.query.status as string | undefined) ?? 'pending') as 'pending',
+        )
         .orderBy('approval_tasks.created_at')
         .limit(request.query.limit ?? 100)
         .execute();
       return reply.serializer(json).send({
         items: rows.map((r) => ({
           ...toTaskView(r),
-          document: { id: r.document_id, kind: r.document_kind, number: r.number, title: r.title, total: formatMinor(r.total_minor, 2), employeeCode: r.employee_code, riskTags: JSON.parse(r.risk_tags_json) as unknown[] },
+          document: {
+            id: r.document_id,
+            kind: r.document_kind,
+            number: r.number,
+            title: r.title,
+            total: formatMinor(r.total_minor, 2),
+            employeeCode: r.employee_code,
+            riskTags: JSON.parse(r.risk_tags_json) as unknown[],
+          },
         })),
         nextCursor: null,
       });
@@ -432,10 +655,25 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     '/api/v1/expense-documents/:id/approval-tasks',
     {
       config: { policy: needs('claims:read') },
-      schema: { operationId: 'listDocumentTasks', summary: 'Every approval task of a document, round by round', tags: ['approvals'], params: IdParams, response: { 200: Page, ...problems(400) } },
+      schema: {
+        operationId: 'listDocumentTasks',
+        summary: 'Every approval task of a document, round by round',
+        tags: ['approvals'],
+        params: IdParams,
+        response: { 200: Page, ...problems(400) },
+      },
     },
     async (request, reply) => {
-      const rows = await (await tenantOf(request)).db.selectFrom('approval_tasks').selectAll().where('document_id', '=', request.params.id).orderBy('round').orderBy('step_no').orderBy('created_at').execute();
+      const rows = await (
+        await tenantOf(request)
+      ).db
+        .selectFrom('approval_tasks')
+        .selectAll()
+        .where('document_id', '=', request.params.id)
+        .orderBy('round')
+        .orderBy('step_no')
+        .orderBy('created_at')
+        .execute();
       return reply.serializer(json).send({ items: rows.map(toTaskView), nextCursor: null });
     },
   );
@@ -446,10 +684,16 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         config: { policy: needs('approvals:write') },
         schema: {
           operationId: `${decision}Task`,
-          summary: decision === 'approve' ? 'Approve a task assigned to me' : 'Reject a task assigned to me (a comment is required)',
+          summary:
+            decision === 'approve'
+              ? 'Approve a task assigned to me'
+              : 'Reject a task assigned to me (a comment is required)',
           tags: ['approvals'],
           params: IdParams,
-          body: Type.Object({ comment: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          body: Type.Object(
+            { comment: Type.Optional(Type.String({ maxLength: 500 })) },
+            { additionalProperties: false },
+          ),
           response: { 200: Loose, ...problems(400, 403, 404, 409, 422) },
         },
       },
@@ -474,16 +718,25 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         summary: 'Hand a task assigned to me to another employee (转交)',
         tags: ['approvals'],
         params: IdParams,
-        body: Type.Object({ to: Code, comment: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { to: Code, comment: Type.Optional(Type.String({ maxLength: 500 })) },
+          { additionalProperties: false },
+        ),
         response: { 200: Loose, ...problems(400, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
       const me = employeeOf(tenant, '转交审批', 'delegate approval tasks');
-      return reply.serializer(json).send(
-        await delegateExpenseTask(tenant.db, tenant.writer, me, { taskId: request.params.id, to: request.body.to, ...(request.body.comment === undefined ? {} : { comment: request.body.comment }) }),
-      );
+      return reply
+        .serializer(json)
+        .send(
+          await delegateExpenseTask(tenant.db, tenant.writer, me, {
+            taskId: request.params.id,
+            to: request.body.to,
+            ...(request.body.comment === undefined ? {} : { comment: request.body.comment }),
+          }),
+        );
     },
   );
   app.post(
@@ -495,7 +748,13 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         summary: 'Let another employee approve in my place between two dates (finance may set it for anyone)',
         tags: ['approvals'],
         body: Type.Object(
-          { delegatorCode: Type.Optional(Code), delegateCode: Code, fromOn: CalendarDate, toOn: CalendarDate, reason: Type.Optional(Type.String({ maxLength: 200 })) },
+          {
+            delegatorCode: Type.Optional(Code),
+            delegateCode: Code,
+            fromOn: CalendarDate,
+            toOn: CalendarDate,
+            reason: Type.Optional(Type.String({ maxLength: 200 })),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Loose, ...problems(400, 403, 422) },
@@ -505,26 +764,75 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const tenant = await tenantOf(request);
       const c = expenseContext(tenant);
       const delegator = request.body.delegatorCode ?? employeeOf(tenant, '设置代理', 'delegate');
-      if (!c.privileged && delegator !== c.actorCode) throw new DomainError('document_not_yours', { employee: delegator });
+      if (!c.privileged && delegator !== c.actorCode)
+        throw new DomainError('document_not_yours', { employee: delegator });
       if (request.body.toOn < request.body.fromOn || delegator === request.body.delegateCode)
-        throw new DomainError('validation_failed', {}, [{ code: 'date_range_invalid', pointer: '/toOn', params: { start: request.body.fromOn, end: request.body.toOn } }]);
-      const row = { id: newId(), delegator_code: delegator, delegate_code: request.body.delegateCode, from_on: request.body.fromOn, to_on: request.body.toOn, reason: request.body.reason ?? null, created_by: tenant.writer.actor, created_at: ctx.clock.now().toISOString() };
+        throw new DomainError('validation_failed', {}, [
+          {
+            code: 'date_range_invalid',
+            pointer: '/toOn',
+            params: { start: request.body.fromOn, end: request.body.toOn },
+          },
+        ]);
+      const row = {
+        id: newId(),
+        delegator_code: delegator,
+        delegate_code: request.body.delegateCode,
+        from_on: request.body.fromOn,
+        to_on: request.body.toOn,
+        reason: request.body.reason ?? null,
+        created_by: tenant.writer.actor,
+        created_at: ctx.clock.now().toISOString(),
+      };
       await tenant.db.transaction(async (tx) => {
         await tx.insertInto('delegations', [row]).execute();
-        await appendAudit(tx, tenant.writer.audit, [{ actor: tenant.writer.actor, action: 'create', entityType: 'Delegation', entityId: row.id, after: request.body, requestId: tenant.writer.requestId }]);
+        await appendAudit(tx, tenant.writer.audit, [
+          {
+            actor: tenant.writer.actor,
+            action: 'create',
+            entityType: 'Delegation',
+            entityId: row.id,
+            after: request.body,
+            requestId: tenant.writer.requestId,
+          },
+        ]);
       });
-      return reply.code(201).serializer(json).send({ id: row.id, delegatorCode: delegator, delegateCode: row.delegate_code, fromOn: row.from_on, toOn: row.to_on, reason: row.reason });
+      return reply
+        .code(201)
+        .serializer(json)
+        .send({
+          id: row.id,
+          delegatorCode: delegator,
+          delegateCode: row.delegate_code,
+          fromOn: row.from_on,
+          toOn: row.to_on,
+          reason: row.reason,
+        });
     },
   );
   app.get(
     '/api/v1/notifications',
     {
       config: { policy: needs('claims:read') },
-      schema: { operationId: 'listMyNotifications', summary: 'My notifications: new tasks, reminders, decisions', tags: ['approvals'], response: { 200: Page, ...problems(400, 403) } },
+      schema: {
+        operationId: 'listMyNotifications',
+        summary: 'My notifications: new tasks, reminders, decisions',
+        tags: ['approvals'],
+        response: { 200: Page, ...problems(400, 403) },
+      },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.serializer(json).send({ items: await listNotifications(tenant.db, employeeOf(tenant, '查看通知', 'read notifications'), 100), nextCursor: null });
+      return reply
+        .serializer(json)
+        .send({
+          items: await listNotifications(
+            tenant.db,
+            employeeOf(tenant, '查看通知', 'read notifications'),
+            100,
+          ),
+          nextCursor: null,
+        });
     },
   );
 
@@ -538,23 +846,38 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         summary: 'Budget execution for any slice: budget, occupied, actual, available',
         tags: ['budgets'],
         querystring: Type.Object(
-          { departmentCode: Type.Optional(Code), categoryCode: Type.Optional(Code), period: Type.Optional(Type.String({ pattern: '^[0-9]{4}(-[0-9]{2}|-Q[1-4])?$' })), projectCode: Type.Optional(Code) },
+          {
+            departmentCode: Type.Optional(Code),
+            categoryCode: Type.Optional(Code),
+            period: Type.Optional(Type.String({ pattern: '^[0-9]{4}(-[0-9]{2}|-Q[1-4])?$' })),
+            projectCode: Type.Optional(Code),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Loose, ...problems(400) },
       },
     },
-    async (request, reply) => reply.serializer(json).send(await budgetExecution((await tenantOf(request)).db, request.query)),
+    async (request, reply) =>
+      reply.serializer(json).send(await budgetExecution((await tenantOf(request)).db, request.query)),
   );
   app.post(
     '/api/v1/budgets',
     {
       config: { policy: needs('budgets:write') },
-      schema: { operationId: 'createBudget', summary: 'Set a budget for a department × category × period slice', tags: ['budgets'], body: ENTITIES.Budget.input, response: { 201: Loose, ...problems(400, 409, 422) } },
+      schema: {
+        operationId: 'createBudget',
+        summary: 'Set a budget for a department × category × period slice',
+        tags: ['budgets'],
+        body: ENTITIES.Budget.input,
+        response: { 201: Loose, ...problems(400, 409, 422) },
+      },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.code(201).serializer(json).send(await createBudget(tenant.db, tenant.writer, request.body));
+      return reply
+        .code(201)
+        .serializer(json)
+        .send(await createBudget(tenant.db, tenant.writer, request.body));
     },
   );
   app.patch(
@@ -567,33 +890,72 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         tags: ['budgets'],
         params: IdParams,
         headers: Type.Object({ 'if-match': Type.String() }),
-        body: Type.Object({ amount: Type.Optional(Amount), control: Type.Optional(Type.Union([Type.Literal('warn'), Type.Literal('block')])) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            amount: Type.Optional(Amount),
+            control: Type.Optional(Type.Union([Type.Literal('warn'), Type.Literal('block')])),
+          },
+          { additionalProperties: false },
+        ),
         response: { 200: Loose, ...problems(400, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.serializer(json).send(await updateBudget(tenant.db, tenant.writer, request.params.id, parseIfMatch(request.headers['if-match']), request.body));
+      return reply
+        .serializer(json)
+        .send(
+          await updateBudget(
+            tenant.db,
+            tenant.writer,
+            request.params.id,
+            parseIfMatch(request.headers['if-match']),
+            request.body,
+          ),
+        );
     },
   );
 
   // rules, external approvers, periods
-  const KindParams = Type.Object({ kind: Type.Union(Object.keys(RULE_SET_KINDS).map((k) => Type.Literal(k))) });
+  const KindParams = Type.Object({
+    kind: Type.Union(Object.keys(RULE_SET_KINDS).map((k) => Type.Literal(k))),
+  });
   app.get(
     '/api/v1/rules/:kind',
     {
       config: { policy: needs('claims:read') },
-      schema: { operationId: 'getRules', summary: 'The approval, audit or posting rules in force (version 0 = built-in default)', tags: ['rules'], params: KindParams, response: { 200: Loose, ...problems(400) } },
+      schema: {
+        operationId: 'getRules',
+        summary: 'The approval, audit or posting rules in force (version 0 = built-in default)',
+        tags: ['rules'],
+        params: KindParams,
+        response: { 200: Loose, ...problems(400) },
+      },
     },
-    async (request, reply) => reply.serializer(json).send(await getRuleSet((await tenantOf(request)).db, request.params.kind as RuleSetKind)),
+    async (request, reply) =>
+      reply
+        .serializer(json)
+        .send(await getRuleSet((await tenantOf(request)).db, request.params.kind as RuleSetKind)),
   );
   app.get(
     '/api/v1/rules/:kind/versions',
     {
       config: { policy: needs('claims:read') },
-      schema: { operationId: 'listRuleVersions', summary: 'Every saved version of a rule set', tags: ['rules'], params: KindParams, response: { 200: Page, ...problems(400) } },
+      schema: {
+        operationId: 'listRuleVersions',
+        summary: 'Every saved version of a rule set',
+        tags: ['rules'],
+        params: KindParams,
+        response: { 200: Page, ...problems(400) },
+      },
     },
-    async (request, reply) => reply.serializer(json).send({ items: await listRuleSets((await tenantOf(request)).db, request.params.kind as RuleSetKind), nextCursor: null }),
+    async (request, reply) =>
+      reply
+        .serializer(json)
+        .send({
+          items: await listRuleSets((await tenantOf(request)).db, request.params.kind as RuleSetKind),
+          nextCursor: null,
+        }),
   );
   app.post(
     '/api/v1/rules/:kind',
@@ -604,13 +966,27 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         summary: 'Save a new version of a rule set (applies to documents submitted after it)',
         tags: ['rules'],
         params: KindParams,
-        body: Type.Object({ body: Loose, note: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+        body: Type.Object(
+          { body: Loose, note: Type.Optional(Type.String({ maxLength: 200 })) },
+          { additionalProperties: false },
+        ),
         response: { 201: Loose, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.code(201).serializer(json).send(await saveRuleSet(tenant.db, tenant.writer, request.params.kind, request.body.body, request.body.note));
+      return reply
+        .code(201)
+        .serializer(json)
+        .send(
+          await saveRuleSet(
+            tenant.db,
+            tenant.writer,
+            request.params.kind,
+            request.body.body,
+            request.body.note,
+          ),
+        );
     },
   );
   app.post(
@@ -621,22 +997,40 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         operationId: 'createExternalApprover',
         summary: 'Register an external approval system; the signing secret is returned once',
         tags: ['rules'],
-        body: Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 100 }), url: Type.String({ format: 'uri', pattern: '^https?://' }) }, { additionalProperties: false }),
+        body: Type.Object(
+          {
+            code: Code,
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            url: Type.String({ format: 'uri', pattern: '^https?://' }),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: Loose, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.code(201).serializer(json).send(await createExternalApprover(tenant.db, ctx.security.keyring, tenant.writer, request.body));
+      return reply
+        .code(201)
+        .serializer(json)
+        .send(await createExternalApprover(tenant.db, ctx.security.keyring, tenant.writer, request.body));
     },
   );
   app.get(
     '/api/v1/external-approvers',
     {
       config: { policy: needs('rules:admin') },
-      schema: { operationId: 'listExternalApprovers', summary: 'External approval systems (secrets are never returned)', tags: ['rules'], response: { 200: Page, ...problems(400) } },
+      schema: {
+        operationId: 'listExternalApprovers',
+        summary: 'External approval systems (secrets are never returned)',
+        tags: ['rules'],
+        response: { 200: Page, ...problems(400) },
+      },
     },
-    async (request, reply) => reply.serializer(json).send({ items: await listExternalApprovers((await tenantOf(request)).db), nextCursor: null }),
+    async (request, reply) =>
+      reply
+        .serializer(json)
+        .send({ items: await listExternalApprovers((await tenantOf(request)).db), nextCursor: null }),
   );
   app.put(
     '/api/v1/periods/:period',
@@ -647,7 +1041,10 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         summary: 'Close an accounting period to new claims and vouchers, or reopen it',
         tags: ['rules'],
         params: Type.Object({ period: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-6])$' }) }),
-        body: Type.Object({ status: Type.Union([Type.Literal('closed'), Type.Literal('open')]) }, { additionalProperties: false }),
+        body: Type.Object(
+          { status: Type.Union([Type.Literal('closed'), Type.Literal('open')]) },
+          { additionalProperties: false },
+        ),
         response: { 200: Loose, ...problems(400, 422) },
       },
     },
@@ -657,8 +1054,20 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       await tenant.db.transaction(async (tx) => {
         await tx.deleteFrom('closed_periods').where('period', '=', period).execute();
         if (request.body.status === 'closed')
-          await tx.insertInto('closed_periods', [{ period, closed_by: tenant.writer.actor, closed_at: ctx.clock.now().toISOString() }]).execute();
-        await appendAudit(tx, tenant.writer.audit, [{ actor: tenant.writer.actor, action: request.body.status === 'closed' ? 'close' : 'reopen', entityType: 'Period', entityId: period, requestId: tenant.writer.requestId }]);
+          await tx
+            .insertInto('closed_periods', [
+              { period, closed_by: tenant.writer.actor, closed_at: ctx.clock.now().toISOString() },
+            ])
+            .execute();
+        await appendAudit(tx, tenant.writer.audit, [
+          {
+            actor: tenant.writer.actor,
+            action: request.body.status === 'closed' ? 'close' : 'reopen',
+            entityType: 'Period',
+            entityId: period,
+            requestId: tenant.writer.requestId,
+          },
+        ]);
       });
       return reply.serializer(json).send({ period, status: request.body.status });
     },
@@ -666,9 +1075,13 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
 
   // the external approver's signed callback: authenticated by its signature, not a token
   void app.register(async (scoped) => {
-    scoped.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 65_536 }, (_request, body, done) => {
-      done(null, body);
-    });
+    scoped.addContentTypeParser(
+      'application/json',
+      { parseAs: 'string', bodyLimit: 65_536 },
+      (_request, body, done) => {
+        done(null, body);
+      },
+    );
     scoped.post(
       '/webhooks/approvals/:tenantId/:taskId',
       {
@@ -677,18 +1090,26 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           operationId: 'approvalCallback',
           summary: 'An external approver’s decision, signed with its secret (FinBridge-Signature)',
           tags: ['approvals'],
-          params: Type.Object({ tenantId: Type.String({ format: 'uuid' }), taskId: Type.String({ format: 'uuid' }) }),
+          params: Type.Object({
+            tenantId: Type.String({ format: 'uuid' }),
+            taskId: Type.String({ format: 'uuid' }),
+          }),
           response: { 200: Loose, ...problems(400, 401, 404, 409, 422) },
         },
       },
       async (request, reply) => {
         const { tenantId, taskId } = request.params as { tenantId: string; taskId: string };
         const company = await findCompany(ctx.database, tenantId);
-        if (company === undefined) throw new DomainError('not_found', { resource: 'ApprovalTask', id: taskId });
+        if (company === undefined)
+          throw new DomainError('not_found', { resource: 'ApprovalTask', id: taskId });
         const db = tenantDb(ctx.database.db, company.id);
         const raw = typeof request.body === 'string' ? request.body : '';
         const header = request.headers['finbridge-signature'];
-        await verifyCallback(db, ctx.security.keyring, ctx.clock, { taskId, header: Array.isArray(header) ? header[0] : header, body: raw });
+        await verifyCallback(db, ctx.security.keyring, ctx.clock, {
+          taskId,
+          header: Array.isArray(header) ? header[0] : header,
+          body: raw,
+        });
         let parsed: { decision?: unknown; comment?: unknown };
         try {
           parsed = JSON.parse(raw) as typeof parsed;
@@ -696,17 +1117,38 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           throw new DomainError('invalid_json');
         }
         if (parsed.decision !== 'accept' && parsed.decision !== 'refuse')
-          throw new DomainError('validation_failed', {}, [{ code: 'invalid_field', pointer: '/decision', params: { detail: 'decision must be "accept" or "refuse"' } }]);
-        const comment = typeof parsed.comment === 'string' ? parsed.comment.slice(0, 500) : parsed.decision === 'refuse' ? '外部系统否决 / refused by the external system' : undefined;
+          throw new DomainError('validation_failed', {}, [
+            {
+              code: 'invalid_field',
+              pointer: '/decision',
+              params: { detail: 'decision must be "accept" or "refuse"' },
+            },
+          ]);
+        const comment =
+          typeof parsed.comment === 'string'
+            ? parsed.comment.slice(0, 500)
+            : parsed.decision === 'refuse'
+              ? '外部系统否决 / refused by the external system'
+              : undefined;
         const result = await decideExpenseTask(
           db,
           { actor: `external:${taskId}`, requestId: request.id, audit: ctx.security.audit },
           company.code,
           null,
-          { taskId, decision: parsed.decision === 'accept' ? 'approve' : 'reject', ...(comment === undefined ? {} : { comment }) },
+          {
+            taskId,
+            decision: parsed.decision === 'accept' ? 'approve' : 'reject',
+            ...(comment === undefined ? {} : { comment }),
+          },
         );
         wake();
-        return reply.serializer(json).send({ taskId, status: result.task.status, document: { id: result.document.id, status: result.document.status } });
+        return reply
+          .serializer(json)
+          .send({
+            taskId,
+            status: result.task.status,
+            document: { id: result.document.id, status: result.document.status },
+          });
       },
     );
   });

@@ -30,7 +30,9 @@ export function startApprovalLoop(
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => runApprovalHousekeeping(database, deps)).catch((e: unknown) => deps.log?.(e));
+    running = running
+      .then(() => runApprovalHousekeeping(database, deps))
+      .catch((e: unknown) => deps.log?.(e));
   }, deps.pollMs);
   timer.unref();
   return {

@@ -21,7 +21,11 @@ interface OrgChart {
 function orgChart(db: TenantDb): OrgChart {
   return {
     async managerOf(employee) {
-      const row = await db.selectFrom('employees').select(['manager_code']).where('code', '=', employee).executeTakeFirst();
+      const row = await db
+        .selectFrom('employees')
+        .select(['manager_code'])
+        .where('code', '=', employee)
+        .executeTakeFirst();
       return row?.manager_code ?? null;
     },
     async headOf(department) {
@@ -47,7 +51,9 @@ export async function resolveApprovers(
     const found = [...new Set(codes.filter((c): c is string => c !== null))];
     const others = found.filter((c) => c !== claimant);
     if (others.length > 0) return { kind: 'people', codes: others };
-    return found.length > 0 ? { kind: 'skip', reason: 'the claimant is the approver' } : { kind: 'none', reason: emptyReason };
+    return found.length > 0
+      ? { kind: 'skip', reason: 'the claimant is the approver' }
+      : { kind: 'none', reason: emptyReason };
   };
   switch (approvers.kind) {
     case 'manager': {
@@ -83,7 +89,9 @@ export async function resolveApprovers(
         .where('status', '=', 'active')
         .where('employee_code', 'is not', null)
         .execute();
-      const holders = users.filter((u) => u.roles.split(' ').includes(approvers.role)).map((u) => u.employee_code);
+      const holders = users
+        .filter((u) => u.roles.split(' ').includes(approvers.role))
+        .map((u) => u.employee_code);
       return people(holders, `no active user with role ${approvers.role} is linked to an employee`);
     }
     case 'employees': {

@@ -37,23 +37,55 @@ export async function createExternalApprover(
   return db.transaction(async (tx) => {
     const now = writer.audit.clock.now().toISOString();
     const secretId = await storeSecret(tx, keyring, writer.audit.clock, 'external-approver', secret);
-    const row = { id: newId(), code: input.code, name: input.name, url: input.url, secret_id: secretId, status: 'active', created_at: now, updated_at: now };
+    const row = {
+      id: newId(),
+      code: input.code,
+      name: input.name,
+      url: input.url,
+      secret_id: secretId,
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    };
     try {
       await tx.insertInto('external_approvers', [row]).execute();
     } catch (error) {
-      if (constraintViolation(error) === 'unique') throw new DomainError('duplicate_code', { code: input.code });
+      if (constraintViolation(error) === 'unique')
+        throw new DomainError('duplicate_code', { code: input.code });
       throw error;
     }
     await appendAudit(tx, writer.audit, [
-      { actor: writer.actor, action: 'create', entityType: 'ExternalApprover', entityId: row.id, after: input, requestId: writer.requestId },
+      {
+        actor: writer.actor,
+        action: 'create',
+        entityType: 'ExternalApprover',
+        entityId: row.id,
+        after: input,
+        requestId: writer.requestId,
+      },
     ]);
-    return { id: row.id, code: row.code, name: row.name, url: row.url, status: row.status, createdAt: now, secret };
+    return {
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      url: row.url,
+      status: row.status,
+      createdAt: now,
+      secret,
+    };
   });
 }
 
 export async function listExternalApprovers(db: TenantDb): Promise<ExternalApproverView[]> {
   const rows = await db.selectFrom('external_approvers').selectAll().orderBy('code').execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, url: r.url, status: r.status, createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    url: r.url,
+    status: r.status,
+    createdAt: r.created_at,
+  }));
 }
 
 export interface CalloutDeps {
@@ -70,12 +102,15 @@ export async function deliverCallouts(db: TenantDb, deps: CalloutDeps): Promise<
   const due = await db
     .selectFrom('approval_tasks')
     .innerJoin('expense_documents', (j) =>
-      j.onRef('expense_documents.id', '=', 'approval_tasks.document_id').onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
+      j
+        .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
+        .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
     )
     .select([
       'approval_tasks.id',
       'approval_tasks.external_id',
       'approval_tasks.callout_attempts',
+      'approval_tasks.callout_next_at',
       'approval_tasks.document_id',
       'expense_documents.number',
       'expense_documents.kind',
@@ -92,8 +127,21 @@ export async function deliverCallouts(db: TenantDb, deps: CalloutDeps): Promise<
     .execute();
   let delivered = 0;
   for (const task of due) {
-    const approver = await db.selectFrom('external_approvers').selectAll().where('code', '=', task.external_id ?? '').executeTakeFirst();
+    const approver = await db
+      .selectFrom('external_approvers')
+      .selectAll()
+      .where('code', '=', task.external_id ?? '')
+      .executeTakeFirst();
     if (approver === undefined) continue;
+    // claim the callout, so that of several workers exactly one sends it
+    const claimed = await db
+      .updateTable('approval_tasks')
+      .set({ callout_next_at: new Date(now.getTime() + 60_000).toISOString() })
+      .where('id', '=', task.id)
+      .where('callout_status', '=', 'pending')
+      .where('callout_next_at', '=', task.callout_next_at)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
     const body = JSON.stringify({
       event: 'approval.requested',
       taskId: task.id,
@@ -114,7 +162,10 @@ export async function deliverCallouts(db: TenantDb, deps: CalloutDeps): Promise<
       const secret = await readSecret(db, deps.keyring, approver.secret_id);
       const response = await (deps.fetch ?? fetch)(approver.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signWebhook(secret, body, deps.clock) },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signWebhook(secret, body, deps.clock),
+        },
         body,
         signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
       });
@@ -129,7 +180,12 @@ export async function deliverCallouts(db: TenantDb, deps: CalloutDeps): Promise<
       delivered += 1;
       await db
         .updateTable('approval_tasks')
-        .set({ callout_status: 'sent', callout_attempts: attempts, callout_error: null, updated_at: at.toISOString() })
+        .set({
+          callout_status: 'sent',
+          callout_attempts: attempts,
+          callout_error: null,
+          updated_at: at.toISOString(),
+        })
         .where('id', '=', task.id)
         .execute();
     } else {
@@ -170,10 +226,25 @@ export async function verifyCallback(
   clock: Clock,
   input: { taskId: string; header: string | undefined; body: string },
 ): Promise<void> {
-  const task = await db.selectFrom('approval_tasks').select(['external_id', 'kind']).where('id', '=', input.taskId).executeTakeFirst();
-  if (task?.kind !== 'external') throw new DomainError('not_found', { resource: 'ApprovalTask', id: input.taskId });
-  const approver = await db.selectFrom('external_approvers').selectAll().where('code', '=', task.external_id ?? '').executeTakeFirst();
-  if (approver === undefined) throw new DomainError('not_found', { resource: 'ExternalApprover', id: task.external_id ?? '' });
+  const task = await db
+    .selectFrom('approval_tasks')
+    .select(['external_id', 'kind'])
+    .where('id', '=', input.taskId)
+    .executeTakeFirst();
+  if (task?.kind !== 'external')
+    throw new DomainError('not_found', { resource: 'ApprovalTask', id: input.taskId });
+  const approver = await db
+    .selectFrom('external_approvers')
+    .selectAll()
+    .where('code', '=', task.external_id ?? '')
+    .executeTakeFirst();
+  if (approver === undefined)
+    throw new DomainError('not_found', { resource: 'ExternalApprover', id: task.external_id ?? '' });
   const secret = await readSecret(db, keyring, approver.secret_id);
-  await acceptWebhook(db, clock, { secrets: [secret], header: input.header, body: input.body, source: `approver:${approver.code}` });
+  await acceptWebhook(db, clock, {
+    secrets: [secret],
+    header: input.header,
+    body: input.body,
+    source: `approver:${approver.code}`,
+  });
 }

@@ -7,7 +7,8 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
  */
 export interface Notice {
   readonly recipient: string;
-  readonly kind: 'task_assigned' | 'task_reminder' | 'document_approved' | 'document_rejected' | 'callout_failed';
+  readonly kind:
+    'task_assigned' | 'task_reminder' | 'document_approved' | 'document_rejected' | 'callout_failed';
   readonly documentId?: string;
   readonly taskId?: string;
   readonly zh: string;

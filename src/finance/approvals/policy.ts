@@ -30,7 +30,8 @@ export function stepApplies(step: ApprovalStep, facts: RoutingFacts): boolean {
   if (when.maxAmount !== undefined && facts.totalMinor > minorOf(when.maxAmount)) return false;
   if (when.kinds !== undefined && !when.kinds.includes(facts.kind)) return false;
   if (when.departments !== undefined && !when.departments.includes(facts.departmentCode)) return false;
-  if (when.categories !== undefined && !facts.categories.some((c) => when.categories?.includes(c))) return false;
+  if (when.categories !== undefined && !facts.categories.some((c) => when.categories?.includes(c)))
+    return false;
   if (when.projects !== undefined && !facts.projects.some((p) => when.projects?.includes(p))) return false;
   return true;
 }

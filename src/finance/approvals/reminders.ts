@@ -11,13 +11,24 @@ export async function remindOverdueTasks(db: TenantDb, now: Date, slaHours: numb
   const overdue = await db
     .selectFrom('approval_tasks')
     .innerJoin('expense_documents', (j) =>
-      j.onRef('expense_documents.id', '=', 'approval_tasks.document_id').onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
+      j
+        .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
+        .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
     )
-    .select(['approval_tasks.id', 'approval_tasks.assignee_code', 'approval_tasks.reminded_at', 'approval_tasks.document_id', 'expense_documents.number', 'expense_documents.title'])
+    .select([
+      'approval_tasks.id',
+      'approval_tasks.assignee_code',
+      'approval_tasks.reminded_at',
+      'approval_tasks.document_id',
+      'expense_documents.number',
+      'expense_documents.title',
+    ])
     .where('approval_tasks.status', '=', 'pending')
     .where('approval_tasks.kind', '=', 'person')
     .where('approval_tasks.due_at', '<', at)
-    .where((eb) => eb.or([eb('approval_tasks.reminded_at', 'is', null), eb('approval_tasks.reminded_at', '<', again)]))
+    .where((eb) =>
+      eb.or([eb('approval_tasks.reminded_at', 'is', null), eb('approval_tasks.reminded_at', '<', again)]),
+    )
     .limit(500)
     .execute();
   let sent = 0;
@@ -26,7 +37,9 @@ export async function remindOverdueTasks(db: TenantDb, now: Date, slaHours: numb
       .updateTable('approval_tasks')
       .set((eb) => ({ reminded_at: at, reminders: eb('reminders', '+', 1) }))
       .where('id', '=', task.id)
-      .where((eb) => (task.reminded_at === null ? eb('reminded_at', 'is', null) : eb('reminded_at', '=', task.reminded_at)))
+      .where((eb) =>
+        task.reminded_at === null ? eb('reminded_at', 'is', null) : eb('reminded_at', '=', task.reminded_at),
+      )
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1 || task.assignee_code === null) continue;
     await notify(db, at, [

@@ -48,7 +48,8 @@ export async function startApproval(
   let previousStage = 0;
   for (const { step, stage } of routed) {
     const resolution = await resolveApprovers(tx, step, doc.employeeCode, doc.facts.departmentCode);
-    if (resolution.kind === 'none') throw new DomainError('no_approver', { step: step.nameZh, reason: resolution.reason });
+    if (resolution.kind === 'none')
+      throw new DomainError('no_approver', { step: step.nameZh, reason: resolution.reason });
     if (resolution.kind === 'skip') {
       skipped.push(`${step.id}: ${resolution.reason}`);
       continue;
@@ -92,9 +93,17 @@ export async function startApproval(
       updated_at: at,
     };
     if (resolution.kind === 'external')
-      rows.push({ ...base, id: newId(), kind: 'external', mode: 'any', assignee_code: null, external_id: resolution.approver });
+      rows.push({
+        ...base,
+        id: newId(),
+        kind: 'external',
+        mode: 'any',
+        assignee_code: null,
+        external_id: resolution.approver,
+      });
     else
-      for (const code of resolution.codes) rows.push({ ...base, id: newId(), kind: 'person', assignee_code: code });
+      for (const code of resolution.codes)
+        rows.push({ ...base, id: newId(), kind: 'person', assignee_code: code });
   }
   if (rows.length === 0) return { outcome: 'approved', skipped };
   await tx.insertInto('approval_tasks', rows).execute();
@@ -173,14 +182,17 @@ export async function decideTask(
   input: Decision,
 ): Promise<{ task: TaskRow; outcome: Outcome }> {
   const task = await getTask(tx, input.taskId);
-  if (task.document_id !== doc.id) throw new DomainError('not_found', { resource: 'ApprovalTask', id: input.taskId });
+  if (task.document_id !== doc.id)
+    throw new DomainError('not_found', { resource: 'ApprovalTask', id: input.taskId });
   if (input.actorCode !== null && (task.kind !== 'person' || task.assignee_code !== input.actorCode))
     throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? task.external_id ?? '?' });
   if (input.actorCode === null && task.kind !== 'external')
     throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? '?' });
   if (task.status !== 'pending') throw new DomainError('task_already_decided', { status: task.status });
   if (input.decision === 'reject' && (input.comment ?? '').trim() === '')
-    throw new DomainError('validation_failed', {}, [{ code: 'missing_field', pointer: '/comment', params: { field: 'comment' } }]);
+    throw new DomainError('validation_failed', {}, [
+      { code: 'missing_field', pointer: '/comment', params: { field: 'comment' } },
+    ]);
   const at = input.now.toISOString();
   const status: TaskStatus = input.decision === 'approve' ? 'approved' : 'rejected';
   const updated = await tx
@@ -196,8 +208,15 @@ export async function decideTask(
     .where('id', '=', task.id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('task_already_decided', { status: 'decided' });
-  const decided = { ...task, status, decided_by: input.actor, decided_at: at, comment: input.comment ?? null };
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new DomainError('task_already_decided', { status: 'decided' });
+  const decided = {
+    ...task,
+    status,
+    decided_by: input.actor,
+    decided_at: at,
+    comment: input.comment ?? null,
+  };
   if (status === 'rejected') {
     await cancelOpenTasks(tx, doc.id, at);
     return { task: decided, outcome: 'rejected' };
@@ -219,7 +238,11 @@ export async function decideTask(
     // one approval settles an "any" step: the other approvers' tasks close
     await tx
       .updateTable('approval_tasks')
-      .set({ status: 'cancelled', updated_at: at, comment: '同步骤已由他人审批 / decided by another approver' })
+      .set({
+        status: 'cancelled',
+        updated_at: at,
+        comment: '同步骤已由他人审批 / decided by another approver',
+      })
       .where('document_id', '=', doc.id)
       .where('round', '=', task.round)
       .where('step_id', '=', task.step_id)
@@ -253,7 +276,11 @@ export async function delegateTask(
   if (task.kind !== 'person' || task.assignee_code !== input.actorCode)
     throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? '?' });
   if (task.status !== 'pending') throw new DomainError('task_already_decided', { status: task.status });
-  const target = await tx.selectFrom('employees').select(['code', 'status']).where('code', '=', input.to).executeTakeFirst();
+  const target = await tx
+    .selectFrom('employees')
+    .select(['code', 'status'])
+    .where('code', '=', input.to)
+    .executeTakeFirst();
   if (target === undefined || target.status !== 'active' || input.to === input.actorCode)
     throw new DomainError('validation_failed', {}, [
       { code: 'reference_not_found', pointer: '/to', params: { resource: 'employees', code: input.to } },
@@ -261,12 +288,18 @@ export async function delegateTask(
   const at = input.now.toISOString();
   const updated = await tx
     .updateTable('approval_tasks')
-    .set({ assignee_code: input.to, delegated_from: input.actorCode, updated_at: at, comment: input.comment ?? null })
+    .set({
+      assignee_code: input.to,
+      delegated_from: input.actorCode,
+      updated_at: at,
+      comment: input.comment ?? null,
+    })
     .where('id', '=', task.id)
     .where('status', '=', 'pending')
     .where('assignee_code', '=', input.actorCode)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('task_already_decided', { status: 'decided' });
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new DomainError('task_already_decided', { status: 'decided' });
   await notify(tx, at, [
     {
       recipient: input.to,
@@ -297,7 +330,10 @@ export const toTaskView = (t: TaskRow) => ({
   comment: t.comment,
   dueAt: t.due_at,
   reminders: t.reminders,
-  callout: t.kind === 'external' ? { status: t.callout_status, attempts: t.callout_attempts, error: t.callout_error } : null,
+  callout:
+    t.kind === 'external'
+      ? { status: t.callout_status, attempts: t.callout_attempts, error: t.callout_error }
+      : null,
   createdAt: t.created_at,
 });
 export type TaskView = ReturnType<typeof toTaskView>;

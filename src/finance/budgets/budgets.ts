@@ -37,7 +37,10 @@ export const periodsOf = (date: string): string[] => {
 };
 
 /** The budget a line draws on: the most specific slice that exists, walking up parent categories. */
-export async function budgetFor(db: TenantDb, line: Omit<BudgetLine, 'lineNo' | 'amountMinor'>): Promise<BudgetRow | undefined> {
+export async function budgetFor(
+  db: TenantDb,
+  line: Omit<BudgetLine, 'lineNo' | 'amountMinor'>,
+): Promise<BudgetRow | undefined> {
   const periods = periodsOf(line.occurredOn);
   const projects = line.projectCode === null ? [''] : [line.projectCode, ''];
   let category: string | null = line.categoryCode;
@@ -69,7 +72,12 @@ export const sliceOf = (b: BudgetRow) =>
 const available = (b: BudgetRow) => b.amount_minor - b.occupied_minor - b.actual_minor;
 
 /** Occupies budget for a document's lines; throws budget_exceeded for a `block` budget it would overrun. */
-export async function occupyBudget(tx: TenantDb, documentId: string, lines: readonly BudgetLine[], at: string): Promise<RiskTag[]> {
+export async function occupyBudget(
+  tx: TenantDb,
+  documentId: string,
+  lines: readonly BudgetLine[],
+  at: string,
+): Promise<RiskTag[]> {
   const tags: RiskTag[] = [];
   const perBudget = new Map<string, { budget: BudgetRow; amount: bigint; lines: BudgetLine[] }>();
   for (const line of lines) {
@@ -88,11 +96,19 @@ export async function occupyBudget(tx: TenantDb, documentId: string, lines: read
       .where((eb) =>
         eb.or([
           eb('control', '<>', 'block'),
-          eb(eb(eb('amount_minor', '-', eb.ref('occupied_minor')), '-', eb.ref('actual_minor')), '>=', amount),
+          eb(
+            eb(eb('amount_minor', '-', eb.ref('occupied_minor')), '-', eb.ref('actual_minor')),
+            '>=',
+            amount,
+          ),
         ]),
       )
       .executeTakeFirst();
-    const now = await tx.selectFrom('budgets').selectAll().where('id', '=', budget.id).executeTakeFirstOrThrow();
+    const now = await tx
+      .selectFrom('budgets')
+      .selectAll()
+      .where('id', '=', budget.id)
+      .executeTakeFirstOrThrow();
     const numbers = {
       slice: sliceOf(now),
       budget: fen(now.amount_minor),
@@ -198,7 +214,12 @@ export async function budgetExecution(db: TenantDb, query: ExecutionQuery) {
   if (query.categoryCode !== undefined) select = select.where('category_code', '=', query.categoryCode);
   if (query.period !== undefined) select = select.where('period', 'like', `${query.period}%`);
   if (query.projectCode !== undefined) select = select.where('project_code', '=', query.projectCode);
-  const rows = await select.orderBy('department_code').orderBy('category_code').orderBy('period').limit(5000).execute();
+  const rows = await select
+    .orderBy('department_code')
+    .orderBy('category_code')
+    .orderBy('period')
+    .limit(5000)
+    .execute();
   const total = (pick: (b: BudgetRow) => bigint) => fen(rows.reduce((s, b) => s + pick(b), 0n));
   return {
     items: rows.map(toBudgetView),
@@ -214,7 +235,14 @@ export async function budgetExecution(db: TenantDb, query: ExecutionQuery) {
 export async function createBudget(db: TenantDb, writer: Writer, input: unknown): Promise<BudgetView> {
   const failures = check(ENTITIES.Budget.input, input);
   if (failures.length > 0) throw refusal(failures);
-  const b = input as { departmentCode: string; categoryCode: string; period: string; projectCode?: string; amount: { amount: string; currency: string }; control: string };
+  const b = input as {
+    departmentCode: string;
+    categoryCode: string;
+    period: string;
+    projectCode?: string;
+    amount: { amount: string; currency: string };
+    control: string;
+  };
   const amount = parseMoney(b.amount.amount, b.amount.currency, '/amount/amount');
   if (!amount.ok) throw refusal(amount.failures);
   if (amount.value.minor < 0n) throw refusal([{ code: 'amount_not_positive', pointer: '/amount/amount' }]);
@@ -237,13 +265,32 @@ export async function createBudget(db: TenantDb, writer: Writer, input: unknown)
       await tx.insertInto('budgets', [row]).execute();
     } catch (error) {
       const violation = constraintViolation(error);
-      if (violation === 'unique') throw new DomainError('duplicate_code', { code: `${b.departmentCode}/${b.categoryCode}/${b.period}` });
+      if (violation === 'unique')
+        throw new DomainError('duplicate_code', {
+          code: `${b.departmentCode}/${b.categoryCode}/${b.period}`,
+        });
       if (violation === 'foreign_key')
-        throw refusal([{ code: 'reference_not_found', pointer: '/departmentCode', params: { resource: 'departments / expense-categories', code: `${b.departmentCode} / ${b.categoryCode}` } }]);
+        throw refusal([
+          {
+            code: 'reference_not_found',
+            pointer: '/departmentCode',
+            params: {
+              resource: 'departments / expense-categories',
+              code: `${b.departmentCode} / ${b.categoryCode}`,
+            },
+          },
+        ]);
       throw error;
     }
     await appendAudit(tx, writer.audit, [
-      { actor: writer.actor, action: 'create', entityType: 'Budget', entityId: row.id, after: input, requestId: writer.requestId },
+      {
+        actor: writer.actor,
+        action: 'create',
+        entityType: 'Budget',
+        entityId: row.id,
+        after: input,
+        requestId: writer.requestId,
+      },
     ]);
     return toBudgetView({ ...row, tenant_id: tx.tenantId, occupied_minor: 0n, actual_minor: 0n });
   });
@@ -270,13 +317,28 @@ export async function updateBudget(
     const now = writer.audit.clock.now().toISOString();
     await tx
       .updateTable('budgets')
-      .set({ amount_minor: amountMinor, control: patch.control ?? row.control, version: row.version + 1, updated_at: now })
+      .set({
+        amount_minor: amountMinor,
+        control: patch.control ?? row.control,
+        version: row.version + 1,
+        updated_at: now,
+      })
       .where('id', '=', id)
       .where('version', '=', version)
       .execute();
     await appendAudit(tx, writer.audit, [
-      { actor: writer.actor, action: 'update', entityType: 'Budget', entityId: id, before: toBudgetView(row), after: patch, requestId: writer.requestId },
+      {
+        actor: writer.actor,
+        action: 'update',
+        entityType: 'Budget',
+        entityId: id,
+        before: toBudgetView(row),
+        after: patch,
+        requestId: writer.requestId,
+      },
     ]);
-    return toBudgetView(await tx.selectFrom('budgets').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return toBudgetView(
+      await tx.selectFrom('budgets').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }

@@ -24,7 +24,11 @@ export interface AuditFacts {
   /** Invoices on this document that look like another registered invoice (same seller, total, date). */
   readonly nearDuplicates: readonly { readonly number: string; readonly other: string }[];
   /** The employee's other live claims of the split window, with the categories they cover. */
-  readonly recentClaims: readonly { readonly number: string; readonly totalMinor: bigint; readonly categories: readonly string[] }[];
+  readonly recentClaims: readonly {
+    readonly number: string;
+    readonly totalMinor: bigint;
+    readonly categories: readonly string[];
+  }[];
   /** What is left of the request the claim draws down, when it names one. */
   readonly requestRemainingMinor?: bigint;
 }
@@ -54,7 +58,12 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
   const related = facts.recentClaims.filter((c) => c.categories.some((k) => categories.has(k)));
   for (const threshold of policy.splitThresholds.map(minor)) {
     const together = related.reduce((s, c) => s + c.totalMinor, facts.totalMinor);
-    if (related.length > 0 && facts.totalMinor <= threshold && related.every((c) => c.totalMinor <= threshold) && together > threshold) {
+    if (
+      related.length > 0 &&
+      facts.totalMinor <= threshold &&
+      related.every((c) => c.totalMinor <= threshold) &&
+      together > threshold
+    ) {
       found.push({
         rule: 'split_claim',
         zh: `${policy.splitWindowDays} 天内同类报销 ${related.map((c) => c.number).join('、')} 与本单合计 ${fen(together)}，超过审批金额 ${fen(threshold)}，疑似拆单`,
@@ -65,10 +74,14 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
   }
 
   const tierOf = (city: string | undefined) =>
-    Object.entries(policy.perDiem.cityTiers).find(([, cities]) => city !== undefined && cities.some((c) => city.includes(c)))?.[0] ??
-    policy.perDiem.defaultTier;
+    Object.entries(policy.perDiem.cityTiers).find(
+      ([, cities]) => city !== undefined && cities.some((c) => city.includes(c)),
+    )?.[0] ?? policy.perDiem.defaultTier;
   const standardFor = (city: string | undefined) =>
-    policy.perDiem.standards.find((s) => s.tier === tierOf(city) && facts.employeeGrade !== null && s.grades.includes(facts.employeeGrade));
+    policy.perDiem.standards.find(
+      (s) =>
+        s.tier === tierOf(city) && facts.employeeGrade !== null && s.grades.includes(facts.employeeGrade),
+    );
   for (const line of facts.lines) {
     const standard = standardFor(line.city);
     const at = `/lines/${line.lineNo - 1}`;

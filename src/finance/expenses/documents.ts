@@ -3,7 +3,12 @@ import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import type { CompanyRecord } from '../../platform/store/companies.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
-import type { ExpenseDocumentsTable, ExpenseKind, ExpenseLinesTable, ExpenseStatus } from '../../platform/store/tables.ts';
+import type {
+  ExpenseDocumentsTable,
+  ExpenseKind,
+  ExpenseLinesTable,
+  ExpenseStatus,
+} from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { StandardExpenseCategory } from '../../model/enums/expense-categories.ts';
 import { formatMinor, parseMoney } from '../../model/money.ts';
@@ -36,7 +41,11 @@ export interface ExpenseContext {
   readonly privileged: boolean;
 }
 
-const ENTITY = { claim: ENTITIES.ExpenseClaim, request: ENTITIES.ExpenseRequest, advance: ENTITIES.Advance } as const;
+const ENTITY = {
+  claim: ENTITIES.ExpenseClaim,
+  request: ENTITIES.ExpenseRequest,
+  advance: ENTITIES.Advance,
+} as const;
 const PREFIX = { claim: 'BX', request: 'SQ', advance: 'JK' } as const;
 export const EDITABLE: readonly ExpenseStatus[] = ['draft', 'rejected', 'withdrawn'];
 
@@ -87,7 +96,10 @@ export interface NormalLine {
 const fen = (minor: bigint) => formatMinor(minor, 2);
 
 /** Checks the input and turns it into lines in minor units (an advance is one line). */
-export function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput; lines: NormalLine[]; totalMinor: bigint } {
+export function normalise(
+  kind: ExpenseKind,
+  raw: unknown,
+): { doc: DocumentInput; lines: NormalLine[]; totalMinor: bigint } {
   const failures = check(ENTITY[kind].input, raw);
   if (failures.length > 0) throw refusal(failures);
   const doc = raw as DocumentInput;
@@ -107,7 +119,16 @@ export function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput
     kind === 'advance'
       ? []
       : (doc.lines ?? []).map((l, i) => {
-          const { categoryCode, description, occurredOn, amount, invoiceIds, departmentCode, projectCode, ...extra } = l;
+          const {
+            categoryCode,
+            description,
+            occurredOn,
+            amount,
+            invoiceIds,
+            departmentCode,
+            projectCode,
+            ...extra
+          } = l;
           return {
             lineNo: i + 1,
             categoryCode,
@@ -123,15 +144,29 @@ export function normalise(kind: ExpenseKind, raw: unknown): { doc: DocumentInput
   const seen = new Map<string, number>();
   lines.forEach((l, i) =>
     l.invoiceIds.forEach((id, j) => {
-      if (seen.has(id)) problems.push({ code: 'duplicate_in_batch', pointer: `/lines/${i}/invoiceIds/${j}`, params: { key: id } });
+      if (seen.has(id))
+        problems.push({
+          code: 'duplicate_in_batch',
+          pointer: `/lines/${i}/invoiceIds/${j}`,
+          params: { key: id },
+        });
       seen.set(id, i);
     }),
   );
   if (problems.length > 0) throw refusal(problems);
-  return { doc, lines, totalMinor: kind === 'advance' ? advanceMinor : lines.reduce((s, l) => s + l.amountMinor, 0n) };
+  return {
+    doc,
+    lines,
+    totalMinor: kind === 'advance' ? advanceMinor : lines.reduce((s, l) => s + l.amountMinor, 0n),
+  };
 }
 
-export async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: DocumentInput, lines: readonly NormalLine[]) {
+export async function checkReferences(
+  db: TenantDb,
+  kind: ExpenseKind,
+  doc: DocumentInput,
+  lines: readonly NormalLine[],
+) {
   const failures: Failure[] = [];
   const missing = async (
     table: 'employees' | 'departments' | 'expense_categories' | 'projects',
@@ -144,7 +179,11 @@ export async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: Docu
     const active = new Set(rows.filter((r) => r.status === 'active').map((r) => r.code));
     for (const w of wanted)
       if (w.code !== '' && !active.has(w.code))
-        failures.push({ code: 'reference_not_found', pointer: w.pointer, params: { resource, code: w.code } });
+        failures.push({
+          code: 'reference_not_found',
+          pointer: w.pointer,
+          params: { resource, code: w.code },
+        });
   };
   const at = (i: number, field: string) => (kind === 'advance' ? `/${field}` : `/lines/${i}/${field}`);
   await missing('employees', 'employees', [{ code: doc.employeeCode, pointer: '/employeeCode' }]);
@@ -160,7 +199,9 @@ export async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: Docu
   await missing(
     'projects',
     'projects',
-    lines.flatMap((l, i) => (l.projectCode === null ? [] : [{ code: l.projectCode, pointer: at(i, 'projectCode') }])),
+    lines.flatMap((l, i) =>
+      l.projectCode === null ? [] : [{ code: l.projectCode, pointer: at(i, 'projectCode') }],
+    ),
   );
   if (failures.length > 0) throw refusal(failures);
 }
@@ -169,13 +210,26 @@ export async function checkReferences(db: TenantDb, kind: ExpenseKind, doc: Docu
  * Links a document's invoices (replacing its previous links) and returns each line's deductible tax.
  * Refuses an invoice another live document holds; the unique key settles a race the check misses.
  */
-export async function linkInvoices(tx: TenantDb, documentId: string, lines: readonly NormalLine[], at: string): Promise<bigint[]> {
+export async function linkInvoices(
+  tx: TenantDb,
+  documentId: string,
+  lines: readonly NormalLine[],
+  at: string,
+): Promise<bigint[]> {
   const ids = lines.flatMap((l) => l.invoiceIds);
-  const previous = await tx.selectFrom('invoice_uses').select(['invoice_id']).where('document_id', '=', documentId).execute();
+  const previous = await tx
+    .selectFrom('invoice_uses')
+    .select(['invoice_id'])
+    .where('document_id', '=', documentId)
+    .execute();
   await tx.deleteFrom('invoice_uses').where('document_id', '=', documentId).execute();
   const released = previous.map((p) => p.invoice_id).filter((id) => !ids.includes(id));
   if (released.length > 0)
-    await tx.updateTable('invoices').set({ status: 'unused', updated_at: at }).where('id', 'in', released).execute();
+    await tx
+      .updateTable('invoices')
+      .set({ status: 'unused', updated_at: at })
+      .where('id', 'in', released)
+      .execute();
   if (ids.length === 0) return lines.map(() => 0n);
   const invoices = await tx.selectFrom('invoices').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(invoices.map((i) => [i.id, i]));
@@ -183,31 +237,50 @@ export async function linkInvoices(tx: TenantDb, documentId: string, lines: read
   lines.forEach((l, i) =>
     l.invoiceIds.forEach((id, j) => {
       if (!byId.has(id))
-        failures.push({ code: 'reference_not_found', pointer: `/lines/${i}/invoiceIds/${j}`, params: { resource: 'invoices', code: id } });
+        failures.push({
+          code: 'reference_not_found',
+          pointer: `/lines/${i}/invoiceIds/${j}`,
+          params: { resource: 'invoices', code: id },
+        });
     }),
   );
   if (failures.length > 0) throw refusal(failures);
   const held = await tx
     .selectFrom('invoice_uses')
     .innerJoin('expense_documents', (j) =>
-      j.onRef('expense_documents.id', '=', 'invoice_uses.document_id').onRef('expense_documents.tenant_id', '=', 'invoice_uses.tenant_id'),
+      j
+        .onRef('expense_documents.id', '=', 'invoice_uses.document_id')
+        .onRef('expense_documents.tenant_id', '=', 'invoice_uses.tenant_id'),
     )
     .select(['invoice_uses.invoice_id', 'expense_documents.number'])
     .where('invoice_uses.invoice_id', 'in', ids)
     .executeTakeFirst();
-  if (held !== undefined) throw inUse(byId.get(held.invoice_id)?.identity_key ?? held.invoice_id, held.number);
+  if (held !== undefined)
+    throw inUse(byId.get(held.invoice_id)?.identity_key ?? held.invoice_id, held.number);
   try {
     await tx
       .insertInto(
         'invoice_uses',
-        lines.flatMap((l) => l.invoiceIds.map((id) => ({ invoice_id: id, document_id: documentId, line_no: l.lineNo, linked_at: at }))),
+        lines.flatMap((l) =>
+          l.invoiceIds.map((id) => ({
+            invoice_id: id,
+            document_id: documentId,
+            line_no: l.lineNo,
+            linked_at: at,
+          })),
+        ),
       )
       .execute();
   } catch (error) {
-    if (constraintViolation(error) === 'unique') throw inUse(ids.map((id) => byId.get(id)?.identity_key ?? id).join(', '), '?');
+    if (constraintViolation(error) === 'unique')
+      throw inUse(ids.map((id) => byId.get(id)?.identity_key ?? id).join(', '), '?');
     throw error;
   }
-  await tx.updateTable('invoices').set({ status: 'claimed', updated_at: at }).where('id', 'in', ids).execute();
+  await tx
+    .updateTable('invoices')
+    .set({ status: 'claimed', updated_at: at })
+    .where('id', 'in', ids)
+    .execute();
   const categories = await tx
     .selectFrom('expense_categories')
     .select(['code', 'kind'])
@@ -218,7 +291,9 @@ export async function linkInvoices(tx: TenantDb, documentId: string, lines: read
     const standard = standardOf.get(l.categoryCode) ?? 'other';
     const used = l.invoiceIds.flatMap((id) => {
       const row = byId.get(id);
-      return row === undefined ? [] : [{ deductibleMinor: deductibleTaxOf(deductionView(row), standard), totalMinor: row.total_minor }];
+      return row === undefined
+        ? []
+        : [{ deductibleMinor: deductibleTaxOf(deductionView(row), standard), totalMinor: row.total_minor }];
     });
     return lineDeductibleTax(l.amountMinor, used);
   });
@@ -231,20 +306,34 @@ const inUse = (identityKey: string, number: string) =>
 
 /** Releases every invoice a document holds (rejected, withdrawn, reversed). */
 export async function unlinkInvoices(tx: TenantDb, documentId: string, at: string): Promise<void> {
-  const held = await tx.selectFrom('invoice_uses').select(['invoice_id']).where('document_id', '=', documentId).execute();
+  const held = await tx
+    .selectFrom('invoice_uses')
+    .select(['invoice_id'])
+    .where('document_id', '=', documentId)
+    .execute();
   await tx.deleteFrom('invoice_uses').where('document_id', '=', documentId).execute();
   if (held.length > 0)
     await tx
       .updateTable('invoices')
       .set({ status: 'unused', updated_at: at })
-      .where('id', 'in', held.map((h) => h.invoice_id))
+      .where(
+        'id',
+        'in',
+        held.map((h) => h.invoice_id),
+      )
       .execute();
 }
 
 export async function recordTransition(
   tx: TenantDb,
   documentId: string,
-  input: { at: string; actor: string; from: ExpenseStatus | null; to: ExpenseStatus; comment?: string | null },
+  input: {
+    at: string;
+    actor: string;
+    from: ExpenseStatus | null;
+    to: ExpenseStatus;
+    comment?: string | null;
+  },
 ): Promise<void> {
   const last = await tx
     .selectFrom('document_transitions')
@@ -266,7 +355,12 @@ export async function recordTransition(
     .execute();
 }
 
-export async function writeLines(tx: TenantDb, documentId: string, lines: readonly NormalLine[], deductible: readonly bigint[]) {
+export async function writeLines(
+  tx: TenantDb,
+  documentId: string,
+  lines: readonly NormalLine[],
+  deductible: readonly bigint[],
+) {
   await tx.deleteFrom('expense_lines').where('document_id', '=', documentId).execute();
   if (lines.length === 0) return;
   await tx
@@ -291,10 +385,16 @@ export async function writeLines(tx: TenantDb, documentId: string, lines: readon
 function ensureOwn(ctx: ExpenseContext, employeeCode: string): void {
   if (ctx.privileged || ctx.actorCode === null) return;
   if (ctx.actorCode !== employeeCode)
-    throw new DomainError('document_not_yours', { employee: employeeCode }, [{ code: 'document_not_yours', pointer: '/employeeCode', params: { employee: employeeCode } }]);
+    throw new DomainError('document_not_yours', { employee: employeeCode }, [
+      { code: 'document_not_yours', pointer: '/employeeCode', params: { employee: employeeCode } },
+    ]);
 }
 
-export async function createExpenseDocument(ctx: ExpenseContext, kind: ExpenseKind, raw: unknown): Promise<DocumentView> {
+export async function createExpenseDocument(
+  ctx: ExpenseContext,
+  kind: ExpenseKind,
+  raw: unknown,
+): Promise<DocumentView> {
   const { doc, lines, totalMinor } = normalise(kind, raw);
   ensureOwn(ctx, doc.employeeCode);
   return ctx.db.transaction(async (tx) => {
@@ -346,7 +446,14 @@ export async function createExpenseDocument(ctx: ExpenseContext, kind: ExpenseKi
       .execute();
     await recordTransition(tx, id, { at: now, actor: ctx.writer.actor, from: null, to: 'draft' });
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'create', entityType: entityName(kind), entityId: id, after: raw, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'create',
+        entityType: entityName(kind),
+        entityId: id,
+        after: raw,
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
@@ -400,9 +507,17 @@ export async function updateExpenseDocument(
       .where('id', '=', id)
       .where('version', '=', version)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('version_conflict', { version: row.version });
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new DomainError('version_conflict', { version: row.version });
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'update', entityType: entityName(row.kind), entityId: id, after: raw, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'update',
+        entityType: entityName(row.kind),
+        entityId: id,
+        after: raw,
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
@@ -437,7 +552,12 @@ export const ACTION_LABELS = {
 } as const;
 
 export async function getLines(db: TenantDb, id: string): Promise<LineRow[]> {
-  return db.selectFrom('expense_lines').selectAll().where('document_id', '=', id).orderBy('line_no').execute();
+  return db
+    .selectFrom('expense_lines')
+    .selectAll()
+    .where('document_id', '=', id)
+    .orderBy('line_no')
+    .execute();
 }
 
 export async function getExpenseDocument(db: TenantDb, id: string): Promise<DocumentView> {
@@ -449,7 +569,17 @@ export async function getExpenseDocument(db: TenantDb, id: string): Promise<Docu
     .where('document_id', '=', id)
     .orderBy('seq')
     .execute();
-  return toDocumentView(row, lines, transitions.map((t) => ({ at: t.at, actor: t.actor, from: t.from_status, to: t.to_status, comment: t.comment })));
+  return toDocumentView(
+    row,
+    lines,
+    transitions.map((t) => ({
+      at: t.at,
+      actor: t.actor,
+      from: t.from_status,
+      to: t.to_status,
+      comment: t.comment,
+    })),
+  );
 }
 
 export interface TransitionView {
@@ -460,7 +590,11 @@ export interface TransitionView {
   readonly comment: string | null;
 }
 
-export function toDocumentView(row: DocumentRow, lines: readonly LineRow[] | null, transitions: readonly TransitionView[] | null = null) {
+export function toDocumentView(
+  row: DocumentRow,
+  lines: readonly LineRow[] | null,
+  transitions: readonly TransitionView[] | null = null,
+) {
   const data = JSON.parse(row.data_json) as Record<string, unknown>;
   return {
     id: row.id,
@@ -479,13 +613,21 @@ export function toDocumentView(row: DocumentRow, lines: readonly LineRow[] | nul
     deductibleTax: fen(row.deductible_tax_minor),
     requestId: row.request_id,
     ...(row.kind === 'advance'
-      ? { advance: { offset: fen(row.offset_minor), repaid: fen(row.repaid_minor), outstanding: fen(row.total_minor - row.offset_minor - row.repaid_minor) } }
+      ? {
+          advance: {
+            offset: fen(row.offset_minor),
+            repaid: fen(row.repaid_minor),
+            outstanding: fen(row.total_minor - row.offset_minor - row.repaid_minor),
+          },
+        }
       : {}),
     ...(data['advanceIds'] === undefined ? {} : { advanceIds: data['advanceIds'] as string[] }),
     riskTags: JSON.parse(row.risk_tags_json) as RiskTag[],
     approvalPolicyVersion: row.approval_version,
     posting:
-      row.posting_id === null ? null : { id: row.posting_id, erpVoucherNumber: row.erp_voucher_number, erpPeriod: row.erp_period },
+      row.posting_id === null
+        ? null
+        : { id: row.posting_id, erpVoucherNumber: row.erp_voucher_number, erpPeriod: row.erp_period },
     lines:
       lines === null
         ? null
@@ -548,7 +690,10 @@ export async function listExpenseDocuments(db: TenantDb, q: ListQuery) {
     );
   }
   if (q.after !== undefined) select = select.where('id', '<', q.after);
-  const rows = await select.orderBy('id', 'desc').limit(q.limit + 1).execute();
+  const rows = await select
+    .orderBy('id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => toDocumentView(r, null)),

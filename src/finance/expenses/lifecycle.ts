@@ -20,7 +20,12 @@ import {
   type TaskView,
 } from '../approvals/workflow.ts';
 import { budgetToActual, occupyBudget, releaseBudget } from '../budgets/budgets.ts';
-import { buildExpenseVoucher, reversalOf, type DepartmentKind, type WireVoucher } from '../posting-rules/expense-voucher.ts';
+import {
+  buildExpenseVoucher,
+  reversalOf,
+  type DepartmentKind,
+  type WireVoucher,
+} from '../posting-rules/expense-voucher.ts';
 import { getRuleSet } from '../rules/rule-sets.ts';
 import { runAuditRules } from './audit-rules.ts';
 import {
@@ -59,9 +64,15 @@ function ensureActor(ctx: ExpenseContext, row: DocumentRow): void {
 
 async function ensureOpenPeriod(tx: TenantDb, date: string, pointer: string): Promise<void> {
   const period = date.slice(0, 7);
-  const closed = await tx.selectFrom('closed_periods').select(['period']).where('period', '=', period).executeTakeFirst();
+  const closed = await tx
+    .selectFrom('closed_periods')
+    .select(['period'])
+    .where('period', '=', period)
+    .executeTakeFirst();
   if (closed !== undefined)
-    throw new DomainError('period_closed', { period }, [{ code: 'period_closed', pointer, params: { period } }]);
+    throw new DomainError('period_closed', { period }, [
+      { code: 'period_closed', pointer, params: { period } },
+    ]);
 }
 
 async function setStatus(
@@ -79,14 +90,18 @@ async function setStatus(
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) throw new DomainError('version_conflict', { version: row.version });
+  if (Number(updated.numUpdatedRows) !== 1)
+    throw new DomainError('version_conflict', { version: row.version });
   await recordTransition(tx, row.id, { at, actor, from: row.status, to, comment: comment ?? null });
   return getRow(tx, row.id);
 }
 
 const toNormalLines = (lines: Awaited<ReturnType<typeof getLines>>): NormalLine[] =>
   lines.map((l) => {
-    const { invoiceIds, ...extra } = JSON.parse(l.data_json) as { invoiceIds?: string[] } & Record<string, unknown>;
+    const { invoiceIds, ...extra } = JSON.parse(l.data_json) as { invoiceIds?: string[] } & Record<
+      string,
+      unknown
+    >;
     return {
       lineNo: l.line_no,
       categoryCode: l.category_code,
@@ -129,7 +144,12 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
     }
     const audit = await getRuleSet(tx, 'audit');
     if (row.kind === 'claim') {
-      tags.push(...runAuditRules(await auditFacts(tx, row, lines, audit.body.splitWindowDays, requestRemainingMinor), audit.body));
+      tags.push(
+        ...runAuditRules(
+          await auditFacts(tx, row, lines, audit.body.splitWindowDays, requestRemainingMinor),
+          audit.body,
+        ),
+      );
       const blockers = tags.filter((t) => t.severity === 'block');
       const first = blockers[0];
       if (first !== undefined)
@@ -162,32 +182,58 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
     const categories = [...new Set(lines.map((l) => l.categoryCode))];
     const started = await startApproval(
       tx,
-      { id, number: row.number, title: row.title, employeeCode: row.employee_code, facts: {
-        kind: row.kind,
-        totalMinor: row.total_minor,
-        departmentCode: row.department_code,
-        categories,
-        projects: [...new Set(lines.flatMap((l) => (l.projectCode === null ? [] : [l.projectCode])))],
-      } },
+      {
+        id,
+        number: row.number,
+        title: row.title,
+        employeeCode: row.employee_code,
+        facts: {
+          kind: row.kind,
+          totalMinor: row.total_minor,
+          departmentCode: row.department_code,
+          categories,
+          projects: [...new Set(lines.flatMap((l) => (l.projectCode === null ? [] : [l.projectCode])))],
+        },
+      },
       policy.body,
       now,
     );
     const skipped = started.skipped.length > 0 ? `跳过 / skipped: ${started.skipped.join('; ')}` : null;
-    if (started.outcome === 'approved') await approve(tx, ctx.writer, ctx.company.code, row, now, skipped ?? 'no approval step applies');
+    if (started.outcome === 'approved')
+      await approve(tx, ctx.writer, ctx.company.code, row, now, skipped ?? 'no approval step applies');
     else await setStatus(tx, row, 'approving', ctx.writer.actor, at, {}, skipped);
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'submit', entityType: entityName(row.kind), entityId: id, after: { riskTags: tags.length }, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'submit',
+        entityType: entityName(row.kind),
+        entityId: id,
+        after: { riskTags: tags.length },
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
 }
 
 async function requestRemaining(tx: TenantDb, claim: DocumentRow): Promise<bigint> {
-  const request = await tx.selectFrom('expense_documents').selectAll().where('id', '=', claim.request_id ?? '').executeTakeFirst();
+  const request = await tx
+    .selectFrom('expense_documents')
+    .selectAll()
+    .where('id', '=', claim.request_id ?? '')
+    .executeTakeFirst();
   if (request?.kind !== 'request' || !['approved', 'posted', 'paid'].includes(request.status))
-    throw new DomainError('request_not_usable', { number: request?.number ?? claim.request_id ?? '', status: request?.status ?? 'missing' }, [
-      { code: 'request_not_usable', pointer: '/requestId', params: { number: request?.number ?? '', status: request?.status ?? 'missing' } },
-    ]);
+    throw new DomainError(
+      'request_not_usable',
+      { number: request?.number ?? claim.request_id ?? '', status: request?.status ?? 'missing' },
+      [
+        {
+          code: 'request_not_usable',
+          pointer: '/requestId',
+          params: { number: request?.number ?? '', status: request?.status ?? 'missing' },
+        },
+      ],
+    );
   const drawn = await tx
     .selectFrom('expense_documents')
     .select((eb) => eb.fn.sum<string>('total_minor').as('drawn_minor'))
@@ -198,9 +244,18 @@ async function requestRemaining(tx: TenantDb, claim: DocumentRow): Promise<bigin
   return request.total_minor - BigInt(drawn?.drawn_minor ?? 0);
 }
 
-async function auditFacts(tx: TenantDb, row: DocumentRow, lines: readonly NormalLine[], windowDays: number, requestRemainingMinor?: bigint) {
+async function auditFacts(
+  tx: TenantDb,
+  row: DocumentRow,
+  lines: readonly NormalLine[],
+  windowDays: number,
+  requestRemainingMinor?: bigint,
+) {
   const invoiceIds = lines.flatMap((l) => l.invoiceIds);
-  const invoices = invoiceIds.length === 0 ? [] : await tx.selectFrom('invoices').selectAll().where('id', 'in', invoiceIds).execute();
+  const invoices =
+    invoiceIds.length === 0
+      ? []
+      : await tx.selectFrom('invoices').selectAll().where('id', 'in', invoiceIds).execute();
   const nearDuplicates: { number: string; other: string }[] = [];
   for (const invoice of invoices) {
     if (invoice.seller_tax_id === null) continue;
@@ -215,9 +270,18 @@ async function auditFacts(tx: TenantDb, row: DocumentRow, lines: readonly Normal
       .execute();
     for (const other of others) nearDuplicates.push({ number: invoice.number, other: other.number });
   }
-  const employee = await tx.selectFrom('employees').select(['attributes_json']).where('code', '=', row.employee_code).executeTakeFirst();
-  const grade = employee === undefined ? null : ((JSON.parse(employee.attributes_json) as { grade?: string }).grade ?? null);
-  const since = new Date(Date.parse(`${row.document_on}T00:00:00Z`) - windowDays * 86_400_000).toISOString().slice(0, 10);
+  const employee = await tx
+    .selectFrom('employees')
+    .select(['attributes_json'])
+    .where('code', '=', row.employee_code)
+    .executeTakeFirst();
+  const grade =
+    employee === undefined
+      ? null
+      : ((JSON.parse(employee.attributes_json) as { grade?: string }).grade ?? null);
+  const since = new Date(Date.parse(`${row.document_on}T00:00:00Z`) - windowDays * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   const recent = await tx
     .selectFrom('expense_documents')
     .select(['id', 'number', 'total_minor'])
@@ -231,7 +295,15 @@ async function auditFacts(tx: TenantDb, row: DocumentRow, lines: readonly Normal
   const recentLines =
     recent.length === 0
       ? []
-      : await tx.selectFrom('expense_lines').select(['document_id', 'category_code']).where('document_id', 'in', recent.map((r) => r.id)).execute();
+      : await tx
+          .selectFrom('expense_lines')
+          .select(['document_id', 'category_code'])
+          .where(
+            'document_id',
+            'in',
+            recent.map((r) => r.id),
+          )
+          .execute();
   const byId = new Map(invoices.map((i) => [i.id, i]));
   return {
     employeeGrade: grade,
@@ -262,14 +334,24 @@ async function offsetAdvances(tx: TenantDb, claim: DocumentRow): Promise<void> {
   const advanceIds = (JSON.parse(claim.data_json) as { advanceIds?: string[] }).advanceIds ?? [];
   let left = claim.total_minor;
   for (const [i, advanceId] of advanceIds.entries()) {
-    const advance = await tx.selectFrom('expense_documents').selectAll().where('id', '=', advanceId).executeTakeFirst();
+    const advance = await tx
+      .selectFrom('expense_documents')
+      .selectAll()
+      .where('id', '=', advanceId)
+      .executeTakeFirst();
     const refuse = (reason: string) =>
       new DomainError('advance_not_usable', { number: advance?.number ?? advanceId, reason }, [
-        { code: 'advance_not_usable', pointer: `/advanceIds/${i}`, params: { number: advance?.number ?? advanceId, reason } },
+        {
+          code: 'advance_not_usable',
+          pointer: `/advanceIds/${i}`,
+          params: { number: advance?.number ?? advanceId, reason },
+        },
       ]);
     if (advance?.kind !== 'advance') throw refuse('not found');
-    if (advance.employee_code !== claim.employee_code) throw refuse(`it was lent to ${advance.employee_code}`);
-    if (advance.status !== 'posted' && advance.status !== 'paid') throw refuse(`it is ${advance.status}, not yet paid out`);
+    if (advance.employee_code !== claim.employee_code)
+      throw refuse(`it was lent to ${advance.employee_code}`);
+    if (advance.status !== 'posted' && advance.status !== 'paid')
+      throw refuse(`it is ${advance.status}, not yet paid out`);
     const outstanding = advance.total_minor - advance.offset_minor - advance.repaid_minor;
     const amount = outstanding < left ? outstanding : left;
     if (amount <= 0n) continue;
@@ -277,16 +359,26 @@ async function offsetAdvances(tx: TenantDb, claim: DocumentRow): Promise<void> {
       .updateTable('expense_documents')
       .set((eb) => ({ offset_minor: eb('offset_minor', '+', amount) }))
       .where('id', '=', advanceId)
-      .where((eb) => eb(eb(eb('total_minor', '-', eb.ref('offset_minor')), '-', eb.ref('repaid_minor')), '>=', amount))
+      .where((eb) =>
+        eb(eb(eb('total_minor', '-', eb.ref('offset_minor')), '-', eb.ref('repaid_minor')), '>=', amount),
+      )
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw refuse('its outstanding amount changed; try again');
-    await tx.insertInto('advance_offsets', [{ claim_id: claim.id, advance_id: advanceId, amount_minor: amount, state: 'live' }]).execute();
+    await tx
+      .insertInto('advance_offsets', [
+        { claim_id: claim.id, advance_id: advanceId, amount_minor: amount, state: 'live' },
+      ])
+      .execute();
     left -= amount;
   }
 }
 
 async function releaseAdvanceOffsets(tx: TenantDb, claimId: string): Promise<void> {
-  const offsets = await tx.selectFrom('advance_offsets').selectAll().where('claim_id', '=', claimId).execute();
+  const offsets = await tx
+    .selectFrom('advance_offsets')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .execute();
   for (const o of offsets)
     await tx
       .updateTable('expense_documents')
@@ -304,7 +396,12 @@ async function releaseAll(tx: TenantDb, id: string, at: string): Promise<void> {
 }
 
 /** The voucher a claim or advance posts (preview before approval, or at approval). */
-export async function voucherFor(tx: TenantDb, companyCode: string, row: DocumentRow, date: string): Promise<WireVoucher> {
+export async function voucherFor(
+  tx: TenantDb,
+  companyCode: string,
+  row: DocumentRow,
+  date: string,
+): Promise<WireVoucher> {
   const lines = await getLines(tx, row.id);
   const policy = await getRuleSet(tx, 'posting');
   const categories = await tx
@@ -321,7 +418,9 @@ export async function voucherFor(tx: TenantDb, companyCode: string, row: Documen
   const offsets = await tx
     .selectFrom('advance_offsets')
     .innerJoin('expense_documents', (j) =>
-      j.onRef('expense_documents.id', '=', 'advance_offsets.advance_id').onRef('expense_documents.tenant_id', '=', 'advance_offsets.tenant_id'),
+      j
+        .onRef('expense_documents.id', '=', 'advance_offsets.advance_id')
+        .onRef('expense_documents.tenant_id', '=', 'advance_offsets.tenant_id'),
     )
     .select(['expense_documents.number', 'advance_offsets.amount_minor'])
     .where('advance_offsets.claim_id', '=', row.id)
@@ -358,7 +457,10 @@ export async function voucherFor(tx: TenantDb, companyCode: string, row: Documen
       }),
       offsets: offsets.map((o) => ({ advanceNumber: o.number, amountMinor: o.amount_minor })),
       accountDimensions: new Map(
-        accounts.map((a) => [a.code, (JSON.parse(a.attributes_json) as { auxDimensions?: string[] }).auxDimensions ?? []]),
+        accounts.map((a) => [
+          a.code,
+          (JSON.parse(a.attributes_json) as { auxDimensions?: string[] }).auxDimensions ?? [],
+        ]),
       ),
     },
     policy.body,
@@ -370,21 +472,44 @@ export async function previewVoucher(db: TenantDb, companyCode: string, id: stri
   if (row.kind === 'request') throw stateError(row, 'pay');
   const voucher = await voucherFor(db, companyCode, row, date);
   const parsed = voucherOrThrow(voucher);
-  return { voucher, balanced: true, total: fen(parsed.totalMinor), postingPolicyVersion: (await getRuleSet(db, 'posting')).version };
+  return {
+    voucher,
+    balanced: true,
+    total: fen(parsed.totalMinor),
+    postingPolicyVersion: (await getRuleSet(db, 'posting')).version,
+  };
 }
 
 /** The connection vouchers go to: the oldest active connection that can push vouchers. */
 async function voucherConnection(tx: TenantDb): Promise<string | null> {
-  const rows = await tx.selectFrom('connections').select(['id', 'type']).where('status', '=', 'active').orderBy('created_at').execute();
+  const rows = await tx
+    .selectFrom('connections')
+    .select(['id', 'type'])
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .execute();
   return rows.find((r) => connectorType(r.type).manifest.pushes.voucher !== undefined)?.id ?? null;
 }
 
 /** Final approval: the voucher and its posting are written in the approving transaction. */
-async function approve(tx: TenantDb, writer: Writer, companyCode: string, row: DocumentRow, now: Date, comment: string | null): Promise<void> {
+async function approve(
+  tx: TenantDb,
+  writer: Writer,
+  companyCode: string,
+  row: DocumentRow,
+  now: Date,
+  comment: string | null,
+): Promise<void> {
   const at = now.toISOString();
   let current = await setStatus(tx, row, 'approved', writer.actor, at, { approved_at: at }, comment);
   await notify(tx, at, [
-    { recipient: row.employee_code, kind: 'document_approved', documentId: row.id, zh: `${row.number} 已审批通过`, en: `${row.number} was approved` },
+    {
+      recipient: row.employee_code,
+      kind: 'document_approved',
+      documentId: row.id,
+      zh: `${row.number} 已审批通过`,
+      en: `${row.number} was approved`,
+    },
   ]);
   if (current.kind === 'request') return;
   const date = at.slice(0, 10);
@@ -394,8 +519,17 @@ async function approve(tx: TenantDb, writer: Writer, companyCode: string, row: D
   voucherOrThrow(voucher);
   if (connectionId === null) {
     const tags = JSON.parse(current.risk_tags_json) as RiskTag[];
-    tags.push({ rule: 'no_erp_connection', severity: 'warn', zh: '未配置 ERP 连接，凭证未过账', en: 'No ERP connection: the voucher was not posted' });
-    await tx.updateTable('expense_documents').set({ risk_tags_json: JSON.stringify(tags) }).where('id', '=', row.id).execute();
+    tags.push({
+      rule: 'no_erp_connection',
+      severity: 'warn',
+      zh: '未配置 ERP 连接，凭证未过账',
+      en: 'No ERP connection: the voucher was not posted',
+    });
+    await tx
+      .updateTable('expense_documents')
+      .set({ risk_tags_json: JSON.stringify(tags) })
+      .where('id', '=', row.id)
+      .execute();
     return;
   }
   const { posting } = await submitDocument(tx, writer, companyCode, {
@@ -406,7 +540,11 @@ async function approve(tx: TenantDb, writer: Writer, companyCode: string, row: D
     revision: current.revision,
   });
   current = await getRow(tx, row.id);
-  await tx.updateTable('expense_documents').set({ posting_id: posting.id }).where('id', '=', current.id).execute();
+  await tx
+    .updateTable('expense_documents')
+    .set({ posting_id: posting.id })
+    .where('id', '=', current.id)
+    .execute();
 }
 
 export interface TaskDecision {
@@ -452,17 +590,34 @@ export async function decideExpenseTask(
         requestId: writer.requestId,
       },
     ]);
-    return { task: toTaskView(await getTask(tx, input.taskId)), document: await getExpenseDocument(tx, row.id) };
+    return {
+      task: toTaskView(await getTask(tx, input.taskId)),
+      document: await getExpenseDocument(tx, row.id),
+    };
   });
 }
 
-async function settleOutcome(tx: TenantDb, writer: Writer, companyCode: string, row: DocumentRow, outcome: Outcome, now: Date, comment: string | null) {
+async function settleOutcome(
+  tx: TenantDb,
+  writer: Writer,
+  companyCode: string,
+  row: DocumentRow,
+  outcome: Outcome,
+  now: Date,
+  comment: string | null,
+) {
   const at = now.toISOString();
   if (outcome === 'rejected') {
     await releaseAll(tx, row.id, at);
     await setStatus(tx, row, 'rejected', writer.actor, at, {}, comment);
     await notify(tx, at, [
-      { recipient: row.employee_code, kind: 'document_rejected', documentId: row.id, zh: `${row.number} 被驳回：${comment ?? ''}`, en: `${row.number} was rejected: ${comment ?? ''}` },
+      {
+        recipient: row.employee_code,
+        kind: 'document_rejected',
+        documentId: row.id,
+        zh: `${row.number} 被驳回：${comment ?? ''}`,
+        en: `${row.number} was rejected: ${comment ?? ''}`,
+      },
     ]);
   } else if (outcome === 'approved') {
     await approve(tx, writer, companyCode, row, now, comment);
@@ -478,13 +633,24 @@ export async function delegateExpenseTask(
   return db.transaction(async (tx) => {
     const task = await delegateTask(tx, { ...input, actorCode, now: writer.audit.clock.now() });
     await appendAudit(tx, writer.audit, [
-      { actor: writer.actor, action: 'delegate', entityType: 'ApprovalTask', entityId: task.id, after: { to: input.to, comment: input.comment ?? null }, requestId: writer.requestId },
+      {
+        actor: writer.actor,
+        action: 'delegate',
+        entityType: 'ApprovalTask',
+        entityId: task.id,
+        after: { to: input.to, comment: input.comment ?? null },
+        requestId: writer.requestId,
+      },
     ]);
     return toTaskView(task);
   });
 }
 
-export async function withdrawExpense(ctx: ExpenseContext, id: string, comment?: string): Promise<DocumentView> {
+export async function withdrawExpense(
+  ctx: ExpenseContext,
+  id: string,
+  comment?: string,
+): Promise<DocumentView> {
   return ctx.db.transaction(async (tx) => {
     const row = await getRow(tx, id);
     ensureActor(ctx, row);
@@ -494,7 +660,13 @@ export async function withdrawExpense(ctx: ExpenseContext, id: string, comment?:
     await releaseAll(tx, id, at);
     await setStatus(tx, row, 'withdrawn', ctx.writer.actor, at, {}, comment ?? null);
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'withdraw', entityType: entityName(row.kind), entityId: id, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'withdraw',
+        entityType: entityName(row.kind),
+        entityId: id,
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
@@ -509,7 +681,11 @@ export async function writeBackPostings(tx: TenantDb, posted: readonly PostedDoc
   const rows = await tx
     .selectFrom('expense_documents')
     .selectAll()
-    .where('posting_id', 'in', posted.map((p) => p.postingId))
+    .where(
+      'posting_id',
+      'in',
+      posted.map((p) => p.postingId),
+    )
     .where('status', '=', 'approved')
     .execute();
   for (const row of rows) {
@@ -517,39 +693,91 @@ export async function writeBackPostings(tx: TenantDb, posted: readonly PostedDoc
     if (p === undefined) continue;
     const at = new Date().toISOString();
     const period = typeof p.document['period'] === 'string' ? p.document['period'] : null;
-    await setStatus(tx, row, 'posted', 'system:hub', at, { erp_voucher_number: p.erpNumber, erp_period: period, posted_at: at }, `ERP 凭证 / voucher ${p.erpNumber}`);
-    const uses = await tx.selectFrom('invoice_uses').select(['invoice_id']).where('document_id', '=', row.id).execute();
+    await setStatus(
+      tx,
+      row,
+      'posted',
+      'system:hub',
+      at,
+      { erp_voucher_number: p.erpNumber, erp_period: period, posted_at: at },
+      `ERP 凭证 / voucher ${p.erpNumber}`,
+    );
+    const uses = await tx
+      .selectFrom('invoice_uses')
+      .select(['invoice_id'])
+      .where('document_id', '=', row.id)
+      .execute();
     if (uses.length > 0)
-      await tx.updateTable('invoices').set({ status: 'posted', updated_at: at }).where('id', 'in', uses.map((u) => u.invoice_id)).execute();
+      await tx
+        .updateTable('invoices')
+        .set({ status: 'posted', updated_at: at })
+        .where(
+          'id',
+          'in',
+          uses.map((u) => u.invoice_id),
+        )
+        .execute();
     await budgetToActual(tx, row.id, at);
-    await tx.updateTable('advance_offsets').set({ state: 'settled' }).where('claim_id', '=', row.id).execute();
+    await tx
+      .updateTable('advance_offsets')
+      .set({ state: 'settled' })
+      .where('claim_id', '=', row.id)
+      .execute();
   }
 }
 
-export async function payExpense(ctx: ExpenseContext, id: string, input: { paidOn: string; reference?: string }): Promise<DocumentView> {
+export async function payExpense(
+  ctx: ExpenseContext,
+  id: string,
+  input: { paidOn: string; reference?: string },
+): Promise<DocumentView> {
   return ctx.db.transaction(async (tx) => {
     const row = await getRow(tx, id);
     if (!canDo('pay', row.status)) throw stateError(row, 'pay');
     const at = ctx.writer.audit.clock.now().toISOString();
     const payable = row.kind === 'claim' ? row.total_minor - (await offsetTotal(tx, id)) : row.total_minor;
-    await setStatus(tx, row, 'paid', ctx.writer.actor, at, { paid_at: at }, `${input.paidOn} 付款 ${fen(payable)}${input.reference === undefined ? '' : ` (${input.reference})`}`);
+    await setStatus(
+      tx,
+      row,
+      'paid',
+      ctx.writer.actor,
+      at,
+      { paid_at: at },
+      `${input.paidOn} 付款 ${fen(payable)}${input.reference === undefined ? '' : ` (${input.reference})`}`,
+    );
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'pay', entityType: entityName(row.kind), entityId: id, after: { amount: fen(payable), ...input }, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'pay',
+        entityType: entityName(row.kind),
+        entityId: id,
+        after: { amount: fen(payable), ...input },
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
 }
 
 async function offsetTotal(tx: TenantDb, claimId: string): Promise<bigint> {
-  const rows = await tx.selectFrom('advance_offsets').select(['amount_minor']).where('claim_id', '=', claimId).execute();
+  const rows = await tx
+    .selectFrom('advance_offsets')
+    .select(['amount_minor'])
+    .where('claim_id', '=', claimId)
+    .execute();
   return rows.reduce((s, r) => s + r.amount_minor, 0n);
 }
 
 /** Cash an employee pays back on an advance (the rest of what claims did not offset). */
-export async function repayAdvance(ctx: ExpenseContext, id: string, input: { amount: string; repaidOn: string }): Promise<DocumentView> {
+export async function repayAdvance(
+  ctx: ExpenseContext,
+  id: string,
+  input: { amount: string; repaidOn: string },
+): Promise<DocumentView> {
   return ctx.db.transaction(async (tx) => {
     const row = await getRow(tx, id);
-    if (row.kind !== 'advance' || (row.status !== 'posted' && row.status !== 'paid')) throw stateError(row, 'repay');
+    if (row.kind !== 'advance' || (row.status !== 'posted' && row.status !== 'paid'))
+      throw stateError(row, 'repay');
     const amount = parseMoney(input.amount, row.currency, '/amount');
     if (!amount.ok) throw refusal(amount.failures);
     if (amount.value.minor <= 0n) throw refusal([{ code: 'amount_not_positive', pointer: '/amount' }]);
@@ -557,7 +785,13 @@ export async function repayAdvance(ctx: ExpenseContext, id: string, input: { amo
       .updateTable('expense_documents')
       .set((eb) => ({ repaid_minor: eb('repaid_minor', '+', amount.value.minor), version: row.version + 1 }))
       .where('id', '=', id)
-      .where((eb) => eb(eb(eb('total_minor', '-', eb.ref('offset_minor')), '-', eb.ref('repaid_minor')), '>=', amount.value.minor))
+      .where((eb) =>
+        eb(
+          eb(eb('total_minor', '-', eb.ref('offset_minor')), '-', eb.ref('repaid_minor')),
+          '>=',
+          amount.value.minor,
+        ),
+      )
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw new DomainError('advance_not_usable', {
@@ -565,9 +799,22 @@ export async function repayAdvance(ctx: ExpenseContext, id: string, input: { amo
         reason: `only ${fen(row.total_minor - row.offset_minor - row.repaid_minor)} is outstanding`,
       });
     const at = ctx.writer.audit.clock.now().toISOString();
-    await recordTransition(tx, id, { at, actor: ctx.writer.actor, from: row.status, to: row.status, comment: `${input.repaidOn} 还款 ${input.amount}` });
+    await recordTransition(tx, id, {
+      at,
+      actor: ctx.writer.actor,
+      from: row.status,
+      to: row.status,
+      comment: `${input.repaidOn} 还款 ${input.amount}`,
+    });
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'repay', entityType: 'Advance', entityId: id, after: input, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'repay',
+        entityType: 'Advance',
+        entityId: id,
+        after: input,
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
@@ -583,11 +830,17 @@ export async function reverseExpense(ctx: ExpenseContext, id: string, reason: st
     const row = await getRow(tx, id);
     if (!canDo('reverse', row.status)) throw stateError(row, 'reverse');
     if (row.kind === 'advance' && row.offset_minor > 0n)
-      throw new DomainError('advance_not_usable', { number: row.number, reason: 'claims have offset it; reverse them first' });
+      throw new DomainError('advance_not_usable', {
+        number: row.number,
+        reason: 'claims have offset it; reverse them first',
+      });
     const now = ctx.writer.audit.clock.now();
     const date = now.toISOString().slice(0, 10);
     await ensureOpenPeriod(tx, date, '/date');
-    const posting = row.posting_id === null ? undefined : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
+    const posting =
+      row.posting_id === null
+        ? undefined
+        : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
     if (posting !== undefined) {
       const reversal = reversalOf(JSON.parse(posting.document_json) as WireVoucher, date, reason);
       await submitDocument(tx, ctx.writer, ctx.company.code, {
@@ -601,7 +854,14 @@ export async function reverseExpense(ctx: ExpenseContext, id: string, reason: st
     await releaseAll(tx, id, now.toISOString());
     await setStatus(tx, row, 'reversed', ctx.writer.actor, now.toISOString(), {}, reason);
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'reverse', entityType: entityName(row.kind), entityId: id, after: { reason }, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'reverse',
+        entityType: entityName(row.kind),
+        entityId: id,
+        after: { reason },
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });
@@ -612,19 +872,33 @@ export async function reverseExpense(ctx: ExpenseContext, id: string, reason: st
  * content as the next revision, and the new voucher is posted — all in one transaction. Budget and
  * invoices move from the old content to the new; a blocking budget or an invoice in use refuses it.
  */
-export async function correctExpense(ctx: ExpenseContext, id: string, raw: unknown, reason: string): Promise<DocumentView> {
+export async function correctExpense(
+  ctx: ExpenseContext,
+  id: string,
+  raw: unknown,
+  reason: string,
+): Promise<DocumentView> {
   return ctx.db.transaction(async (tx) => {
     const row = await getRow(tx, id);
     if (row.kind !== 'claim' || !canDo('correct', row.status)) throw stateError(row, 'correct');
     const { doc, lines, totalMinor } = normalise('claim', raw);
     if (doc.employeeCode !== row.employee_code)
-      throw refusal([{ code: 'invalid_field', pointer: '/employeeCode', params: { detail: 'a correction keeps the claimant' } }]);
+      throw refusal([
+        {
+          code: 'invalid_field',
+          pointer: '/employeeCode',
+          params: { detail: 'a correction keeps the claimant' },
+        },
+      ]);
     await checkReferences(tx, 'claim', doc, lines);
     const now = ctx.writer.audit.clock.now();
     const at = now.toISOString();
     const date = at.slice(0, 10);
     await ensureOpenPeriod(tx, date, '/date');
-    const posting = row.posting_id === null ? undefined : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
+    const posting =
+      row.posting_id === null
+        ? undefined
+        : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
     if (posting?.status !== 'posted') throw stateError(row, 'correct');
     await submitDocument(tx, ctx.writer, ctx.company.code, {
       connectionId: posting.connection_id,
@@ -667,7 +941,15 @@ export async function correctExpense(ctx: ExpenseContext, id: string, raw: unkno
     });
     await tx.updateTable('expense_documents').set({ posting_id: next.id }).where('id', '=', id).execute();
     await appendAudit(tx, ctx.writer.audit, [
-      { actor: ctx.writer.actor, action: 'correct', entityType: 'ExpenseClaim', entityId: id, before: { revision: row.revision, total: fen(row.total_minor) }, after: raw, requestId: ctx.writer.requestId },
+      {
+        actor: ctx.writer.actor,
+        action: 'correct',
+        entityType: 'ExpenseClaim',
+        entityId: id,
+        before: { revision: row.revision, total: fen(row.total_minor) },
+        after: raw,
+        requestId: ctx.writer.requestId,
+      },
     ]);
     return getExpenseDocument(tx, id);
   });

@@ -62,7 +62,9 @@ export function parseDigitalInvoiceXml(xml: string): InvoiceInput {
   try {
     doc = parser.parse(xml);
   } catch (error) {
-    throw invalid(error instanceof Error ? (error.message.split('\n')[0] ?? 'malformed XML') : 'malformed XML');
+    throw invalid(
+      error instanceof Error ? (error.message.split('\n')[0] ?? 'malformed XML') : 'malformed XML',
+    );
   }
   const root = child(doc, 'EInvoice');
   if (root === undefined) throw invalid('no EInvoice root element');
@@ -101,7 +103,10 @@ export function parseDigitalInvoiceXml(xml: string): InvoiceInput {
   const sellerTaxId = text(seller, 'SellerIdNum');
   const buyerTaxId = text(buyer, 'BuyerIdNum');
   return {
-    type: typeOf(text(child(label, 'EInvoiceType'), 'LabelName'), text(child(label, 'GeneralOrSpecialVAT'), 'LabelCode')),
+    type: typeOf(
+      text(child(label, 'EInvoiceType'), 'LabelName'),
+      text(child(label, 'GeneralOrSpecialVAT'), 'LabelCode'),
+    ),
     number,
     issuedOn,
     buyerName: text(buyer, 'BuyerName') ?? '',

@@ -1,4 +1,7 @@
-import { STANDARD_EXPENSE_CATEGORIES, type StandardExpenseCategory } from '../../model/enums/expense-categories.ts';
+import {
+  STANDARD_EXPENSE_CATEGORIES,
+  type StandardExpenseCategory,
+} from '../../model/enums/expense-categories.ts';
 import type { InvoiceType } from '../../model/enums/invoice-types.ts';
 import { allocate } from '../../model/money.ts';
 import { deductibleInputVat, type PassengerTicket } from '../../standards/cn/passenger-transport.ts';
@@ -74,7 +77,10 @@ function ticketOf(invoice: InvoiceForDeduction): PassengerTicket | null {
     case 'digital_rail':
       return { kind: 'rail', faceAmountFen: invoice.totalMinor };
     case 'passenger_ticket':
-      return { kind: invoice.passenger?.transport === 'water' ? 'water' : 'road', faceAmountFen: invoice.totalMinor };
+      return {
+        kind: invoice.passenger?.transport === 'water' ? 'water' : 'road',
+        faceAmountFen: invoice.totalMinor,
+      };
     default:
       return null;
   }

@@ -90,11 +90,7 @@ export const displayIdentity = (key: string): string => {
 };
 
 // Company names are compared ignoring spaces and full-/half-width brackets, which invoices mix freely.
-const normalName = (name: string) =>
-  name
-    .replace(/\s+/g, '')
-    .replace(/（/g, '(')
-    .replace(/）/g, ')');
+const normalName = (name: string) => name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
 
 const VAT_IDENTITIES = new Set(['code+number', 'number20']);
 
@@ -210,7 +206,11 @@ export function checkInvoice(
           failures.push({
             code: 'invoice_arithmetic',
             pointer: `${at}/amount`,
-            params: { what: `第 ${i + 1} 行 数量×单价 / line ${i + 1} quantity × price`, expected: fen(expected), actual: line.amount },
+            params: {
+              what: `第 ${i + 1} 行 数量×单价 / line ${i + 1} quantity × price`,
+              expected: fen(expected),
+              actual: line.amount,
+            },
           });
       }
     }
@@ -219,7 +219,11 @@ export function checkInvoice(
         failures.push({
           code: 'invoice_arithmetic',
           pointer: `${at}/tax`,
-          params: { what: `第 ${i + 1} 行免税税额 / line ${i + 1} exempt tax`, expected: '0.00', actual: line.tax },
+          params: {
+            what: `第 ${i + 1} 行免税税额 / line ${i + 1} exempt tax`,
+            expected: '0.00',
+            actual: line.tax,
+          },
         });
       return;
     }
@@ -268,10 +272,18 @@ export function checkInvoice(
     failures.push({
       code: 'invoice_arithmetic',
       pointer: '/total',
-      params: { what: '价税合计 = 金额 + 税额 / total = amount + tax', expected: fen(amountMinor + taxMinor), actual: input.total },
+      params: {
+        what: '价税合计 = 金额 + 税额 / total = amount + tax',
+        expected: fen(amountMinor + taxMinor),
+        actual: input.total,
+      },
     });
   if (input.currency !== 'CNY')
-    failures.push({ code: 'currency_mismatch', pointer: '/currency', params: { currency: input.currency, expected: 'CNY' } });
+    failures.push({
+      code: 'currency_mismatch',
+      pointer: '/currency',
+      params: { currency: input.currency, expected: 'CNY' },
+    });
   if (failures.length > 0) return { ok: false, failures };
   return {
     ok: true,

@@ -4,7 +4,8 @@ import { checkInvoice, identityKey } from './invoice-checks.ts';
 import { deductibleTaxOf, lineDeductibleTax } from './input-vat.ts';
 import { parseDigitalInvoiceXml } from './digital-invoice-xml.ts';
 
-const show = (value: unknown) => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+const show = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
 
 const buyer = { name: '示例科技（上海）有限公司', taxId: '91110108123456788E' };
 const base = {
@@ -49,24 +50,43 @@ describe('invoice checks', () => {
       'tax_rate_not_in_force /lines/2/taxRate',
     ]);
     assert.deepEqual(
-      codes({ lines: [{ itemName: 'x', quantity: '3', unitPrice: '0.05', amount: '0.20', taxRate: '0.13', tax: '0.03' }], amount: '0.20', tax: '0.03', total: '0.23' }),
+      codes({
+        lines: [
+          { itemName: 'x', quantity: '3', unitPrice: '0.05', amount: '0.20', taxRate: '0.13', tax: '0.03' },
+        ],
+        amount: '0.20',
+        tax: '0.03',
+        total: '0.23',
+      }),
       ['invoice_arithmetic /lines/0/amount'],
     );
   });
 
   it('a fully-digital invoice is keyed by its 20-digit number alone; a 1-fen header difference is a warning', () => {
     const { code: _legacy, ...digital } = base;
-    const r = checkInvoice({ ...digital, type: 'digital_special', number: '26317000000000000042', amount: '0.16', total: '0.19' }, buyer);
+    const r = checkInvoice(
+      { ...digital, type: 'digital_special', number: '26317000000000000042', amount: '0.16', total: '0.19' },
+      buyer,
+    );
     assert.ok(r.ok, show(r));
     assert.equal(r.value.identityKey, 'N:26317000000000000042');
-    assert.deepEqual(r.value.warnings.map((w) => w.rule), ['invoice_penny_difference']);
+    assert.deepEqual(
+      r.value.warnings.map((w) => w.rule),
+      ['invoice_penny_difference'],
+    );
     assert.equal(identityKey('train_ticket', undefined, 'E12345678'), 'T:train_ticket:E12345678');
   });
 });
 
 describe('deductible input VAT', () => {
   const invoice = (type: string, amount: bigint, tax: bigint, passenger?: Record<string, unknown>) =>
-    ({ type, amountMinor: amount, taxMinor: tax, totalMinor: amount + tax, ...(passenger === undefined ? {} : { passenger }) }) as Parameters<typeof deductibleTaxOf>[0];
+    ({
+      type,
+      amountMinor: amount,
+      taxMinor: tax,
+      totalMinor: amount + tax,
+      ...(passenger === undefined ? {} : { passenger }),
+    }) as Parameters<typeof deductibleTaxOf>[0];
   it('follows the category: meals never, special invoices by printed tax, general invoices nothing', () => {
     assert.equal(deductibleTaxOf(invoice('vat_special', 10000n, 600n), 'meals'), 0n);
     assert.equal(deductibleTaxOf(invoice('digital_special', 10000n, 600n), 'accommodation'), 600n);
@@ -75,12 +95,30 @@ describe('deductible input VAT', () => {
   });
   it('passenger transport: deemed 9% / 3% on tickets, printed tax on e-invoices, nothing abroad', () => {
     // cn-finance-standards §7.2: fare 1000 + fuel 50 → 86.70; rail 553.00 → 45.66; bus 103.00 → 3.00
-    assert.equal(deductibleTaxOf(invoice('air_itinerary', 100000n, 0n, { transport: 'air', fuelSurchargeMinor: 5000n }), 'travel'), 8670n);
-    assert.equal(deductibleTaxOf(invoice('train_ticket', 55300n, 0n, { transport: 'rail' }), 'travel'), 4566n);
-    assert.equal(deductibleTaxOf(invoice('passenger_ticket', 10300n, 0n, { transport: 'road' }), 'travel'), 300n);
-    assert.equal(deductibleTaxOf(invoice('digital_rail', 50734n, 4566n, { transport: 'rail' }), 'travel'), 4566n);
+    assert.equal(
+      deductibleTaxOf(
+        invoice('air_itinerary', 100000n, 0n, { transport: 'air', fuelSurchargeMinor: 5000n }),
+        'travel',
+      ),
+      8670n,
+    );
+    assert.equal(
+      deductibleTaxOf(invoice('train_ticket', 55300n, 0n, { transport: 'rail' }), 'travel'),
+      4566n,
+    );
+    assert.equal(
+      deductibleTaxOf(invoice('passenger_ticket', 10300n, 0n, { transport: 'road' }), 'travel'),
+      300n,
+    );
+    assert.equal(
+      deductibleTaxOf(invoice('digital_rail', 50734n, 4566n, { transport: 'rail' }), 'travel'),
+      4566n,
+    );
     assert.equal(deductibleTaxOf(invoice('taxi_receipt', 5000n, 0n), 'transport'), 0n);
-    assert.equal(deductibleTaxOf(invoice('air_itinerary', 100000n, 0n, { transport: 'air', domestic: false }), 'travel'), 0n);
+    assert.equal(
+      deductibleTaxOf(invoice('air_itinerary', 100000n, 0n, { transport: 'air', domestic: false }), 'travel'),
+      0n,
+    );
   });
   it('a line claiming part of an invoice deducts that part of its tax', () => {
     assert.equal(lineDeductibleTax(53000n, [{ deductibleMinor: 6000n, totalMinor: 106000n }]), 3000n);
@@ -91,12 +129,22 @@ describe('deductible input VAT', () => {
 describe('数电票 XML', () => {
   it('reads amounts as text, "13%" and "0.13" alike, and the date without its time', async () => {
     const { digitalInvoiceXml } = await import('../../../test/support/invoices.ts');
-    const input = parseDigitalInvoiceXml(digitalInvoiceXml({ number: '26317000000000000099', buyerName: 'B', buyerTaxId: '91110108123456788E', sellerTaxId: '91110000600037341L' }));
+    const input = parseDigitalInvoiceXml(
+      digitalInvoiceXml({
+        number: '26317000000000000099',
+        buyerName: 'B',
+        buyerTaxId: '91110108123456788E',
+        sellerTaxId: '91110000600037341L',
+      }),
+    );
     assert.equal(input.issuedOn, '2026-11-18');
-    assert.deepEqual(input.lines?.map((l) => [l.amount, l.taxRate, l.tax]), [
-      ['800.00', '0.13', '104.00'],
-      ['200.00', '0.13', '26.00'],
-    ]);
+    assert.deepEqual(
+      input.lines?.map((l) => [l.amount, l.taxRate, l.tax]),
+      [
+        ['800.00', '0.13', '104.00'],
+        ['200.00', '0.13', '26.00'],
+      ],
+    );
     assert.equal(input.total, '1130.00');
   });
   it('names what is missing', () => {

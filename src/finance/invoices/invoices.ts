@@ -83,7 +83,8 @@ export function deductionView(row: InvoiceRow): InvoiceForDeduction {
     passenger?: { transport: 'air' | 'rail' | 'road' | 'water'; fuelSurcharge?: string; domestic?: boolean };
   };
   const passenger = details.passenger;
-  const fuel = passenger?.fuelSurcharge === undefined ? undefined : parseMoney(passenger.fuelSurcharge, 'CNY');
+  const fuel =
+    passenger?.fuelSurcharge === undefined ? undefined : parseMoney(passenger.fuelSurcharge, 'CNY');
   return {
     type: row.type as InvoiceType,
     amountMinor: row.amount_minor,
@@ -102,7 +103,10 @@ export function deductionView(row: InvoiceRow): InvoiceForDeduction {
 }
 
 /** The duplicate check: is an invoice with this identity already registered? (One index lookup.) */
-export async function findInvoiceByIdentity(db: TenantDb, identityKey: string): Promise<InvoiceRow | undefined> {
+export async function findInvoiceByIdentity(
+  db: TenantDb,
+  identityKey: string,
+): Promise<InvoiceRow | undefined> {
   return db.selectFrom('invoices').selectAll().where('identity_key', '=', identityKey).executeTakeFirst();
 }
 

@@ -123,7 +123,12 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
   for (const { line, minor } of debits.values()) lines.push({ ...line, debit: fen(minor) });
   let credited = 0n;
   if (input.kind === 'advance') {
-    lines.push({ summary, accountCode: policy.bankAccount, credit: fen(input.totalMinor), ...auxFor(policy.bankAccount, {}) });
+    lines.push({
+      summary,
+      accountCode: policy.bankAccount,
+      credit: fen(input.totalMinor),
+      ...auxFor(policy.bankAccount, {}),
+    });
     credited = input.totalMinor;
   } else {
     for (const offset of input.offsets) {
@@ -168,7 +173,12 @@ export function reversalOf(voucher: WireVoucher, date: string, reason: string): 
       const { debit, credit, ...rest } = l;
       const d = negate(debit);
       const c = negate(credit);
-      return { ...rest, summary: `红冲 ${l.summary}`.slice(0, 200), ...(d === undefined ? {} : { debit: d }), ...(c === undefined ? {} : { credit: c }) };
+      return {
+        ...rest,
+        summary: `红冲 ${l.summary}`.slice(0, 200),
+        ...(d === undefined ? {} : { debit: d }),
+        ...(c === undefined ? {} : { credit: c }),
+      };
     }),
   };
 }

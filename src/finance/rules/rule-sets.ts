@@ -14,7 +14,9 @@ import { check } from '../../model/validate.ts';
  */
 const Condition = Type.Object(
   {
-    minAmount: Type.Optional(Type.String({ ...Amount, description: 'Applies when the total is above this.' })),
+    minAmount: Type.Optional(
+      Type.String({ ...Amount, description: 'Applies when the total is above this.' }),
+    ),
     maxAmount: Type.Optional(Type.String({ ...Amount, description: 'Applies up to and including this.' })),
     kinds: Type.Optional(
       Type.Array(Type.Union([Type.Literal('claim'), Type.Literal('request'), Type.Literal('advance')]), {
@@ -104,10 +106,16 @@ export const AuditPolicySchema = Type.Object(
     splitThresholds: Type.Array(Amount, { maxItems: 10 }),
     roundAmountMin: Amount,
     holidays: Type.Array(CalendarDate, { maxItems: 400, description: 'Public holidays (法定节假日).' }),
-    workdays: Type.Array(CalendarDate, { maxItems: 100, description: 'Weekend days that are working days (调休).' }),
+    workdays: Type.Array(CalendarDate, {
+      maxItems: 100,
+      description: 'Weekend days that are working days (调休).',
+    }),
     perDiem: Type.Object(
       {
-        cityTiers: Type.Record(Type.String({ pattern: '^[0-9]$' }), Type.Array(Type.String({ maxLength: 50 }))),
+        cityTiers: Type.Record(
+          Type.String({ pattern: '^[0-9]$' }),
+          Type.Array(Type.String({ maxLength: 50 })),
+        ),
         defaultTier: Type.String({ pattern: '^[0-9]$' }),
         standards: Type.Array(
           Type.Object(
@@ -204,7 +212,10 @@ export const DEFAULT_AUDIT_POLICY: AuditPolicy = {
   holidays: [],
   workdays: [],
   perDiem: {
-    cityTiers: { '1': ['北京', '上海', '广州', '深圳'], '2': ['杭州', '南京', '成都', '武汉', '西安', '苏州', '天津', '重庆'] },
+    cityTiers: {
+      '1': ['北京', '上海', '广州', '深圳'],
+      '2': ['杭州', '南京', '成都', '武汉', '西安', '苏州', '天津', '重庆'],
+    },
     defaultTier: '3',
     standards: [],
     hotelCategories: [],
@@ -275,7 +286,12 @@ export async function getRuleSet<K extends RuleSetKind>(
 }
 
 export async function listRuleSets(db: TenantDb, kind: RuleSetKind): Promise<RuleSet<RuleSetKind>[]> {
-  const rows = await db.selectFrom('rule_sets').selectAll().where('kind', '=', kind).orderBy('version').execute();
+  const rows = await db
+    .selectFrom('rule_sets')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy('version')
+    .execute();
   return rows.map((row) => ({
     kind,
     version: row.version,
@@ -299,9 +315,12 @@ export async function saveRuleSet(
   if (kind === 'approval') {
     const ids = (body as ApprovalPolicy).steps.map((s) => s.id);
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (repeated !== undefined) throw new DomainError('rule_set_invalid', { reason: `step id ${repeated} is used twice` });
+    if (repeated !== undefined)
+      throw new DomainError('rule_set_invalid', { reason: `step id ${repeated} is used twice` });
     if ((body as ApprovalPolicy).steps[0]?.parallel === true)
-      throw new DomainError('rule_set_invalid', { reason: 'the first step cannot run in parallel with a step before it' });
+      throw new DomainError('rule_set_invalid', {
+        reason: 'the first step cannot run in parallel with a step before it',
+      });
   }
   return db.transaction(async (tx) => {
     const current = await getRuleSet(tx, kind);
@@ -310,7 +329,14 @@ export async function saveRuleSet(
     try {
       await tx
         .insertInto('rule_sets', [
-          { kind, version, body_json: JSON.stringify(body), note: note ?? null, created_by: writer.actor, created_at: now },
+          {
+            kind,
+            version,
+            body_json: JSON.stringify(body),
+            note: note ?? null,
+            created_by: writer.actor,
+            created_at: now,
+          },
         ])
         .execute();
     } catch (error) {

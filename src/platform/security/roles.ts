@@ -13,7 +13,14 @@ export const ROLES = {
   approver: {
     zh: '审批人',
     en: 'Approver',
-    scopes: ['companies:read', 'master-data:read', 'claims:read', 'claims:write', 'approvals:write', 'budgets:read'],
+    scopes: [
+      'companies:read',
+      'master-data:read',
+      'claims:read',
+      'claims:write',
+      'approvals:write',
+      'budgets:read',
+    ],
   },
   finance: {
     zh: '财务',

@@ -254,7 +254,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('approval_tasks')
     .columns(['tenant_id', 'document_id', 'round', 'step_no'])
     .execute();
-  await db.schema.createIndex('approval_tasks_due_idx').on('approval_tasks').columns(['status', 'due_at']).execute();
+  await db.schema
+    .createIndex('approval_tasks_due_idx')
+    .on('approval_tasks')
+    .columns(['status', 'due_at'])
+    .execute();
   await db.schema
     .createIndex('approval_tasks_callout_idx')
     .on('approval_tasks')
