@@ -585,6 +585,95 @@ for (const engine of ENGINES) {
       assert.equal(restored.body['version'], Number(saved.body['version']) + 1);
     });
 
+    it('requests are drawn down by claims; a claim owed to a supplier credits 应付账款; wrong-state actions are refused', async () => {
+      const request = await created('zhang', '/api/v1/expense-requests', {
+        employeeCode: 'E011',
+        departmentCode: 'SALES-E',
+        title: '12月深圳展会差旅申请',
+        currency: 'CNY',
+        requestedOn: '2026-11-24',
+        lines: [
+          {
+            categoryCode: 'TRAVEL',
+            description: '往返机票与住宿',
+            occurredOn: '2026-12-03',
+            amount: '3000.00',
+          },
+        ],
+      });
+      const early = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '12.00' }], {
+          requestId: request['id'],
+        }),
+      );
+      const unusable = await as('zhang', 'POST', `/api/v1/expense-claims/${early['id']}/submit`);
+      assert.equal(unusable.body['code'], 'request_not_usable');
+      assert.equal(unusable.body['errors'][0].pointer, '/requestId');
+      await as('zhang', 'POST', `/api/v1/expense-requests/${request['id']}/submit`);
+      await approveAll(request['id'], ['chen']);
+      assert.equal(
+        (await as('zhang', 'GET', `/api/v1/expense-requests/${request['id']}`)).body['status'],
+        'approved',
+        'a request ends at approved: nothing to post',
+      );
+      const over = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim(
+          [
+            {
+              categoryCode: 'TAXI',
+              description: '展会期间交通',
+              occurredOn: '2026-11-24',
+              amount: '3210.00',
+            },
+          ],
+          { requestId: request['id'] },
+        ),
+      );
+      const submitted = await as('zhang', 'POST', `/api/v1/expense-claims/${over['id']}/submit`);
+      assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+      assert.ok((submitted.body['riskTags'] as Body[]).some((t) => t['rule'] === 'over_request'));
+
+      const toSupplier = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim(
+          [{ categoryCode: 'TAXI', description: '包车（对公）', occurredOn: '2026-11-24', amount: '456.00' }],
+          { supplierCode: 'S0001' },
+        ),
+      );
+      const preview = await as('zhang', 'GET', `/api/v1/expense-claims/${toSupplier['id']}/voucher`);
+      const credit = (preview.body['voucher'].lines as Body[]).find((l) => l['credit'] !== undefined);
+      assert.deepEqual([credit?.['accountCode'], credit?.['aux']], ['2202', { supplier: 'S0001' }]);
+      const badSupplier = await as(
+        'zhang',
+        'POST',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: 'x', occurredOn: '2026-11-24', amount: '1.00' }], {
+          supplierCode: 'NOPE',
+        }),
+      );
+      assert.equal(badSupplier.body['errors'][0].pointer, '/supplierCode');
+
+      // every action from a state it does not start from is refused, and changes nothing
+      const refused = [
+        ['withdraw', toSupplier['id'], {}],
+        ['pay', toSupplier['id'], { paidOn: '2026-11-30' }],
+        ['reverse', toSupplier['id'], { reason: 'x' }],
+        ['submit', over['id'], undefined],
+      ] as const;
+      for (const [action, id, body] of refused) {
+        const res = await as('zhao', 'POST', `/api/v1/expense-claims/${id}/${action}`, body);
+        assert.equal(res.status, 409, `${action}: ${JSON.stringify(res.body)}`);
+        assert.equal(res.body['code'], 'document_state_invalid');
+      }
+      assert.equal((await document(toSupplier['id']))['status'], 'draft');
+      assert.equal((await document(over['id']))['status'], 'approving');
+    });
+
     it('delegation: a dated delegation routes new tasks to the delegate, and a task can be handed on', async () => {
       const delegated = await as('chen', 'POST', '/api/v1/delegations', {
         delegateCode: 'E009',

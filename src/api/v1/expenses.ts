@@ -535,18 +535,15 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           },
         ]);
       });
-      return reply
-        .code(201)
-        .serializer(json)
-        .send({
-          id: row.id,
-          documentId: doc.id,
-          fileName: row.file_name,
-          contentType: row.content_type,
-          sizeBytes: row.size_bytes,
-          sha256,
-          createdAt: now,
-        });
+      return reply.code(201).serializer(json).send({
+        id: row.id,
+        documentId: doc.id,
+        fileName: row.file_name,
+        contentType: row.content_type,
+        sizeBytes: row.size_bytes,
+        sha256,
+        createdAt: now,
+      });
     },
   );
   app.get(
@@ -728,15 +725,13 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     async (request, reply) => {
       const tenant = await tenantOf(request);
       const me = employeeOf(tenant, '转交审批', 'delegate approval tasks');
-      return reply
-        .serializer(json)
-        .send(
-          await delegateExpenseTask(tenant.db, tenant.writer, me, {
-            taskId: request.params.id,
-            to: request.body.to,
-            ...(request.body.comment === undefined ? {} : { comment: request.body.comment }),
-          }),
-        );
+      return reply.serializer(json).send(
+        await delegateExpenseTask(tenant.db, tenant.writer, me, {
+          taskId: request.params.id,
+          to: request.body.to,
+          ...(request.body.comment === undefined ? {} : { comment: request.body.comment }),
+        }),
+      );
     },
   );
   app.post(
@@ -797,17 +792,14 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           },
         ]);
       });
-      return reply
-        .code(201)
-        .serializer(json)
-        .send({
-          id: row.id,
-          delegatorCode: delegator,
-          delegateCode: row.delegate_code,
-          fromOn: row.from_on,
-          toOn: row.to_on,
-          reason: row.reason,
-        });
+      return reply.code(201).serializer(json).send({
+        id: row.id,
+        delegatorCode: delegator,
+        delegateCode: row.delegate_code,
+        fromOn: row.from_on,
+        toOn: row.to_on,
+        reason: row.reason,
+      });
     },
   );
   app.get(
@@ -823,16 +815,10 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply
-        .serializer(json)
-        .send({
-          items: await listNotifications(
-            tenant.db,
-            employeeOf(tenant, '查看通知', 'read notifications'),
-            100,
-          ),
-          nextCursor: null,
-        });
+      return reply.serializer(json).send({
+        items: await listNotifications(tenant.db, employeeOf(tenant, '查看通知', 'read notifications'), 100),
+        nextCursor: null,
+      });
     },
   );
 
@@ -950,12 +936,10 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       },
     },
     async (request, reply) =>
-      reply
-        .serializer(json)
-        .send({
-          items: await listRuleSets((await tenantOf(request)).db, request.params.kind as RuleSetKind),
-          nextCursor: null,
-        }),
+      reply.serializer(json).send({
+        items: await listRuleSets((await tenantOf(request)).db, request.params.kind as RuleSetKind),
+        nextCursor: null,
+      }),
   );
   app.post(
     '/api/v1/rules/:kind',
@@ -1142,13 +1126,11 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
           },
         );
         wake();
-        return reply
-          .serializer(json)
-          .send({
-            taskId,
-            status: result.task.status,
-            document: { id: result.document.id, status: result.document.status },
-          });
+        return reply.serializer(json).send({
+          taskId,
+          status: result.task.status,
+          document: { id: result.document.id, status: result.document.status },
+        });
       },
     );
   });

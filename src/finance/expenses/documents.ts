@@ -77,6 +77,7 @@ interface DocumentInput {
   categoryCode?: string;
   advanceIds?: string[];
   requestId?: string;
+  supplierCode?: string;
   expectedRepaymentOn?: string;
   number?: string;
 }
@@ -169,7 +170,7 @@ export async function checkReferences(
 ) {
   const failures: Failure[] = [];
   const missing = async (
-    table: 'employees' | 'departments' | 'expense_categories' | 'projects',
+    table: 'employees' | 'departments' | 'expense_categories' | 'projects' | 'suppliers',
     resource: string,
     wanted: readonly { code: string; pointer: string }[],
   ) => {
@@ -187,6 +188,8 @@ export async function checkReferences(
   };
   const at = (i: number, field: string) => (kind === 'advance' ? `/${field}` : `/lines/${i}/${field}`);
   await missing('employees', 'employees', [{ code: doc.employeeCode, pointer: '/employeeCode' }]);
+  if (doc.supplierCode !== undefined)
+    await missing('suppliers', 'suppliers', [{ code: doc.supplierCode, pointer: '/supplierCode' }]);
   await missing('departments', 'departments', [
     { code: doc.departmentCode, pointer: '/departmentCode' },
     ...lines.map((l, i) => ({ code: l.departmentCode, pointer: at(i, 'departmentCode') })),
@@ -460,6 +463,7 @@ export async function createExpenseDocument(
 }
 
 const extrasOf = (doc: DocumentInput) => ({
+  ...(doc.supplierCode === undefined ? {} : { supplierCode: doc.supplierCode }),
   ...(doc.categoryCode === undefined ? {} : { categoryCode: doc.categoryCode }),
   ...(doc.advanceIds === undefined ? {} : { advanceIds: doc.advanceIds }),
   ...(doc.expectedRepaymentOn === undefined ? {} : { expectedRepaymentOn: doc.expectedRepaymentOn }),
@@ -622,6 +626,7 @@ export function toDocumentView(
         }
       : {}),
     ...(data['advanceIds'] === undefined ? {} : { advanceIds: data['advanceIds'] as string[] }),
+    ...(data['supplierCode'] === undefined ? {} : { supplierCode: data['supplierCode'] as string }),
     riskTags: JSON.parse(row.risk_tags_json) as RiskTag[],
     approvalPolicyVersion: row.approval_version,
     posting:

@@ -395,6 +395,11 @@ async function releaseAll(tx: TenantDb, id: string, at: string): Promise<void> {
   await releaseAdvanceOffsets(tx, id);
 }
 
+const supplierOf = (row: DocumentRow): { supplierCode?: string } => {
+  const code = (JSON.parse(row.data_json) as { supplierCode?: string }).supplierCode;
+  return code === undefined ? {} : { supplierCode: code };
+};
+
 /** The voucher a claim or advance posts (preview before approval, or at approval). */
 export async function voucherFor(
   tx: TenantDb,
@@ -456,6 +461,7 @@ export async function voucherFor(
         };
       }),
       offsets: offsets.map((o) => ({ advanceNumber: o.number, amountMinor: o.amount_minor })),
+      ...supplierOf(row),
       accountDimensions: new Map(
         accounts.map((a) => [
           a.code,

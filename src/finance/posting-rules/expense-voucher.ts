@@ -38,6 +38,8 @@ export interface PostingInput {
   readonly totalMinor: bigint;
   readonly lines: readonly ExpenseLineForPosting[];
   readonly offsets: readonly { readonly advanceNumber: string; readonly amountMinor: bigint }[];
+  /** 对公报销: what the claim owes goes to this supplier (应付账款) instead of the employee. */
+  readonly supplierCode?: string;
   /** Auxiliary dimensions each account carries (辅助核算), from the chart of accounts. */
   readonly accountDimensions: ReadonlyMap<string, readonly string[]>;
 }
@@ -83,6 +85,7 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
   const values: Record<string, string | null> = {
     department: input.departmentCode,
     employee: input.employeeCode,
+    supplier: input.supplierCode ?? null,
   };
   const auxFor = (account: string, own: Record<string, string | null>) => {
     const wanted = input.accountDimensions.get(account) ?? [];
@@ -141,12 +144,14 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
       });
       credited += offset.amountMinor;
     }
+    const owedTo =
+      input.supplierCode === undefined ? policy.employeePayableAccount : (policy.payableAccount ?? '2202');
     if (input.totalMinor - credited !== 0n)
       lines.push({
         summary,
-        accountCode: policy.employeePayableAccount,
+        accountCode: owedTo,
         credit: fen(input.totalMinor - credited),
-        ...auxFor(policy.employeePayableAccount, {}),
+        ...auxFor(owedTo, {}),
       });
   }
   return {

@@ -145,6 +145,9 @@ export const PostingPolicySchema = Type.Object(
     employeePayableAccount: Code,
     advanceAccount: Code,
     bankAccount: Code,
+    payableAccount: Type.Optional(
+      Type.String({ ...Code, description: '应付账款, for claims owed to a supplier.' }),
+    ),
     overrides: Type.Array(
       Type.Object(
         {
@@ -229,6 +232,7 @@ export const DEFAULT_POSTING_POLICY: PostingPolicy = {
   employeePayableAccount: '224101',
   advanceAccount: '122101',
   bankAccount: '1002',
+  payableAccount: '2202',
   overrides: [],
 };
 

@@ -126,6 +126,13 @@ export const ExpenseClaimFields = {
   projectCode: Type.Optional(Code),
   advanceIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
   requestId: Type.Optional(Id),
+  supplierCode: Type.Optional(
+    Type.String({
+      ...Code,
+      description:
+        '对公报销: the expense is owed to this supplier, not to the employee (credited to 应付账款).',
+    }),
+  ),
 };
 
 /** ExpenseRequest (费用申请单): approval in advance for spending that claims later draw down. */
