@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { Migrator, type MigrationResult } from 'kysely/migration';
 import type { OpenDatabase } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
+import { seedSqlitePlannerStatistics } from './planner-statistics.ts';
 
 export class MigrationError extends Error {}
 
@@ -37,6 +38,7 @@ export async function migrateToLatest(database: OpenDatabase): Promise<readonly 
       },
     );
   }
+  await seedSqlitePlannerStatistics(database);
   return results ?? [];
 }
 
