@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from './support/engines.ts';
@@ -428,6 +429,18 @@ for (const engine of ENGINES) {
         !stale.body['items'].some((x: Body) => x['documentId'] === d['id']),
         'the withdrawn claim’s task is closed',
       );
+      const resubmitted = await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
+      assert.equal(resubmitted.body['status'], 'approving', 'a withdrawn claim can be submitted again');
+      const file = {
+        fileName: '行程单.pdf',
+        contentType: 'application/pdf',
+        contentBase64: Buffer.from('%PDF-1.7 行程单').toString('base64'),
+      };
+      const attached = await as('zhang', 'POST', `/api/v1/expense-documents/${d['id']}/attachments`, file);
+      assert.equal(attached.status, 201, JSON.stringify(attached.body));
+      assert.equal(attached.body['sha256'], createHash('sha256').update('%PDF-1.7 行程单').digest('hex'));
+      const twice = await as('zhang', 'POST', `/api/v1/expense-documents/${d['id']}/attachments`, file);
+      assert.equal(twice.status, 409, 'the same file twice on one document');
     });
 
     it('a blocking budget refuses a claim over it with the numbers, and nothing changes', async () => {
