@@ -11,6 +11,7 @@ import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
 import { startWorker } from '../src/hub/worker.ts';
+import { sealAll, startAuditSealer } from '../src/platform/audit/audit-log.ts';
 import { parseVoucher } from '../src/model/voucher.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createKeyring } from '../src/platform/security/keyring.ts';
@@ -89,6 +90,8 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
           process.stderr.write(`${event} ${JSON.stringify(fields).slice(0, 300)}\n`);
       },
     });
+    // the audit chain is sealed in the background, as `serve` does
+    const sealer = startAuditSealer(database, audit.key);
     const started = performance.now();
     // Clients submit concurrently, as API callers would.
     let next = 0;
@@ -120,6 +123,13 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
     }
     const seconds = (performance.now() - started) / 1000;
     await worker.stop();
+    await sealer.stop();
+    await sealAll(database, audit.key);
+    const unsealed = await db
+      .selectFrom('audit_pending')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (unsealed.n !== 0) throw new Error(`${unsealed.n} audit entries left unsealed`);
     const times = await db.selectFrom('postings').select(['created_at', 'posted_at']).execute();
     const latencies = times
       .map((t) => Date.parse(t.posted_at ?? t.created_at) - Date.parse(t.created_at))

@@ -9,6 +9,7 @@ import { registerOpenApi } from './api/openapi.ts';
 import { registerSchemaRoutes } from './api/schemas.ts';
 import { registerStandardsRoutes } from './api/standards.ts';
 import { registerAuditRoutes } from './api/v1/audit.ts';
+import { startAuditSealer } from './platform/audit/audit-log.ts';
 import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerHubRoutes } from './api/v1/hub.ts';
@@ -181,6 +182,9 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerMappingRoutes(app, context);
     registerSyncRoutes(app, context);
     await app.ready();
+    const sealer = startAuditSealer(database, security.audit.key, 500, (error) =>
+      app.log.error({ err: error }, 'audit sealing failed'),
+    );
     const housekeeping = setInterval(() => {
       purgeExpired(database, clock).catch((error: unknown) => {
         app.log.warn({ err: error }, 'housekeeping failed');
@@ -194,6 +198,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
       close: async () => {
         clearInterval(housekeeping);
         await worker?.stop();
+        await sealer.stop();
         await approvals?.stop();
         await app.close();
         if (ownsDatabase) await database.close();

@@ -5,7 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ENGINES } from './support/engines.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { verifyAuditChain } from '../src/platform/audit/audit-log.ts';
+import { appendAudit, sealAuditLog, verifyAuditChain } from '../src/platform/audit/audit-log.ts';
+import { fixedClock } from '../src/platform/clock.ts';
+import { createCompany } from '../src/platform/store/companies.ts';
+import { migrateToLatest } from '../src/platform/store/migrate.ts';
+import { tenantDb } from '../src/platform/store/tenant-scope.ts';
 
 const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
 
@@ -119,6 +123,51 @@ for (const engine of ENGINES) {
         'a forged entry cannot carry a valid HMAC',
       );
       assert.ok(afterInsert.some((p) => p.kind === 'head_mismatch'));
+    });
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(`audit entries waiting to be sealed on ${engine.engine}`, () => {
+    it('are sealed in order, and one edited before sealing is reported, not chained', async () => {
+      const database = await engine.open();
+      try {
+        await migrateToLatest(database);
+        const clock = fixedClock('2026-11-28T08:00:00Z');
+        const key = Buffer.alloc(32, 3);
+        const company = await createCompany(database, clock, {
+          code: 'SEAL',
+          name: 'Seal',
+          taxId: '91110108123456788E',
+          baseCurrency: 'CNY',
+        });
+        const db = tenantDb(database.db, company.id);
+        const audit = { key, clock };
+        for (const n of [1, 2, 3])
+          await appendAudit(db, audit, [
+            { actor: 'user:a', action: 'update', entityType: 'Thing', entityId: `T${n}`, after: { n } },
+          ]);
+        const victim = await db
+          .selectFrom('audit_pending')
+          .select('id')
+          .where('entity_id', '=', 'T2')
+          .executeTakeFirstOrThrow();
+        await db
+          .updateTable('audit_pending')
+          .set({ after_json: '{"n":200}' })
+          .where('id', '=', victim.id)
+          .execute();
+        const [report] = await verifyAuditChain(database, key, company.id);
+        assert.deepEqual(
+          report?.problems.map((p) => [p.kind, p.id]),
+          [['pending_mismatch', victim.id]],
+        );
+        const chain = await db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
+        assert.deepEqual(chain.map((r) => r.entity_id).slice(-2), ['T1', 'T3']);
+        assert.equal(await sealAuditLog(db, key), 0, 'nothing left that may be sealed');
+      } finally {
+        await database.close();
+      }
     });
   });
 }

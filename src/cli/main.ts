@@ -13,7 +13,7 @@ import { listPostings, replayPosting } from '../hub/postings.ts';
 import { registerCompany } from '../governance/companies.ts';
 import { renderMessage } from '../model/error-codes.ts';
 import { DomainError } from '../model/result.ts';
-import { verifyAuditChain } from '../platform/audit/audit-log.ts';
+import { startAuditSealer, verifyAuditChain } from '../platform/audit/audit-log.ts';
 import { systemClock } from '../platform/clock.ts';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createClient, listClients } from '../platform/security/clients.ts';
@@ -168,6 +168,9 @@ const COMMANDS: Record<string, Command> = {
           pollMs: 5000,
           log: (error) => process.stderr.write(`approval housekeeping failed: ${String(error)}\n`),
         });
+        const sealer = startAuditSealer(database, security.audit.key, 500, (error) =>
+          process.stderr.write(`audit sealing failed: ${String(error)}\n`),
+        );
         say(`worker ${worker.owner} started (${database.location.replace(/\/\/[^@]*@/, '//***@')})`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
@@ -175,6 +178,7 @@ const COMMANDS: Record<string, Command> = {
         });
         await worker.stop();
         await approvals.stop();
+        await sealer.stop();
       });
     },
   },

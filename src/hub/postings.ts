@@ -1,13 +1,11 @@
 import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../platform/audit/audit-log.ts';
-import { constraintViolation } from '../platform/store/errors.ts';
 import { newId } from '../platform/store/ids.ts';
 import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import type { DocumentKind } from '../connectors/contract.ts';
 import { connectorType } from './connector-types.ts';
-import { getConnectionRow } from './connections.ts';
 import { defaultOrderingKey, documentSummary, parseDocument } from './documents.ts';
 import { getProfile } from './profiles.ts';
 
@@ -139,7 +137,22 @@ export async function submitDocument(
 ): Promise<{ posting: PostingView; duplicate: boolean }> {
   const document = parseDocument(input.kind, input.document);
   return db.transaction(async (tx) => {
-    const connection = await getConnectionRow(tx, input.connectionId);
+    // the connection and its current profile version in one round trip (this is the hot path)
+    const connection = await tx
+      .selectFrom('connections')
+      .selectAll()
+      .select((eb) =>
+        eb
+          .selectFrom('mapping_profiles')
+          .select((p) => p.fn.max('mapping_profiles.version').as('v'))
+          .whereRef('mapping_profiles.tenant_id', '=', 'connections.tenant_id')
+          .whereRef('mapping_profiles.connection_id', '=', 'connections.id')
+          .as('profile_version'),
+      )
+      .where('id', '=', input.connectionId)
+      .executeTakeFirst();
+    if (connection === undefined)
+      throw new DomainError('not_found', { resource: 'Connection', id: input.connectionId });
     if (connection.status !== 'active') throw new DomainError('connection_paused', { name: connection.name });
     const capability = connectorType(connection.type).manifest.pushes[input.kind];
     if (capability === undefined)
@@ -147,14 +160,7 @@ export async function submitDocument(
     const id = newId();
     const documentId = input.documentId ?? id;
     const reference = externalReference(companyCode, documentId, input.revision ?? 1);
-    const existing = await tx
-      .selectFrom('postings')
-      .selectAll()
-      .where('connection_id', '=', connection.id)
-      .where('external_reference', '=', reference)
-      .executeTakeFirst();
-    if (existing !== undefined) return { posting: toPostingView(existing), duplicate: true };
-    const profile = await getProfile(tx, connection);
+    const profile = { version: connection.profile_version ?? 0 };
     const now = writer.audit.clock.now().toISOString();
     const row = {
       id,
@@ -179,12 +185,20 @@ export async function submitDocument(
       posted_at: null,
       profile_version: profile.version,
     };
-    try {
-      await tx.insertInto('postings', [row]).execute();
-    } catch (error) {
-      if (constraintViolation(error) === 'unique')
-        throw new DomainError('duplicate_code', { code: reference });
-      throw error;
+    // the same document and revision again: the existing posting answers (nothing is posted twice)
+    const inserted = await tx
+      .insertInto('postings', [row])
+      .onConflict((oc) => oc.columns(['tenant_id', 'connection_id', 'external_reference']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted === undefined) {
+      const existing = await tx
+        .selectFrom('postings')
+        .selectAll()
+        .where('connection_id', '=', connection.id)
+        .where('external_reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      return { posting: toPostingView(existing), duplicate: true };
     }
     const events: [string, Record<string, unknown>][] = [
       ['received', { by: writer.actor, kind: input.kind, documentId, connection: connection.name }],

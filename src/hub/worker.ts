@@ -8,6 +8,7 @@ import {
   heartbeat,
   leaveCluster,
   type PostingRow,
+  settlePosted,
 } from '../platform/store/job-claims.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import type { PostingStatus } from '../platform/store/tables.ts';
@@ -396,33 +397,27 @@ export function startWorker(options: WorkerOptions): Worker {
     state.breaker.success();
     reportBreaker(state);
     await db.transaction(async (tx) => {
-      const settled: (readonly [string, (readonly [string, Record<string, unknown>])[]])[] = [];
-      for (const { posting, erpId, erpNumber, summary } of posted) {
-        const mine = await settle(
+      const mine = new Set(
+        await settlePosted(
           tx,
-          posting,
-          {
-            status: 'posted',
-            erp_id: erpId,
-            erp_number: erpNumber,
-            last_outcome: 'success',
-            last_error_code: null,
-            last_error_message: null,
-            posted_at: at,
-          },
-          true,
-        );
-        if (mine)
-          settled.push([
+          owner,
+          at,
+          posted.map((p) => ({ id: p.posting.id, erpId: p.erpId, erpNumber: p.erpNumber })),
+        ),
+      );
+      await addEventsToMany(
+        tx,
+        at,
+        posted
+          .filter((p) => mine.has(p.posting.id))
+          .map(({ posting, erpId, erpNumber, summary }) => [
             posting.id,
             [
               ['attempt', { ...summary, outcome: 'success', response: { erpId, erpNumber } }],
               ['posted', { erpId, erpNumber }],
             ],
-          ]);
-      }
-      await addEventsToMany(tx, at, settled);
-      const mine = new Set(settled.map(([id]) => id));
+          ]),
+      );
       await options.onPosted?.(
         tx,
         posted.filter((p) => mine.has(p.posting.id)).map((p) => postedDocument(p.posting, p.erpNumber)),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { verifyAuditChain } from '../../platform/audit/audit-log.ts';
+import { sealAll, verifyAuditChain } from '../../platform/audit/audit-log.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -58,6 +58,8 @@ export function registerAuditRoutes(app: App, ctx: ApiContext): void {
     async (request, reply) => {
       const q = request.query as Record<string, string | number | undefined>;
       const { db } = await resolveTenant(ctx, request);
+      // what was recorded a moment ago is sealed into the chain first, so the reader sees it
+      await sealAll(ctx.database, ctx.security.audit.key, db.tenantId);
       let select = db.selectFrom('audit_log').selectAll();
       if (q['entityType'] !== undefined) select = select.where('entity_type', '=', String(q['entityType']));
       if (q['entityId'] !== undefined) select = select.where('entity_id', '=', String(q['entityId']));

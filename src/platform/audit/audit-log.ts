@@ -1,6 +1,8 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import type { AuditLogTable } from '../store/tables.ts';
+import type { AuditLogTable, AuditPendingTable } from '../store/tables.ts';
+import { newId } from '../store/ids.ts';
+import { sameHash } from '../security/secrets-hash.ts';
 import type { Clock } from '../clock.ts';
 import { AUDIT_GENESIS } from '../store/companies.ts';
 import type { OpenDatabase } from '../store/database.ts';
@@ -55,56 +57,157 @@ const json = (value: unknown): string | null =>
     ? null
     : JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
-/** Appends entries in the caller's transaction (pass the transaction's TenantDb). */
+type PendingEntry = Omit<Selectable<AuditPendingTable>, 'mac'>;
+
+/** The MAC of an entry waiting to be sealed (the chain hash covers it once sealed). */
+export function pendingMac(key: Buffer, entry: PendingEntry): string {
+  const canonical = JSON.stringify([
+    'pending',
+    entry.tenant_id,
+    entry.id,
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.entity_type,
+    entry.entity_id,
+    entry.request_id,
+    entry.before_json,
+    entry.after_json,
+  ]);
+  return createHmac('sha256', key).update(canonical).digest('hex');
+}
+
+/**
+ * Records entries in the caller's transaction (pass the transaction's TenantDb): they commit or roll
+ * back with the change. Each carries its own MAC; `sealAuditLog` chains them shortly after. No shared
+ * row is locked here, so a company's changes do not queue behind one another.
+ */
 export async function appendAudit(
   db: TenantDb,
   audit: AuditContext,
   entries: readonly AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
-  await db.transaction(async (tx) => {
-    // Bumping the head first takes its row lock (PostgreSQL) for the rest of the transaction.
+  const at = audit.clock.now().toISOString();
+  const rows = entries.map((e) => {
+    const row: PendingEntry = {
+      tenant_id: db.tenantId,
+      id: newId(),
+      at,
+      actor: e.actor,
+      action: e.action,
+      entity_type: e.entityType,
+      entity_id: e.entityId,
+      request_id: e.requestId ?? null,
+      before_json: json(e.before),
+      after_json: json(e.after),
+    };
+    return { ...row, mac: pendingMac(audit.key, row) };
+  });
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto(
+        'audit_pending',
+        rows.slice(i, i + 500).map(({ tenant_id: _t, ...rest }) => rest),
+      )
+      .execute();
+}
+
+/**
+ * Seals recorded entries into the company's hash chain, oldest first, under the chain head's row lock
+ * (one sealer at a time per company, on both engines). An entry whose MAC no longer matches is left
+ * where it is, for verification to report. Returns how many entries were sealed.
+ */
+export async function sealAuditLog(db: TenantDb, key: Buffer, limit = 2000): Promise<number> {
+  return db.transaction(async (tx) => {
     const head = await tx
       .updateTable('audit_heads')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', entries.length) }))
+      .set((eb) => ({ last_seq: eb('last_seq', '+', 0) }))
       .returning(['last_seq', 'last_hash'])
       .executeTakeFirst();
     if (head === undefined) throw new Error(`no audit chain for tenant ${tx.tenantId}`);
-    let seq = head.last_seq - entries.length;
+    const pending = await tx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).execute();
+    const intact = pending.filter(({ mac, ...entry }) => sameHash(pendingMac(key, entry), mac));
+    if (intact.length === 0) return 0;
+    let seq = head.last_seq;
     let prev = head.last_hash;
-    const at = audit.clock.now().toISOString();
-    const rows = entries.map((e) => {
+    const rows = intact.map((p) => {
       seq += 1;
       const row: StoredEntry = {
         tenant_id: tx.tenantId,
         seq,
-        id: randomUUID(),
-        at,
-        actor: e.actor,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        request_id: e.requestId ?? null,
-        before_json: json(e.before),
-        after_json: json(e.after),
+        id: p.id,
+        at: p.at,
+        actor: p.actor,
+        action: p.action,
+        entity_type: p.entity_type,
+        entity_id: p.entity_id,
+        request_id: p.request_id,
+        before_json: p.before_json,
+        after_json: p.after_json,
         prev_hash: prev,
       };
-      prev = entryHash(audit.key, row);
+      prev = entryHash(key, row);
       return { ...row, hash: prev };
     });
     for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
       await tx
         .insertInto(
           'audit_log',
-          rows.slice(i, i + 500).map(({ tenant_id: _t, ...rest }) => rest),
+          chunk.map(({ tenant_id: _t, ...rest }) => rest),
+        )
+        .execute();
+      await tx
+        .deleteFrom('audit_pending')
+        .where(
+          'id',
+          'in',
+          chunk.map((r) => r.id),
         )
         .execute();
     }
-    await tx.updateTable('audit_heads').set({ last_hash: prev }).execute();
+    await tx.updateTable('audit_heads').set({ last_seq: seq, last_hash: prev }).execute();
+    return rows.length;
   });
 }
 
-export type AuditProblemKind = 'hash_mismatch' | 'chain_break' | 'sequence_gap' | 'head_mismatch';
+/** Seals everything recorded so far, for every company (or one). */
+export async function sealAll(database: OpenDatabase, key: Buffer, onlyTenant?: string): Promise<number> {
+  const tenants =
+    onlyTenant !== undefined
+      ? [onlyTenant]
+      : (await database.db.selectFrom('companies').select('id').execute()).map((c) => c.id);
+  let sealed = 0;
+  for (const tenantId of tenants) {
+    const db = tenantDb(database.db, tenantId);
+    for (let n = await sealAuditLog(db, key); n > 0; n = await sealAuditLog(db, key)) sealed += n;
+  }
+  return sealed;
+}
+
+/** Seals continually in the background (every process that writes runs one; they take turns per company). */
+export function startAuditSealer(
+  database: OpenDatabase,
+  key: Buffer,
+  everyMs = 500,
+  onError: (error: unknown) => void = () => {},
+): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() => sealAll(database, key)).catch(onError);
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export type AuditProblemKind =
+  'hash_mismatch' | 'chain_break' | 'sequence_gap' | 'head_mismatch' | 'pending_mismatch';
 
 export interface AuditProblem {
   readonly tenantId: string;
@@ -133,6 +236,7 @@ export async function verifyAuditChain(
   const reports: ChainReport[] = [];
   for (const tenantId of tenants) {
     const db = tenantDb(database.db, tenantId);
+    await sealAll(database, key, tenantId);
     const problems: AuditProblem[] = [];
     let expectedSeq = 1;
     let prevHash = GENESIS;
@@ -195,6 +299,16 @@ export async function verifyAuditChain(
             : `the chain ends at entry ${lastSeq} but its head records ${head.last_seq} (entries appended outside FinBridge)`,
       });
     }
+    // what sealing left behind is an entry edited while it waited
+    for (const { mac, ...entry } of await db.selectFrom('audit_pending').selectAll().orderBy('id').execute())
+      if (!sameHash(pendingMac(key, entry), mac))
+        problems.push({
+          tenantId,
+          kind: 'pending_mismatch',
+          seq: 0,
+          id: entry.id,
+          detail: `entry ${entry.id} (${entry.action} ${entry.entity_type} ${entry.entity_id}) was modified before it was sealed`,
+        });
     reports.push({ tenantId, entries: count, problems });
   }
   return reports;

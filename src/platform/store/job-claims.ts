@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
 import type { Database, PostingsTable } from './tables.ts';
+import type { TenantDb } from './tenant-scope.ts';
 
 /**
  * Claiming due postings for a worker — the job queue's one cross-tenant operation (each claimed
@@ -195,4 +196,45 @@ export async function lastSyncs(
     ])
     .execute();
   return rows;
+}
+
+/**
+ * Marks a batch of postings posted in one statement (each with its own ERP id and number), releasing
+ * their leases; only rows this worker still leases change. Returns the ids it settled.
+ */
+export async function settlePosted(
+  db: TenantDb,
+  owner: string,
+  at: string,
+  posted: readonly { readonly id: string; readonly erpId: string; readonly erpNumber: string }[],
+): Promise<string[]> {
+  if (posted.length === 0) return [];
+  const caseOf = (pick: (p: (typeof posted)[number]) => string) =>
+    sql<string>`case ${sql.ref('id')} ${sql.join(
+      posted.map((p) => sql`when ${p.id} then ${pick(p)}`),
+      sql` `,
+    )} end`;
+  const rows = await db
+    .updateTable('postings')
+    .set({
+      status: 'posted',
+      erp_id: caseOf((p) => p.erpId),
+      erp_number: caseOf((p) => p.erpNumber),
+      last_outcome: 'success',
+      last_error_code: null,
+      last_error_message: null,
+      posted_at: at,
+      updated_at: at,
+      lease_owner: null,
+      lease_until: null,
+    })
+    .where(
+      'id',
+      'in',
+      posted.map((p) => p.id),
+    )
+    .where('lease_owner', '=', owner)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -213,6 +213,22 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** An audit entry recorded with its change, waiting to be sealed into the chain. */
+export interface AuditPendingTable {
+  tenant_id: string;
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  request_id: Nullable<string>;
+  before_json: Nullable<string>;
+  after_json: Nullable<string>;
+  /** HMAC of the entry's content: an edit made before sealing is detected too. */
+  mac: string;
+}
+
 export interface AuditHeadsTable {
   tenant_id: string;
   last_seq: number;
@@ -591,6 +607,7 @@ export type Database = PlatformTables & {
   sync_states: SyncStatesTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
+  audit_pending: AuditPendingTable;
   budgets: BudgetsTable;
   vouchers: VouchersTable;
   voucher_lines: VoucherLinesTable;
