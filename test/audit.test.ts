@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
@@ -18,16 +18,30 @@ for (const engine of ENGINES) {
     let t: TestApp;
     let tenantId: string;
     const masterKey = randomBytes(32).toString('base64');
+    // asynchronous, so this process's own sealer keeps running while the CLI verifies (a process frozen
+    // mid-transaction would hold the chain head the CLI needs)
     const verifyCli = () =>
-      spawnSync(process.execPath, [CLI, 'audit', 'verify'], {
-        encoding: 'utf8',
-        env: {
-          ...process.env,
-          DATABASE_URL: engine.urlOf(t.database),
-          FINBRIDGE_MASTER_KEY: masterKey,
-          LOG_LEVEL: 'silent',
-        },
-        timeout: 60_000,
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          [CLI, 'audit', 'verify'],
+          {
+            encoding: 'utf8',
+            env: {
+              ...process.env,
+              DATABASE_URL: engine.urlOf(t.database),
+              FINBRIDGE_MASTER_KEY: masterKey,
+              LOG_LEVEL: 'silent',
+            },
+            timeout: 60_000,
+          },
+          (error, stdout, stderr) =>
+            resolve({
+              status: error === null ? 0 : typeof error.code === 'number' ? error.code : null,
+              stdout,
+              stderr,
+            }),
+        );
       });
     const problems = async () =>
       (await verifyAuditChain(t.database, t.running.context.security.audit.key, tenantId))[0]!.problems;
@@ -78,7 +92,7 @@ for (const engine of ENGINES) {
     });
 
     it('passes verification untouched and names an entry edited directly in the database', async () => {
-      const clean = verifyCli();
+      const clean = await verifyCli();
       assert.equal(clean.status, 0, clean.stderr);
       assert.match(clean.stdout, /ACME: intact \(\d+ entries\)/);
 
@@ -91,7 +105,7 @@ for (const engine of ENGINES) {
       await sql`update audit_log set after_json = ${'{"name":"悄悄改了"}'} where tenant_id = ${tenantId} and seq = ${target.seq}`.execute(
         t.database.db,
       );
-      const broken = verifyCli();
+      const broken = await verifyCli();
       assert.equal(broken.status, 5);
       assert.match(broken.stdout, new RegExp(`hash_mismatch at entry ${target.seq} \\(${target.id}\\)`));
       assert.match(broken.stderr, /audit log tampered/);
