@@ -144,6 +144,27 @@ export class Ledger {
     return next;
   }
 
+  private readonly sharedValues = new Map<string, string>();
+  private readonly sharedDims = new Map<string, Readonly<Record<string, string>>>();
+
+  /** One instance of a value many vouchers repeat (a currency, a group). */
+  shared(value: string): string {
+    const known = this.sharedValues.get(value);
+    if (known !== undefined) return known;
+    this.sharedValues.set(value, value);
+    return value;
+  }
+
+  /** One frozen instance per combination of auxiliary dimensions (they repeat across vouchers). */
+  sharedDimensions(dimensions: Record<string, string>): Readonly<Record<string, string>> {
+    const key = JSON.stringify(dimensions);
+    const known = this.sharedDims.get(key);
+    if (known !== undefined) return known;
+    const frozen = Object.freeze({ ...dimensions });
+    this.sharedDims.set(key, frozen);
+    return frozen;
+  }
+
   findVoucherByBillNo(billNo: string): StoredVoucher | undefined {
     for (const v of this.vouchers.values()) if (v.billNo === billNo) return v;
     return undefined;

@@ -348,6 +348,9 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     const lines = Array.isArray(model['FEntity']) ? (model['FEntity'] as Json[]) : [];
     if (lines.length === 0) return refuse('凭证分录不能为空', 'FEntity');
     const entries: VoucherEntry[] = [];
+    // entries of one voucher repeat their texts: keep one copy of each (a ledger holds 100,000s of vouchers)
+    const texts = new Map<string, string>();
+    const once = (text: string) => texts.get(text) ?? (texts.set(text, text), text);
     let debit = 0n;
     let credit = 0n;
     for (const [i, line] of lines.entries()) {
@@ -373,13 +376,15 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
           : {};
       entries.push({
         entryId: 0,
-        explanation: typeof line['FEXPLANATION'] === 'string' ? line['FEXPLANATION'] : '',
+        explanation: once(typeof line['FEXPLANATION'] === 'string' ? line['FEXPLANATION'] : ''),
         account: record.number,
-        currency,
+        currency: ledger.shared(currency),
         debit: d,
         credit: c,
-        busNo: typeof line['FBUSNO'] === 'string' ? line['FBUSNO'] : '',
-        dimensions: Object.fromEntries(Object.entries(dims).map(([k, v]) => [k, numberOf(v) ?? ''])),
+        busNo: once(typeof line['FBUSNO'] === 'string' ? line['FBUSNO'] : ''),
+        dimensions: ledger.sharedDimensions(
+          Object.fromEntries(Object.entries(dims).map(([k, v]) => [k, numberOf(v) ?? ''])),
+        ),
       });
       debit += d;
       credit += c;
@@ -394,11 +399,11 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     const voucher: StoredVoucher = {
       id,
       billNo: billNo ?? `JZ${String(id).padStart(7, '0')}`,
-      book,
+      book: ledger.shared(book),
       date,
       year,
       period,
-      group,
+      group: ledger.shared(group),
       groupNo: ledger.nextGroupNumber(book, year, period, group),
       attachments: Number(model['FATTACHMENTS'] ?? 0) || 0,
       status: autoAudit ? 'C' : 'A',
