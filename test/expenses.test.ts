@@ -589,6 +589,11 @@ for (const engine of ENGINES) {
       assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
       const rules = (submitted.body['riskTags'] as Body[]).map((r) => r['rule']).sort();
       assert.deepEqual(rules, ['invoice_after_trip', 'per_diem', 'weekend_holiday']);
+      const tagged = await as('zhao', 'GET', '/api/v1/expense-claims?riskTag=per_diem');
+      assert.deepEqual(
+        tagged.body['items'].map((c: Body) => c['id']),
+        [warned['id']],
+      );
       const task = await pendingTask('chen', warned['id']);
       assert.equal(task['document'].riskTags.length, 3, 'the approver sees the risk tags');
       const restored = await as('admin', 'POST', '/api/v1/rules/audit', {

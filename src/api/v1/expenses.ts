@@ -281,6 +281,12 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
               ),
               employeeCode: Type.Optional(Code),
               departmentCode: Type.Optional(Code),
+              riskTag: Type.Optional(
+                Type.String({
+                  pattern: '^[a-z_]{1,40}$',
+                  description: 'Only documents tagged by this rule, e.g. per_diem.',
+                }),
+              ),
               from: Type.Optional(CalendarDate),
               to: Type.Optional(CalendarDate),
               limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
@@ -314,6 +320,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
             ...(employeeCode === undefined ? {} : { employeeCode }),
             ...(q['pending'] === true && me !== undefined ? { pendingFor: me } : {}),
             ...(q['departmentCode'] === undefined ? {} : { departmentCode: q['departmentCode'] as string }),
+            ...(q['riskTag'] === undefined ? {} : { riskTag: q['riskTag'] as string }),
             ...(q['from'] === undefined ? {} : { from: q['from'] as string }),
             ...(q['to'] === undefined ? {} : { to: q['to'] as string }),
             ...(q['cursor'] === undefined ? {} : { after: q['cursor'] as string }),

@@ -672,6 +672,8 @@ export interface ListQuery {
   readonly to?: string;
   /** Documents with a pending task for this employee. */
   readonly pendingFor?: string;
+  /** Documents carrying a risk tag of this rule (e.g. per_diem). */
+  readonly riskTag?: string;
   readonly limit: number;
   readonly after?: string;
 }
@@ -694,6 +696,7 @@ export async function listExpenseDocuments(db: TenantDb, q: ListQuery) {
         .where('approval_tasks.status', '=', 'pending'),
     );
   }
+  if (q.riskTag !== undefined) select = select.where('risk_tags_json', 'like', `%"rule":"${q.riskTag}"%`);
   if (q.after !== undefined) select = select.where('id', '<', q.after);
   const rows = await select
     .orderBy('id', 'desc')
