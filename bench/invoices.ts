@@ -11,6 +11,7 @@ import { tenantDb } from '../src/platform/store/tenant-scope.ts';
 import { findInvoiceByIdentity, registerInvoice } from '../src/finance/invoices/invoices.ts';
 import { DomainError } from '../src/model/result.ts';
 import { pgBenchUrl } from './store.ts';
+import { percentile } from './measure.ts';
 
 /**
  * Duplicate invoice check against a large register: N invoices are generated inside the database (so
@@ -55,9 +56,6 @@ async function load(database: OpenDatabase, tenantId: string, count: number, sql
   if (!sqlite) await sql`analyze invoices`.execute(database.db);
 }
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-
 async function timeChecks(name: string, checks: number, one: (k: number) => Promise<void>) {
   const times: number[] = [];
   for (let k = 0; k < checks; k++) {
@@ -69,8 +67,8 @@ async function timeChecks(name: string, checks: number, one: (k: number) => Prom
   return {
     check: name,
     checks,
-    p50Ms: percentile(times, 0.5),
-    p99Ms: percentile(times, 0.99),
+    p50Ms: percentile(times, 50) ?? 0,
+    p99Ms: percentile(times, 99) ?? 0,
     maxMs: times.at(-1) ?? 0,
   };
 }

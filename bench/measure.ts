@@ -47,3 +47,9 @@ export function printTable(title: string, rows: readonly Row[]): void {
     `\n${title}\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
   );
 }
+
+/** The p-th percentile (0–100) of ascending values; null when there are none. */
+export const percentile = (sorted: readonly number[], p: number): number | null =>
+  sorted.length === 0
+    ? null
+    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null);

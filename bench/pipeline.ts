@@ -18,6 +18,7 @@ import { createKeyring } from '../src/platform/security/keyring.ts';
 import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import { pgBenchUrl } from './store.ts';
+import { percentile } from './measure.ts';
 
 /**
  * Pipeline benchmark: N vouchers accepted by the hub (validated, stored with their posting in one
@@ -38,11 +39,6 @@ export interface PipelineRow {
 const CONCURRENCY = 32;
 
 const wire = (i: number) => sampleReimbursement(i, 'BENCH');
-
-const percentile = (sorted: readonly number[], p: number): number | null =>
-  sorted.length === 0
-    ? null
-    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? null);
 
 async function openBench(
   engine: 'sqlite' | 'postgres',

@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import { ERROR_CODES } from '../model/error-codes.ts';
+import { DomainError } from '../model/result.ts';
 
 const codes = Object.keys(ERROR_CODES);
 
@@ -59,3 +60,14 @@ export const TenantHeader = Type.Object({
 export const IndexSchema = Type.Object({
   items: Type.Array(Type.Object({ name: Type.String(), description: Type.String(), url: Type.String() })),
 });
+
+/** The record version an `If-Match` header names (`"3"`, `W/"3"` or `3`), where it is required. */
+export function requiredIfMatch(header: string | undefined): number {
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec((header ?? '').trim());
+  if (!m) throw new DomainError('invalid_field', { detail: 'If-Match must be the record version, e.g. "3"' });
+  return Number(m[1]);
+}
+
+/** The same, where it is optional: undefined when absent. */
+export const parseIfMatch = (header: string | undefined): number | undefined =>
+  header === undefined ? undefined : requiredIfMatch(header);

@@ -24,7 +24,7 @@ import {
   listInvoices,
   registerInvoice,
 } from '../../finance/invoices/invoices.ts';
-import { toTaskView } from '../../finance/approvals/workflow.ts';
+import { tasksOf, toTaskView } from '../../finance/approvals/workflow.ts';
 import { listNotifications } from '../../finance/approvals/notifications.ts';
 import {
   createExternalApprover,
@@ -34,7 +34,6 @@ import {
 import { budgetExecution, createBudget, updateBudget } from '../../finance/budgets/budgets.ts';
 import { getRuleSet, listRuleSets, RULE_SET_KINDS, saveRuleSet } from '../../finance/rules/rule-sets.ts';
 import { Code, CalendarDate, Amount } from '../../model/common.ts';
-import { formatMinor } from '../../model/money.ts';
 import { DomainError } from '../../model/result.ts';
 import { ENTITIES } from '../../model/schemas.ts';
 import { appendAudit } from '../../platform/audit/audit-log.ts';
@@ -43,9 +42,9 @@ import { tenantDb } from '../../platform/store/tenant-scope.ts';
 import { findCompany } from '../../platform/store/companies.ts';
 import { needs, PUBLIC } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
-import type { ExpenseKind, RuleSetKind } from '../../platform/store/tables.ts';
+import type { ExpenseKind, RuleSetKind, TaskStatus } from '../../platform/store/tables.ts';
 import type { ApiContext } from '../context.ts';
-import { IdParams, problems } from '../shared.ts';
+import { IdParams, problems, requiredIfMatch } from '../shared.ts';
 import { resolveTenant, type TenantContext } from '../tenant.ts';
 
 /**
@@ -69,18 +68,17 @@ function expenseContext(tenant: TenantContext): ExpenseContext {
   };
 }
 
+/** Invoices registered by a signed-in employee are theirs (`mine=true` lists them). */
+const invoiceOwner = (tenant: TenantContext): { ownerEmployeeCode?: string } =>
+  tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null
+    ? { ownerEmployeeCode: tenant.principal.employeeCode }
+    : {};
+
 function employeeOf(tenant: TenantContext, zh: string, en: string): string {
   const p = tenant.principal;
   if (p.kind !== 'user' || p.employeeCode === null)
     throw new DomainError('not_an_employee', { actionZh: zh, actionEn: en });
   return p.employeeCode;
-}
-
-function parseIfMatch(header: string | undefined): number {
-  const m = header === undefined ? null : /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!m)
-    throw new DomainError('invalid_field', { detail: 'If-Match must be the document version, e.g. "3"' });
-  return Number(m[1]);
 }
 
 const KINDS: readonly { kind: ExpenseKind; path: string; entity: TSchema; zh: string; en: string }[] = [
@@ -123,9 +121,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const view = await registerInvoice(tenant.db, tenant.writer, request.body, {
         buyer: { name: tenant.company.name, taxId: tenant.company.taxId },
         source: 'structured',
-        ...(tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null
-          ? { ownerEmployeeCode: tenant.principal.employeeCode }
-          : {}),
+        ...invoiceOwner(tenant),
       });
       return reply.code(201).serializer(json).send(view);
     },
@@ -154,9 +150,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const view = await importInvoiceXml(tenant.db, tenant.writer, request.body.xml, {
         buyer: { name: tenant.company.name, taxId: tenant.company.taxId },
         ...(request.body.fileName === undefined ? {} : { fileName: request.body.fileName }),
-        ...(tenant.principal.kind === 'user' && tenant.principal.employeeCode !== null
-          ? { ownerEmployeeCode: tenant.principal.employeeCode }
-          : {}),
+        ...invoiceOwner(tenant),
       });
       return reply.code(201).serializer(json).send(view);
     },
@@ -364,7 +358,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         const view = await updateExpenseDocument(
           expenseContext(tenant),
           request.params.id,
-          parseIfMatch(request.headers['if-match']),
+          requiredIfMatch(request.headers['if-match']),
           request.body,
         );
         return reply.header('etag', `"${view.version}"`).serializer(json).send(view);
@@ -613,44 +607,9 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     async (request, reply) => {
       const tenant = await tenantOf(request);
       const me = employeeOf(tenant, '查看审批任务', 'list approval tasks');
-      const rows = await tenant.db
-        .selectFrom('approval_tasks')
-        .innerJoin('expense_documents', (j) =>
-          j
-            .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
-            .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
-        )
-        .selectAll('approval_tasks')
-        .select([
-          'expense_documents.number',
-          'expense_documents.title',
-          'expense_documents.total_minor',
-          'expense_documents.employee_code',
-          'expense_documents.risk_tags_json',
-          'expense_documents.kind as document_kind',
-        ])
-        .where('approval_tasks.assignee_code', '=', me)
-        .where(
-          'approval_tasks.status',
-          '=',
-          ((request.query.status as string | undefined) ?? 'pending') as 'pending',
-        )
-        .orderBy('approval_tasks.created_at')
-        .limit(request.query.limit ?? 100)
-        .execute();
+      const status = ((request.query.status as string | undefined) ?? 'pending') as TaskStatus;
       return reply.serializer(json).send({
-        items: rows.map((r) => ({
-          ...toTaskView(r),
-          document: {
-            id: r.document_id,
-            kind: r.document_kind,
-            number: r.number,
-            title: r.title,
-            total: formatMinor(r.total_minor, 2),
-            employeeCode: r.employee_code,
-            riskTags: JSON.parse(r.risk_tags_json) as unknown[],
-          },
-        })),
+        items: await tasksOf(tenant.db, me, status, request.query.limit ?? 100),
         nextCursor: null,
       });
     },
@@ -902,7 +861,7 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
             tenant.db,
             tenant.writer,
             request.params.id,
-            parseIfMatch(request.headers['if-match']),
+            requiredIfMatch(request.headers['if-match']),
             request.body,
           ),
         );

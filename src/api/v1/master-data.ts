@@ -15,7 +15,7 @@ import {
 } from '../../governance/master-data/service.ts';
 import type { ApiContext } from '../context.ts';
 import { needs } from '../../platform/http/policy.ts';
-import { IdParams, TenantHeader, problems } from '../shared.ts';
+import { IdParams, TenantHeader, parseIfMatch, problems } from '../shared.ts';
 import { resolveTenant } from '../tenant.ts';
 
 export const BULK_LIMIT = 10_000;
@@ -87,13 +87,6 @@ const BulkResultSchema = Type.Object({
   failed: Type.Integer(),
   items: Type.Array(BulkItemResultSchema),
 });
-
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!m) throw new DomainError('invalid_field', { detail: 'If-Match must be the record version, e.g. "3"' });
-  return Number(m[1]);
-}
 
 export function localizeBulk(result: BulkResult, acceptLanguage: string | undefined) {
   const locale = negotiateLocale(acceptLanguage);

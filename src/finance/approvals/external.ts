@@ -10,6 +10,7 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { formatMinor } from '../../model/money.ts';
 import { DomainError } from '../../model/result.ts';
 import { notify } from './notifications.ts';
+import { tasksWithDocuments } from './workflow.ts';
 
 /**
  * External approvers: an ERP or budget system that takes part in a workflow. When its step is reached
@@ -99,13 +100,7 @@ export interface CalloutDeps {
 /** Sends every due callout of a company; returns how many were delivered. */
 export async function deliverCallouts(db: TenantDb, deps: CalloutDeps): Promise<number> {
   const now = deps.clock.now();
-  const due = await db
-    .selectFrom('approval_tasks')
-    .innerJoin('expense_documents', (j) =>
-      j
-        .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
-        .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
-    )
+  const due = await tasksWithDocuments(db)
     .select([
       'approval_tasks.id',
       'approval_tasks.external_id',

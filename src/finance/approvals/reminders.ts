@@ -1,5 +1,6 @@
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { notify } from './notifications.ts';
+import { tasksWithDocuments } from './workflow.ts';
 
 /**
  * SLA reminders (催办): a pending task past its due time reminds its approver, then again each time the
@@ -8,13 +9,7 @@ import { notify } from './notifications.ts';
 export async function remindOverdueTasks(db: TenantDb, now: Date, slaHours: number): Promise<number> {
   const at = now.toISOString();
   const again = new Date(now.getTime() - slaHours * 3_600_000).toISOString();
-  const overdue = await db
-    .selectFrom('approval_tasks')
-    .innerJoin('expense_documents', (j) =>
-      j
-        .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
-        .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
-    )
+  const overdue = await tasksWithDocuments(db)
     .select([
       'approval_tasks.id',
       'approval_tasks.assignee_code',

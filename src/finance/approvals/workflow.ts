@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { newId } from '../../platform/store/ids.ts';
 import type { ApprovalTasksTable, TaskStatus } from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
+import { formatMinor } from '../../model/money.ts';
 import { DomainError } from '../../model/result.ts';
 import type { ApprovalPolicy } from '../rules/rule-sets.ts';
 import { delegateOf, resolveApprovers } from './approvers.ts';
@@ -165,7 +166,8 @@ export async function getTask(db: TenantDb, id: string): Promise<TaskRow> {
 }
 
 export interface Decision {
-  readonly taskId: string;
+  /** The task as read by the caller (who found the document through it). */
+  readonly task: TaskRow;
   readonly decision: 'approve' | 'reject';
   /** The deciding employee; null for an external approver's signed callback. */
   readonly actorCode: string | null;
@@ -181,9 +183,9 @@ export async function decideTask(
   doc: Pick<WorkflowDocument, 'id' | 'number' | 'title'>,
   input: Decision,
 ): Promise<{ task: TaskRow; outcome: Outcome }> {
-  const task = await getTask(tx, input.taskId);
+  const { task } = input;
   if (task.document_id !== doc.id)
-    throw new DomainError('not_found', { resource: 'ApprovalTask', id: input.taskId });
+    throw new DomainError('not_found', { resource: 'ApprovalTask', id: task.id });
   if (input.actorCode !== null && (task.kind !== 'person' || task.assignee_code !== input.actorCode))
     throw new DomainError('task_not_yours', { assignee: task.assignee_code ?? task.external_id ?? '?' });
   if (input.actorCode === null && task.kind !== 'external')
@@ -311,6 +313,47 @@ export async function delegateTask(
     },
   ]);
   return getTask(tx, task.id);
+}
+
+/** Tasks joined with the document each belongs to (callouts, reminders, approvers' lists). */
+export const tasksWithDocuments = (db: TenantDb) =>
+  db
+    .selectFrom('approval_tasks')
+    .innerJoin('expense_documents', (j) =>
+      j
+        .onRef('expense_documents.id', '=', 'approval_tasks.document_id')
+        .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
+    );
+
+/** An approver's tasks in one status, oldest first, each with its document and risk tags. */
+export async function tasksOf(db: TenantDb, assignee: string, status: TaskStatus, limit: number) {
+  const rows = await tasksWithDocuments(db)
+    .selectAll('approval_tasks')
+    .select([
+      'expense_documents.number',
+      'expense_documents.title',
+      'expense_documents.total_minor',
+      'expense_documents.employee_code',
+      'expense_documents.risk_tags_json',
+      'expense_documents.kind as document_kind',
+    ])
+    .where('approval_tasks.assignee_code', '=', assignee)
+    .where('approval_tasks.status', '=', status)
+    .orderBy('approval_tasks.created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    ...toTaskView(r),
+    document: {
+      id: r.document_id,
+      kind: r.document_kind,
+      number: r.number,
+      title: r.title,
+      total: formatMinor(r.total_minor, 2),
+      employeeCode: r.employee_code,
+      riskTags: JSON.parse(r.risk_tags_json) as unknown[],
+    },
+  }));
 }
 
 export const toTaskView = (t: TaskRow) => ({

@@ -89,7 +89,7 @@ export async function occupyBudget(
     perBudget.set(budget.id, entry);
   }
   for (const { budget, amount, lines: used } of perBudget.values()) {
-    const result = await tx
+    const updated = await tx
       .updateTable('budgets')
       .set((eb) => ({ occupied_minor: eb('occupied_minor', '+', amount) }))
       .where('id', '=', budget.id)
@@ -103,25 +103,26 @@ export async function occupyBudget(
           ),
         ]),
       )
+      .returning(['amount_minor', 'occupied_minor', 'actual_minor'])
       .executeTakeFirst();
-    const now = await tx
-      .selectFrom('budgets')
-      .selectAll()
-      .where('id', '=', budget.id)
-      .executeTakeFirstOrThrow();
+    // the numbers as they were before this document: from the update, or as they stand if refused
+    const now =
+      updated === undefined
+        ? await tx.selectFrom('budgets').selectAll().where('id', '=', budget.id).executeTakeFirstOrThrow()
+        : { ...budget, ...updated, occupied_minor: updated.occupied_minor - amount };
     const numbers = {
       slice: sliceOf(now),
       budget: fen(now.amount_minor),
-      occupied: fen(now.occupied_minor - (Number(result.numUpdatedRows) === 1 ? amount : 0n)),
+      occupied: fen(now.occupied_minor),
       actual: fen(now.actual_minor),
-      available: fen(available(now) + (Number(result.numUpdatedRows) === 1 ? amount : 0n)),
+      available: fen(available(now)),
       requested: fen(amount),
     };
-    if (Number(result.numUpdatedRows) !== 1)
+    if (updated === undefined)
       throw new DomainError('budget_exceeded', numbers, [
         { code: 'budget_exceeded', pointer: `/lines/${(used[0]?.lineNo ?? 1) - 1}/amount`, params: numbers },
       ]);
-    if (available(now) < 0n)
+    if (available(now) < amount)
       tags.push({
         rule: 'over_budget',
         severity: 'warn',

@@ -358,7 +358,7 @@ export async function recordTransition(
     .execute();
 }
 
-export async function writeLines(
+async function writeLines(
   tx: TenantDb,
   documentId: string,
   lines: readonly NormalLine[],
@@ -385,12 +385,30 @@ export async function writeLines(
     .execute();
 }
 
-function ensureOwn(ctx: ExpenseContext, employeeCode: string): void {
-  if (ctx.privileged || ctx.actorCode === null) return;
-  if (ctx.actorCode !== employeeCode)
-    throw new DomainError('document_not_yours', { employee: employeeCode }, [
-      { code: 'document_not_yours', pointer: '/employeeCode', params: { employee: employeeCode } },
-    ]);
+/**
+ * Stores a document's lines with their invoices linked (replacing what it had) and returns the total
+ * deductible input VAT, which the invoices decide.
+ */
+export async function storeLines(
+  tx: TenantDb,
+  documentId: string,
+  lines: readonly NormalLine[],
+  at: string,
+): Promise<bigint> {
+  const deductible = await linkInvoices(tx, documentId, lines, at);
+  await writeLines(tx, documentId, lines, deductible);
+  return deductible.reduce((s, d) => s + d, 0n);
+}
+
+/** An employee acts on their own documents; finance, administrators and API clients on anyone's. */
+export function ensureOwn(ctx: ExpenseContext, employeeCode: string, pointer?: string): void {
+  if (ctx.privileged || ctx.actorCode === null || ctx.actorCode === employeeCode) return;
+  const params = { employee: employeeCode };
+  throw new DomainError(
+    'document_not_yours',
+    params,
+    pointer === undefined ? [] : [{ code: 'document_not_yours', pointer, params }],
+  );
 }
 
 export async function createExpenseDocument(
@@ -399,7 +417,7 @@ export async function createExpenseDocument(
   raw: unknown,
 ): Promise<DocumentView> {
   const { doc, lines, totalMinor } = normalise(kind, raw);
-  ensureOwn(ctx, doc.employeeCode);
+  ensureOwn(ctx, doc.employeeCode, '/employeeCode');
   return ctx.db.transaction(async (tx) => {
     await checkReferences(tx, kind, doc, lines);
     const now = ctx.writer.audit.clock.now().toISOString();
@@ -440,11 +458,10 @@ export async function createExpenseDocument(
         },
       ])
       .execute();
-    const deductible = await linkInvoices(tx, id, lines, now);
-    await writeLines(tx, id, lines, deductible);
+    const deductibleMinor = await storeLines(tx, id, lines, now);
     await tx
       .updateTable('expense_documents')
-      .set({ deductible_tax_minor: deductible.reduce((s, d) => s + d, 0n) })
+      .set({ deductible_tax_minor: deductibleMinor })
       .where('id', '=', id)
       .execute();
     await recordTransition(tx, id, { at: now, actor: ctx.writer.actor, from: null, to: 'draft' });
@@ -486,12 +503,11 @@ export async function updateExpenseDocument(
     if (!EDITABLE.includes(row.status)) throw stateError(row, 'edit');
     if (row.version !== version) throw new DomainError('version_conflict', { version: row.version });
     const { doc, lines, totalMinor } = normalise(row.kind, raw);
-    ensureOwn(ctx, doc.employeeCode);
+    ensureOwn(ctx, doc.employeeCode, '/employeeCode');
     await checkReferences(tx, row.kind, doc, lines);
     const now = ctx.writer.audit.clock.now().toISOString();
     // a rejected or withdrawn document holds no invoices; they are linked again here
-    const deductible = await linkInvoices(tx, id, lines, now);
-    await writeLines(tx, id, lines, deductible);
+    const deductibleMinor = await storeLines(tx, id, lines, now);
     const updated = await tx
       .updateTable('expense_documents')
       .set({
@@ -502,7 +518,7 @@ export async function updateExpenseDocument(
         currency: doc.currency,
         document_on: doc.claimedOn ?? doc.requestedOn ?? row.document_on,
         total_minor: totalMinor,
-        deductible_tax_minor: deductible.reduce((s, d) => s + d, 0n),
+        deductible_tax_minor: deductibleMinor,
         request_id: doc.requestId ?? null,
         data_json: JSON.stringify(extrasOf(doc)),
         version: row.version + 1,
@@ -549,6 +565,7 @@ export const ACTION_LABELS = {
   withdraw: { zh: '撤回', en: 'withdrawn' },
   decide: { zh: '审批', en: 'approved or rejected' },
   pay: { zh: '付款', en: 'paid' },
+  post: { zh: '生成凭证（申请单不生成凭证）', en: 'posted (a request posts no voucher)' },
   reverse: { zh: '红冲', en: 'reversed' },
   correct: { zh: '更正', en: 'corrected' },
   repay: { zh: '还款', en: 'repaid' },

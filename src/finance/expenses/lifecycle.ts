@@ -29,16 +29,16 @@ import {
 import { getRuleSet } from '../rules/rule-sets.ts';
 import { runAuditRules } from './audit-rules.ts';
 import {
+  ensureOwn,
   entityName,
   getExpenseDocument,
   getLines,
   getRow,
   checkReferences,
-  linkInvoices,
   normalise,
   recordTransition,
-  writeLines,
   stateError,
+  storeLines,
   unlinkInvoices,
   type DocumentRow,
   type DocumentView,
@@ -56,11 +56,6 @@ import { canDo } from './states.ts';
  */
 const LIVE: readonly ExpenseStatus[] = ['submitted', 'approving', 'approved', 'posted', 'paid'];
 const fen = (minor: bigint) => formatMinor(minor, 2);
-
-function ensureActor(ctx: ExpenseContext, row: DocumentRow): void {
-  if (ctx.privileged || ctx.actorCode === null || ctx.actorCode === row.employee_code) return;
-  throw new DomainError('document_not_yours', { employee: row.employee_code });
-}
 
 async function ensureOpenPeriod(tx: TenantDb, date: string, pointer: string): Promise<void> {
   const period = date.slice(0, 7);
@@ -118,7 +113,7 @@ const toNormalLines = (lines: Awaited<ReturnType<typeof getLines>>): NormalLine[
 export async function submitExpense(ctx: ExpenseContext, id: string): Promise<DocumentView> {
   return ctx.db.transaction(async (tx) => {
     let row = await getRow(tx, id);
-    ensureActor(ctx, row);
+    ensureOwn(ctx, row.employee_code);
     if (!canDo('submit', row.status)) throw stateError(row, 'submit');
     await ensureOpenPeriod(tx, row.document_on, row.kind === 'claim' ? '/claimedOn' : '/requestedOn');
     const now = ctx.writer.audit.clock.now();
@@ -126,20 +121,10 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
     const lines = toNormalLines(await getLines(tx, id));
     const tags: RiskTag[] = [];
     let requestRemainingMinor: bigint | undefined;
+    let deductibleMinor = row.deductible_tax_minor;
     if (row.kind === 'claim') {
-      const deductible = await linkInvoices(tx, id, lines, at);
-      for (const [i, line] of lines.entries())
-        await tx
-          .updateTable('expense_lines')
-          .set({ deductible_tax_minor: deductible[i] ?? 0n })
-          .where('document_id', '=', id)
-          .where('line_no', '=', line.lineNo)
-          .execute();
-      await tx
-        .updateTable('expense_documents')
-        .set({ deductible_tax_minor: deductible.reduce((s, d) => s + d, 0n) })
-        .where('id', '=', id)
-        .execute();
+      // a rejected or withdrawn claim gave its invoices back: they are linked again (or refused) here
+      deductibleMinor = await storeLines(tx, id, lines, at);
       if (row.request_id !== null) requestRemainingMinor = await requestRemaining(tx, row);
     }
     const audit = await getRuleSet(tx, 'audit');
@@ -176,6 +161,7 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
     const policy = await getRuleSet(tx, 'approval');
     row = await setStatus(tx, row, 'submitted', ctx.writer.actor, at, {
       submitted_at: at,
+      deductible_tax_minor: deductibleMinor,
       risk_tags_json: JSON.stringify(tags),
       approval_version: policy.version,
     });
@@ -406,7 +392,7 @@ export async function voucherFor(
   companyCode: string,
   row: DocumentRow,
   date: string,
-): Promise<WireVoucher> {
+): Promise<{ voucher: WireVoucher; postingVersion: number }> {
   const lines = await getLines(tx, row.id);
   const policy = await getRuleSet(tx, 'posting');
   const categories = await tx
@@ -432,7 +418,7 @@ export async function voucherFor(
     .execute();
   const categoryOf = new Map(categories.map((c) => [c.code, c]));
   const kindOf = new Map(departments.map((d) => [d.code, (d.kind ?? 'management') as DepartmentKind]));
-  return buildExpenseVoucher(
+  const voucher = buildExpenseVoucher(
     {
       companyCode,
       date,
@@ -471,19 +457,15 @@ export async function voucherFor(
     },
     policy.body,
   );
+  return { voucher, postingVersion: policy.version };
 }
 
 export async function previewVoucher(db: TenantDb, companyCode: string, id: string, date: string) {
   const row = await getRow(db, id);
-  if (row.kind === 'request') throw stateError(row, 'pay');
-  const voucher = await voucherFor(db, companyCode, row, date);
+  if (row.kind === 'request') throw stateError(row, 'post');
+  const { voucher, postingVersion } = await voucherFor(db, companyCode, row, date);
   const parsed = voucherOrThrow(voucher);
-  return {
-    voucher,
-    balanced: true,
-    total: fen(parsed.totalMinor),
-    postingPolicyVersion: (await getRuleSet(db, 'posting')).version,
-  };
+  return { voucher, balanced: true, total: fen(parsed.totalMinor), postingPolicyVersion: postingVersion };
 }
 
 /** The connection vouchers go to: the oldest active connection that can push vouchers. */
@@ -507,7 +489,7 @@ async function approve(
   comment: string | null,
 ): Promise<void> {
   const at = now.toISOString();
-  let current = await setStatus(tx, row, 'approved', writer.actor, at, { approved_at: at }, comment);
+  const current = await setStatus(tx, row, 'approved', writer.actor, at, { approved_at: at }, comment);
   await notify(tx, at, [
     {
       recipient: row.employee_code,
@@ -521,7 +503,7 @@ async function approve(
   const date = at.slice(0, 10);
   await ensureOpenPeriod(tx, date, '/date');
   const connectionId = await voucherConnection(tx);
-  const voucher = await voucherFor(tx, companyCode, current, date);
+  const { voucher } = await voucherFor(tx, companyCode, current, date);
   voucherOrThrow(voucher);
   if (connectionId === null) {
     const tags = JSON.parse(current.risk_tags_json) as RiskTag[];
@@ -545,7 +527,6 @@ async function approve(
     documentId: current.id,
     revision: current.revision,
   });
-  current = await getRow(tx, row.id);
   await tx
     .updateTable('expense_documents')
     .set({ posting_id: posting.id })
@@ -577,7 +558,7 @@ export async function decideExpenseTask(
     const now = writer.audit.clock.now();
     const policy = await getRuleSet(tx, 'approval', row.approval_version ?? undefined);
     const { task: decided, outcome } = await decideTask(tx, row, {
-      taskId: input.taskId,
+      task,
       decision: input.decision,
       actorCode,
       actor: writer.actor,
@@ -659,7 +640,7 @@ export async function withdrawExpense(
 ): Promise<DocumentView> {
   return ctx.db.transaction(async (tx) => {
     const row = await getRow(tx, id);
-    ensureActor(ctx, row);
+    ensureOwn(ctx, row.employee_code);
     if (!canDo('withdraw', row.status)) throw stateError(row, 'withdraw');
     const at = ctx.writer.audit.clock.now().toISOString();
     await cancelOpenTasks(tx, id, at);
@@ -915,8 +896,7 @@ export async function correctExpense(
     });
     await releaseAll(tx, id, at);
     const reversed = await setStatus(tx, row, 'reversed', ctx.writer.actor, at, {}, reason);
-    const deductible = await linkInvoices(tx, id, lines, at);
-    await writeLines(tx, id, lines, deductible);
+    const deductibleMinor = await storeLines(tx, id, lines, at);
     await occupyBudget(tx, id, lines, at);
     const revised = await setStatus(
       tx,
@@ -928,7 +908,7 @@ export async function correctExpense(
         revision: row.revision + 1,
         title: doc.title,
         total_minor: totalMinor,
-        deductible_tax_minor: deductible.reduce((s, d) => s + d, 0n),
+        deductible_tax_minor: deductibleMinor,
         erp_voucher_number: null,
         erp_period: null,
         posted_at: null,
@@ -936,7 +916,7 @@ export async function correctExpense(
       },
       `更正为第 ${row.revision + 1} 版 / corrected to revision ${row.revision + 1}`,
     );
-    const voucher = await voucherFor(tx, ctx.company.code, revised, date);
+    const { voucher } = await voucherFor(tx, ctx.company.code, revised, date);
     voucherOrThrow(voucher);
     const { posting: next } = await submitDocument(tx, ctx.writer, ctx.company.code, {
       connectionId: posting.connection_id,
