@@ -24,7 +24,10 @@ import {
   listInvoices,
   registerInvoice,
 } from '../../finance/invoices/invoices.ts';
-import { tasksOf, toTaskView } from '../../finance/approvals/workflow.ts';
+import { tasksOf, tasksOfDocument } from '../../finance/approvals/workflow.ts';
+import { createDelegation } from '../../finance/approvals/delegations.ts';
+import { attachFile, listAttachments } from '../../finance/expenses/attachments.ts';
+import { setPeriodStatus } from '../../finance/expenses/periods.ts';
 import { listNotifications } from '../../finance/approvals/notifications.ts';
 import {
   createExternalApprover,
@@ -36,8 +39,6 @@ import { getRuleSet, listRuleSets, RULE_SET_KINDS, saveRuleSet } from '../../fin
 import { Code, CalendarDate, Amount } from '../../model/common.ts';
 import { DomainError } from '../../model/result.ts';
 import { ENTITIES } from '../../model/schemas.ts';
-import { appendAudit } from '../../platform/audit/audit-log.ts';
-import { newId } from '../../platform/store/ids.ts';
 import { tenantDb } from '../../platform/store/tenant-scope.ts';
 import { findCompany } from '../../platform/store/companies.ts';
 import { needs, PUBLIC } from '../../platform/http/policy.ts';
@@ -500,51 +501,12 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      const { createHash } = await import('node:crypto');
-      const doc = await getExpenseDocument(tenant.db, request.params.id);
-      const content = Buffer.from(request.body.contentBase64, 'base64');
-      const sha256 = createHash('sha256').update(content).digest('hex');
-      const now = ctx.clock.now().toISOString();
-      const row = {
-        id: newId(),
-        document_id: doc.id,
-        file_name: request.body.fileName,
-        content_type: request.body.contentType,
-        size_bytes: content.length,
-        sha256,
-        content,
-        created_by: tenant.writer.actor,
-        created_at: now,
-      };
-      await tenant.db.transaction(async (tx) => {
-        const existing = await tx
-          .selectFrom('attachments')
-          .select(['id'])
-          .where('document_id', '=', doc.id)
-          .where('sha256', '=', sha256)
-          .executeTakeFirst();
-        if (existing !== undefined) throw new DomainError('duplicate_code', { code: sha256 });
-        await tx.insertInto('attachments', [row]).execute();
-        await appendAudit(tx, tenant.writer.audit, [
-          {
-            actor: tenant.writer.actor,
-            action: 'attach',
-            entityType: 'Attachment',
-            entityId: row.id,
-            after: { document: doc.number, fileName: row.file_name, sha256 },
-            requestId: tenant.writer.requestId,
-          },
-        ]);
+      const view = await attachFile(tenant.db, tenant.writer, request.params.id, {
+        name: request.body.fileName,
+        contentType: request.body.contentType,
+        content: Buffer.from(request.body.contentBase64, 'base64'),
       });
-      return reply.code(201).serializer(json).send({
-        id: row.id,
-        documentId: doc.id,
-        fileName: row.file_name,
-        contentType: row.content_type,
-        sizeBytes: row.size_bytes,
-        sha256,
-        createdAt: now,
-      });
+      return reply.code(201).serializer(json).send(view);
     },
   );
   app.get(
@@ -560,26 +522,8 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       },
     },
     async (request, reply) => {
-      const rows = await (
-        await tenantOf(request)
-      ).db
-        .selectFrom('attachments')
-        .select(['id', 'document_id', 'file_name', 'content_type', 'size_bytes', 'sha256', 'created_at'])
-        .where('document_id', '=', request.params.id)
-        .orderBy('created_at')
-        .execute();
-      return reply.serializer(json).send({
-        items: rows.map((r) => ({
-          id: r.id,
-          documentId: r.document_id,
-          fileName: r.file_name,
-          contentType: r.content_type,
-          sizeBytes: r.size_bytes,
-          sha256: r.sha256,
-          createdAt: r.created_at,
-        })),
-        nextCursor: null,
-      });
+      const items = await listAttachments((await tenantOf(request)).db, request.params.id);
+      return reply.serializer(json).send({ items, nextCursor: null });
     },
   );
 
@@ -627,17 +571,8 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       },
     },
     async (request, reply) => {
-      const rows = await (
-        await tenantOf(request)
-      ).db
-        .selectFrom('approval_tasks')
-        .selectAll()
-        .where('document_id', '=', request.params.id)
-        .orderBy('round')
-        .orderBy('step_no')
-        .orderBy('created_at')
-        .execute();
-      return reply.serializer(json).send({ items: rows.map(toTaskView), nextCursor: null });
+      const items = await tasksOfDocument((await tenantOf(request)).db, request.params.id);
+      return reply.serializer(json).send({ items, nextCursor: null });
     },
   );
   for (const decision of ['approve', 'reject'] as const)
@@ -727,45 +662,14 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
       const delegator = request.body.delegatorCode ?? employeeOf(tenant, '设置代理', 'delegate');
       if (!c.privileged && delegator !== c.actorCode)
         throw new DomainError('document_not_yours', { employee: delegator });
-      if (request.body.toOn < request.body.fromOn || delegator === request.body.delegateCode)
-        throw new DomainError('validation_failed', {}, [
-          {
-            code: 'date_range_invalid',
-            pointer: '/toOn',
-            params: { start: request.body.fromOn, end: request.body.toOn },
-          },
-        ]);
-      const row = {
-        id: newId(),
-        delegator_code: delegator,
-        delegate_code: request.body.delegateCode,
-        from_on: request.body.fromOn,
-        to_on: request.body.toOn,
-        reason: request.body.reason ?? null,
-        created_by: tenant.writer.actor,
-        created_at: ctx.clock.now().toISOString(),
-      };
-      await tenant.db.transaction(async (tx) => {
-        await tx.insertInto('delegations', [row]).execute();
-        await appendAudit(tx, tenant.writer.audit, [
-          {
-            actor: tenant.writer.actor,
-            action: 'create',
-            entityType: 'Delegation',
-            entityId: row.id,
-            after: request.body,
-            requestId: tenant.writer.requestId,
-          },
-        ]);
-      });
-      return reply.code(201).serializer(json).send({
-        id: row.id,
+      const created = await createDelegation(tenant.db, tenant.writer, {
         delegatorCode: delegator,
-        delegateCode: row.delegate_code,
-        fromOn: row.from_on,
-        toOn: row.to_on,
-        reason: row.reason,
+        delegateCode: request.body.delegateCode,
+        fromOn: request.body.fromOn,
+        toOn: request.body.toOn,
+        ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
       });
+      return reply.code(201).serializer(json).send(created);
     },
   );
   app.get(
@@ -1000,26 +904,9 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      const { period } = request.params;
-      await tenant.db.transaction(async (tx) => {
-        await tx.deleteFrom('closed_periods').where('period', '=', period).execute();
-        if (request.body.status === 'closed')
-          await tx
-            .insertInto('closed_periods', [
-              { period, closed_by: tenant.writer.actor, closed_at: ctx.clock.now().toISOString() },
-            ])
-            .execute();
-        await appendAudit(tx, tenant.writer.audit, [
-          {
-            actor: tenant.writer.actor,
-            action: request.body.status === 'closed' ? 'close' : 'reopen',
-            entityType: 'Period',
-            entityId: period,
-            requestId: tenant.writer.requestId,
-          },
-        ]);
-      });
-      return reply.serializer(json).send({ period, status: request.body.status });
+      return reply
+        .serializer(json)
+        .send(await setPeriodStatus(tenant.db, tenant.writer, request.params.period, request.body.status));
     },
   );
 

@@ -325,6 +325,19 @@ export const tasksWithDocuments = (db: TenantDb) =>
         .onRef('expense_documents.tenant_id', '=', 'approval_tasks.tenant_id'),
     );
 
+/** Every task of a document, round by round and stage by stage. */
+export async function tasksOfDocument(db: TenantDb, documentId: string): Promise<TaskView[]> {
+  const rows = await db
+    .selectFrom('approval_tasks')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .orderBy('round')
+    .orderBy('step_no')
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toTaskView);
+}
+
 /** An approver's tasks in one status, oldest first, each with its document and risk tags. */
 export async function tasksOf(db: TenantDb, assignee: string, status: TaskStatus, limit: number) {
   const rows = await tasksWithDocuments(db)

@@ -46,6 +46,7 @@ import {
   type NormalLine,
 } from './documents.ts';
 import type { RiskTag } from './risk.ts';
+import { ensureOpenPeriod } from './periods.ts';
 import { canDo } from './states.ts';
 
 /**
@@ -56,19 +57,6 @@ import { canDo } from './states.ts';
  */
 const LIVE: readonly ExpenseStatus[] = ['submitted', 'approving', 'approved', 'posted', 'paid'];
 const fen = (minor: bigint) => formatMinor(minor, 2);
-
-async function ensureOpenPeriod(tx: TenantDb, date: string, pointer: string): Promise<void> {
-  const period = date.slice(0, 7);
-  const closed = await tx
-    .selectFrom('closed_periods')
-    .select(['period'])
-    .where('period', '=', period)
-    .executeTakeFirst();
-  if (closed !== undefined)
-    throw new DomainError('period_closed', { period }, [
-      { code: 'period_closed', pointer, params: { period } },
-    ]);
-}
 
 async function setStatus(
   tx: TenantDb,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
@@ -8,6 +7,7 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { InvoiceType } from '../../model/enums/invoice-types.ts';
 import { formatMinor, parseMoney } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';
+import { storeAttachment, type FileInput } from '../expenses/attachments.ts';
 import type { Warning } from '../expenses/risk.ts';
 import { parseDigitalInvoiceXml } from './digital-invoice-xml.ts';
 import { checkInvoice, displayIdentity, type Buyer, type InvoiceInput } from './invoice-checks.ts';
@@ -114,7 +114,7 @@ export interface RegisterOptions {
   readonly buyer: Buyer;
   readonly source: 'structured' | 'xml';
   readonly ownerEmployeeCode?: string;
-  readonly file?: { readonly name: string; readonly content: Buffer; readonly contentType: string };
+  readonly file?: FileInput;
 }
 
 export async function registerInvoice(
@@ -148,8 +148,8 @@ export async function registerInvoice(
     }
     const now = writer.audit.clock.now().toISOString();
     const id = newId();
-    const sha256 =
-      options.file === undefined ? null : createHash('sha256').update(options.file.content).digest('hex');
+    // the original electronic file is the legal original: kept with the invoice
+    const file = options.file === undefined ? undefined : await storeAttachment(tx, writer, id, options.file);
     const { type, code, number, issuedOn, buyerName, buyerTaxId, sellerName, sellerTaxId, ...rest } = input;
     const row = {
       id,
@@ -170,7 +170,7 @@ export async function registerInvoice(
       source: options.source,
       owner_employee_code: options.ownerEmployeeCode ?? null,
       data_json: JSON.stringify({ details: detailsOf(rest), warnings }),
-      file_sha256: sha256,
+      file_sha256: file?.sha256 ?? null,
       created_by: writer.actor,
       created_at: now,
       updated_at: now,
@@ -181,24 +181,6 @@ export async function registerInvoice(
       // a concurrent registration of the same invoice won the race
       if (constraintViolation(error) === 'unique') throw duplicate(identityKey, null);
       throw error;
-    }
-    if (options.file !== undefined && sha256 !== null) {
-      // the original electronic file is the legal original: kept with the invoice
-      await tx
-        .insertInto('attachments', [
-          {
-            id: newId(),
-            document_id: id,
-            file_name: options.file.name,
-            content_type: options.file.contentType,
-            size_bytes: options.file.content.length,
-            sha256,
-            content: options.file.content,
-            created_by: writer.actor,
-            created_at: now,
-          },
-        ])
-        .execute();
     }
     await appendAudit(tx, writer.audit, [
       {

@@ -1,0 +1,45 @@
+import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
+import type { TenantDb } from '../../platform/store/tenant-scope.ts';
+import { DomainError } from '../../model/result.ts';
+
+/** Closed accounting periods (结账): nothing new is claimed or posted into them. */
+export async function setPeriodStatus(
+  db: TenantDb,
+  writer: Writer,
+  period: string,
+  status: 'closed' | 'open',
+): Promise<{ period: string; status: 'closed' | 'open' }> {
+  await db.transaction(async (tx) => {
+    await tx.deleteFrom('closed_periods').where('period', '=', period).execute();
+    if (status === 'closed')
+      await tx
+        .insertInto('closed_periods', [
+          { period, closed_by: writer.actor, closed_at: writer.audit.clock.now().toISOString() },
+        ])
+        .execute();
+    await appendAudit(tx, writer.audit, [
+      {
+        actor: writer.actor,
+        action: status === 'closed' ? 'close' : 'reopen',
+        entityType: 'Period',
+        entityId: period,
+        requestId: writer.requestId,
+      },
+    ]);
+  });
+  return { period, status };
+}
+
+/** Refuses a date in a closed period (`pointer` names the field that carries it). */
+export async function ensureOpenPeriod(tx: TenantDb, date: string, pointer: string): Promise<void> {
+  const period = date.slice(0, 7);
+  const closed = await tx
+    .selectFrom('closed_periods')
+    .select(['period'])
+    .where('period', '=', period)
+    .executeTakeFirst();
+  if (closed !== undefined)
+    throw new DomainError('period_closed', { period }, [
+      { code: 'period_closed', pointer, params: { period } },
+    ]);
+}
