@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
-import { appendAudit, type Writer } from '../platform/audit/audit-log.ts';
+import { appendAudit, type AuditEntry, type Writer } from '../platform/audit/audit-log.ts';
 import { newId } from '../platform/store/ids.ts';
 import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
-import type { DocumentKind } from '../connectors/contract.ts';
+import type { CanonicalDocument, DocumentKind } from '../connectors/contract.ts';
 import { connectorType } from './connector-types.ts';
 import { defaultOrderingKey, documentSummary, parseDocument } from './documents.ts';
 import { getProfile } from './profiles.ts';
@@ -124,6 +124,20 @@ export interface DocumentSubmission {
   readonly orderingKey?: string;
 }
 
+/** A document already validated (`parseDocument`), waiting to be stored with its posting. */
+export interface ParsedSubmission {
+  readonly writer: Writer;
+  readonly input: DocumentSubmission;
+  readonly document: CanonicalDocument;
+}
+
+export type SubmissionOutcome =
+  | { readonly ok: true; readonly posting: PostingView; readonly duplicate: boolean }
+  | { readonly ok: false; readonly error: DomainError };
+
+/** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table here. */
+const ROWS_PER_INSERT = 200;
+
 /**
  * Accepts a canonical document for posting: validated, mapped with the connection's current profile
  * version (recorded on the posting) and stored with its trace in one transaction. Submitting the same
@@ -136,33 +150,65 @@ export async function submitDocument(
   input: DocumentSubmission,
 ): Promise<{ posting: PostingView; duplicate: boolean }> {
   const document = parseDocument(input.kind, input.document);
-  return db.transaction(async (tx) => {
-    // the connection and its current profile version in one round trip (this is the hot path)
-    const connection = await tx
-      .selectFrom('connections')
-      .selectAll()
-      .select((eb) =>
-        eb
-          .selectFrom('mapping_profiles')
-          .select((p) => p.fn.max('mapping_profiles.version').as('v'))
-          .whereRef('mapping_profiles.tenant_id', '=', 'connections.tenant_id')
-          .whereRef('mapping_profiles.connection_id', '=', 'connections.id')
-          .as('profile_version'),
-      )
-      .where('id', '=', input.connectionId)
-      .executeTakeFirst();
-    if (connection === undefined)
-      throw new DomainError('not_found', { resource: 'Connection', id: input.connectionId });
-    if (connection.status !== 'active') throw new DomainError('connection_paused', { name: connection.name });
+  const [outcome] = await db.transaction((tx) =>
+    storeSubmissions(tx, companyCode, [{ writer, input, document }]),
+  );
+  if (outcome === undefined) throw new Error('no outcome for the submission');
+  if (!outcome.ok) throw outcome.error;
+  return outcome;
+}
+
+/**
+ * Stores several validated submissions of one company in the caller's transaction, with a fixed number
+ * of statements whatever their count (the intake's group commit). Each gets its own outcome: a
+ * submission naming an unknown or paused connection is refused without touching the others.
+ */
+export async function storeSubmissions(
+  tx: TenantDb,
+  companyCode: string,
+  submissions: readonly ParsedSubmission[],
+): Promise<SubmissionOutcome[]> {
+  if (submissions.length === 0) return [];
+  // the connections and their current profile versions in one round trip (this is the hot path)
+  const connections = await tx
+    .selectFrom('connections')
+    .select(['id', 'name', 'type', 'status'])
+    .select((eb) =>
+      eb
+        .selectFrom('mapping_profiles')
+        .select((p) => p.fn.max('mapping_profiles.version').as('v'))
+        .whereRef('mapping_profiles.tenant_id', '=', 'connections.tenant_id')
+        .whereRef('mapping_profiles.connection_id', '=', 'connections.id')
+        .as('profile_version'),
+    )
+    .where('id', 'in', [...new Set(submissions.map((s) => s.input.connectionId))])
+    .execute();
+  const connectionOf = new Map(connections.map((c) => [c.id, c]));
+  const outcomes: SubmissionOutcome[] = [];
+  const accepted: { index: number; row: PostingRow; events: [string, Record<string, unknown>][] }[] = [];
+  for (const [index, { writer, input, document }] of submissions.entries()) {
+    const connection = connectionOf.get(input.connectionId);
+    const refuse = (error: DomainError) => (outcomes[index] = { ok: false, error });
+    if (connection === undefined) {
+      refuse(new DomainError('not_found', { resource: 'Connection', id: input.connectionId }));
+      continue;
+    }
+    if (connection.status !== 'active') {
+      refuse(new DomainError('connection_paused', { name: connection.name }));
+      continue;
+    }
     const capability = connectorType(connection.type).manifest.pushes[input.kind];
-    if (capability === undefined)
-      throw new DomainError('document_kind_unsupported', { connection: connection.name, kind: input.kind });
+    if (capability === undefined) {
+      refuse(new DomainError('document_kind_unsupported', { connection: connection.name, kind: input.kind }));
+      continue;
+    }
     const id = newId();
     const documentId = input.documentId ?? id;
     const reference = externalReference(companyCode, documentId, input.revision ?? 1);
-    const profile = { version: connection.profile_version ?? 0 };
+    const profileVersion = connection.profile_version ?? 0;
     const now = writer.audit.clock.now().toISOString();
-    const row = {
+    const row: PostingRow = {
+      tenant_id: tx.tenantId,
       id,
       connection_id: connection.id,
       document_type: input.kind,
@@ -170,7 +216,7 @@ export async function submitDocument(
       document_json: JSON.stringify(input.document),
       external_reference: reference,
       ordering_key: input.orderingKey ?? defaultOrderingKey(document) ?? null,
-      status: 'pending' as const,
+      status: 'pending',
       attempts: 0,
       next_attempt_at: now,
       lease_owner: null,
@@ -183,60 +229,105 @@ export async function submitDocument(
       created_at: now,
       updated_at: now,
       posted_at: null,
-      profile_version: profile.version,
+      profile_version: profileVersion,
     };
-    // the same document and revision again: the existing posting answers (nothing is posted twice)
-    const inserted = await tx
-      .insertInto('postings', [row])
+    accepted.push({
+      index,
+      row,
+      events: [
+        ['received', { by: writer.actor, kind: input.kind, documentId, connection: connection.name }],
+        ['validated', documentSummary(document)],
+        [
+          'mapped',
+          {
+            connector: connection.type,
+            erpObject: capability.erpObject,
+            profileVersion,
+            externalReference: reference,
+          },
+        ],
+      ],
+    });
+  }
+  // the same document and revision again (also twice in one batch): the existing posting answers
+  const inserted = new Set<string>();
+  for (const chunk of chunks(accepted, ROWS_PER_INSERT)) {
+    const rows = await tx
+      .insertInto(
+        'postings',
+        chunk.map(({ row: { tenant_id: _t, ...row } }) => row),
+      )
       .onConflict((oc) => oc.columns(['tenant_id', 'connection_id', 'external_reference']).doNothing())
       .returning('id')
-      .executeTakeFirst();
-    if (inserted === undefined) {
-      const existing = await tx
-        .selectFrom('postings')
-        .selectAll()
-        .where('connection_id', '=', connection.id)
-        .where('external_reference', '=', reference)
-        .executeTakeFirstOrThrow();
-      return { posting: toPostingView(existing), duplicate: true };
+      .execute();
+    for (const { id } of rows) inserted.add(id);
+  }
+  const fresh = accepted.filter((a) => inserted.has(a.row.id));
+  const repeated = accepted.filter((a) => !inserted.has(a.row.id));
+  if (repeated.length > 0) {
+    const existing = await tx
+      .selectFrom('postings')
+      .selectAll()
+      .where(
+        'external_reference',
+        'in',
+        repeated.map((a) => a.row.external_reference),
+      )
+      .execute();
+    const byReference = new Map(existing.map((e) => [`${e.connection_id}|${e.external_reference}`, e]));
+    for (const { index, row } of repeated) {
+      const found = byReference.get(`${row.connection_id}|${row.external_reference}`);
+      if (found === undefined)
+        throw new Error(`posting ${row.external_reference} neither inserted nor found`);
+      outcomes[index] = { ok: true, posting: toPostingView(found), duplicate: true };
     }
-    const events: [string, Record<string, unknown>][] = [
-      ['received', { by: writer.actor, kind: input.kind, documentId, connection: connection.name }],
-      ['validated', documentSummary(document)],
-      [
-        'mapped',
-        {
-          connector: connection.type,
-          erpObject: capability.erpObject,
-          profileVersion: profile.version,
-          externalReference: reference,
-        },
-      ],
-    ];
+  }
+  for (const chunk of chunks(fresh, ROWS_PER_INSERT))
     await tx
       .insertInto(
         'posting_events',
-        events.map(([kind, detail], i) => ({
-          posting_id: id,
-          seq: i + 1,
-          at: now,
-          kind,
-          detail_json: JSON.stringify(detail),
-        })),
+        chunk.flatMap(({ row, events }) =>
+          events.map(([kind, detail], i) => ({
+            posting_id: row.id,
+            seq: i + 1,
+            at: row.created_at,
+            kind,
+            detail_json: JSON.stringify(detail),
+          })),
+        ),
       )
       .execute();
-    await appendAudit(tx, writer.audit, [
-      {
-        actor: writer.actor,
-        action: 'submit',
-        entityType: 'Posting',
-        entityId: id,
-        after: { reference, documentId, kind: input.kind },
-        requestId: writer.requestId,
-      },
-    ]);
-    return { posting: toPostingView({ ...row, tenant_id: tx.tenantId }), duplicate: false };
-  });
+  for (const { writer, entries } of byAuditContext(submissions, fresh))
+    await appendAudit(tx, writer.audit, entries);
+  for (const { index, row } of fresh)
+    outcomes[index] = { ok: true, posting: toPostingView(row), duplicate: false };
+  return outcomes;
+}
+
+function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** The audit entries of the stored submissions, grouped by audit context (one per process, in practice). */
+function byAuditContext(
+  submissions: readonly ParsedSubmission[],
+  fresh: readonly { index: number; row: PostingRow }[],
+): { writer: Writer; entries: AuditEntry[] }[] {
+  const groups = new Map<Writer['audit'], { writer: Writer; entries: AuditEntry[] }>();
+  for (const { index, row } of fresh) {
+    const { writer, input } = submissions[index]!;
+    const group = groups.get(writer.audit) ?? { writer, entries: [] };
+    group.entries.push({
+      actor: writer.actor,
+      action: 'submit',
+      entityType: 'Posting',
+      entityId: row.id,
+      after: { reference: row.external_reference, documentId: row.document_id, kind: input.kind },
+      requestId: writer.requestId,
+    });
+    groups.set(writer.audit, group);
+  }
+  return [...groups.values()];
 }
 
 export async function getPosting(db: TenantDb, id: string): Promise<PostingRow> {

@@ -10,6 +10,7 @@ import {
   type PostingRow,
   settlePosted,
 } from '../platform/store/job-claims.ts';
+import { keepStatisticsCurrent } from '../platform/store/maintenance.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import type { PostingStatus } from '../platform/store/tables.ts';
 import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../connectors/contract.ts';
@@ -61,6 +62,8 @@ export interface WorkerOptions {
   readonly syncPollMs?: number;
   /** How often to announce this worker to the cluster (rate limits are shared among live workers). */
   readonly heartbeatMs?: number;
+  /** How often to check the queue tables' planner statistics (PostgreSQL without autovacuum). */
+  readonly upkeepMs?: number;
   /**
    * Called in the transaction that marks postings posted, so the documents they came from (a claim's
    * voucher number and period) change together with them or not at all.
@@ -119,6 +122,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const connections = new Map<string, ConnectionState>();
   const syncPollMs = options.syncPollMs ?? 5000;
   const heartbeatMs = options.heartbeatMs ?? 2000;
+  const upkeepMs = options.upkeepMs ?? 5000;
   let liveWorkers = 1;
   let running = true;
   let wakeUp: (() => void) | undefined;
@@ -572,6 +576,20 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /** Keeps the queue tables' statistics current where the server's autovacuum does not. */
+  async function upkeepLoop(): Promise<void> {
+    while (running) {
+      await pause(upkeepMs);
+      if (!running) break;
+      try {
+        const done = await keepStatisticsCurrent(database);
+        if (done.analyzed.length + done.vacuumed.length > 0) log('worker.upkeep', { ...done });
+      } catch (error) {
+        log('worker.upkeep_failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  }
+
   const sleepers = new Set<() => void>();
   /** A sleep that `stop()` cuts short. */
   const pause = (ms: number) =>
@@ -585,7 +603,7 @@ export function startWorker(options: WorkerOptions): Worker {
       sleepers.add(done);
     });
 
-  const done = Promise.all([loop(), syncLoop(), heartbeatLoop()]);
+  const done = Promise.all([loop(), syncLoop(), heartbeatLoop(), upkeepLoop()]);
   return {
     owner,
     wake: () => wakeUp?.(),

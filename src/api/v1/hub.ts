@@ -8,14 +8,8 @@ import {
   connectorFor,
   CONNECTION_TYPES,
 } from '../../hub/connections.ts';
-import {
-  getPosting,
-  listPostings,
-  replayPosting,
-  submitDocument,
-  toPostingView,
-  traceOf,
-} from '../../hub/postings.ts';
+import { getPosting, listPostings, replayPosting, toPostingView, traceOf } from '../../hub/postings.ts';
+import { createIntake } from '../../hub/intake.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
@@ -82,6 +76,7 @@ const PostingSchema = Type.Object({
 /** The integration hub's API: connections, voucher submission (202), postings, replay and traces. */
 export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): void {
   const admin = needs('connections:admin');
+  const intake = createIntake();
 
   app.post(
     '/api/v1/connections',
@@ -280,14 +275,17 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
           revision?: number;
           orderingKey?: string;
         };
-        const { posting, duplicate } = await submitDocument(tenant.db, tenant.writer, tenant.company.code, {
-          connectionId: body.connectionId,
-          kind: submission.kind,
-          document: body[submission.field],
-          ...(body.documentId === undefined ? {} : { documentId: body.documentId }),
-          ...(body.revision === undefined ? {} : { revision: body.revision }),
-          ...(body.orderingKey === undefined ? {} : { orderingKey: body.orderingKey }),
-        });
+        const { posting, duplicate } = await intake.submit(
+          { db: tenant.db, writer: tenant.writer, companyCode: tenant.company.code },
+          {
+            connectionId: body.connectionId,
+            kind: submission.kind,
+            document: body[submission.field],
+            ...(body.documentId === undefined ? {} : { documentId: body.documentId }),
+            ...(body.revision === undefined ? {} : { revision: body.revision }),
+            ...(body.orderingKey === undefined ? {} : { orderingKey: body.orderingKey }),
+          },
+        );
         wake();
         return reply
           .code(duplicate ? 200 : 202)

@@ -5,6 +5,7 @@ import * as hub from './2026-11-28T1200-hub.ts';
 import * as profilesSync from './2026-11-28T1400-profiles-sync.ts';
 import * as expenses from './2026-11-28T1600-expenses.ts';
 import * as auditPending from './2026-11-28T1700-audit-pending.ts';
+import * as queueIndexes from './2026-11-28T1800-queue-indexes.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T1400-profiles-sync': profilesSync,
   '2026-11-28T1600-expenses': expenses,
   '2026-11-28T1700-audit-pending': auditPending,
+  '2026-11-28T1800-queue-indexes': queueIndexes,
 };
