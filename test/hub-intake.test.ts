@@ -140,12 +140,12 @@ for (const engine of ENGINES) {
       ]);
       const [first, repeat, unknown, other] = results;
       assert.ok(
-        first?.status === 'fulfilled' && repeat?.status === 'fulfilled' && other?.status === 'fulfilled',
+        first.status === 'fulfilled' && repeat.status === 'fulfilled' && other.status === 'fulfilled',
       );
       assert.equal(first.value.duplicate, false);
       assert.equal(repeat.value.duplicate, true);
       assert.equal(repeat.value.posting.id, first.value.posting.id);
-      assert.ok(unknown?.status === 'rejected');
+      assert.ok(unknown.status === 'rejected');
       assert.ok(unknown.reason instanceof DomainError);
       assert.equal(unknown.reason.code, 'not_found');
       assert.deepEqual((await postingsOf('R-')).map((p) => p.document_id).sort(), ['R-1', 'R-3']);

@@ -52,9 +52,14 @@ export function createIntake(options: { readonly maxGroup?: number } = {}): Inta
     const { db, companyCode } = queue.tenant;
     try {
       const outcomes = await db.transaction((tx) => storeSubmissions(tx, companyCode, group));
-      for (const [i, waiting] of group.entries()) waiting.resolve(outcomes[i]!);
+      for (const [i, waiting] of group.entries()) {
+        const outcome = outcomes[i];
+        if (outcome === undefined) waiting.reject(new Error('the intake lost a submission'));
+        else waiting.resolve(outcome);
+      }
     } catch (error) {
-      if (group.length === 1) group[0]!.reject(error);
+      const [only] = group;
+      if (group.length === 1 && only !== undefined) only.reject(error);
       else for (const waiting of group) await store(queue, [waiting]);
     }
   }

@@ -135,6 +135,13 @@ export type SubmissionOutcome =
   | { readonly ok: true; readonly posting: PostingView; readonly duplicate: boolean }
   | { readonly ok: false; readonly error: DomainError };
 
+interface Accepted {
+  readonly index: number;
+  readonly submission: ParsedSubmission;
+  readonly row: PostingRow;
+  readonly events: readonly (readonly [string, Record<string, unknown>])[];
+}
+
 /** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table here. */
 const ROWS_PER_INSERT = 200;
 
@@ -185,8 +192,9 @@ export async function storeSubmissions(
     .execute();
   const connectionOf = new Map(connections.map((c) => [c.id, c]));
   const outcomes: SubmissionOutcome[] = [];
-  const accepted: { index: number; row: PostingRow; events: [string, Record<string, unknown>][] }[] = [];
-  for (const [index, { writer, input, document }] of submissions.entries()) {
+  const accepted: Accepted[] = [];
+  for (const [index, submission] of submissions.entries()) {
+    const { writer, input, document } = submission;
     const connection = connectionOf.get(input.connectionId);
     const refuse = (error: DomainError) => (outcomes[index] = { ok: false, error });
     if (connection === undefined) {
@@ -233,6 +241,7 @@ export async function storeSubmissions(
     };
     accepted.push({
       index,
+      submission,
       row,
       events: [
         ['received', { by: writer.actor, kind: input.kind, documentId, connection: connection.name }],
@@ -297,8 +306,7 @@ export async function storeSubmissions(
         ),
       )
       .execute();
-  for (const { writer, entries } of byAuditContext(submissions, fresh))
-    await appendAudit(tx, writer.audit, entries);
+  for (const { writer, entries } of byAuditContext(fresh)) await appendAudit(tx, writer.audit, entries);
   for (const { index, row } of fresh)
     outcomes[index] = { ok: true, posting: toPostingView(row), duplicate: false };
   return outcomes;
@@ -309,13 +317,10 @@ function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> 
 }
 
 /** The audit entries of the stored submissions, grouped by audit context (one per process, in practice). */
-function byAuditContext(
-  submissions: readonly ParsedSubmission[],
-  fresh: readonly { index: number; row: PostingRow }[],
-): { writer: Writer; entries: AuditEntry[] }[] {
+function byAuditContext(fresh: readonly Accepted[]): { writer: Writer; entries: AuditEntry[] }[] {
   const groups = new Map<Writer['audit'], { writer: Writer; entries: AuditEntry[] }>();
-  for (const { index, row } of fresh) {
-    const { writer, input } = submissions[index]!;
+  for (const { submission, row } of fresh) {
+    const { writer, input } = submission;
     const group = groups.get(writer.audit) ?? { writer, entries: [] };
     group.entries.push({
       actor: writer.actor,

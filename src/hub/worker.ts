@@ -579,14 +579,13 @@ export function startWorker(options: WorkerOptions): Worker {
   /** Keeps the queue tables' statistics current where the server's autovacuum does not. */
   async function upkeepLoop(): Promise<void> {
     while (running) {
-      await pause(upkeepMs);
-      if (!running) break;
       try {
         const done = await keepStatisticsCurrent(database);
         if (done.analyzed.length + done.vacuumed.length > 0) log('worker.upkeep', { ...done });
       } catch (error) {
         log('worker.upkeep_failed', { error: error instanceof Error ? error.message : String(error) });
       }
+      await pause(upkeepMs);
     }
   }
 
