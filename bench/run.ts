@@ -2,6 +2,8 @@
 // FINBRIDGE_BENCH_VOUCHERS sets the pipeline size (default 100,000); FINBRIDGE_BENCH_INVOICES the
 // invoice register size (default 10,000,000).
 // Every case runs in a child process of its own, so "peak RSS" is that case's high-water mark.
+// FINBRIDGE_BENCH_NODE_FLAGS passes V8 flags to the pipeline's children (e.g. "--max-semi-space-size=16":
+// V8 sizes the young generation by the machine's memory, up to 64 MB per semi-space on this one).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { printTable, type Row } from './measure.ts';
@@ -46,8 +48,10 @@ function inChild(engine: string, which: string): Row {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
 }
 
+const NODE_FLAGS = (process.env['FINBRIDGE_BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
+
 function pipelineInChild(which: string): PipelineRow {
-  const out = execFileSync(process.execPath, [self, '--pipeline', which], {
+  const out = execFileSync(process.execPath, [...NODE_FLAGS, self, '--pipeline', which], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 1 << 20,
@@ -83,7 +87,8 @@ function printPipeline(rows: readonly PipelineRow[]): void {
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   process.stdout.write(
-    `\nPipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the in-process Kingdee simulator\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
+    `\nPipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the in-process Kingdee simulator` +
+      `${NODE_FLAGS.length > 0 ? ` (node ${NODE_FLAGS.join(' ')})` : ''}\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
   );
 }
 

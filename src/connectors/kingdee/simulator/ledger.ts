@@ -1,7 +1,11 @@
+import { BookStore, type Codec, type DocumentTable } from './book-store.ts';
+
 /**
  * The simulated K/3 Cloud book: base data (accounts, currencies, voucher groups, account books,
- * departments, employees, suppliers) and vouchers with their status machine Z/A → B → C → A.
- * Amounts are integer fen. Pure data and rules; the HTTP layer is in server.ts.
+ * departments, employees, suppliers) in memory, and vouchers and bills with their status machine
+ * Z/A → B → C → A in the book's own database (book-store.ts). Amounts are integer fen. Data and
+ * rules; the HTTP layer is in server.ts. A document read from the book is a copy: a change to it is
+ * kept by setting it back.
  */
 export type DocumentStatus = 'Z' | 'A' | 'B' | 'C' | 'D';
 
@@ -80,8 +84,9 @@ export class Ledger {
   ]);
   readonly closedPeriods = new Set<string>();
   readonly base = new Map<BaseForm, Map<string, BaseRecord>>();
-  readonly vouchers = new Map<number, StoredVoucher>();
-  readonly bills = new Map<number, StoredBill>();
+  readonly #store = new BookStore();
+  readonly vouchers: DocumentTable<StoredVoucher> = this.#store.table('vouchers', VOUCHER_CODEC);
+  readonly bills: DocumentTable<StoredBill> = this.#store.table('bills', BILL_CODEC);
   /** The one organisation (settlement and payment org) of the simulated data centre. */
   readonly orgNumber = '100';
   private nextId = 100_001;
@@ -128,8 +133,7 @@ export class Ledger {
   }
 
   findBillByNo(form: BillForm, billNo: string): StoredBill | undefined {
-    for (const b of this.bills.values()) if (b.form === form && b.billNo === billNo) return b;
-    return undefined;
+    return this.bills.byNumber(billNo, form);
   }
 
   nextVoucherId(): number {
@@ -144,29 +148,42 @@ export class Ledger {
     return next;
   }
 
-  private readonly sharedValues = new Map<string, string>();
-  private readonly sharedDims = new Map<string, Readonly<Record<string, string>>>();
-
-  /** One instance of a value many vouchers repeat (a currency, a group). */
-  shared(value: string): string {
-    const known = this.sharedValues.get(value);
-    if (known !== undefined) return known;
-    this.sharedValues.set(value, value);
-    return value;
-  }
-
-  /** One frozen instance per combination of auxiliary dimensions (they repeat across vouchers). */
-  sharedDimensions(dimensions: Record<string, string>): Readonly<Record<string, string>> {
-    const key = JSON.stringify(dimensions);
-    const known = this.sharedDims.get(key);
-    if (known !== undefined) return known;
-    const frozen = Object.freeze({ ...dimensions });
-    this.sharedDims.set(key, frozen);
-    return frozen;
-  }
-
   findVoucherByBillNo(billNo: string): StoredVoucher | undefined {
-    for (const v of this.vouchers.values()) if (v.billNo === billNo) return v;
-    return undefined;
+    return this.vouchers.byNumber(billNo);
+  }
+
+  /** Several changes to the book as one (a BatchSave). */
+  atomically<R>(work: () => R): R {
+    return this.#store.atomically(work);
+  }
+
+  /** Removes the book's database. */
+  close(): void {
+    this.#store.close();
   }
 }
+
+const VOUCHER_CODEC: Codec<StoredVoucher> = {
+  encode: (v) => ({
+    ...v,
+    entries: v.entries.map((e) => ({ ...e, debit: e.debit.toString(), credit: e.credit.toString() })),
+  }),
+  decode: (stored) => {
+    const v = stored as Omit<StoredVoucher, 'entries'> & {
+      entries: (Omit<VoucherEntry, 'debit' | 'credit'> & { debit: string; credit: string })[];
+    };
+    return {
+      ...v,
+      entries: v.entries.map((e) => ({ ...e, debit: BigInt(e.debit), credit: BigInt(e.credit) })),
+    };
+  },
+};
+
+const BILL_CODEC: Codec<StoredBill> = {
+  encode: (b) => ({ ...b, total: b.total.toString(), tax: b.tax.toString() }),
+  decode: (stored) => {
+    const b = stored as Omit<StoredBill, 'total' | 'tax'> & { total: string; tax: string };
+    return { ...b, total: BigInt(b.total), tax: BigInt(b.tax) };
+  },
+  formOf: (b) => b.form,
+};

@@ -9,6 +9,7 @@ import {
   type BillForm,
   type DocumentStatus,
   type LedgerSeed,
+  type StoredBill,
   type StoredVoucher,
   type VoucherEntry,
 } from './ledger.ts';
@@ -348,9 +349,6 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     const lines = Array.isArray(model['FEntity']) ? (model['FEntity'] as Json[]) : [];
     if (lines.length === 0) return refuse('凭证分录不能为空', 'FEntity');
     const entries: VoucherEntry[] = [];
-    // entries of one voucher repeat their texts: keep one copy of each (a ledger holds 100,000s of vouchers)
-    const texts = new Map<string, string>();
-    const once = (text: string) => texts.get(text) ?? (texts.set(text, text), text);
     let debit = 0n;
     let credit = 0n;
     for (const [i, line] of lines.entries()) {
@@ -376,15 +374,13 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
           : {};
       entries.push({
         entryId: 0,
-        explanation: once(typeof line['FEXPLANATION'] === 'string' ? line['FEXPLANATION'] : ''),
+        explanation: typeof line['FEXPLANATION'] === 'string' ? line['FEXPLANATION'] : '',
         account: record.number,
-        currency: ledger.shared(currency),
+        currency,
         debit: d,
         credit: c,
-        busNo: once(typeof line['FBUSNO'] === 'string' ? line['FBUSNO'] : ''),
-        dimensions: ledger.sharedDimensions(
-          Object.fromEntries(Object.entries(dims).map(([k, v]) => [k, numberOf(v) ?? ''])),
-        ),
+        busNo: typeof line['FBUSNO'] === 'string' ? line['FBUSNO'] : '',
+        dimensions: Object.fromEntries(Object.entries(dims).map(([k, v]) => [k, numberOf(v) ?? ''])),
       });
       debit += d;
       credit += c;
@@ -399,11 +395,11 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     const voucher: StoredVoucher = {
       id,
       billNo: billNo ?? `JZ${String(id).padStart(7, '0')}`,
-      book: ledger.shared(book),
+      book,
       date,
       year,
       period,
-      group: ledger.shared(group),
+      group,
       groupNo: ledger.nextGroupNumber(book, year, period, group),
       attachments: Number(model['FATTACHMENTS'] ?? 0) || 0,
       status: autoAudit ? 'C' : 'A',
@@ -416,12 +412,12 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   }
 
   /** The documents an operation names by `Ids` or `Numbers`, of one form. */
-  interface Stored {
-    readonly id: number;
-    readonly billNo: string;
-    status: DocumentStatus;
-    modifiedAt: string;
-  }
+  type Stored = StoredVoucher | StoredBill;
+  /** Writes a document's changed status back to the book. */
+  const keep = (document: Stored): void => {
+    if ('form' in document) ledger.bills.set(document.id, document);
+    else ledger.vouchers.set(document.id, document);
+  };
   function selectDocuments(data: Json, bill: BillForm | undefined): Stored[] {
     const byId = (id: number): Stored | undefined => {
       if (bill === undefined) return ledger.vouchers.get(id);
@@ -474,6 +470,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
         }
         v.status = rule[1] as DocumentStatus;
         v.modifiedAt = now().toISOString();
+        keep(v);
         messages.push({
           FieldName: null,
           Message: `单据编号为“${v.billNo}”的${name}，${rule[2]}`,
@@ -636,12 +633,14 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
         const errors: { Message: string; DIndex: number; FieldName: string | null }[] = [];
         const success: Json[] = [];
         const back: Json[] = [];
-        models.forEach((model, i) => {
-          const r = saveOne(bill, model, autoAudit);
-          if (r.ok) {
-            success.push({ Id: r.id, Number: r.billNo, DIndex: i });
-            back.push(returned(r));
-          } else errors.push({ Message: r.message, DIndex: i, FieldName: r.field });
+        ledger.atomically(() => {
+          models.forEach((model, i) => {
+            const r = saveOne(bill, model, autoAudit);
+            if (r.ok) {
+              success.push({ Id: r.id, Number: r.billNo, DIndex: i });
+              back.push(returned(r));
+            } else errors.push({ Message: r.message, DIndex: i, FieldName: r.field });
+          });
         });
         return {
           body: { Result: { ResponseStatus: responseStatus(errors, 11, success), NeedReturnData: back } },
@@ -838,6 +837,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
       for (const socket of hung) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      ledger.close();
     },
   };
 }
