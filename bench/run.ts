@@ -60,7 +60,12 @@ function pipelineInChild(which: string): PipelineRow {
 }
 
 function printPipeline(rows: readonly PipelineRow[]): void {
-  const raw = rows.find((r) => r.case.startsWith('raw'));
+  const raw = rows
+    .filter((r) => r.case.startsWith('raw'))
+    .reduce<PipelineRow | undefined>(
+      (best, r) => (best === undefined || r.vouchersPerSecond > best.vouchersPerSecond ? r : best),
+      undefined,
+    );
   const header = [
     'engine',
     'case',
@@ -81,7 +86,9 @@ function printPipeline(rows: readonly PipelineRow[]): void {
     r.p50Ms === null ? '—' : r.p50Ms.toFixed(0),
     r.p99Ms === null ? '—' : r.p99Ms.toFixed(0),
     r.peakRssMb.toFixed(0),
-    raw === undefined || r === raw ? '—' : (r.vouchersPerSecond / raw.vouchersPerSecond).toFixed(2),
+    raw === undefined || r.case.startsWith('raw')
+      ? '—'
+      : (r.vouchersPerSecond / raw.vouchersPerSecond).toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cells: string[]) =>
@@ -120,7 +127,11 @@ for (const name of names) {
   }
   if (name === 'pipeline') {
     const engines = ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])];
-    printPipeline([pipelineInChild('raw'), ...engines.map(pipelineInChild)]);
+    // The baseline runs first and last: this machine's speed drifts over minutes, and the ratio is taken
+    // against the faster of the two, so drift can only make the hub look worse.
+    const first = pipelineInChild('raw');
+    const hub = engines.map(pipelineInChild);
+    printPipeline([first, ...hub, pipelineInChild('raw')]);
     continue;
   }
   const suite = SUITES[name];
