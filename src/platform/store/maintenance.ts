@@ -50,10 +50,16 @@ export async function keepStatisticsCurrent(database: OpenDatabase): Promise<Sta
     const won = await sql<{ won: boolean }>`select pg_try_advisory_lock(${lock}) as won`.execute(db);
     if (won.rows[0]?.won !== true) return done;
     try {
+      // Not again within 10 s of the last run: dead rows an open transaction elsewhere still sees stay
+      // counted after a vacuum, and would have every check vacuum again for nothing.
       const stale = await sql<{ relname: string; analyze: boolean; vacuum: boolean }>`
         select relname,
-               n_mod_since_analyze > 50 + 0.1 * n_live_tup as "analyze",
-               n_dead_tup > 50 + 0.2 * n_live_tup as "vacuum"
+               n_mod_since_analyze > 50 + 0.1 * n_live_tup
+                 and coalesce(greatest(last_analyze, last_autoanalyze), '-infinity') < now() - interval '10 seconds'
+                 as "analyze",
+               n_dead_tup > 50 + 0.2 * n_live_tup
+                 and coalesce(greatest(last_vacuum, last_autovacuum), '-infinity') < now() - interval '10 seconds'
+                 as "vacuum"
           from pg_stat_user_tables
          where schemaname = current_schema() and relname in (${sql.join(CHURNING)})`.execute(db);
       for (const table of stale.rows) {

@@ -26,9 +26,26 @@ async function migrator(database: OpenDatabase): Promise<Migrator> {
   });
 }
 
+/**
+ * Before it migrates, Kysely looks for its own tables through an introspection query over every schema's
+ * columns, which calls `pg_get_serial_sequence` on each. A column dropped meanwhile by another session
+ * (another installation or test run dropping its schema) fails that query with "column … does not
+ * exist" although nothing is wrong with ours; such a failure, before any migration ran, is retried.
+ */
+const CATALOG_RACE = new Set(['42703', '42P01']);
+const lostCatalogRace = (error: unknown, results: readonly MigrationResult[] | undefined): boolean =>
+  results === undefined &&
+  error instanceof Error &&
+  CATALOG_RACE.has(String((error as Error & { code?: unknown }).code));
+
 /** Applies every pending migration (each in a transaction, under the engine's migration lock). */
 export async function migrateToLatest(database: OpenDatabase): Promise<readonly MigrationResult[]> {
-  const { error, results } = await (await migrator(database)).migrateToLatest();
+  let outcome = await (await migrator(database)).migrateToLatest();
+  for (let retry = 1; retry <= 5 && lostCatalogRace(outcome.error, outcome.results); retry++) {
+    await new Promise((resolve) => setTimeout(resolve, 20 * retry));
+    outcome = await (await migrator(database)).migrateToLatest();
+  }
+  const { error, results } = outcome;
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(
