@@ -17,7 +17,10 @@ describe('chaos (reduced)', () => {
         workers: 2,
         seed,
         ...(process.env['FINBRIDGE_TEST_PG_URL'] ? { pgUrl: process.env['FINBRIDGE_TEST_PG_URL'] } : {}),
-        killEveryMs: [300, 1200],
+        // A worker process takes about a second to start: kills every 0.3–1.2 s left it mostly starting,
+        // and a loaded CI machine near the timeout. Every 0.6–1.8 s still kills it at random points of
+        // its work (a dozen or more times per engine) and finishes in well under a minute.
+        killEveryMs: [600, 1800],
         timeoutMs: 240_000,
       });
       console.log(
