@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { appendAudit, type AuditEntry, type Writer } from '../platform/audit/audit-log.ts';
 import { newId } from '../platform/store/ids.ts';
+import { pageById } from '../platform/store/sql-helpers.ts';
 import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
@@ -353,11 +354,8 @@ export async function listPostings(
     .orderBy('id')
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map(toPostingView),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  const { page, nextCursor } = pageById(rows, query.limit);
+  return { items: page.map(toPostingView), nextCursor };
 }
 
 export interface TraceEvent {

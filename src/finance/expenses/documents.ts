@@ -3,6 +3,7 @@ import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import type { CompanyRecord } from '../../platform/store/companies.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
+import { pageById } from '../../platform/store/sql-helpers.ts';
 import type {
   ExpenseDocumentsTable,
   ExpenseKind,
@@ -220,19 +221,12 @@ export async function linkInvoices(
   at: string,
 ): Promise<bigint[]> {
   const ids = lines.flatMap((l) => l.invoiceIds);
-  const previous = await tx
-    .selectFrom('invoice_uses')
-    .select(['invoice_id'])
-    .where('document_id', '=', documentId)
-    .execute();
-  await tx.deleteFrom('invoice_uses').where('document_id', '=', documentId).execute();
-  const released = previous.map((p) => p.invoice_id).filter((id) => !ids.includes(id));
-  if (released.length > 0)
-    await tx
-      .updateTable('invoices')
-      .set({ status: 'unused', updated_at: at })
-      .where('id', 'in', released)
-      .execute();
+  const previous = await dropInvoiceUses(tx, documentId);
+  await markUnused(
+    tx,
+    previous.filter((id) => !ids.includes(id)),
+    at,
+  );
   if (ids.length === 0) return lines.map(() => 0n);
   const invoices = await tx.selectFrom('invoices').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(invoices.map((i) => [i.id, i]));
@@ -309,21 +303,25 @@ const inUse = (identityKey: string, number: string) =>
 
 /** Releases every invoice a document holds (rejected, withdrawn, reversed). */
 export async function unlinkInvoices(tx: TenantDb, documentId: string, at: string): Promise<void> {
-  const held = await tx
-    .selectFrom('invoice_uses')
-    .select(['invoice_id'])
+  await markUnused(tx, await dropInvoiceUses(tx, documentId), at);
+}
+
+/** Removes a document's hold on its invoices; returns the invoices it held. */
+async function dropInvoiceUses(tx: TenantDb, documentId: string): Promise<string[]> {
+  const dropped = await tx
+    .deleteFrom('invoice_uses')
     .where('document_id', '=', documentId)
+    .returning('invoice_id')
     .execute();
-  await tx.deleteFrom('invoice_uses').where('document_id', '=', documentId).execute();
-  if (held.length > 0)
+  return dropped.map((d) => d.invoice_id);
+}
+
+async function markUnused(tx: TenantDb, invoiceIds: readonly string[], at: string): Promise<void> {
+  if (invoiceIds.length > 0)
     await tx
       .updateTable('invoices')
       .set({ status: 'unused', updated_at: at })
-      .where(
-        'id',
-        'in',
-        held.map((h) => h.invoice_id),
-      )
+      .where('id', 'in', invoiceIds)
       .execute();
 }
 
@@ -719,9 +717,6 @@ export async function listExpenseDocuments(db: TenantDb, q: ListQuery) {
     .orderBy('id', 'desc')
     .limit(q.limit + 1)
     .execute();
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map((r) => toDocumentView(r, null)),
-    nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  const { page, nextCursor } = pageById(rows, q.limit);
+  return { items: page.map((r) => toDocumentView(r, null)), nextCursor };
 }

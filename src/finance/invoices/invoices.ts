@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
+import { pageById } from '../../platform/store/sql-helpers.ts';
 import type { InvoicesTable, InvoiceStatus } from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { InvoiceType } from '../../model/enums/invoice-types.ts';
@@ -268,9 +269,6 @@ export async function listInvoices(
     .orderBy('id')
     .limit(query.limit + 1)
     .execute();
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map((r) => toInvoiceView(r)),
-    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
-  };
+  const { page, nextCursor } = pageById(rows, query.limit);
+  return { items: page.map((r) => toInvoiceView(r)), nextCursor };
 }
