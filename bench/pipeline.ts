@@ -80,7 +80,6 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       keyring,
       clock: systemClock,
       concurrency: CONCURRENCY,
-      pollMs: 5,
       leaseMs: 120_000,
       callTimeoutMs: 30_000,
       onPosted: async (_tx, documents) => {
@@ -107,7 +106,7 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
             documentId: String(i),
             document: wire(i),
           });
-          if (i % 100 === 0) worker.wake();
+          worker.wake(); // as POST /api/v1/vouchers does
           // A real caller's next request arrives through the event loop; without this yield the
           // synchronous SQLite driver lets in-process submitters starve every socket (the ERP calls).
           await new Promise((resolve) => setImmediate(resolve));

@@ -2,10 +2,12 @@
 // FINBRIDGE_BENCH_VOUCHERS sets the pipeline size (default 100,000); FINBRIDGE_BENCH_INVOICES the
 // invoice register size (default 10,000,000).
 // Every case runs in a child process of its own, so "peak RSS" is that case's high-water mark.
-// FINBRIDGE_BENCH_NODE_FLAGS passes V8 flags to the pipeline's children (e.g. "--max-semi-space-size=16":
-// V8 sizes the young generation by the machine's memory, up to 64 MB per semi-space on this one).
+// The pipeline's children start with the heap sizing FinBridge ships (src/cli/heap-sizing.ts), as the
+// hub's processes do; FINBRIDGE_BENCH_NODE_FLAGS replaces it ("" for V8's defaults, which size the
+// young generation by the machine's memory: up to 64 MB per semi-space on this one).
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NODE_HEAP_FLAGS } from '../src/cli/heap-sizing.ts';
 import { printTable, type Row } from './measure.ts';
 import { STORE_CASES, postgresReachable, storeCase } from './store.ts';
 import { hubCase, rawCase, type PipelineRow } from './pipeline.ts';
@@ -48,7 +50,9 @@ function inChild(engine: string, which: string): Row {
   return JSON.parse(out.trim().split('\n').at(-1)!) as Row;
 }
 
-const NODE_FLAGS = (process.env['FINBRIDGE_BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
+const NODE_FLAGS = (process.env['FINBRIDGE_BENCH_NODE_FLAGS'] ?? NODE_HEAP_FLAGS.join(' '))
+  .split(' ')
+  .filter((f) => f !== '');
 
 function pipelineInChild(which: string): PipelineRow {
   const out = execFileSync(process.execPath, [...NODE_FLAGS, self, '--pipeline', which], {
@@ -95,7 +99,8 @@ function printPipeline(rows: readonly PipelineRow[]): void {
     `| ${cells.map((c, i) => (i >= 2 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
   process.stdout.write(
     `\nPipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the in-process Kingdee simulator` +
-      `${NODE_FLAGS.length > 0 ? ` (node ${NODE_FLAGS.join(' ')})` : ''}\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
+      ` (node ${NODE_FLAGS.length > 0 ? NODE_FLAGS.join(' ') : 'with V8 default heap sizing'})` +
+      `\n\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${body.map(line).join('\n')}\n`,
   );
 }
 

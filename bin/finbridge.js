@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=16 --max-old-space-size=1024
 // The CLI is TypeScript run directly by Node (type stripping); this shim is the package's bin.
 const { main } = await import('../src/cli/main.ts');
 const exitCode = await main(process.argv.slice(2));

@@ -339,7 +339,9 @@ export function startWorker(options: WorkerOptions): Worker {
       .set((eb) => ({
         status: 'sending' as const,
         attempts: eb('attempts', '+', 1),
-        next_attempt_at: sentAt,
+        // a sending posting is due again only if this worker dies: when its lease runs out. Claims
+        // then find the expired ones in the due index instead of filtering every posting in flight.
+        next_attempt_at: eb.ref('lease_until').$castTo<string>(),
         updated_at: sentAt,
       }))
       .where(

@@ -1,4 +1,5 @@
 import type { ConnectorContext, ErpFailure } from '../contract.ts';
+import { exchange, type HttpAnswer } from '../http-exchange.ts';
 import { classifyHttp, classifyMsgCode, classifyTransport } from './errors.ts';
 import { signedHeaders, type AppCredentials } from './signing.ts';
 
@@ -85,29 +86,24 @@ export class KingdeeClient {
         ),
       );
     }
-    let response: Response;
+    let answer: HttpAnswer;
     try {
-      response = await fetch(url, {
+      answer = await exchange(url, {
         method: 'POST',
         headers,
         body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.ctx.timeoutMs),
+        timeoutMs: this.ctx.timeoutMs,
       });
     } catch (error) {
       return { ok: false, failure: classifyTransport(error, true) };
     }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      return { ok: false, failure: classifyTransport(error, true) };
-    }
-    for (const cookie of response.headers.getSetCookie()) {
+    for (const cookie of answer.headers['set-cookie'] ?? []) {
       const [pair = ''] = cookie.split(';');
       const eq = pair.indexOf('=');
       if (eq > 0) this.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
     }
-    const http = classifyHttp(response.status, text);
+    const { status, text } = answer;
+    const http = classifyHttp(status, text);
     if (http !== null) return { ok: false, failure: http };
     try {
       return { ok: true, body: JSON.parse(text) as unknown };

@@ -26,10 +26,13 @@ export function classifyMsgCode(msgCode: number, message: string): ErpFailure {
 /** A call that failed at the transport layer. `sent` says whether the request can have reached the ERP. */
 export function classifyTransport(error: unknown, sent: boolean): ErpFailure {
   const name = error instanceof Error ? error.name : '';
+  // node:http puts the system code on the error itself; fetch put it on the cause
+  const own = error instanceof Error ? (error as { code?: unknown }).code : undefined;
   const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  const code = cause?.code ?? name;
+  const systemCode = typeof own === 'string' ? own : cause?.code;
+  const code = systemCode ?? name;
   const message =
-    error instanceof Error ? `${error.message}${cause?.code ? ` (${cause.code})` : ''}` : String(error);
+    error instanceof Error ? `${error.message}${systemCode ? ` (${systemCode})` : ''}` : String(error);
   if (name === 'TimeoutError' || name === 'AbortError')
     return { outcome: 'ambiguous', code: 'timeout', message };
   if (

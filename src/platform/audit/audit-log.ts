@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { AuditLogTable, AuditPendingTable } from '../store/tables.ts';
 import { newId } from '../store/ids.ts';
@@ -34,6 +34,15 @@ export const GENESIS = AUDIT_GENESIS;
 
 type StoredEntry = Omit<Selectable<AuditLogTable>, 'hash'>;
 
+// An HMAC keyed with a Buffer imports the key anew each time (about 16 µs, against 2 µs with a key
+// object); every entry is MACed once when recorded and twice when sealed, so the import is kept.
+const keyObjects = new WeakMap<Buffer, KeyObject>();
+function macKey(key: Buffer): KeyObject {
+  let keyObject = keyObjects.get(key);
+  if (keyObject === undefined) keyObjects.set(key, (keyObject = createSecretKey(key)));
+  return keyObject;
+}
+
 export function entryHash(key: Buffer, entry: StoredEntry): string {
   const canonical = JSON.stringify([
     entry.tenant_id,
@@ -49,7 +58,7 @@ export function entryHash(key: Buffer, entry: StoredEntry): string {
     entry.after_json,
     entry.prev_hash,
   ]);
-  return createHmac('sha256', key).update(canonical).digest('hex');
+  return createHmac('sha256', macKey(key)).update(canonical).digest('hex');
 }
 
 const json = (value: unknown): string | null =>
@@ -74,7 +83,7 @@ export function pendingMac(key: Buffer, entry: PendingEntry): string {
     entry.before_json,
     entry.after_json,
   ]);
-  return createHmac('sha256', key).update(canonical).digest('hex');
+  return createHmac('sha256', macKey(key)).update(canonical).digest('hex');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type QueryCreator, type Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
 import type { Database, PostingsTable } from './tables.ts';
 import type { TenantDb } from './tenant-scope.ts';
@@ -27,7 +27,7 @@ export async function claimDuePostings(
   const until = new Date(now.getTime() + leaseMs).toISOString();
   // One index range per status (status, next_attempt_at), each already in order and cut at the limit:
   // a single `status IN (…)` query would sort the whole backlog on every claim.
-  const dueWith = (db: Kysely<Database>, status: (typeof WAITING)[number]) =>
+  const dueWith = (db: QueryCreator<Database>, status: (typeof WAITING)[number]) =>
     db
       .selectFrom('postings as p')
       .select(['p.id', 'p.next_attempt_at'])
@@ -57,17 +57,38 @@ export async function claimDuePostings(
       )
       .orderBy('p.next_attempt_at')
       .limit(limit);
-  // The UPDATE re-checks that the posting is still waiting and unleased, so two workers that read the
-  // same candidates (SQLite processes sharing one file) can never both claim one. On PostgreSQL the
-  // candidates are locked with SKIP LOCKED, so concurrent workers take different ones without waiting.
+  if (database.engine === 'postgres') {
+    // One statement, no transaction around it: each status's candidates are locked with SKIP LOCKED
+    // (concurrent workers take different ones without waiting), the earliest `limit` of them leased.
+    // A claim is the queue's most frequent statement, and idle workers poll with it.
+    return database.db
+      .with('due_pending', (qc) => dueWith(qc, 'pending').forUpdate().skipLocked())
+      .with('due_unknown', (qc) => dueWith(qc, 'unknown').forUpdate().skipLocked())
+      .with('due_sending', (qc) => dueWith(qc, 'sending').forUpdate().skipLocked())
+      .updateTable('postings')
+      .set({ lease_owner: owner, lease_until: until })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom((c) =>
+            c
+              .selectFrom('due_pending')
+              .select(['id', 'next_attempt_at'])
+              .unionAll(c.selectFrom('due_unknown').select(['id', 'next_attempt_at']))
+              .unionAll(c.selectFrom('due_sending').select(['id', 'next_attempt_at']))
+              .as('due'),
+          )
+          .select('due.id')
+          .orderBy('due.next_attempt_at')
+          .limit(limit),
+      )
+      .returningAll()
+      .execute();
+  }
+  // SQLite: the UPDATE re-checks that the posting is still waiting and unleased, so two processes that
+  // read the same candidates from one file can never both claim one.
   return database.db.transaction().execute(async (tx) => {
     const candidates: { id: string; next_attempt_at: string }[] = [];
-    for (const status of WAITING) {
-      const query = dueWith(tx, status);
-      candidates.push(
-        ...(await (database.engine === 'postgres' ? query.forUpdate().skipLocked() : query).execute()),
-      );
-    }
+    for (const status of WAITING) candidates.push(...(await dueWith(tx, status).execute()));
     const ids = candidates
       .sort((a, b) =>
         a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0,

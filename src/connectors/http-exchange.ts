@@ -1,0 +1,73 @@
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+
+/**
+ * One request/answer exchange with an ERP over keep-alive HTTP(S), the answer read whole as text.
+ *
+ * Connectors use this instead of `fetch`: fetch ties every call's request, answer and body stream to
+ * weak references and finalizers, which V8 only clears in a full collection, so at thousands of calls
+ * a second each call's objects are promoted to the old generation and the heap grows to several times
+ * its live size between collections (ADR 0010). The deadline covers the whole exchange, answer included.
+ */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+export interface HttpExchange {
+  readonly method: 'GET' | 'POST';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly timeoutMs: number;
+}
+
+/** Raised when the deadline passes; `name` is `TimeoutError`, as for an aborted fetch. */
+export class HttpTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+const keepAlive = { keepAlive: true, scheduling: 'lifo' } as const;
+const agents = { http: new http.Agent(keepAlive), https: new https.Agent(keepAlive) };
+
+export function exchange(url: string, call: HttpExchange): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const secure = target.protocol === 'https:';
+  const headers: Record<string, string | number> = { ...call.headers };
+  if (call.body !== undefined) headers['content-length'] = Buffer.byteLength(call.body);
+  return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const settle = (error: Error | null, answer?: HttpAnswer) => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      if (error) reject(error);
+      else resolve(answer!);
+    };
+    const request = (secure ? https : http).request(
+      target,
+      { method: call.method, headers, agent: secure ? agents.https : agents.http },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => settle(error));
+        response.on('close', () => {
+          if (!response.complete) settle(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }));
+        });
+        response.on('end', () =>
+          settle(null, {
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
+    timer = setTimeout(
+      () => request.destroy(new HttpTimeoutError(`no answer within ${call.timeoutMs} ms`)),
+      call.timeoutMs,
+    );
+    request.on('error', (error) => settle(error));
+    request.end(call.body);
+  });
+}
