@@ -37,12 +37,13 @@ export function exchange(url: string, call: HttpExchange): Promise<HttpAnswer> {
   if (call.body !== undefined) headers['content-length'] = Buffer.byteLength(call.body);
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
-    const settle = (error: Error | null, answer?: HttpAnswer) => {
+    // the first outcome wins; the timer doubles as the "not settled yet" flag
+    const settle = (outcome: { error: Error } | { answer: HttpAnswer }) => {
       if (timer === undefined) return;
       clearTimeout(timer);
       timer = undefined;
-      if (error) reject(error);
-      else resolve(answer!);
+      if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome.answer);
     };
     const request = (secure ? https : http).request(
       target,
@@ -50,15 +51,18 @@ export function exchange(url: string, call: HttpExchange): Promise<HttpAnswer> {
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => settle(error));
+        response.on('error', (error) => settle({ error }));
         response.on('close', () => {
-          if (!response.complete) settle(Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }));
+          if (!response.complete)
+            settle({ error: Object.assign(new Error('answer cut off'), { code: 'ECONNRESET' }) });
         });
         response.on('end', () =>
-          settle(null, {
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            text: Buffer.concat(chunks).toString('utf8'),
+          settle({
+            answer: {
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              text: Buffer.concat(chunks).toString('utf8'),
+            },
           }),
         );
       },
@@ -67,7 +71,7 @@ export function exchange(url: string, call: HttpExchange): Promise<HttpAnswer> {
       () => request.destroy(new HttpTimeoutError(`no answer within ${call.timeoutMs} ms`)),
       call.timeoutMs,
     );
-    request.on('error', (error) => settle(error));
+    request.on('error', (error) => settle({ error }));
     request.end(call.body);
   });
 }
