@@ -492,9 +492,10 @@ export function startWorker(options: WorkerOptions): Worker {
     while (running) {
       let claimed: PostingRow[] = [];
       const free = concurrency - inFlight.size;
+      const wanted = free * batchSize;
       if (free > 0) {
         try {
-          claimed = await claimDuePostings(database, owner, now(), leaseMs, free * batchSize);
+          claimed = await claimDuePostings(database, owner, now(), leaseMs, wanted);
         } catch (error) {
           log('worker.claim_failed', { error: error instanceof Error ? error.message : String(error) });
           await sleep(pollMs * 5);
@@ -516,7 +517,9 @@ export function startWorker(options: WorkerOptions): Worker {
           });
         inFlight.add(task);
       }
-      if (claimed.length === 0 || inFlight.size >= concurrency) {
+      // A claim that came back short took everything due: wait for the next wake-up (a submission, a
+      // finished batch) or poll, instead of asking again at once for nothing.
+      if (claimed.length < wanted || inFlight.size >= concurrency) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wakeUp = () => {
