@@ -239,6 +239,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       simulator: { ...sim.stats },
     };
     log(`chaos: ${JSON.stringify(report)}`);
+    if (report.inErp !== report.distinctReferences) await explainDuplicates(database, inErp, log);
     return report;
   } finally {
     stopping = true;
@@ -246,5 +247,27 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await sim.close();
     await database.close();
     await cleanup();
+  }
+}
+
+/** For a failed run: each reference the ERP holds more than once, with its posting's trace. */
+async function explainDuplicates(
+  database: OpenDatabase,
+  inErp: ReadonlyMap<number, string>,
+  log: (line: string) => void,
+): Promise<void> {
+  const vouchersOf = new Map<string, number[]>();
+  for (const [id, reference] of inErp) vouchersOf.set(reference, [...(vouchersOf.get(reference) ?? []), id]);
+  for (const [reference, ids] of vouchersOf) {
+    if (ids.length < 2) continue;
+    const events = await database.db
+      .selectFrom('posting_events as e')
+      .innerJoin('postings as p', 'p.id', 'e.posting_id')
+      .select(['e.seq', 'e.at', 'e.kind', 'e.detail_json'])
+      .where('p.external_reference', '=', reference)
+      .orderBy('e.seq')
+      .execute();
+    log(`chaos: ${reference} is in the ERP ${ids.length} times (vouchers ${ids.join(', ')}); its trace:`);
+    for (const e of events) log(`  ${e.seq} ${e.at} ${e.kind} ${e.detail_json.slice(0, 240)}`);
   }
 }
