@@ -333,16 +333,25 @@ export function startWorker(options: WorkerOptions): Worker {
     const ready: PostingRow[] = [];
     for (const posting of postings) if (await needsSending(db, posting, state)) ready.push(posting);
     if (ready.length === 0) return;
-    const sentAt = now().toISOString();
+    // Everything the call needs is read before `sending` is committed, so the call follows at once.
+    const profile = await profileFor(db, state.id, head.profile_version);
+    const sentAt = now();
+    // Marking `sending` renews the lease, and only the lease this batch's claim took, still running,
+    // is renewed: the call (bounded by a third of the lease) then ends long before anyone may take the
+    // posting over and look it up. A lease that ran out during the lookups or a rate-limit wait may
+    // already have been claimed again — by another worker or by this one, hence the claim's own expiry
+    // and not just the owner — and two batches would send the same posting.
+    const renewedUntil = new Date(sentAt.getTime() + leaseMs).toISOString();
     const marked = await db
       .updateTable('postings')
       .set((eb) => ({
         status: 'sending' as const,
         attempts: eb('attempts', '+', 1),
+        lease_until: renewedUntil,
         // a sending posting is due again only if this worker dies: when its lease runs out. Claims
         // then find the expired ones in the due index instead of filtering every posting in flight.
-        next_attempt_at: eb.ref('lease_until').$castTo<string>(),
-        updated_at: sentAt,
+        next_attempt_at: renewedUntil,
+        updated_at: sentAt.toISOString(),
       }))
       .where(
         'id',
@@ -350,6 +359,8 @@ export function startWorker(options: WorkerOptions): Worker {
         ready.map((p) => p.id),
       )
       .where('lease_owner', '=', owner)
+      .where('lease_until', '=', head.lease_until)
+      .where('lease_until', '>', sentAt.toISOString())
       .returning('id')
       .execute();
     const stillMine = new Set(marked.map((r) => r.id));
@@ -359,7 +370,6 @@ export function startWorker(options: WorkerOptions): Worker {
       document: parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json)),
       externalReference: posting.external_reference,
     }));
-    const profile = await profileFor(db, state.id, head.profile_version);
     const kind = head.document_type as DocumentKind;
     const erpObject = state.connector.manifest.pushes[kind]?.erpObject ?? kind;
     const started = performance.now();
@@ -468,7 +478,13 @@ export function startWorker(options: WorkerOptions): Worker {
       });
       return;
     }
-    await settle(db, posting, { status, next_attempt_at: later(attempt), ...error }, true);
+    // An ERP may still be working on a call its client gave up on: the lookup that decides whether to
+    // send again waits at least one more call timeout, so it does not overtake that work.
+    const next =
+      status === 'unknown'
+        ? new Date(Math.max(Date.parse(later(attempt)), now().getTime() + callTimeoutMs)).toISOString()
+        : later(attempt);
+    await settle(db, posting, { status, next_attempt_at: next, ...error }, true);
   }
 
   const inFlight = new Set<Promise<void>>();

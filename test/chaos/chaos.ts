@@ -239,7 +239,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       simulator: { ...sim.stats },
     };
     log(`chaos: ${JSON.stringify(report)}`);
-    if (report.inErp !== report.distinctReferences) await explainDuplicates(database, inErp, log);
+    if (report.inErp !== report.distinctReferences)
+      await explainDuplicates(database, inErp, (id) => sim.ledger.vouchers.get(id)?.createdAt, log);
     return report;
   } finally {
     stopping = true;
@@ -254,6 +255,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 async function explainDuplicates(
   database: OpenDatabase,
   inErp: ReadonlyMap<number, string>,
+  createdAt: (voucherId: number) => string | undefined,
   log: (line: string) => void,
 ): Promise<void> {
   const vouchersOf = new Map<string, number[]>();
@@ -267,7 +269,9 @@ async function explainDuplicates(
       .where('p.external_reference', '=', reference)
       .orderBy('e.seq')
       .execute();
-    log(`chaos: ${reference} is in the ERP ${ids.length} times (vouchers ${ids.join(', ')}); its trace:`);
+    log(
+      `chaos: ${reference} is in the ERP ${ids.length} times (${ids.map((id) => `voucher ${id} created ${createdAt(id) ?? '?'}`).join(', ')}); its trace:`,
+    );
     for (const e of events) log(`  ${e.seq} ${e.at} ${e.kind} ${e.detail_json.slice(0, 240)}`);
   }
 }
