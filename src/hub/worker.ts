@@ -298,8 +298,17 @@ export function startWorker(options: WorkerOptions): Worker {
       for (const posting of postings) await settle(db, posting, { next_attempt_at: next }, true);
       return false;
     }
-    for (let wait = state.bucket.take(Date.now()); wait > 0; wait = state.bucket.take(Date.now()))
+    // Wait for the rate limit only while the claim's lease can cover the wait and the call; a longer
+    // wait would end with the lease gone (and the postings claimed again), so they go back for later.
+    const leaseEnds = Date.parse(postings[0]?.lease_until ?? '') || 0;
+    for (let wait = state.bucket.take(Date.now()); wait > 0; wait = state.bucket.take(Date.now())) {
+      if (wait > leaseEnds - now().getTime() - 2 * callTimeoutMs) {
+        const next = new Date(now().getTime() + wait).toISOString();
+        for (const posting of postings) await settle(db, posting, { next_attempt_at: next }, true);
+        return false;
+      }
       await sleep(wait);
+    }
     return true;
   }
 
