@@ -14,7 +14,7 @@ import type { OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import type { TenantDb } from '../src/platform/store/tenant-scope.ts';
 import { ENGINES } from './support/engines.ts';
-import { until } from './support/wait.ts';
+import { until, untilEveryPostingPosted } from './support/wait.ts';
 
 /**
  * The hub's cluster contract, one suite for both deployments: SQLite with the worker in the same
@@ -154,18 +154,7 @@ for (const engine of ENGINES) {
     });
 
     it('posts every document exactly once', async () => {
-      await until(
-        'every posting posted',
-        async () => {
-          const open = await db
-            .selectFrom('postings')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('status', '!=', 'posted')
-            .executeTakeFirstOrThrow();
-          return open.n === 0;
-        },
-        60_000,
-      );
+      await untilEveryPostingPosted(db, 60_000);
       const refs = [
         ...[...sim.ledger.vouchers.values()].map((v) => v.entries[0]?.busNo ?? ''),
         ...[...sim.ledger.bills.values()].map((b) => b.remark),

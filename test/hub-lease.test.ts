@@ -11,7 +11,7 @@ import { createKeyring } from '../src/platform/security/keyring.ts';
 import type { OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import { ENGINES } from './support/engines.ts';
-import { until } from './support/wait.ts';
+import { untilEveryPostingPosted } from './support/wait.ts';
 
 /**
  * A batch that outlived its lease could be claimed again meanwhile — by another worker or by the same
@@ -59,22 +59,15 @@ for (const engine of ENGINES) {
             voucher: sampleReimbursement(i, 'LEASE'),
           });
         worker.wake();
-        await until(
-          'every posting posted',
-          async () => {
-            const open = await db
-              .selectFrom('postings')
-              .select('id')
-              .where('status', '!=', 'posted')
-              .execute();
-            return open.length === 0;
-          },
-          30_000,
-        );
+        await untilEveryPostingPosted(db, 30_000);
       } finally {
         await worker.stop();
       }
       assert.equal(sim.ledger.vouchers.size - before, 6, 'each voucher in the ERP once');
+      const references = [...sim.ledger.vouchers.values()]
+        .map((v) => v.entries[0]?.busNo ?? '')
+        .filter((r) => r.startsWith('FB-LEASE-'));
+      assert.equal(new Set(references).size, 6, 'six distinct references');
     });
   });
 }

@@ -195,13 +195,19 @@ export function startWorker(options: WorkerOptions): Worker {
     return profile;
   }
 
-  /** Applies a state change only while this worker still holds the lease. */
-  async function settle(
+  /**
+   * Applies a state change only while the lease `postings` carry is still the posting's: this worker's,
+   * from the same claim. A lease that ran out may have been claimed again — by another worker or by
+   * this one — and the batch holding the older claim must then change nothing.
+   */
+  async function settleAll(
     db: TenantDb,
-    posting: PostingRow,
+    postings: readonly PostingRow[],
     changes: Partial<Omit<PostingRow, 'id' | 'tenant_id'>>,
     release: boolean,
-  ): Promise<boolean> {
+  ): Promise<number> {
+    const [head] = postings;
+    if (head === undefined) return 0;
     const result = await db
       .updateTable('postings')
       .set({
@@ -209,14 +215,33 @@ export function startWorker(options: WorkerOptions): Worker {
         updated_at: now().toISOString(),
         ...(release ? { lease_owner: null, lease_until: null } : {}),
       })
-      .where('id', '=', posting.id)
+      .where(
+        'id',
+        'in',
+        postings.map((p) => p.id),
+      )
       .where('lease_owner', '=', owner)
+      .where('lease_until', '=', head.lease_until)
       .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    return Number(result.numUpdatedRows);
   }
 
-  const later = (attempt: number) =>
-    new Date(now().getTime() + backoffDelay(Math.max(1, attempt), backoff, random)).toISOString();
+  const settle = async (
+    db: TenantDb,
+    posting: PostingRow,
+    changes: Partial<Omit<PostingRow, 'id' | 'tenant_id'>>,
+    release: boolean,
+  ): Promise<boolean> => (await settleAll(db, [posting], changes, release)) === 1;
+
+  /** When to try again after `attempt`: backoff with jitter, and no sooner than `atLeastMs` from now. */
+  const later = (attempt: number, atLeastMs = 0) =>
+    new Date(
+      now().getTime() + Math.max(atLeastMs, backoffDelay(Math.max(1, attempt), backoff, random)),
+    ).toISOString();
+
+  /** Puts claimed postings back for `waitMs`, releasing the lease. */
+  const putBack = (db: TenantDb, postings: readonly PostingRow[], waitMs: number) =>
+    settleAll(db, postings, { next_attempt_at: new Date(now().getTime() + waitMs).toISOString() }, true);
 
   async function resolveUnknown(
     db: TenantDb,
@@ -293,9 +318,11 @@ export function startWorker(options: WorkerOptions): Worker {
     state: ConnectionState,
   ): Promise<boolean> {
     if (state.paused || !state.breaker.allows(Date.now())) {
-      const wait = state.paused ? 60_000 : Math.max(1000, state.breaker.retryInMs(Date.now()));
-      const next = new Date(now().getTime() + wait).toISOString();
-      for (const posting of postings) await settle(db, posting, { next_attempt_at: next }, true);
+      await putBack(
+        db,
+        postings,
+        state.paused ? 60_000 : Math.max(1000, state.breaker.retryInMs(Date.now())),
+      );
       return false;
     }
     // Wait for the rate limit only while the claim's lease can cover the wait and the call; a longer
@@ -303,8 +330,7 @@ export function startWorker(options: WorkerOptions): Worker {
     const leaseEnds = Date.parse(postings[0]?.lease_until ?? '') || 0;
     for (let wait = state.bucket.take(Date.now()); wait > 0; wait = state.bucket.take(Date.now())) {
       if (wait > leaseEnds - now().getTime() - 2 * callTimeoutMs) {
-        const next = new Date(now().getTime() + wait).toISOString();
-        for (const posting of postings) await settle(db, posting, { next_attempt_at: next }, true);
+        await putBack(db, postings, wait);
         return false;
       }
       await sleep(wait);
@@ -345,11 +371,10 @@ export function startWorker(options: WorkerOptions): Worker {
     // Everything the call needs is read before `sending` is committed, so the call follows at once.
     const profile = await profileFor(db, state.id, head.profile_version);
     const sentAt = now();
-    // Marking `sending` renews the lease, and only the lease this batch's claim took, still running,
-    // is renewed: the call (bounded by a third of the lease) then ends long before anyone may take the
-    // posting over and look it up. A lease that ran out during the lookups or a rate-limit wait may
-    // already have been claimed again — by another worker or by this one, hence the claim's own expiry
-    // and not just the owner — and two batches would send the same posting.
+    // Marking `sending` renews the lease, and only the lease this batch's claim took, still running
+    // (see settleAll): the call (bounded by a third of the lease) then ends long before anyone may take
+    // the posting over and look it up. Sending on a lease that ran out during the lookups or a
+    // rate-limit wait could race another claim of the same posting, and it would be sent twice.
     const renewedUntil = new Date(sentAt.getTime() + leaseMs).toISOString();
     const marked = await db
       .updateTable('postings')
@@ -373,7 +398,7 @@ export function startWorker(options: WorkerOptions): Worker {
       .returning('id')
       .execute();
     const stillMine = new Set(marked.map((r) => r.id));
-    const batch = ready.filter((p) => stillMine.has(p.id));
+    const batch = ready.filter((p) => stillMine.has(p.id)).map((p) => ({ ...p, lease_until: renewedUntil }));
     if (batch.length === 0) return;
     const items = batch.map((posting) => ({
       document: parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json)),
@@ -489,10 +514,7 @@ export function startWorker(options: WorkerOptions): Worker {
     }
     // An ERP may still be working on a call its client gave up on: the lookup that decides whether to
     // send again waits at least one more call timeout, so it does not overtake that work.
-    const next =
-      status === 'unknown'
-        ? new Date(Math.max(Date.parse(later(attempt)), now().getTime() + callTimeoutMs)).toISOString()
-        : later(attempt);
+    const next = later(attempt, status === 'unknown' ? callTimeoutMs : 0);
     await settle(db, posting, { status, next_attempt_at: next, ...error }, true);
   }
 

@@ -1,3 +1,5 @@
+import type { TenantDb } from '../../src/platform/store/tenant-scope.ts';
+
 /** Polls `probe` until it yields a value (or true), failing with `what` after the timeout. */
 export async function until<T>(
   what: string,
@@ -12,3 +14,18 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Waits until the company has no posting that is not `posted`. */
+export const untilEveryPostingPosted = (db: TenantDb, timeoutMs: number) =>
+  until(
+    'every posting posted',
+    async () => {
+      const open = await db
+        .selectFrom('postings')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '!=', 'posted')
+        .executeTakeFirstOrThrow();
+      return open.n === 0;
+    },
+    timeoutMs,
+  );
