@@ -4,21 +4,21 @@ import { after, before, describe, it } from 'node:test';
 import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import type { KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
-import { submitVoucher } from '../src/hub/postings.ts';
+import { getPosting, submitVoucher } from '../src/hub/postings.ts';
 import { startWorker } from '../src/hub/worker.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { createKeyring } from '../src/platform/security/keyring.ts';
 import type { OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import { ENGINES } from './support/engines.ts';
-import { untilEveryPostingPosted } from './support/wait.ts';
+import { until, untilEveryPostingPosted } from './support/wait.ts';
 
 /**
  * A batch that outlived its lease could be claimed again meanwhile — by another worker or by the same
- * one — and both would send. So a batch sends only on its own claim's lease, still running, and one
- * that would wait for the rate limit longer than its lease allows goes back to the queue instead of
- * waiting. Here most batches would wait far longer than the lease: every document still gets posted,
- * each exactly once.
+ * one — and both would send. So a batch sends only while its own claim's lease will outlast the call,
+ * and one that would wait for the rate limit longer than its lease allows goes back to the queue
+ * instead of waiting, its attempt uncounted. Here most batches would wait far longer than the lease:
+ * every document still gets posted, each exactly once.
  */
 for (const engine of ENGINES) {
   describe(`leases on ${engine.engine}`, () => {
@@ -68,6 +68,49 @@ for (const engine of ENGINES) {
         .map((v) => v.entries[0]?.busNo ?? '')
         .filter((r) => r.startsWith('FB-LEASE-'));
       assert.equal(new Set(references).size, 6, 'six distinct references');
+      const attempts = await db.selectFrom('postings').select('attempts').execute();
+      assert.deepEqual(
+        attempts.map((p) => p.attempts),
+        [1, 1, 1, 1, 1, 1],
+        'a batch given back to the queue counts no attempt',
+      );
+    });
+
+    it('sends nothing on a claim delayed until its lease can no longer cover the call', async () => {
+      const keyring = createKeyring(randomBytes(32));
+      const writer = { actor: 'system:lease', audit: { key: randomBytes(32), clock: systemClock } };
+      const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'STALL', 100);
+      // Every reading of the clock finds 400 ms gone, as if the database stalled between each step: by
+      // the time a claimed batch could call, less than two call timeouts of its 900 ms lease are left.
+      let stalled = 0;
+      const stallingClock = { now: () => new Date(Date.now() + (stalled += 400)) };
+      const worker = startWorker({
+        database,
+        keyring,
+        clock: stallingClock,
+        pollMs: 20,
+        leaseMs: 900,
+        callTimeoutMs: 300,
+      });
+      const { posting: submitted } = await submitVoucher(db, writer, 'STALL', {
+        connectionId,
+        documentId: 'S-1',
+        voucher: sampleReimbursement(1, 'STALL'),
+      });
+      try {
+        worker.wake();
+        await until('the posting claimed and given back', async () => {
+          const posting = await getPosting(db, submitted.id);
+          return posting.updated_at !== posting.created_at && posting.lease_owner === null;
+        });
+      } finally {
+        await worker.stop();
+      }
+      const posting = await getPosting(db, submitted.id);
+      assert.equal(posting.status, 'pending');
+      assert.equal(posting.attempts, 0, 'no attempt was made');
+      const references = [...sim.ledger.vouchers.values()].map((v) => v.entries[0]?.busNo ?? '');
+      assert.ok(!references.some((r) => r.startsWith('FB-STALL-')), 'nothing reached the ERP');
     });
   });
 }

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder, UpdateObject } from 'kysely';
 import type { Clock } from '../platform/clock.ts';
 import type { Keyring } from '../platform/security/keyring.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
 import {
   claimDuePostings,
   claimDueSyncs,
+  type ClaimedPosting,
   heartbeat,
   leaveCluster,
   type PostingRow,
@@ -12,7 +14,7 @@ import {
 } from '../platform/store/job-claims.ts';
 import { keepStatisticsCurrent } from '../platform/store/maintenance.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
-import type { PostingStatus } from '../platform/store/tables.ts';
+import type { Database, PostingStatus } from '../platform/store/tables.ts';
 import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../connectors/contract.ts';
 import { connectorFor, getConnectionRow } from './connections.ts';
 import { parseDocument } from './documents.ts';
@@ -34,7 +36,8 @@ import {
  *  2. a posting whose outcome is unknown (ambiguous answer, or a lease that ran out while sending
  *     because a worker died) is first looked up in the ERP by its external reference — found means
  *     posted, never sent again;
- *  3. `sending` is committed before the call, then the call is made and its outcome recorded:
+ *  3. `sending` is committed before the call (a pending posting is marked by the claim that takes it),
+ *     then the call is made — only while the lease outlasts it — and its outcome recorded:
  *     success → posted; definite rejection → rejected (parked, replayable); ambiguous → unknown;
  *     throttled / transient / auth → pending with exponential backoff and jitter;
  *  4. per connection a circuit breaker and a rate limit; after the retry budget a posting is dead.
@@ -104,6 +107,11 @@ interface ConnectionState {
   readonly version: number;
   checkedAt: number;
 }
+
+/** What a worker's state change writes: values, or expressions over the posting's columns. */
+type PostingChanges =
+  | UpdateObject<Database, 'postings'>
+  | ((eb: ExpressionBuilder<Database, 'postings'>) => UpdateObject<Database, 'postings'>);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -203,18 +211,18 @@ export function startWorker(options: WorkerOptions): Worker {
   async function settleAll(
     db: TenantDb,
     postings: readonly PostingRow[],
-    changes: Partial<Omit<PostingRow, 'id' | 'tenant_id'>>,
+    changes: PostingChanges,
     release: boolean,
   ): Promise<number> {
     const [head] = postings;
     if (head === undefined) return 0;
     const result = await db
       .updateTable('postings')
-      .set({
-        ...changes,
+      .set((eb) => ({
+        ...(typeof changes === 'function' ? changes(eb) : changes),
         updated_at: now().toISOString(),
         ...(release ? { lease_owner: null, lease_until: null } : {}),
-      })
+      }))
       .where(
         'id',
         'in',
@@ -229,7 +237,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const settle = async (
     db: TenantDb,
     posting: PostingRow,
-    changes: Partial<Omit<PostingRow, 'id' | 'tenant_id'>>,
+    changes: PostingChanges,
     release: boolean,
   ): Promise<boolean> => (await settleAll(db, [posting], changes, release)) === 1;
 
@@ -239,9 +247,20 @@ export function startWorker(options: WorkerOptions): Worker {
       now().getTime() + Math.max(atLeastMs, backoffDelay(Math.max(1, attempt), backoff, random)),
     ).toISOString();
 
+  const inMs = (ms: number) => new Date(now().getTime() + ms).toISOString();
+
   /** Puts claimed postings back for `waitMs`, releasing the lease. */
   const putBack = (db: TenantDb, postings: readonly PostingRow[], waitMs: number) =>
-    settleAll(db, postings, { next_attempt_at: new Date(now().getTime() + waitMs).toISOString() }, true);
+    settleAll(db, postings, { next_attempt_at: inMs(waitMs) }, true);
+
+  /** Takes back a send that was marked but not made: pending again in `waitMs`, the attempt uncounted. */
+  const unsend = (db: TenantDb, postings: readonly PostingRow[], waitMs: number) =>
+    settleAll(
+      db,
+      postings,
+      (eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), next_attempt_at: inMs(waitMs) }),
+      true,
+    );
 
   async function resolveUnknown(
     db: TenantDb,
@@ -311,32 +330,24 @@ export function startWorker(options: WorkerOptions): Worker {
     return 'later';
   }
 
-  /** Waits out the breaker, a pause or the rate limit; false when the postings were put back for later. */
-  async function mayCall(
-    db: TenantDb,
-    postings: readonly PostingRow[],
-    state: ConnectionState,
-  ): Promise<boolean> {
-    if (state.paused || !state.breaker.allows(Date.now())) {
-      await putBack(
-        db,
-        postings,
-        state.paused ? 60_000 : Math.max(1000, state.breaker.retryInMs(Date.now())),
-      );
-      return false;
-    }
-    // Wait for the rate limit only while the claim's lease can cover the wait and the call; a longer
-    // wait would end with the lease gone (and the postings claimed again), so they go back for later.
-    const leaseEnds = Date.parse(postings[0]?.lease_until ?? '') || 0;
+  /**
+   * How long the breaker, a pause or the rate limit hold a batch back: 0 once it may call. The rate
+   * limit is waited out here only while the claim's lease can cover the wait and the call; a longer
+   * wait would end with the lease gone (and the postings claimed again), so they go back for later.
+   */
+  async function holdFor(postings: readonly PostingRow[], state: ConnectionState): Promise<number> {
+    if (state.paused) return 60_000;
+    if (!state.breaker.allows(Date.now())) return Math.max(1000, state.breaker.retryInMs(Date.now()));
     for (let wait = state.bucket.take(Date.now()); wait > 0; wait = state.bucket.take(Date.now())) {
-      if (wait > leaseEnds - now().getTime() - 2 * callTimeoutMs) {
-        await putBack(db, postings, wait);
-        return false;
-      }
+      if (wait > leaseLeft(postings) - 2 * callTimeoutMs) return wait;
       await sleep(wait);
     }
-    return true;
+    return 0;
   }
+
+  /** What is left of the lease a batch's claim took. */
+  const leaseLeft = (postings: readonly PostingRow[]) =>
+    (Date.parse(postings[0]?.lease_until ?? '') || 0) - now().getTime();
 
   /** A posting whose last send may have reached the ERP is looked up first; true when it must be sent. */
   async function needsSending(db: TenantDb, posting: PostingRow, state: ConnectionState): Promise<boolean> {
@@ -355,35 +366,28 @@ export function startWorker(options: WorkerOptions): Worker {
   }
 
   /**
-   * Sends postings of one connection, kind and profile version in one ERP call (BatchSave when more
-   * than one). `sending` is committed for all of them before the call; each item's outcome is then
-   * settled on its own terms, the successes together in one transaction.
+   * Postings claimed while their last send may have reached the ERP: each is looked up first, and those
+   * the ERP does not have are marked `sending` — only under the lease this batch's claim took, still
+   * running (see settleAll), which the mark renews. Returns them as marked.
    */
-  async function processBatch(postings: readonly PostingRow[]): Promise<void> {
-    const [head] = postings;
-    if (head === undefined) return;
-    const db = tenantDb(database.db, head.tenant_id);
-    const state = await connection(db, head.connection_id);
-    if (!(await mayCall(db, postings, state))) return;
+  async function recheck(
+    db: TenantDb,
+    postings: readonly PostingRow[],
+    state: ConnectionState,
+  ): Promise<PostingRow[]> {
     const ready: PostingRow[] = [];
     for (const posting of postings) if (await needsSending(db, posting, state)) ready.push(posting);
-    if (ready.length === 0) return;
-    // Everything the call needs is read before `sending` is committed, so the call follows at once.
-    const profile = await profileFor(db, state.id, head.profile_version);
+    const [head] = ready;
+    if (head === undefined) return [];
     const sentAt = now();
-    // Marking `sending` renews the lease, and only the lease this batch's claim took, still running
-    // (see settleAll): the call (bounded by a third of the lease) then ends long before anyone may take
-    // the posting over and look it up. Sending on a lease that ran out during the lookups or a
-    // rate-limit wait could race another claim of the same posting, and it would be sent twice.
     const renewedUntil = new Date(sentAt.getTime() + leaseMs).toISOString();
-    const marked = await db
+    return db
       .updateTable('postings')
       .set((eb) => ({
         status: 'sending' as const,
         attempts: eb('attempts', '+', 1),
         lease_until: renewedUntil,
-        // a sending posting is due again only if this worker dies: when its lease runs out. Claims
-        // then find the expired ones in the due index instead of filtering every posting in flight.
+        // due again only if this worker dies: when its lease runs out (as a claim marks it)
         next_attempt_at: renewedUntil,
         updated_at: sentAt.toISOString(),
       }))
@@ -395,11 +399,37 @@ export function startWorker(options: WorkerOptions): Worker {
       .where('lease_owner', '=', owner)
       .where('lease_until', '=', head.lease_until)
       .where('lease_until', '>', sentAt.toISOString())
-      .returning('id')
+      .returningAll()
       .execute();
-    const stillMine = new Set(marked.map((r) => r.id));
-    const batch = ready.filter((p) => stillMine.has(p.id)).map((p) => ({ ...p, lease_until: renewedUntil }));
+  }
+
+  /**
+   * Sends postings of one connection, kind and profile version in one ERP call (BatchSave when more
+   * than one). They are `sending` before the call: marked by the claim, or by the recheck of those
+   * whose last send may have reached the ERP. Each item's outcome is then settled on its own terms, the
+   * successes together in one transaction.
+   */
+  async function processBatch(postings: readonly ClaimedPosting[]): Promise<void> {
+    const [head] = postings;
+    if (head === undefined) return;
+    const db = tenantDb(database.db, head.tenant_id);
+    const state = await connection(db, head.connection_id);
+    const markedByClaim = head.claimed_from === 'pending';
+    const hold = await holdFor(postings, state);
+    if (hold > 0) {
+      await (markedByClaim ? unsend : putBack)(db, postings, hold);
+      return;
+    }
+    const profile = await profileFor(db, state.id, head.profile_version);
+    const batch = markedByClaim ? postings : await recheck(db, postings, state);
     if (batch.length === 0) return;
+    // The call (bounded by its timeout) must end with a call timeout of the lease still to run: an ERP
+    // may finish a call its client gave up on, and only after the lease may another claim look the
+    // posting up. A batch delayed past that point (a stalled database) is not sent on this claim.
+    if (leaseLeft(batch) < 2 * callTimeoutMs) {
+      await unsend(db, batch, 0);
+      return;
+    }
     const items = batch.map((posting) => ({
       document: parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json)),
       externalReference: posting.external_reference,
@@ -429,7 +459,7 @@ export function startWorker(options: WorkerOptions): Worker {
       };
       metrics?.outcomes.inc({ connection: state.name, outcome: result.outcome });
       const summary = {
-        attempt: posting.attempts + 1,
+        attempt: posting.attempts,
         latencyMs,
         request: {
           service: batch.length === 1 ? 'Save' : 'BatchSave',
@@ -441,7 +471,7 @@ export function startWorker(options: WorkerOptions): Worker {
       };
       if (result.outcome === 'success')
         posted.push({ posting, erpId: result.erpId, erpNumber: result.erpNumber, summary });
-      else await recordFailure(db, posting, state, result, posting.attempts + 1, summary);
+      else await recordFailure(db, posting, state, result, posting.attempts, summary);
     }
     if (posted.length === 0) return;
     state.breaker.success();
@@ -521,15 +551,17 @@ export function startWorker(options: WorkerOptions): Worker {
   const inFlight = new Set<Promise<void>>();
 
   /** Claimed postings in groups that can share one ERP call, each at most `batchSize` long. */
-  function batches(claimed: readonly PostingRow[]): PostingRow[][] {
-    const groups = new Map<string, PostingRow[]>();
+  function batches(claimed: readonly ClaimedPosting[]): ClaimedPosting[][] {
+    const groups = new Map<string, ClaimedPosting[]>();
     for (const p of claimed) {
-      const key = `${p.tenant_id}|${p.connection_id}|${p.document_type}|${String(p.profile_version)}`;
+      // those the claim marked `sending` go together; the others are looked up first
+      const marked = p.claimed_from === 'pending';
+      const key = `${p.tenant_id}|${p.connection_id}|${p.document_type}|${String(p.profile_version)}|${marked}`;
       const group = groups.get(key) ?? [];
       group.push(p);
       groups.set(key, group);
     }
-    const out: PostingRow[][] = [];
+    const out: ClaimedPosting[][] = [];
     for (const group of groups.values())
       for (let i = 0; i < group.length; i += batchSize) out.push(group.slice(i, i + batchSize));
     return out;
@@ -537,7 +569,7 @@ export function startWorker(options: WorkerOptions): Worker {
 
   async function loop(): Promise<void> {
     while (running) {
-      let claimed: PostingRow[] = [];
+      let claimed: ClaimedPosting[] = [];
       const free = concurrency - inFlight.size;
       const wanted = free * batchSize;
       if (free > 0) {
@@ -576,6 +608,10 @@ export function startWorker(options: WorkerOptions): Worker {
           };
         });
       }
+      // The event loop turns between claims: with a synchronous driver (SQLite), claims and batches that
+      // make no ERP call (given back at once) would otherwise follow each other without ever letting
+      // timers or sockets run.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.allSettled([...inFlight]);
   }

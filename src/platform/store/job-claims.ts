@@ -1,6 +1,6 @@
 import { sql, type QueryCreator, type Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
-import type { Database, PostingsTable } from './tables.ts';
+import type { Database, PostingStatus, PostingsTable } from './tables.ts';
 import type { TenantDb } from './tenant-scope.ts';
 
 /**
@@ -9,8 +9,20 @@ import type { TenantDb } from './tenant-scope.ts';
  * (pending / unknown) or was being sent by a worker whose lease ran out (crash), its next attempt time
  * has come, and no older unfinished posting shares its ordering key. PostgreSQL claims with
  * `FOR UPDATE SKIP LOCKED`, so any number of workers share the queue without blocking each other.
+ *
+ * Claiming a pending posting is the decision to send it: the claim marks it `sending` and counts the
+ * attempt in the same write (protocol step 2, committed before the call), with its next attempt due
+ * when the lease runs out. A posting whose last send may have reached the ERP (`unknown`, or `sending`
+ * under a lapsed lease) is only leased: it is looked up before anything is sent.
  */
 export type PostingRow = Selectable<PostingsTable>;
+
+type WaitingStatus = (typeof WAITING)[number];
+
+export interface ClaimedPosting extends PostingRow {
+  /** The status the posting had when it was claimed. */
+  readonly claimed_from: WaitingStatus;
+}
 
 const WAITING = ['pending', 'unknown', 'sending'] as const;
 // A parked predecessor (rejected, dead) blocks its successors too: a payment must not overtake its bill.
@@ -22,15 +34,15 @@ export async function claimDuePostings(
   now: Date,
   leaseMs: number,
   limit: number,
-): Promise<PostingRow[]> {
+): Promise<ClaimedPosting[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
   // One index range per status (status, next_attempt_at), each already in order and cut at the limit:
   // a single `status IN (…)` query would sort the whole backlog on every claim.
-  const dueWith = (db: QueryCreator<Database>, status: (typeof WAITING)[number]) =>
+  const dueWith = (db: QueryCreator<Database>, status: WaitingStatus) =>
     db
       .selectFrom('postings as p')
-      .select(['p.id', 'p.next_attempt_at'])
+      .select(['p.id', 'p.next_attempt_at', 'p.status'])
       .where('p.status', '=', status)
       .where('p.next_attempt_at', '<=', at)
       .where((eb) => eb.or([eb('p.lease_until', 'is', null), eb('p.lease_until', '<', at)]))
@@ -56,54 +68,73 @@ export async function claimDuePostings(
         ]),
       )
       .orderBy('p.next_attempt_at')
-      .limit(limit);
+      .limit(limit)
+      .$narrowType<{ status: WaitingStatus }>();
+  // The lease, and for a pending posting the send (the columns are the claimed row's, before the claim).
+  const column = (name: 'status' | 'attempts' | 'next_attempt_at') => sql.ref(`postings.${name}`);
+  const fresh = sql<boolean>`${column('status')} = 'pending'`;
+  const claim = {
+    lease_owner: owner,
+    lease_until: until,
+    status: sql<PostingStatus>`case when ${fresh} then 'sending' else ${column('status')} end`,
+    attempts: sql<number>`case when ${fresh} then ${column('attempts')} + 1 else ${column('attempts')} end`,
+    next_attempt_at: sql<string>`case when ${fresh} then ${until} else ${column('next_attempt_at')} end`,
+  };
   if (database.engine === 'postgres') {
     // One statement, no transaction around it: each status's candidates are locked with SKIP LOCKED
-    // (concurrent workers take different ones without waiting), the earliest `limit` of them leased.
+    // (concurrent workers take different ones without waiting), the earliest `limit` of them claimed.
     // A claim is the queue's most frequent statement, and idle workers poll with it.
     return database.db
       .with('due_pending', (qc) => dueWith(qc, 'pending').forUpdate().skipLocked())
       .with('due_unknown', (qc) => dueWith(qc, 'unknown').forUpdate().skipLocked())
       .with('due_sending', (qc) => dueWith(qc, 'sending').forUpdate().skipLocked())
-      .updateTable('postings')
-      .set({ lease_owner: owner, lease_until: until })
-      .where('id', 'in', (eb) =>
-        eb
+      .with('due', (qc) =>
+        qc
           .selectFrom((c) =>
             c
               .selectFrom('due_pending')
-              .select(['id', 'next_attempt_at'])
-              .unionAll(c.selectFrom('due_unknown').select(['id', 'next_attempt_at']))
-              .unionAll(c.selectFrom('due_sending').select(['id', 'next_attempt_at']))
-              .as('due'),
+              .selectAll()
+              .unionAll(c.selectFrom('due_unknown').selectAll())
+              .unionAll(c.selectFrom('due_sending').selectAll())
+              .as('d'),
           )
-          .select('due.id')
-          .orderBy('due.next_attempt_at')
+          .selectAll()
+          .orderBy('d.next_attempt_at')
           .limit(limit),
       )
-      .returningAll()
+      .updateTable('postings')
+      .from('due')
+      .set(claim)
+      .whereRef('postings.id', '=', 'due.id')
+      .returningAll('postings')
+      .returning('due.status as claimed_from')
       .execute();
   }
   // SQLite: the UPDATE re-checks that the posting is still waiting and unleased, so two processes that
   // read the same candidates from one file can never both claim one.
   return database.db.transaction().execute(async (tx) => {
-    const candidates: { id: string; next_attempt_at: string }[] = [];
+    const candidates: { id: string; next_attempt_at: string; status: WaitingStatus }[] = [];
     for (const status of WAITING) candidates.push(...(await dueWith(tx, status).execute()));
-    const ids = candidates
+    const chosen = candidates
       .sort((a, b) =>
         a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0,
       )
-      .slice(0, limit)
-      .map((c) => c.id);
-    if (ids.length === 0) return [];
-    return tx
+      .slice(0, limit);
+    if (chosen.length === 0) return [];
+    const claimedFrom = new Map(chosen.map((c) => [c.id, c.status]));
+    const rows = await tx
       .updateTable('postings')
-      .set({ lease_owner: owner, lease_until: until })
-      .where('id', 'in', ids)
+      .set(claim)
+      .where(
+        'id',
+        'in',
+        chosen.map((c) => c.id),
+      )
       .where('status', 'in', WAITING)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
       .returningAll()
       .execute();
+    return rows.map((row) => ({ ...row, claimed_from: claimedFrom.get(row.id) ?? 'pending' }));
   });
 }
 

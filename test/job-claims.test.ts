@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
+import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
+import type { KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
+import { submitVoucher } from '../src/hub/postings.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { createKeyring } from '../src/platform/security/keyring.ts';
+import type { OpenDatabase } from '../src/platform/store/database.ts';
+import { claimDuePostings } from '../src/platform/store/job-claims.ts';
+import { migrateToLatest } from '../src/platform/store/migrate.ts';
+import { ENGINES } from './support/engines.ts';
+
+/**
+ * The claim is the send decision for a pending posting (marked `sending`, its attempt counted, due again
+ * only when the lease runs out); a posting whose last send may have reached the ERP is only leased, to
+ * be looked up first; a posting under a running lease is nobody else's to take.
+ */
+for (const engine of ENGINES) {
+  describe(`claiming postings on ${engine.engine}`, () => {
+    let sim: KingdeeSimulator;
+    let database: OpenDatabase;
+
+    before(async () => {
+      sim = await startDemoKingdee({});
+      database = await engine.open();
+      await migrateToLatest(database);
+    });
+    after(async () => {
+      await database.close();
+      await sim.close();
+    });
+
+    it('marks pending postings sending and only leases those to be looked up', async () => {
+      const keyring = createKeyring(randomBytes(32));
+      const writer = { actor: 'system:claims', audit: { key: randomBytes(32), clock: systemClock } };
+      const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'CLAIM', 10);
+      const ids: Record<string, string> = {};
+      for (const name of ['pending', 'unknown', 'lapsed', 'held']) {
+        const { posting } = await submitVoucher(db, writer, 'CLAIM', {
+          connectionId,
+          documentId: name,
+          voucher: sampleReimbursement(name.length, 'CLAIM'),
+        });
+        ids[name] = posting.id;
+      }
+      const past = '2000-01-01T00:00:00.000Z';
+      const setRow = (name: string, set: ReturnType<typeof sql>) =>
+        sql`update postings set ${set} where id = ${ids[name]}`.execute(database.db);
+      await setRow('unknown', sql`status = 'unknown', attempts = 2, next_attempt_at = ${past}`);
+      await setRow(
+        'lapsed',
+        sql`status = 'sending', attempts = 1, next_attempt_at = ${past}, lease_owner = 'gone', lease_until = ${past}`,
+      );
+      await setRow('held', sql`lease_owner = 'other', lease_until = '2999-01-01T00:00:00.000Z'`);
+
+      const now = new Date();
+      const claimed = await claimDuePostings(database, 'me', now, 60_000, 10);
+      const until = new Date(now.getTime() + 60_000).toISOString();
+      const byId = new Map(claimed.map((p) => [p.id, p]));
+      assert.equal(byId.has(ids['held'] ?? ''), false, 'a running lease is not taken');
+      assert.equal(claimed.length, 3);
+      const pick = (name: string) => {
+        const row = byId.get(ids[name] ?? '');
+        assert.ok(row, `${name} claimed`);
+        assert.equal(row.lease_owner, 'me');
+        assert.equal(row.lease_until, until);
+        return {
+          from: row.claimed_from,
+          status: row.status,
+          attempts: row.attempts,
+          next: row.next_attempt_at,
+        };
+      };
+      assert.deepEqual(pick('pending'), { from: 'pending', status: 'sending', attempts: 1, next: until });
+      assert.deepEqual(pick('unknown'), { from: 'unknown', status: 'unknown', attempts: 2, next: past });
+      assert.deepEqual(pick('lapsed'), { from: 'sending', status: 'sending', attempts: 1, next: past });
+
+      assert.deepEqual(await claimDuePostings(database, 'you', now, 60_000, 10), [], 'nothing left to claim');
+    });
+  });
+}
