@@ -113,6 +113,9 @@ type PostingChanges =
   | UpdateObject<Database, 'postings'>
   | ((eb: ExpressionBuilder<Database, 'postings'>) => UpdateObject<Database, 'postings'>);
 
+/** Most documents in one ERP call unless configured (`FINBRIDGE_WORKER_BATCH_SIZE`). */
+export const DEFAULT_BATCH_SIZE = 50;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function startWorker(options: WorkerOptions): Worker {
@@ -120,7 +123,7 @@ export function startWorker(options: WorkerOptions): Worker {
   const leaseMs = options.leaseMs ?? 60_000;
   const callTimeoutMs = Math.min(options.callTimeoutMs ?? 15_000, Math.floor(leaseMs / 3));
   const concurrency = options.concurrency ?? 8;
-  const batchSize = Math.max(1, options.batchSize ?? 50);
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const maxAttempts = options.maxAttempts ?? 12;
   const pollMs = options.pollMs ?? 200;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
