@@ -334,23 +334,33 @@ export function startWorker(options: WorkerOptions): Worker {
   }
 
   /**
-   * How long the breaker, a pause or the rate limit hold a batch back: 0 once it may call. The rate
-   * limit is waited out here only while the claim's lease can cover the wait and the call; a longer
-   * wait would end with the lease gone (and the postings claimed again), so they go back for later.
+   * Whether a batch may call now (undefined), or how soon it is due again once given back: the breaker
+   * is open, the connection paused, or the claim's lease will not outlast the call (see processBatch).
+   * The rate limit is waited out only while the lease covers the wait and the call, and its token is
+   * taken only when the call can follow.
    */
-  async function holdFor(postings: readonly PostingRow[], state: ConnectionState): Promise<number> {
+  async function holdFor(
+    postings: readonly PostingRow[],
+    state: ConnectionState,
+  ): Promise<number | undefined> {
     if (state.paused) return 60_000;
     if (!state.breaker.allows(Date.now())) return Math.max(1000, state.breaker.retryInMs(Date.now()));
-    for (let wait = state.bucket.take(Date.now()); wait > 0; wait = state.bucket.take(Date.now())) {
-      if (wait > leaseLeft(postings) - 2 * callTimeoutMs) return wait;
+    for (;;) {
+      if (!leaseOutlastsCall(postings)) return 0;
+      const spareMs = leaseLeft(postings) - 2 * callTimeoutMs;
+      const wait = state.bucket.take(Date.now());
+      if (wait <= 0) return undefined;
+      if (wait > spareMs) return wait;
       await sleep(wait);
     }
-    return 0;
   }
 
-  /** What is left of the lease a batch's claim took. */
+  /** What is left of the lease a batch's claim took (or its recheck renewed). */
   const leaseLeft = (postings: readonly PostingRow[]) =>
     (Date.parse(postings[0]?.lease_until ?? '') || 0) - now().getTime();
+
+  /** Whether a call made now ends, at its deadline, with a call timeout of the lease still to run. */
+  const leaseOutlastsCall = (postings: readonly PostingRow[]) => leaseLeft(postings) >= 2 * callTimeoutMs;
 
   /** A posting whose last send may have reached the ERP is looked up first; true when it must be sent. */
   async function needsSending(db: TenantDb, posting: PostingRow, state: ConnectionState): Promise<boolean> {
@@ -409,8 +419,11 @@ export function startWorker(options: WorkerOptions): Worker {
   /**
    * Sends postings of one connection, kind and profile version in one ERP call (BatchSave when more
    * than one). They are `sending` before the call: marked by the claim, or by the recheck of those
-   * whose last send may have reached the ERP. Each item's outcome is then settled on its own terms, the
-   * successes together in one transaction.
+   * whose last send may have reached the ERP. The call is made only while their lease outlasts it: an
+   * ERP may finish a call its client gave up on, and only after the lease may another claim look the
+   * posting up; a batch held up past that point (a long wait, a stalled database) sends nothing on this
+   * claim and is given back. Each item's outcome is then settled on its own terms, the successes
+   * together in one transaction.
    */
   async function processBatch(postings: readonly ClaimedPosting[]): Promise<void> {
     const [head] = postings;
@@ -418,18 +431,16 @@ export function startWorker(options: WorkerOptions): Worker {
     const db = tenantDb(database.db, head.tenant_id);
     const state = await connection(db, head.connection_id);
     const markedByClaim = head.claimed_from === 'pending';
-    const hold = await holdFor(postings, state);
-    if (hold > 0) {
-      await (markedByClaim ? unsend : putBack)(db, postings, hold);
+    // everything the call needs is read first, so that the call follows the rate limit's token at once
+    const profile = await profileFor(db, state.id, head.profile_version);
+    const holdMs = await holdFor(postings, state);
+    if (holdMs !== undefined) {
+      await (markedByClaim ? unsend : putBack)(db, postings, holdMs);
       return;
     }
-    const profile = await profileFor(db, state.id, head.profile_version);
     const batch = markedByClaim ? postings : await recheck(db, postings, state);
     if (batch.length === 0) return;
-    // The call (bounded by its timeout) must end with a call timeout of the lease still to run: an ERP
-    // may finish a call its client gave up on, and only after the lease may another claim look the
-    // posting up. A batch delayed past that point (a stalled database) is not sent on this claim.
-    if (leaseLeft(batch) < 2 * callTimeoutMs) {
+    if (!leaseOutlastsCall(batch)) {
       await unsend(db, batch, 0);
       return;
     }
