@@ -494,7 +494,7 @@ export function startWorker(options: WorkerOptions): Worker {
       const mine = new Set(
         await settlePosted(
           tx,
-          owner,
+          { owner, until: batch[0]?.lease_until ?? null },
           at,
           posted.map((p) => ({ id: p.posting.id, erpId: p.erpId, erpNumber: p.erpNumber })),
         ),

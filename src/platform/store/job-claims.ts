@@ -252,11 +252,12 @@ export async function lastSyncs(
 
 /**
  * Marks a batch of postings posted in one statement (each with its own ERP id and number), releasing
- * their leases; only rows this worker still leases change. Returns the ids it settled.
+ * their leases; only rows still under the batch's own lease (this owner, this expiry) change. Returns
+ * the ids it settled.
  */
 export async function settlePosted(
   db: TenantDb,
-  owner: string,
+  lease: { readonly owner: string; readonly until: string | null },
   at: string,
   posted: readonly { readonly id: string; readonly erpId: string; readonly erpNumber: string }[],
 ): Promise<string[]> {
@@ -285,7 +286,8 @@ export async function settlePosted(
       'in',
       posted.map((p) => p.id),
     )
-    .where('lease_owner', '=', owner)
+    .where('lease_owner', '=', lease.owner)
+    .where('lease_until', '=', lease.until)
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
