@@ -17,6 +17,7 @@ import type { TenantDb } from './tenant-scope.ts';
  */
 export type PostingRow = Selectable<PostingsTable>;
 
+const WAITING = ['pending', 'unknown', 'sending'] as const;
 type WaitingStatus = (typeof WAITING)[number];
 
 export interface ClaimedPosting extends PostingRow {
@@ -24,7 +25,6 @@ export interface ClaimedPosting extends PostingRow {
   readonly claimed_from: WaitingStatus;
 }
 
-const WAITING = ['pending', 'unknown', 'sending'] as const;
 // A parked predecessor (rejected, dead) blocks its successors too: a payment must not overtake its bill.
 const UNFINISHED = ['pending', 'unknown', 'sending', 'rejected', 'dead'] as const;
 
@@ -134,7 +134,11 @@ export async function claimDuePostings(
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
       .returningAll()
       .execute();
-    return rows.map((row) => ({ ...row, claimed_from: claimedFrom.get(row.id) ?? 'pending' }));
+    return rows.map((row) => {
+      const from = claimedFrom.get(row.id);
+      if (from === undefined) throw new Error(`claimed posting ${row.id} was not a candidate`);
+      return { ...row, claimed_from: from };
+    });
   });
 }
 
