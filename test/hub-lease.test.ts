@@ -1,16 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
+import { describe, it } from 'node:test';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
-import type { KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
 import { getPosting, submitVoucher } from '../src/hub/postings.ts';
 import { startWorker } from '../src/hub/worker.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { createKeyring } from '../src/platform/security/keyring.ts';
-import type { OpenDatabase } from '../src/platform/store/database.ts';
-import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import { ENGINES } from './support/engines.ts';
+import { hubUnderTest } from './support/kingdee.ts';
 import { until, untilEveryPostingPosted } from './support/wait.ts';
 
 /**
@@ -22,23 +17,11 @@ import { until, untilEveryPostingPosted } from './support/wait.ts';
  */
 for (const engine of ENGINES) {
   describe(`leases on ${engine.engine}`, () => {
-    let sim: KingdeeSimulator;
-    let database: OpenDatabase;
-
-    before(async () => {
-      sim = await startDemoKingdee({});
-      database = await engine.open();
-      await migrateToLatest(database);
-    });
-    after(async () => {
-      await database.close();
-      await sim.close();
-    });
+    const hub = hubUnderTest(engine);
 
     it('posts every document once when the rate limit holds batches longer than their lease', async () => {
-      const keyring = createKeyring(randomBytes(32));
-      const writer = { actor: 'system:lease', audit: { key: randomBytes(32), clock: systemClock } };
-      const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'LEASE', 2);
+      const { sim, database, keyring } = hub;
+      const { db, connectionId, writer } = await hub.company('LEASE', 2);
       const before = sim.ledger.vouchers.size;
       const worker = startWorker({
         database,
@@ -77,9 +60,8 @@ for (const engine of ENGINES) {
     });
 
     it('sends nothing on a claim delayed until its lease can no longer cover the call', async () => {
-      const keyring = createKeyring(randomBytes(32));
-      const writer = { actor: 'system:lease', audit: { key: randomBytes(32), clock: systemClock } };
-      const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'STALL', 100);
+      const { sim, database, keyring } = hub;
+      const { db, connectionId, writer } = await hub.company('STALL', 100);
       // Every reading of the clock finds 400 ms gone, as if the database stalled between each step: by
       // the time a claimed batch could call, less than two call timeouts of its 900 ms lease are left.
       let stalled = 0;

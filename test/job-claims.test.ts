@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
-import type { KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { createKeyring } from '../src/platform/security/keyring.ts';
-import type { OpenDatabase } from '../src/platform/store/database.ts';
 import { claimDuePostings } from '../src/platform/store/job-claims.ts';
-import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import { ENGINES } from './support/engines.ts';
+import { hubUnderTest } from './support/kingdee.ts';
 
 /**
  * The claim is the send decision for a pending posting (marked `sending`, its attempt counted, due again
@@ -20,23 +14,11 @@ import { ENGINES } from './support/engines.ts';
  */
 for (const engine of ENGINES) {
   describe(`claiming postings on ${engine.engine}`, () => {
-    let sim: KingdeeSimulator;
-    let database: OpenDatabase;
-
-    before(async () => {
-      sim = await startDemoKingdee({});
-      database = await engine.open();
-      await migrateToLatest(database);
-    });
-    after(async () => {
-      await database.close();
-      await sim.close();
-    });
+    const hub = hubUnderTest(engine);
 
     it('marks pending postings sending and only leases those to be looked up', async () => {
-      const keyring = createKeyring(randomBytes(32));
-      const writer = { actor: 'system:claims', audit: { key: randomBytes(32), clock: systemClock } };
-      const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'CLAIM', 10);
+      const { database } = hub;
+      const { db, connectionId, writer } = await hub.company('CLAIM', 10);
       const ids: Record<string, string> = {};
       for (const name of ['pending', 'unknown', 'lapsed', 'held']) {
         const { posting } = await submitVoucher(db, writer, 'CLAIM', {

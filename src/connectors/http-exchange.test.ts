@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { exchange } from './http-exchange.ts';
-import { classifyTransport } from './kingdee/errors.ts';
+import { classifyTransport, exchange } from './http-exchange.ts';
 
 // One server, one behaviour per path: what an ERP (or the network in front of it) can do to a call.
 const server = http.createServer((request, response) => {
@@ -55,7 +54,7 @@ const failureOf = async (call: Promise<unknown>) => {
   try {
     await call;
   } catch (error) {
-    return classifyTransport(error, true);
+    return classifyTransport(error);
   }
   assert.fail('the call should have failed');
 };

@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import type { ErpFailure } from './contract.ts';
 
 /**
  * One request/answer exchange with an ERP over keep-alive HTTP(S), the answer read whole as text.
@@ -74,4 +75,22 @@ export function exchange(url: string, call: HttpExchange): Promise<HttpAnswer> {
     request.on('error', (error) => settle({ error }));
     request.end(call.body);
   });
+}
+
+/** Failures that happen before the request can have reached the ERP. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * The outcome class of an exchange that failed without an answer. A connection refused or a name not
+ * resolved is transient: nothing reached the ERP. Anything else (the deadline, a reset, an answer cut
+ * off) may have reached it, so it is ambiguous and the document must be looked up before a resend.
+ */
+export function classifyTransport(error: unknown): ErpFailure {
+  if (!(error instanceof Error)) return { outcome: 'ambiguous', code: 'network', message: String(error) };
+  if (error instanceof HttpTimeoutError)
+    return { outcome: 'ambiguous', code: 'timeout', message: error.message };
+  const systemCode = (error as { code?: unknown }).code;
+  const code = typeof systemCode === 'string' ? systemCode : 'network';
+  const message = typeof systemCode === 'string' ? `${error.message} (${systemCode})` : error.message;
+  return { outcome: NOT_SENT.has(code) ? 'transient' : 'ambiguous', code, message };
 }

@@ -346,8 +346,8 @@ export function startWorker(options: WorkerOptions): Worker {
     if (state.paused) return 60_000;
     if (!state.breaker.allows(Date.now())) return Math.max(1000, state.breaker.retryInMs(Date.now()));
     for (;;) {
-      if (!leaseOutlastsCall(postings)) return 0;
-      const spareMs = leaseLeft(postings) - 2 * callTimeoutMs;
+      const spareMs = leaseSpareMs(postings);
+      if (spareMs < 0) return 0;
       const wait = state.bucket.take(Date.now());
       if (wait <= 0) return undefined;
       if (wait > spareMs) return wait;
@@ -355,12 +355,13 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
-  /** What is left of the lease a batch's claim took (or its recheck renewed). */
-  const leaseLeft = (postings: readonly PostingRow[]) =>
-    (Date.parse(postings[0]?.lease_until ?? '') || 0) - now().getTime();
-
-  /** Whether a call made now ends, at its deadline, with a call timeout of the lease still to run. */
-  const leaseOutlastsCall = (postings: readonly PostingRow[]) => leaseLeft(postings) >= 2 * callTimeoutMs;
+  /**
+   * How long a batch may still wait before its call, under the lease its claim took (or its recheck
+   * renewed): a call made then ends, at its deadline, with a call timeout of the lease still to run.
+   * Negative when it is already too late.
+   */
+  const leaseSpareMs = (postings: readonly PostingRow[]) =>
+    (Date.parse(postings[0]?.lease_until ?? '') || 0) - now().getTime() - 2 * callTimeoutMs;
 
   /** A posting whose last send may have reached the ERP is looked up first; true when it must be sent. */
   async function needsSending(db: TenantDb, posting: PostingRow, state: ConnectionState): Promise<boolean> {
@@ -440,7 +441,7 @@ export function startWorker(options: WorkerOptions): Worker {
     }
     const batch = markedByClaim ? postings : await recheck(db, postings, state);
     if (batch.length === 0) return;
-    if (!leaseOutlastsCall(batch)) {
+    if (leaseSpareMs(batch) < 0) {
       await unsend(db, batch, 0);
       return;
     }

@@ -1,6 +1,6 @@
 import type { ConnectorContext, ErpFailure } from '../contract.ts';
-import { exchange, type HttpAnswer } from '../http-exchange.ts';
-import { classifyHttp, classifyMsgCode, classifyTransport } from './errors.ts';
+import { classifyTransport, exchange, type HttpAnswer } from '../http-exchange.ts';
+import { classifyHttp, classifyMsgCode } from './errors.ts';
 import { signedHeaders, type AppCredentials } from './signing.ts';
 
 /**
@@ -95,7 +95,7 @@ export class KingdeeClient {
         timeoutMs: this.ctx.timeoutMs,
       });
     } catch (error) {
-      return { ok: false, failure: classifyTransport(error, true) };
+      return { ok: false, failure: classifyTransport(error) };
     }
     for (const cookie of answer.headers['set-cookie'] ?? []) {
       const [pair = ''] = cookie.split(';');

@@ -23,29 +23,6 @@ export function classifyMsgCode(msgCode: number, message: string): ErpFailure {
   }
 }
 
-/** A call that failed at the transport layer. `sent` says whether the request can have reached the ERP. */
-export function classifyTransport(error: unknown, sent: boolean): ErpFailure {
-  const name = error instanceof Error ? error.name : '';
-  // node:http puts the system code on the error itself; fetch put it on the cause
-  const own = error instanceof Error ? (error as { code?: unknown }).code : undefined;
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  const systemCode = typeof own === 'string' ? own : cause?.code;
-  const code = systemCode ?? name;
-  const message =
-    error instanceof Error ? `${error.message}${systemCode ? ` (${systemCode})` : ''}` : String(error);
-  if (name === 'TimeoutError' || name === 'AbortError')
-    return { outcome: 'ambiguous', code: 'timeout', message };
-  if (
-    code === 'ECONNREFUSED' ||
-    code === 'ENOTFOUND' ||
-    code === 'EAI_AGAIN' ||
-    code === 'UND_ERR_CONNECT_TIMEOUT'
-  ) {
-    return { outcome: 'transient', code, message };
-  }
-  return { outcome: sent ? 'ambiguous' : 'transient', code: code || 'network', message };
-}
-
 export function classifyHttp(status: number, body: string): ErpFailure | null {
   if (status === 519) {
     const gateway = /"errcode"\s*:\s*"?(\d+)/.exec(body)?.[1] ?? '';
