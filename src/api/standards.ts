@@ -9,31 +9,36 @@ import type { App } from '../platform/http/server.ts';
 import { PUBLIC } from '../platform/http/policy.ts';
 import { IndexSchema, problems } from './shared.ts';
 
-/** The field standards (code lists with zh-CN/en-US labels) that the canonical schemas enumerate. */
-const STANDARDS: Record<string, { description: string; items: () => readonly object[] }> = {
-  'expense-categories': {
-    description: 'Standard expense categories (费用类别) and their input-VAT treatment',
-    items: () => STANDARD_EXPENSE_CATEGORIES,
-  },
-  'invoice-types': { description: 'Invoice and ticket types (发票类型)', items: () => INVOICE_TYPES },
-  'voucher-words': { description: 'Voucher words (凭证字)', items: () => VOUCHER_WORDS },
-  'account-types': {
-    description: 'Account classes (科目类别) and balance direction',
-    items: () => ACCOUNT_TYPES,
-  },
-  'aux-dimensions': {
-    description: 'Auxiliary accounting dimensions (辅助核算)',
-    items: () => AUX_DIMENSIONS,
-  },
-  currencies: {
-    description: 'ISO 4217 currencies with minor-unit exponent',
-    items: () => Object.entries(CURRENCIES).map(([code, c]) => ({ code, ...c })),
-  },
-  'tax-rates': {
-    description: 'VAT and levy rates with validity dates (税率/征收率)',
-    items: () => STANDARD_TAX_RATES,
-  },
-};
+/**
+ * The field standards (code lists with zh-CN/en-US labels) that the canonical schemas enumerate. A Map,
+ * so a name from the URL (`constructor`, `__proto__`) can only find a standard, never an object's member.
+ */
+const STANDARDS: ReadonlyMap<string, { description: string; items: () => readonly object[] }> = new Map(
+  Object.entries({
+    'expense-categories': {
+      description: 'Standard expense categories (费用类别) and their input-VAT treatment',
+      items: () => STANDARD_EXPENSE_CATEGORIES,
+    },
+    'invoice-types': { description: 'Invoice and ticket types (发票类型)', items: () => INVOICE_TYPES },
+    'voucher-words': { description: 'Voucher words (凭证字)', items: () => VOUCHER_WORDS },
+    'account-types': {
+      description: 'Account classes (科目类别) and balance direction',
+      items: () => ACCOUNT_TYPES,
+    },
+    'aux-dimensions': {
+      description: 'Auxiliary accounting dimensions (辅助核算)',
+      items: () => AUX_DIMENSIONS,
+    },
+    currencies: {
+      description: 'ISO 4217 currencies with minor-unit exponent',
+      items: () => Object.entries(CURRENCIES).map(([code, c]) => ({ code, ...c })),
+    },
+    'tax-rates': {
+      description: 'VAT and levy rates with validity dates (税率/征收率)',
+      items: () => STANDARD_TAX_RATES,
+    },
+  }),
+);
 
 export function registerStandardsRoutes(app: App): void {
   const tags = ['standard data interface'];
@@ -52,7 +57,7 @@ export function registerStandardsRoutes(app: App): void {
       },
     },
     async () => ({
-      items: Object.entries(STANDARDS).map(([name, s]) => ({
+      items: [...STANDARDS].map(([name, s]) => ({
         name,
         description: s.description,
         url: `/standards/${name}`,
@@ -85,7 +90,7 @@ export function registerStandardsRoutes(app: App): void {
     async (request, reply) => {
       const { name } = request.params;
       const { on } = request.query;
-      const standard = STANDARDS[name];
+      const standard = STANDARDS.get(name);
       if (standard === undefined) throw new DomainError('not_found', { resource: 'Standard', id: name });
       const items = name === 'tax-rates' && on !== undefined ? taxRatesOn(on) : standard.items();
       return reply

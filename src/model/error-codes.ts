@@ -29,6 +29,27 @@ export const ERROR_CODES = {
   },
   invalid_cursor: { status: 400, zh: '分页游标无效', en: 'The pagination cursor is invalid' },
   invalid_query: { status: 400, zh: '查询参数不合法：{detail}', en: 'Invalid query parameter: {detail}' },
+  malformed_url: {
+    status: 400,
+    zh: '请求地址不合法：{detail}',
+    en: 'Malformed request URL: {detail}',
+  },
+  path_segment_too_long: {
+    status: 414,
+    zh: '请求路径中的参数过长（上限 {limit} 个字符）',
+    en: 'A path parameter is too long (limit {limit} characters)',
+  },
+  headers_too_large: {
+    status: 431,
+    zh: '请求头或请求地址过大',
+    en: 'The request headers or URL are too large',
+  },
+  request_timeout: {
+    status: 408,
+    zh: '请求超时，未在时限内收到完整请求',
+    en: 'The request did not arrive in time',
+  },
+  bad_request: { status: 400, zh: '无法解析的 HTTP 请求', en: 'The HTTP request could not be parsed' },
   // money and numbers
   money_not_string: {
     title: { zh: '金额不能是 JSON 数字', en: 'Money must not be a JSON number' },
@@ -94,6 +115,11 @@ export const ERROR_CODES = {
     zh: '金额必须大于零：{value}',
     en: 'The amount must be greater than zero: {value}',
   },
+  amount_negative: {
+    status: 422,
+    zh: '金额不能为负数：{value}',
+    en: 'The amount must not be negative: {value}',
+  },
   tax_rate_out_of_range: {
     status: 422,
     zh: '税率 {value} 不在 0 到 1 之间',
@@ -146,6 +172,24 @@ export const ERROR_CODES = {
     status: 422,
     zh: '引用的 {resource} 不存在：{id}',
     en: 'Referenced {resource} does not exist: {id}',
+  },
+  already_exists: {
+    title: { zh: '数据已存在', en: 'Already exists' },
+    status: 409,
+    zh: '相同 {field} 的数据已存在',
+    en: 'A record with the same {field} already exists',
+  },
+  reference_missing: {
+    title: { zh: '引用的数据不存在', en: 'Referenced record does not exist' },
+    status: 422,
+    zh: '{field} 引用的数据不存在',
+    en: '{field} refers to a record that does not exist',
+  },
+  value_not_allowed: {
+    title: { zh: '取值不被允许', en: 'Value not allowed' },
+    status: 422,
+    zh: '{field} 的取值不被允许（{rule}）',
+    en: 'The value of {field} is not allowed ({rule})',
   },
   version_conflict: {
     title: { zh: '版本冲突', en: 'Version conflict' },

@@ -1,10 +1,12 @@
 import formbody from '@fastify/formbody';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { renderMessage } from '../../model/error-codes.ts';
+import { toFailures } from '../../model/validate.ts';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { authenticateClient, touchClient } from '../../platform/security/clients.ts';
 import { SCOPES, isScope } from '../../platform/security/scopes.ts';
 import { AUDIENCE } from '../../platform/security/tokens.ts';
-import type { App } from '../../platform/http/server.ts';
+import { sendProblem, toDomainError, type App } from '../../platform/http/server.ts';
 import { PUBLIC } from '../../platform/http/policy.ts';
 import { tenantDb } from '../../platform/store/tenant-scope.ts';
 import type { ClientRow } from '../../platform/store/directory.ts';
@@ -68,11 +70,15 @@ function credentials(
     const decoded = Buffer.from(m[1], 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
     if (colon < 0) return { problem: 'malformed Basic credentials' };
-    return {
-      id: decodeURIComponent(decoded.slice(0, colon)),
-      secret: decodeURIComponent(decoded.slice(colon + 1)),
-      basic: true,
-    };
+    try {
+      return {
+        id: decodeURIComponent(decoded.slice(0, colon)),
+        secret: decodeURIComponent(decoded.slice(colon + 1)),
+        basic: true,
+      };
+    } catch {
+      return { problem: 'malformed Basic credentials (bad percent-encoding)' };
+    }
   }
   if (typeof body['client_id'] === 'string' && typeof body['client_secret'] === 'string') {
     return { id: body['client_id'], secret: body['client_secret'], basic: false };
@@ -80,17 +86,28 @@ function credentials(
   return null;
 }
 
+/**
+ * The calling client, or null when it was refused (the OAuth error is then already sent). Never the
+ * reply itself: a Fastify reply is a thenable, so awaiting one that an async function returned waits
+ * for the response and yields undefined.
+ */
 async function authenticatedClient(
   ctx: ApiContext,
   request: FastifyRequest,
   reply: FastifyReply,
-): Promise<ClientRow | FastifyReply> {
+): Promise<ClientRow | null> {
   const creds = credentials(request);
-  if (creds === null) return oauthError(reply, 401, 'invalid_client', 'client authentication required', true);
-  if ('problem' in creds) return oauthError(reply, 400, 'invalid_request', creds.problem);
+  if (creds === null) {
+    oauthError(reply, 401, 'invalid_client', 'client authentication required', true);
+    return null;
+  }
+  if ('problem' in creds) {
+    oauthError(reply, 400, 'invalid_request', creds.problem);
+    return null;
+  }
   const client = await authenticateClient(ctx.database, creds.id, creds.secret);
   if (client === null)
-    return oauthError(reply, 401, 'invalid_client', 'unknown client or wrong secret', creds.basic);
+    oauthError(reply, 401, 'invalid_client', 'unknown client or wrong secret', creds.basic);
   return client;
 }
 
@@ -99,6 +116,22 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
   const { security } = ctx;
   await app.register(async (scope) => {
     await scope.register(formbody);
+    // A form the schema refuses (a repeated field, say) is an OAuth invalid_request (RFC 6749 §5.2),
+    // in the shape OAuth client libraries read; everything else is a problem like anywhere else.
+    scope.setErrorHandler(async (error: FastifyError & { validation?: unknown }, request, reply) =>
+      Array.isArray(error.validation)
+        ? oauthError(
+            reply,
+            400,
+            'invalid_request',
+            toFailures(error.validation)
+              .map(
+                (f) => `${f.pointer.slice(1) || 'form'}: ${renderMessage(f.code, 'en-US', f.params ?? {})}`,
+              )
+              .join('; '),
+          )
+        : sendProblem(request, reply, toDomainError(error, request)),
+    );
 
     scope.post(
       '/oauth/token',
@@ -125,7 +158,7 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
       },
       async (request, reply) => {
         const client = await authenticatedClient(ctx, request, reply);
-        if (!('client_id' in client)) return client;
+        if (client === null) return reply;
         const body = request.body as Record<string, string | undefined>;
         if (body['grant_type'] === undefined)
           return oauthError(reply, 400, 'invalid_request', 'grant_type is required');
@@ -178,7 +211,7 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
       },
       async (request, reply) => {
         const client = await authenticatedClient(ctx, request, reply);
-        if (!('client_id' in client)) return client;
+        if (client === null) return reply;
         const token = (request.body as Record<string, unknown>)['token'];
         if (typeof token !== 'string' || token === '')
           return oauthError(reply, 400, 'invalid_request', 'token is required');
@@ -234,7 +267,7 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
       },
       async (request, reply) => {
         const client = await authenticatedClient(ctx, request, reply);
-        if (!('client_id' in client)) return client;
+        if (client === null) return reply;
         const token = (request.body as Record<string, unknown>)['token'];
         if (typeof token !== 'string' || token === '')
           return oauthError(reply, 400, 'invalid_request', 'token is required');

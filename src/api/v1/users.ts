@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Code } from '../../model/common.ts';
 import { createUser, listUsers } from '../../platform/security/users.ts';
 import { ALL_ROLES } from '../../platform/security/roles.ts';
 import { needs } from '../../platform/http/policy.ts';
@@ -49,7 +50,7 @@ export function registerUserRoutes(app: App, ctx: ApiContext): void {
               uniqueItems: true,
             }),
             password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
-            employeeCode: Type.Optional(Type.String({ maxLength: 40 })),
+            employeeCode: Type.Optional(Code),
           },
           { additionalProperties: false },
         ),

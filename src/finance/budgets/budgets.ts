@@ -246,7 +246,10 @@ export async function createBudget(db: TenantDb, writer: Writer, input: unknown)
   };
   const amount = parseMoney(b.amount.amount, b.amount.currency, '/amount/amount');
   if (!amount.ok) throw refusal(amount.failures);
-  if (amount.value.minor < 0n) throw refusal([{ code: 'amount_not_positive', pointer: '/amount/amount' }]);
+  if (amount.value.minor < 0n)
+    throw refusal([
+      { code: 'amount_negative', pointer: '/amount/amount', params: { value: b.amount.amount } },
+    ]);
   const now = writer.audit.clock.now().toISOString();
   const row = {
     id: newId(),
@@ -313,6 +316,8 @@ export async function updateBudget(
     if (patch.amount !== undefined) {
       const parsed = parseMoney(patch.amount, row.currency, '/amount');
       if (!parsed.ok) throw refusal(parsed.failures);
+      if (parsed.value.minor < 0n)
+        throw refusal([{ code: 'amount_negative', pointer: '/amount', params: { value: patch.amount } }]);
       amountMinor = parsed.value.minor;
     }
     const now = writer.audit.clock.now().toISOString();

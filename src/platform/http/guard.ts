@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../model/result.ts';
 import type { Clock } from '../clock.ts';
 import type { OpenDatabase } from '../store/database.ts';
+import { findCompany } from '../store/companies.ts';
 import { clientByClientId } from '../store/directory.ts';
 import type { Security } from '../security/context.ts';
 import type { Principal } from '../security/principal.ts';
@@ -98,6 +99,7 @@ export async function installGuard(app: App, options: GuardOptions): Promise<voi
     const principal = await authenticate(request, reply, options);
     request.principal = principal;
     await enforce(request, reply, perPrincipal);
+    await checkNamedTenant(request, principal, options.database);
     if ('scope' in policy && !principal.scopes.has(policy.scope)) {
       reply.header(
         'www-authenticate',
@@ -106,6 +108,23 @@ export async function installGuard(app: App, options: GuardOptions): Promise<voi
       throw new DomainError('insufficient_scope', { scope: policy.scope });
     }
   });
+}
+
+/**
+ * A request acts on the caller's own company. `X-Tenant` (code or id) is optional and must name that
+ * same company; anything else is 404 tenant_not_found on every route alike, so the existence of other
+ * companies is never revealed.
+ */
+async function checkNamedTenant(
+  request: FastifyRequest,
+  principal: Principal,
+  database: OpenDatabase,
+): Promise<void> {
+  const header = request.headers['x-tenant'];
+  const named = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (named === undefined || named === '' || named === principal.tenantId) return;
+  const company = await findCompany(database, principal.tenantId);
+  if (company?.code !== named) throw new DomainError('tenant_not_found', { tenant: named });
 }
 
 async function authenticate(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
@@ -12,6 +13,7 @@ import { renderMessage } from '../../model/error-codes.ts';
 import { DomainError, type Failure } from '../../model/result.ts';
 import { compileBody, compileText, toFailures } from '../../model/validate.ts';
 import type { Metrics } from '../metrics.ts';
+import { constraintFields, describeConstraint } from '../store/errors.ts';
 import { negotiateLocale, toProblem } from './problem.ts';
 
 export interface HttpOptions {
@@ -67,7 +69,16 @@ export function createHttpServer(options: HttpOptions): App {
     genReqId: () => randomUUID(),
     trustProxy: false,
     return503OnClosing: true,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     ajv: { customOptions: {} },
+    // Refusals the router makes before any route runs (a bad percent-encoding, an over-long path
+    // parameter) go through the same problem+json rendering as every other error.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(request, reply, toDomainError(error, request));
+    },
+    // Requests Node's HTTP parser refuses (headers or URL over 16 KiB, a timeout, garbage) never
+    // become a request object; they are answered on the socket, as problem+json all the same.
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(({ schema, httpPart }) => {
@@ -111,8 +122,58 @@ export function createHttpServer(options: HttpOptions): App {
 
 type ValidationError = FastifyError & { validation?: unknown; validationContext?: string };
 
+/** Longest path parameter the router accepts (ids are 36 characters, codes 40). */
+const MAX_PARAM_LENGTH = 100;
+
+const CLIENT_ERRORS: Record<string, DomainError> = {
+  HPE_HEADER_OVERFLOW: new DomainError('headers_too_large'),
+  ERR_HTTP_REQUEST_TIMEOUT: new DomainError('request_timeout'),
+};
+
+function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const refusal =
+    (error.code === undefined ? undefined : CLIENT_ERRORS[error.code]) ?? new DomainError('bad_request');
+  this.log.debug({ err: error }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify(toProblem(refusal, 'zh-CN', '', randomUUID()));
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? ''}\r\n` +
+        'Content-Type: application/problem+json; charset=utf-8\r\nContent-Language: zh-CN\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/**
+ * A constraint the database enforced that no domain check caught first: still the caller's input,
+ * so a 409/422 naming the field, never a 500. Logged as a warning — the domain should have refused it.
+ */
+function constraintRefusal(error: unknown, request: FastifyRequest): DomainError | undefined {
+  const detail = describeConstraint(error);
+  if (detail === undefined) return undefined;
+  request.log.warn({ constraint: detail }, 'database constraint refused a request');
+  const fields = constraintFields(detail);
+  const field = fields.join(', ') || (detail.constraint ?? detail.kind);
+  const failures = (code: Failure['code'], params: Record<string, string>): Failure[] =>
+    fields.map((f) => ({ code, pointer: `/${f}`, params }));
+  switch (detail.kind) {
+    case 'unique':
+      return new DomainError('already_exists', { field }, failures('already_exists', { field }));
+    case 'foreign_key':
+      return new DomainError('reference_missing', { field }, failures('reference_missing', { field }));
+    case 'not_null':
+      return new DomainError('missing_field', { field }, failures('missing_field', { field }));
+    case 'check': {
+      const params = { field, rule: detail.constraint ?? 'check' };
+      return new DomainError('value_not_allowed', params, failures('value_not_allowed', params));
+    }
+  }
+}
+
 /** Maps whatever was thrown to a registered problem code; unknown errors become 500 and are logged. */
-function toDomainError(error: ValidationError, request: FastifyRequest): DomainError {
+export function toDomainError(error: ValidationError, request: FastifyRequest): DomainError {
   if (error instanceof DomainError) return error;
   if (Array.isArray(error.validation)) {
     const failures = toFailures(error.validation);
@@ -133,13 +194,17 @@ function toDomainError(error: ValidationError, request: FastifyRequest): DomainE
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });
     case 'FST_ERR_BAD_URL':
-      return new DomainError('invalid_query', { detail: 'malformed URL' });
+      return new DomainError('malformed_url', { detail: 'bad percent-encoding' });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new DomainError('path_segment_too_long', { limit: MAX_PARAM_LENGTH });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new DomainError('invalid_json');
     default:
       break;
   }
+  const refused = constraintRefusal(error, request);
+  if (refused !== undefined) return refused;
   if (error instanceof SyntaxError && error.statusCode === 400) return new DomainError('invalid_json');
   if (error.statusCode === 415)
     return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });

@@ -3,7 +3,7 @@ import type { OpenDatabase } from '../store/database.ts';
 import { sessionByHash, userByUsername, type UserRow } from '../store/directory.ts';
 import { newId } from '../store/ids.ts';
 import { tenantDb, type TenantDb } from '../store/tenant-scope.ts';
-import { DomainError } from '../../model/result.ts';
+import { DomainError, refusal } from '../../model/result.ts';
 import type { Principal } from './principal.ts';
 import { ALL_ROLES, isRole, scopesOfRoles, type Role } from './roles.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, randomToken, sha256, verifyPassword } from './secrets-hash.ts';
@@ -102,6 +102,21 @@ export async function createUser(
       .where('username', '=', input.username)
       .executeTakeFirst();
     if (clash !== undefined) throw new DomainError('duplicate_code', { code: input.username });
+    if (input.employeeCode !== undefined) {
+      const employee = await tx
+        .selectFrom('employees')
+        .select('code')
+        .where('code', '=', input.employeeCode)
+        .executeTakeFirst();
+      if (employee === undefined)
+        throw refusal([
+          {
+            code: 'reference_not_found',
+            pointer: '/employeeCode',
+            params: { resource: 'Employee', id: input.employeeCode },
+          },
+        ]);
+    }
     await tx.insertInto('users', [row]).execute();
     const view = toUserView({ ...row, tenant_id: tx.tenantId });
     await appendAudit(tx, audit, [
