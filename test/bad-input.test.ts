@@ -178,6 +178,73 @@ for (const engine of ENGINES) {
       }
     });
 
+    it('refuses NUL and unpaired surrogates in body, query and path before any write, naming where', async () => {
+      for (const name of ['nul\u0000byte', 'half\uD800', 'low\uDC00half']) {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/departments',
+          headers: { ...auth, 'content-type': 'application/json' },
+          payload: JSON.stringify({ code: 'D-NUL', name, kind: 'management' }),
+        });
+        const body = assertProblem(res, 422, 'validation_failed');
+        assert.deepEqual(pointers(body), ['/name']);
+        assert.equal((body['errors'] as { code: string }[])[0]?.code, 'unstorable_text');
+      }
+      const key = await t.request({
+        method: 'POST',
+        url: '/api/v1/departments',
+        headers: { ...auth, 'content-type': 'application/json' },
+        payload: '{"code":"D-NUL","name":"n","kind":"management","x\\u0000":1}',
+      });
+      assertProblem(key, 422, 'validation_failed');
+      const query = await t.request({ url: '/api/v1/audit-log?entityType=nul%00byte', headers: auth });
+      assert.deepEqual(pointers(assertProblem(query, 400, 'invalid_query')), ['/query/entityType']);
+      const path = await t.request({ url: '/api/v1/departments/a%00b', headers: auth });
+      assert.deepEqual(pointers(assertProblem(path, 400, 'invalid_query')), ['/path/id']);
+      const list = await t.request({ url: '/api/v1/departments?q=D-NUL', headers: auth });
+      assert.equal(list.json<{ items: object[] }>().items.length, 0, 'nothing stored');
+      const good = await t.request({
+        method: 'POST',
+        url: '/api/v1/departments',
+        headers: auth,
+        payload: { code: 'D-EMOJI', name: '研发𠮷😀', kind: 'management' },
+      });
+      assert.equal(good.statusCode, 201, 'paired surrogates (astral characters) are text like any other');
+    });
+
+    it('refuses a document nested deeper than 128 levels with 422, never a stack overflow', async () => {
+      const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+      for (const url of ['/api/v1/suppliers:bulk-upsert', '/auth/logout', '/api/v1/vouchers:validate']) {
+        const res = await t.request({
+          method: 'POST',
+          url,
+          headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': 'deep-1' },
+          payload: `{"items":[{"code":"S1","bankAccounts":[{"cnaps":${deep}}]}]}`,
+        });
+        assertProblem(res, 422, 'validation_failed');
+      }
+      assert.deepEqual(errorLines(), []);
+    });
+
+    it('refuses X-Tenant naming another company at the OAuth endpoints too', async () => {
+      const { clientId, clientSecret, token } = await t.client('ACME', ['vouchers:read']);
+      const form = new URLSearchParams({ client_id: clientId, client_secret: clientSecret, token });
+      const res = await t.request({
+        method: 'POST',
+        url: '/oauth/introspect',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-tenant': 'OTHER' },
+        payload: form.toString(),
+      });
+      assertProblem(res, 404, 'tenant_not_found');
+      const own = await t.request({
+        method: 'POST',
+        url: '/oauth/introspect',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-tenant': 'ACME' },
+        payload: form.toString(),
+      });
+      assert.equal(own.json<{ active: boolean }>().active, true);
+    });
+
     it('reads every constraint violation the engine reports, with the field it concerns', async () => {
       const company = await findCompany(t.database, 'ACME');
       const db = tenantDb(t.database.db, company?.id ?? '');

@@ -18,7 +18,7 @@ export const CONNECTOR_TYPES: Readonly<Record<string, ConnectorType>> = {
 };
 
 export function connectorType(type: string): ConnectorType {
-  const found = CONNECTOR_TYPES[type];
+  const found = Object.hasOwn(CONNECTOR_TYPES, type) ? CONNECTOR_TYPES[type] : undefined;
   if (found === undefined) throw new Error(`no connector for connection type ${type}`);
   return found;
 }

@@ -148,7 +148,9 @@ export async function runPull(
   owner: string,
   leaseMs: number,
 ): Promise<PullOutcome> {
-  const capability = connector.manifest.pulls[object];
+  const capability = Object.hasOwn(connector.manifest.pulls, object)
+    ? connector.manifest.pulls[object]
+    : undefined;
   if (capability === undefined)
     throw new DomainError('unknown_sync_object', {
       object,

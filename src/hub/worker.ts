@@ -450,7 +450,10 @@ export function startWorker(options: WorkerOptions): Worker {
       externalReference: posting.external_reference,
     }));
     const kind = head.document_type as DocumentKind;
-    const erpObject = state.connector.manifest.pushes[kind]?.erpObject ?? kind;
+    const erpObject =
+      (Object.hasOwn(state.connector.manifest.pushes, kind)
+        ? state.connector.manifest.pushes[kind]?.erpObject
+        : undefined) ?? kind;
     const started = performance.now();
     const [only] = items;
     const results =

@@ -50,6 +50,12 @@ export const ERROR_CODES = {
     en: 'The request did not arrive in time',
   },
   bad_request: { status: 400, zh: '无法解析的 HTTP 请求', en: 'The HTTP request could not be parsed' },
+  unstorable_text: {
+    title: { zh: '文本含有不允许的字符', en: 'Text contains a character that cannot be stored' },
+    status: 422,
+    zh: '文本含有不允许的字符（{character}）',
+    en: 'Text contains a character that cannot be stored ({character})',
+  },
   // money and numbers
   money_not_string: {
     title: { zh: '金额不能是 JSON 数字', en: 'Money must not be a JSON number' },
@@ -190,6 +196,12 @@ export const ERROR_CODES = {
     status: 422,
     zh: '{field} 的取值不被允许（{rule}）',
     en: 'The value of {field} is not allowed ({rule})',
+  },
+  value_not_storable: {
+    title: { zh: '数据无法保存', en: 'Value cannot be stored' },
+    status: 422,
+    zh: '数据库拒绝了该取值：{reason}',
+    en: 'The database refused the value: {reason}',
   },
   version_conflict: {
     title: { zh: '版本冲突', en: 'Version conflict' },

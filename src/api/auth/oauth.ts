@@ -1,11 +1,11 @@
 import formbody from '@fastify/formbody';
 import { renderMessage } from '../../model/error-codes.ts';
-import { toFailures } from '../../model/validate.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { authenticateClient, touchClient } from '../../platform/security/clients.ts';
 import { SCOPES, isScope } from '../../platform/security/scopes.ts';
 import { AUDIENCE } from '../../platform/security/tokens.ts';
+import { checkNamedTenant } from '../../platform/http/guard.ts';
 import { sendProblem, toDomainError, type App } from '../../platform/http/server.ts';
 import { PUBLIC } from '../../platform/http/policy.ts';
 import { tenantDb } from '../../platform/store/tenant-scope.ts';
@@ -108,6 +108,7 @@ async function authenticatedClient(
   const client = await authenticateClient(ctx.database, creds.id, creds.secret);
   if (client === null)
     oauthError(reply, 401, 'invalid_client', 'unknown client or wrong secret', creds.basic);
+  else await checkNamedTenant(request, client.tenant_id, ctx.database);
   return client;
 }
 
@@ -118,20 +119,15 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
     await scope.register(formbody);
     // A form the schema refuses (a repeated field, say) is an OAuth invalid_request (RFC 6749 §5.2),
     // in the shape OAuth client libraries read; everything else is a problem like anywhere else.
-    scope.setErrorHandler(async (error: FastifyError & { validation?: unknown }, request, reply) =>
-      Array.isArray(error.validation)
-        ? oauthError(
-            reply,
-            400,
-            'invalid_request',
-            toFailures(error.validation)
-              .map(
-                (f) => `${f.pointer.slice(1) || 'form'}: ${renderMessage(f.code, 'en-US', f.params ?? {})}`,
-              )
-              .join('; '),
-          )
-        : sendProblem(request, reply, toDomainError(error, request)),
-    );
+    scope.setErrorHandler(async (error: FastifyError & { validation?: unknown }, request, reply) => {
+      const refusal = toDomainError(error, request);
+      const formRefused = refusal.code === 'validation_failed' || refusal.code === 'invalid_query';
+      if (!formRefused) return sendProblem(request, reply, refusal);
+      const detail = refusal.failures
+        .map((f) => `${f.pointer.slice(1) || 'form'}: ${renderMessage(f.code, 'en-US', f.params ?? {})}`)
+        .join('; ');
+      return oauthError(reply, 400, 'invalid_request', detail || refusal.message);
+    });
 
     scope.post(
       '/oauth/token',

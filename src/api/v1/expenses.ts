@@ -1,5 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
+import { unstorableText } from '../../model/text.ts';
 import {
   correctExpense,
   decideExpenseTask,
@@ -949,10 +950,18 @@ export function registerExpenseRoutes(app: App, ctx: ApiContext, wake: () => voi
         });
         let parsed: { decision?: unknown; comment?: unknown };
         try {
-          parsed = JSON.parse(raw) as typeof parsed;
-        } catch {
+          const value: unknown = JSON.parse(raw);
+          if (typeof value !== 'object' || value === null || Array.isArray(value))
+            throw new DomainError('validation_failed', {}, [
+              { code: 'wrong_type', pointer: '', params: { expected: 'object' } },
+            ]);
+          parsed = value;
+        } catch (error) {
+          if (error instanceof DomainError) throw error;
           throw new DomainError('invalid_json');
         }
+        const unstorable = unstorableText(parsed);
+        if (unstorable.length > 0) throw new DomainError('validation_failed', {}, unstorable);
         if (parsed.decision !== 'accept' && parsed.decision !== 'refuse')
           throw new DomainError('validation_failed', {}, [
             {

@@ -99,7 +99,7 @@ export async function installGuard(app: App, options: GuardOptions): Promise<voi
     const principal = await authenticate(request, reply, options);
     request.principal = principal;
     await enforce(request, reply, perPrincipal);
-    await checkNamedTenant(request, principal, options.database);
+    await checkNamedTenant(request, principal.tenantId, options.database);
     if ('scope' in policy && !principal.scopes.has(policy.scope)) {
       reply.header(
         'www-authenticate',
@@ -112,18 +112,18 @@ export async function installGuard(app: App, options: GuardOptions): Promise<voi
 
 /**
  * A request acts on the caller's own company. `X-Tenant` (code or id) is optional and must name that
- * same company; anything else is 404 tenant_not_found on every route alike, so the existence of other
+ * same company (for the OAuth endpoints, the company of the authenticated client); anything else is 404 tenant_not_found on every route alike, so the existence of other
  * companies is never revealed.
  */
-async function checkNamedTenant(
+export async function checkNamedTenant(
   request: FastifyRequest,
-  principal: Principal,
+  tenantId: string,
   database: OpenDatabase,
 ): Promise<void> {
   const header = request.headers['x-tenant'];
   const named = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (named === undefined || named === '' || named === principal.tenantId) return;
-  const company = await findCompany(database, principal.tenantId);
+  if (named === undefined || named === '' || named === tenantId) return;
+  const company = await findCompany(database, tenantId);
   if (company?.code !== named) throw new DomainError('tenant_not_found', { tenant: named });
 }
 

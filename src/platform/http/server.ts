@@ -11,9 +11,10 @@ import Fastify, {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { renderMessage } from '../../model/error-codes.ts';
 import { DomainError, type Failure } from '../../model/result.ts';
+import { unstorableText } from '../../model/text.ts';
 import { compileBody, compileText, toFailures } from '../../model/validate.ts';
 import type { Metrics } from '../metrics.ts';
-import { constraintFields, describeConstraint } from '../store/errors.ts';
+import { constraintFields, dataException, describeConstraint } from '../store/errors.ts';
 import { negotiateLocale, toProblem } from './problem.ts';
 
 export interface HttpOptions {
@@ -87,6 +88,20 @@ export function createHttpServer(options: HttpOptions): App {
       validate(data)
         ? { value: data }
         : { error: Object.assign(new Error('validation'), { validation: validate.errors }) };
+  });
+
+  // Text no store can keep exactly (NUL, unpaired surrogates) and absurd nesting are refused before
+  // any route's validation or handler sees them, wherever they arrive: body, query or path.
+  app.addHook('preValidation', async (request) => {
+    const inBody = unstorableText(request.body);
+    if (inBody.length > 0) throw new DomainError('validation_failed', {}, inBody);
+    const inText = [...unstorableText(request.params, '/path'), ...unstorableText(request.query, '/query')];
+    if (inText.length > 0) {
+      const detail = inText
+        .map((f) => `${f.pointer} ${renderMessage(f.code, 'en-US', f.params ?? {})}`)
+        .join('; ');
+      throw new DomainError('invalid_query', { detail }, inText);
+    }
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -205,6 +220,11 @@ export function toDomainError(error: ValidationError, request: FastifyRequest): 
   }
   const refused = constraintRefusal(error, request);
   if (refused !== undefined) return refused;
+  const unstorable = dataException(error);
+  if (unstorable !== undefined) {
+    request.log.warn({ reason: unstorable }, 'database refused a value');
+    return new DomainError('value_not_storable', { reason: unstorable });
+  }
   if (error instanceof SyntaxError && error.statusCode === 400) return new DomainError('invalid_json');
   if (error.statusCode === 415)
     return new DomainError('unsupported_media_type', { type: request.headers['content-type'] ?? '' });

@@ -111,3 +111,14 @@ export function constraintFields(detail: ConstraintDetail): string[] {
   const column = table !== undefined && fk.startsWith(`${table}_`) ? fk.slice(table.length + 1) : fk;
   return [fieldOfColumn(column.endsWith('_code') || column.endsWith('_id') ? column : `${column}_code`)];
 }
+
+/**
+ * A value the engine could not take (PostgreSQL's class 22, "data exception": a NUL in text, a number
+ * out of range, a string over a column's length, …): the engine's own words, else undefined.
+ */
+export function dataException(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string' || !/^22[0-9A-Z]{3}$/.test(code)) return undefined;
+  return typeof message === 'string' ? message : code;
+}
