@@ -198,13 +198,17 @@ export interface Connector {
   close(): Promise<void>;
 }
 
-/** Identity unless the map has the code; records why. */
+/** A map's entry for a key it holds as its own (a code may be `constructor` or `__proto__`). */
+export const entryOf = <T>(map: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(map, key) ? map[key] : undefined;
+
+/** Identity unless the map has the code (as its own key: a code may be `constructor`); records why. */
 export function mapValue(
   maps: ValueMaps,
   map: ValueMapName,
   code: string,
 ): { readonly to: string; readonly rule: string } {
-  const mapped = maps[map][code];
+  const mapped = entryOf(maps[map], code);
   return mapped === undefined
     ? { to: code, rule: 'identity' }
     : { to: mapped, rule: `valueMaps.${map}[${JSON.stringify(code)}]` };

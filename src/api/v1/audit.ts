@@ -40,7 +40,11 @@ export function registerAuditRoutes(app: App, ctx: ApiContext): void {
             from: Type.Optional(Type.String({ format: 'date-time' })),
             to: Type.Optional(Type.String({ format: 'date-time' })),
             before: Type.Optional(
-              Type.Integer({ minimum: 1, description: 'Cursor: entries with a lower sequence number.' }),
+              Type.Integer({
+                minimum: 1,
+                maximum: Number.MAX_SAFE_INTEGER,
+                description: 'Cursor: entries with a lower sequence number.',
+              }),
             ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
           },

@@ -26,7 +26,7 @@ const Settings = Type.Object(
       Type.Literal('app-secret'),
       Type.Literal('signed-headers'),
     ]),
-    lcid: Type.Optional(Type.Integer({ minimum: 1 })),
+    lcid: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
     orgNumber: Type.Optional(Type.String({ maxLength: 40 })),
     accountBook: Type.Optional(Type.String({ maxLength: 40 })),
     autoAudit: Type.Optional(Type.Boolean({ description: 'Save, submit and audit in one call.' })),
@@ -258,7 +258,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
               documentId: Type.Optional(
                 Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z._-]+$' }),
               ),
-              revision: Type.Optional(Type.Integer({ minimum: 1 })),
+              revision: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
               orderingKey: Type.Optional(Type.String({ maxLength: 100 })),
               [submission.field]: entity.input,
             },

@@ -38,7 +38,7 @@ const Explanation = Type.Object({
   object: Type.Optional(Type.String()),
 });
 const VersionParams = Type.Object(
-  { id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 0 }) },
+  { id: Type.String({ format: 'uuid' }), version: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }) },
   { additionalProperties: false },
 );
 const asIs = (p: unknown) => JSON.stringify(p);
@@ -124,11 +124,11 @@ export function registerMappingRoutes(app: App, ctx: ApiContext): void {
               {},
               { additionalProperties: true, description: 'Voucher, SupplierBill or Payment.' },
             ),
-            profileVersion: Type.Optional(Type.Integer({ minimum: 0 })),
+            profileVersion: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
             documentId: Type.Optional(
               Type.String({ minLength: 1, maxLength: 60, pattern: '^[0-9A-Za-z._-]+$' }),
             ),
-            revision: Type.Optional(Type.Integer({ minimum: 1 })),
+            revision: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
           },
           { additionalProperties: false },
         ),

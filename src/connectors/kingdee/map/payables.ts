@@ -2,7 +2,7 @@ import { exponentOf } from '../../../model/currencies.ts';
 import { decimal, formatDecimal } from '../../../model/decimal.ts';
 import { formatMinor } from '../../../model/money.ts';
 import type { PaymentValue, SupplierBillValue } from '../../../model/payables.ts';
-import { mapValue, type Explanation, type MappingProfile, type Rendered } from '../../contract.ts';
+import { entryOf, mapValue, type Explanation, type MappingProfile, type Rendered } from '../../contract.ts';
 import { kingdeeSettings, saveRequest } from './profile.ts';
 
 /** Kingdee writes tax rates as percentages: "0.06" → "6". */
@@ -36,7 +36,7 @@ export function renderApPayable(
   ];
   const org = { FNumber: settings.orgNumber };
   const entries = bill.lines.map((line, i) => {
-    const mapped = settings.expenseItems[line.categoryCode];
+    const mapped = entryOf(settings.expenseItems, line.categoryCode);
     explain.push({
       source: `/lines/${i}/categoryCode`,
       field: `FEntityDetail[${i}].FCOSTID`,
@@ -79,7 +79,7 @@ export function renderApPayable(
       FDATE: bill.date,
       FENDDATE_H: bill.dueDate ?? bill.date,
       FSUPPLIERID: { FNumber: supplier.to },
-      FCURRENCYID: { FNumber: settings.currencies[bill.currency] ?? bill.currency },
+      FCURRENCYID: { FNumber: entryOf(settings.currencies, bill.currency) ?? bill.currency },
       FBUSINESSTYPE: 'FY',
       FISPRICEEXCLUDETAX: false,
       FISTAX: true,
@@ -121,7 +121,7 @@ export function renderApPaybill(payment: PaymentValue, reference: string, profil
   const bank =
     payment.bankAccountCode === undefined
       ? undefined
-      : (settings.bankAccounts[payment.bankAccountCode] ?? payment.bankAccountCode);
+      : (entryOf(settings.bankAccounts, payment.bankAccountCode) ?? payment.bankAccountCode);
   const form = PAYEE_FORMS[payment.payeeKind];
   const org = { FNumber: settings.orgNumber };
   return saveRequest(
@@ -135,15 +135,15 @@ export function renderApPaybill(payment: PaymentValue, reference: string, profil
       FCONTACTUNIT: { FNumber: payee.to },
       FRECTUNITTYPE: form,
       FRECTUNIT: { FNumber: payee.to },
-      FCURRENCYID: { FNumber: settings.currencies[payment.currency] ?? payment.currency },
-      FSETTLECUR: { FNumber: settings.currencies[payment.currency] ?? payment.currency },
+      FCURRENCYID: { FNumber: entryOf(settings.currencies, payment.currency) ?? payment.currency },
+      FSETTLECUR: { FNumber: entryOf(settings.currencies, payment.currency) ?? payment.currency },
       FSETTLEORGID: org,
       FPAYORGID: org,
       FEXCHANGERATE: 1,
       FREMARK: reference,
       FPAYBILLENTRY: [
         {
-          FSETTLETYPEID: { FNumber: settings.settleTypes[payment.method] ?? 'JSFS04_SYS' },
+          FSETTLETYPEID: { FNumber: entryOf(settings.settleTypes, payment.method) ?? 'JSFS04_SYS' },
           FPURPOSEID: { FNumber: settings.paymentPurpose },
           FPAYTOTALAMOUNTFOR: money,
           FREALPAYAMOUNTFOR_D: money,

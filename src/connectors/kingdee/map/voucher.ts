@@ -2,6 +2,7 @@ import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
 import type { VoucherLineValue, VoucherValue } from '../../../model/voucher.ts';
 import {
+  entryOf,
   mapValue,
   type Explanation,
   type MappingProfile,
@@ -25,9 +26,9 @@ const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
 /** A tax line goes by its rate, an expense line by its category, any line by its account — first map that knows it wins. */
 function accountOf(line: VoucherLineValue, profile: MappingProfile): { to: string; rule: string } {
   const maps = profile.valueMaps;
-  if (line.taxRate !== undefined && maps.taxRates[line.taxRate] !== undefined)
+  if (line.taxRate !== undefined && Object.hasOwn(maps.taxRates, line.taxRate))
     return mapValue(maps, 'taxRates', line.taxRate);
-  if (line.expenseCategory !== undefined && maps.expenseCategories[line.expenseCategory] !== undefined)
+  if (line.expenseCategory !== undefined && Object.hasOwn(maps.expenseCategories, line.expenseCategory))
     return mapValue(maps, 'expenseCategories', line.expenseCategory);
   return mapValue(maps, 'accounts', line.accountCode);
 }
@@ -37,7 +38,7 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
   const settings = kingdeeSettings(profile);
   const explain: Explanation[] = [];
   const money = (minor: bigint) => formatMinor(minor, exponentOf(voucher.currency));
-  const currency = settings.currencies[voucher.currency] ?? voucher.currency;
+  const currency = entryOf(settings.currencies, voucher.currency) ?? voucher.currency;
   const entries = voucher.lines.map((line, i) => {
     const account = accountOf(line, profile);
     explain.push({
@@ -49,7 +50,7 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
       object: 'accounts',
     });
     const dimensions = Object.entries(line.aux).flatMap(([dimension, code]) => {
-      const slot = settings.dimensionSlots[dimension];
+      const slot = entryOf(settings.dimensionSlots, dimension);
       if (slot === undefined) return [];
       const map = DIMENSION_MAPS[dimension];
       const mapped =
@@ -86,7 +87,7 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
       FVOUCHERID: 0,
       FAccountBookID: { FNumber: settings.accountBook },
       FDate: voucher.date,
-      FVOUCHERGROUPID: { FNumber: settings.voucherGroups[voucher.word] ?? 'PRE001' },
+      FVOUCHERGROUPID: { FNumber: entryOf(settings.voucherGroups, voucher.word) ?? 'PRE001' },
       FVOUCHERGROUPNO: '',
       FEntity: entries,
     },
