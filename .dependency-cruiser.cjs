@@ -33,10 +33,34 @@ module.exports = {
       to: { path: '^src/app\\.ts$' },
     },
     {
+      name: 'modules-are-installed-by-the-roots',
+      comment:
+        'src/modules.ts wires connectors and outcome subscriptions; only src/app.ts and the CLI call it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli/|app\\.ts$)' },
+      to: { path: '^src/modules\\.ts$' },
+    },
+    {
       name: 'connectors-see-model-and-contract-only',
       severity: 'error',
       from: { path: '^src/connectors/' },
       to: { path: '^src/', pathNot: '^src/(connectors|model|standards)/' },
+    },
+    {
+      name: 'no-module-knows-an-erp',
+      comment:
+        'Outside src/connectors/ an ERP is reached through its definition, found by connection type in the hub registry (ADR 0013).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/connectors/' },
+      to: { path: '^src/connectors/[^/]+/' },
+    },
+    {
+      name: 'the-connector-list-is-for-composition-roots',
+      comment:
+        'Only the composition roots (src/app.ts, src/modules.ts, the CLI) install the shipped connectors; everything else asks the registry.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli/|app\\.ts$|modules\\.ts$|connectors/)' },
+      to: { path: '^src/connectors/index\\.ts$' },
     },
     {
       name: 'kysely-stays-in-the-store',

@@ -7,10 +7,14 @@ import { KingdeeClient } from '../src/connectors/kingdee/client.ts';
 import { EMPTY_VALUE_MAPS } from '../src/connectors/contract.ts';
 import { DEFAULT_KINGDEE_SETTINGS } from '../src/connectors/kingdee/map/profile.ts';
 import { renderGlVoucher } from '../src/connectors/kingdee/map/voucher.ts';
-import { companyConnectedTo, startDemoKingdee } from '../src/demo/erp.ts';
+import { companyConnectedTo } from '../src/demo/erp.ts';
+import { CONNECTORS } from '../src/connectors/index.ts';
+import { installConnectors } from '../src/hub/connector-registry.ts';
+import { startDemoKingdee } from '../test/support/kingdee-simulator.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { createIntake } from '../src/hub/intake.ts';
 import { startWorker } from '../src/hub/worker.ts';
+import { onPosted } from '../src/hub/outcomes.ts';
 import { sealAll, startAuditSealer } from '../src/platform/audit/audit-log.ts';
 import { parseVoucher } from '../src/model/voucher.ts';
 import { systemClock } from '../src/platform/clock.ts';
@@ -20,6 +24,8 @@ import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import type { TenantDb } from '../src/platform/store/tenant-scope.ts';
 import { pgBenchUrl } from './store.ts';
 import { percentile } from './measure.ts';
+
+installConnectors(CONNECTORS);
 
 /**
  * Pipeline benchmark: N vouchers accepted by the hub (validated, stored with their posting in one
@@ -75,6 +81,9 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
     const writer = { actor: 'system:bench', audit };
     const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'BENCH', 1_000_000);
     let posted = 0;
+    const unsubscribe = onPosted('voucher', async (_tx, documents) => {
+      posted += documents.length;
+    });
     const worker = startWorker({
       database,
       keyring,
@@ -82,9 +91,6 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       concurrency: CONCURRENCY,
       leaseMs: 120_000,
       callTimeoutMs: 30_000,
-      onPosted: async (_tx, documents) => {
-        posted += documents.length;
-      },
       log: (event, fields) => {
         if (event.endsWith('_failed'))
           process.stderr.write(`${event} ${JSON.stringify(fields).slice(0, 300)}\n`);
@@ -126,6 +132,7 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
     }
     const seconds = (performance.now() - started) / 1000;
     await worker.stop();
+    unsubscribe();
     await sealer.stop();
     await sealAll(database, audit.key);
     const unsealed = await db

@@ -13,7 +13,7 @@ import { startAuditSealer } from './platform/audit/audit-log.ts';
 import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerHubRoutes } from './api/v1/hub.ts';
-import { registerExpenseRoutes } from './api/v1/expenses.ts';
+import { registerExpenseRoutes } from './api/v1/expenses/index.ts';
 import { registerMappingRoutes } from './api/v1/mapping.ts';
 import { registerSyncRoutes } from './api/v1/sync.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
@@ -36,8 +36,9 @@ import { purgeExpired } from './platform/store/maintenance.ts';
 import { createHubMetrics } from './hub/metrics.ts';
 import { startWorker, type Worker, type WorkerOptions } from './hub/worker.ts';
 import { startApprovalLoop } from './finance/approvals/approval-loop.ts';
-import { writeBackPostings } from './finance/expenses/lifecycle.ts';
 import { migrateToLatest } from './platform/store/migrate.ts';
+import type { ConnectorDefinition } from './connectors/contract.ts';
+import { installModules } from './modules.ts';
 import { VERSION } from './version.ts';
 
 /**
@@ -59,6 +60,8 @@ export interface BuildOptions {
   readonly logStream?: NodeJS.WritableStream;
   /** Run the posting worker in this process (default true); tests may tune or disable it. */
   readonly worker?: false | Partial<WorkerOptions>;
+  /** The ERP families this process speaks (default: every connector FinBridge ships). */
+  readonly connectors?: readonly ConnectorDefinition[];
 }
 
 /** Keys and token service for an open, migrated database (also used by CLI commands). */
@@ -102,6 +105,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
   const database = options.database ?? openDatabase(config.databaseUrl);
   const ownsDatabase = options.database === undefined;
   const clock = options.clock ?? systemClock;
+  installModules(options.connectors);
   try {
     await migrateToLatest(database);
     const security = await openSecurity(config, database, clock);
@@ -165,7 +169,6 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
             clock,
             metrics: hubMetrics,
             log: (event, fields) => app.log.info({ event, ...fields }, event),
-            onPosted: writeBackPostings,
             ...options.worker,
           });
     const approvals =

@@ -10,6 +10,7 @@ import { seedExpenseDemo } from '../src/demo/expenses.ts';
 import { runApprovalHousekeeping } from '../src/finance/approvals/approval-loop.ts';
 import { tenantDb } from '../src/platform/store/tenant-scope.ts';
 import type { KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
+import { startDemoKingdee } from './support/kingdee-simulator.ts';
 
 for (const engine of ENGINES) {
   describe(`expense demo on ${engine.engine}`, () => {
@@ -25,7 +26,8 @@ for (const engine of ENGINES) {
       companyId = seeded.company.id;
       await issueDemoCredentials(database, security.audit, seeded.company);
       const platform = { database, security, clock, wake: () => t.running.worker?.wake() };
-      sim = (await connectDemoErp(platform, seeded.company)).simulator;
+      sim = await startDemoKingdee({ latencyMs: 5 });
+      await connectDemoErp(platform, seeded.company, sim);
       budgetSystem = await startDemoBudgetSystem(clock);
       const summary = await seedExpenseDemo(platform, seeded.company, budgetSystem);
       assert.equal(summary.seeded, true);

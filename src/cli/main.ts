@@ -3,9 +3,12 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { buildApp, workerOptions } from '../app.ts';
 import { startWorker } from '../hub/worker.ts';
-import { writeBackPostings } from '../finance/expenses/lifecycle.ts';
 import { startApprovalLoop } from '../finance/approvals/approval-loop.ts';
-import { connectDemoErp, startDemoKingdee } from '../demo/erp.ts';
+import { CONNECTORS } from '../connectors/index.ts';
+import type { ConnectorDefinition, RunningSimulator } from '../connectors/contract.ts';
+import { connectorDefinition } from '../hub/connector-registry.ts';
+import { installModules } from '../modules.ts';
+import { connectDemoErp, DEMO_ERP, demoMasterData, startDemoSimulator } from '../demo/erp.ts';
 import { startDemoBudgetSystem, type DemoBudgetSystem } from '../demo/budget-system.ts';
 import { seedExpenseDemo, type ExpenseDemoSummary } from '../demo/expenses.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
@@ -65,6 +68,56 @@ function printDemoCredentials(address: string, credentials: DemoCredentials): vo
   say(`  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/employees`);
 }
 
+/** `finbridge sim <erp>`: one installed connector's simulator, standalone, seeded with the demo master data. */
+function simulatorCommand(definition: ConnectorDefinition): Command {
+  const { command } = definition.simulator;
+  return {
+    summary: `Run the ${definition.manifest.names.en} simulator (seeded with the demo master data) with optional faults`,
+    usage: `finbridge sim ${command} [--port N] [--latency-ms N] [--error-rate R] [--timeout-rate R] [--drop-after-commit-rate R] [--throttle-rps N] [--session-ttl-s N] [--seed N]`,
+    options: {
+      port: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      'error-rate': { type: 'string' },
+      'timeout-rate': { type: 'string' },
+      'drop-after-commit-rate': { type: 'string' },
+      'throttle-rps': { type: 'string' },
+      'session-ttl-s': { type: 'string' },
+      seed: { type: 'string' },
+    },
+    async run(values) {
+      const num = (name: string, fallback: number, min: number, max: number): number => {
+        const raw = str(values, name);
+        if (raw === undefined) return fallback;
+        const value = Number(raw);
+        if (!Number.isFinite(value) || value < min || value > max)
+          throw new CliError(`--${name} must be a number between ${min} and ${max}`, EXIT.usage);
+        return value;
+      };
+      const seed = num('seed', systemClock.now().getTime() % 2 ** 31, 0, 2 ** 31);
+      const sim = await definition.simulator.start({
+        master: demoMasterData(),
+        port: num('port', 9101, 0, 65535),
+        latencyMs: num('latency-ms', 0, 0, 600_000),
+        errorRate: num('error-rate', 0, 0, 1),
+        timeoutRate: num('timeout-rate', 0, 0, 1),
+        dropAfterCommitRate: num('drop-after-commit-rate', 0, 0, 1),
+        throttleRps: num('throttle-rps', 0, 0, 1_000_000),
+        sessionTtlS: num('session-ttl-s', 1200, 1, 86_400),
+        seed,
+      });
+      const [first = '', ...rest] = sim.banner;
+      say(`${first}  (seed ${seed})`);
+      for (const line of rest) say(line);
+      say('Press Ctrl+C to stop.');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await sim.close();
+    },
+  };
+}
+
 const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'Start the FinBridge server (migrates the database first)',
@@ -78,17 +131,20 @@ const COMMANDS: Record<string, Command> = {
       const running = await buildApp({ config });
       const demo = values['demo'] === true || process.env['FINBRIDGE_DEMO'] === '1';
       let credentials: DemoCredentials | undefined;
-      let erp: Awaited<ReturnType<typeof connectDemoErp>> | undefined;
+      let erp: { simulator: RunningSimulator; submitted: number } | undefined;
       let budgetSystem: DemoBudgetSystem | undefined;
       let expenses: ExpenseDemoSummary | undefined;
       if (demo) {
         const { database, security, clock } = running.context;
         const seeded = await seedDemo(database, security.audit);
         credentials = await issueDemoCredentials(database, security.audit, seeded.company);
-        erp = await connectDemoErp(
+        const simulator = await startDemoSimulator();
+        const connected = await connectDemoErp(
           { database, security, clock, wake: () => running.worker?.wake() },
           seeded.company,
+          simulator,
         );
+        erp = { simulator, submitted: connected.submitted };
         budgetSystem = await startDemoBudgetSystem(clock);
         expenses = await seedExpenseDemo(
           { database, security, clock, wake: () => running.worker?.wake() },
@@ -121,9 +177,8 @@ const COMMANDS: Record<string, Command> = {
       if (credentials !== undefined) printDemoCredentials(address, credentials);
       if (erp !== undefined) {
         say('');
-        say(
-          `Built-in Kingdee K/3 Cloud simulator: ${erp.simulator.url} (data centre ${erp.simulator.acctId}, user demo / 888888)`,
-        );
+        say(`Built-in ${connectorDefinition(DEMO_ERP).manifest.names.en} simulator:`);
+        for (const line of erp.simulator.banner) say(`  ${line}`);
         say(
           `  ${erp.submitted} demo documents submitted (vouchers, a supplier bill and its payment); watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`,
         );
@@ -155,7 +210,6 @@ const COMMANDS: Record<string, Command> = {
           database,
           keyring: security.keyring,
           clock: systemClock,
-          onPosted: writeBackPostings,
           log: (event, fields) => {
             if (config.logLevel === 'debug' || config.logLevel === 'trace')
               process.stderr.write(`${JSON.stringify({ event, ...fields })}\n`);
@@ -397,56 +451,6 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
-  'sim kingdee': {
-    summary:
-      'Run the Kingdee K/3 Cloud WebAPI simulator (seeded with the demo master data) with optional faults',
-    usage:
-      'finbridge sim kingdee [--port 9101] [--latency-ms N] [--error-rate R] [--timeout-rate R] [--drop-after-commit-rate R] [--throttle-rps N] [--session-ttl-s N] [--seed N]',
-    options: {
-      port: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      'error-rate': { type: 'string' },
-      'timeout-rate': { type: 'string' },
-      'drop-after-commit-rate': { type: 'string' },
-      'throttle-rps': { type: 'string' },
-      'session-ttl-s': { type: 'string' },
-      seed: { type: 'string' },
-    },
-    async run(values) {
-      const num = (name: string, fallback: number, min: number, max: number): number => {
-        const raw = str(values, name);
-        if (raw === undefined) return fallback;
-        const value = Number(raw);
-        if (!Number.isFinite(value) || value < min || value > max)
-          throw new CliError(`--${name} must be a number between ${min} and ${max}`, EXIT.usage);
-        return value;
-      };
-      const seed = num('seed', Date.now() % 2 ** 31, 0, 2 ** 31);
-      const sim = await startDemoKingdee({
-        port: num('port', 9101, 0, 65535),
-        latencyMs: num('latency-ms', 0, 0, 600_000),
-        errorRate: num('error-rate', 0, 0, 1),
-        timeoutRate: num('timeout-rate', 0, 0, 1),
-        dropAfterCommitRate: num('drop-after-commit-rate', 0, 0, 1),
-        throttleRps: num('throttle-rps', 0, 0, 1_000_000),
-        sessionTtlS: num('session-ttl-s', 1200, 1, 86_400),
-        seed,
-      });
-      say(`Kingdee K/3 Cloud simulator on ${sim.url}  (seed ${seed})`);
-      say(
-        `  data centre (acctID) ${sim.acctId}, user demo / 888888, account book 001, voucher group PRE001 (记)`,
-      );
-      say(
-        `  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"demo","password":"888888","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`,
-      );
-      say('Press Ctrl+C to stop.');
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await sim.close();
-    },
-  },
   'postings replay': {
     summary: 'Send parked postings again (after fixing their cause)',
     usage: 'finbridge postings replay --tenant CODE --status dead|rejected',
@@ -509,6 +513,13 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+installModules();
+for (const definition of CONNECTORS)
+  COMMANDS[`sim ${definition.simulator.command}`] = simulatorCommand(definition);
+
+/** A command by name, only as an own entry (`finbridge constructor` is an unknown command, not a crash). */
+const commandNamed = (name: string): Command | undefined =>
+  Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 
 function help(): string {
   const lines = [
@@ -534,9 +545,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
   const twoWords = second !== undefined ? `${first} ${second}` : '';
-  const name = COMMANDS[twoWords] !== undefined ? twoWords : first;
+  const name = commandNamed(twoWords) !== undefined ? twoWords : first;
   const rest = name === twoWords ? others : argv.slice(1);
-  const command = COMMANDS[name];
+  const command = commandNamed(name);
   if (command === undefined) {
     process.stderr.write(
       `finbridge: unknown command "${[first, second].filter(Boolean).join(' ')}"\n\n${help()}\n`,

@@ -132,6 +132,9 @@ export interface PullCapability {
 export interface ConnectorManifest {
   readonly id: string;
   readonly names: { readonly zh: string; readonly en: string };
+  /** Versions of the ERP (or its API) the connector was written and tested against. */
+  readonly versions: readonly string[];
+  /** Sign-in kinds, the default first; a connection's settings choose one in `authKind`. */
   readonly authKinds: readonly string[];
   readonly pushes: Readonly<Partial<Record<DocumentKind, PushCapability>>>;
   readonly pulls: Readonly<Record<string, PullCapability>>;
@@ -223,3 +226,84 @@ export const EMPTY_VALUE_MAPS: ValueMaps = {
   employees: {},
   projects: {},
 };
+
+/** Where one ERP instance is and how to sign in: what a connection stores for its connector. */
+export interface ConnectionParameters {
+  readonly baseUrl: string;
+  /** Valid against the definition's `settings` schema (the hub checks before it stores them). */
+  readonly settings: Readonly<Record<string, unknown>>;
+  /** Valid against the definition's `credentials(settings)` schema; opened from the keyring. */
+  readonly credentials: Readonly<Record<string, string>>;
+}
+
+/** Master data a simulator's book starts with (the demo company's, or a test's). */
+export interface SimulatorMasterData {
+  readonly accounts: readonly {
+    code: string;
+    name: string;
+    postable: boolean;
+    balanceDirection: 'debit' | 'credit';
+  }[];
+  readonly departments: readonly { code: string; name: string }[];
+  readonly employees: readonly { code: string; name: string }[];
+  readonly suppliers: readonly { code: string; name: string; taxId: string }[];
+}
+
+/** Faults every simulator can inject, so the hub's reactions can be tried against any ERP. */
+export interface SimulatorFaults {
+  /** Added latency per request, ms. */
+  readonly latencyMs?: number;
+  /** Share of requests answered with a server error before anything is done. */
+  readonly errorRate?: number;
+  /** Share of requests that never get an answer (half of them after the change was committed). */
+  readonly timeoutRate?: number;
+  /** Share of requests that are committed, then have their connection reset. */
+  readonly dropAfterCommitRate?: number;
+  /** Business calls per second before the ERP's own throttle answer (0 = unlimited). */
+  readonly throttleRps?: number;
+}
+
+export interface SimulatorStartOptions extends SimulatorFaults {
+  readonly master: SimulatorMasterData;
+  readonly port?: number;
+  readonly host?: string;
+  readonly seed?: number;
+  /** Idle session or token lifetime, seconds. */
+  readonly sessionTtlS?: number;
+}
+
+/** A running simulator, and what a connection needs to reach it. */
+export interface RunningSimulator {
+  readonly url: string;
+  readonly connection: Omit<ConnectionParameters, 'baseUrl'>;
+  /** What `finbridge sim` prints: how to sign in, with a plain `curl` example. */
+  readonly banner: readonly string[];
+  close(): Promise<void>;
+}
+
+/** A loopback server speaking the ERP's wire format, with faults; `command` is its `finbridge sim` name. */
+export interface SimulatorFactory {
+  readonly command: string;
+  start(options: SimulatorStartOptions): Promise<RunningSimulator>;
+}
+
+/**
+ * One ERP family: everything the hub, the API, the CLI and the demo know of it. A new ERP is one
+ * folder exporting one of these, and one line in `src/connectors/index.ts`.
+ */
+export interface ConnectorDefinition {
+  readonly manifest: ConnectorManifest;
+  /** JSON Schema of a connection's settings: drives validation, the connections API and console forms. */
+  readonly settings: TSchema;
+  /**
+   * JSON Schema of the credentials, per sign-in kind of `manifest.authKinds`. A connection's settings
+   * choose the kind in `authKind` (the first kind when they name none); every credential field is
+   * sealed in the keyring and never returned.
+   */
+  readonly credentials: Readonly<Record<string, TSchema>>;
+  /** Pure: the wire request for a document under a profile (what a dry run shows). */
+  render(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Rendered;
+  /** A live connection to one ERP instance. */
+  create(connection: ConnectionParameters, ctx: ConnectorContext): Connector;
+  readonly simulator: SimulatorFactory;
+}

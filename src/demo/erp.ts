@@ -2,14 +2,8 @@ import type { Clock } from '../platform/clock.ts';
 import { DomainError } from '../model/result.ts';
 import type { Security } from '../platform/security/context.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
-import { ledgerSeedFrom } from '../connectors/kingdee/simulator/demo-seed.ts';
-import type { LedgerSeed } from '../connectors/kingdee/simulator/ledger.ts';
-import {
-  startKingdeeSimulator,
-  type KingdeeSimulator,
-  type SimulatorOptions,
-} from '../connectors/kingdee/simulator/server.ts';
-import { KINGDEE_MANIFEST } from '../connectors/kingdee/manifest.ts';
+import type { RunningSimulator, SimulatorMasterData } from '../connectors/contract.ts';
+import { connectorDefinition } from '../hub/connector-registry.ts';
 import {
   connectorFor,
   createConnection,
@@ -33,28 +27,29 @@ import {
   DEMO_SUPPLIERS,
 } from './demo-company.ts';
 
-/** The built-in Kingdee simulator's book, seeded with the demo company's master data. */
-export const demoLedger = (): LedgerSeed =>
-  ledgerSeedFrom({
-    accounts: DEMO_ACCOUNTS.map((a) => ({
-      code: String(a['code']),
-      name: String(a['name']),
-      postable: a['postable'] !== false,
-      balanceDirection: a['balanceDirection'] === 'credit' ? 'credit' : 'debit',
-    })),
-    departments: DEMO_DEPARTMENTS.map((d) => ({ code: String(d['code']), name: String(d['name']) })),
-    employees: DEMO_EMPLOYEES.map((e) => ({ code: String(e['code']), name: String(e['name']) })),
-    suppliers: DEMO_SUPPLIERS.map((s) => ({
-      code: String(s['code']),
-      name: String(s['name']),
-      taxId: String(s['taxId']),
-    })),
-  });
+/** What a built-in simulator's book starts with: the demo company's master data. */
+export const demoMasterData = (): SimulatorMasterData => ({
+  accounts: DEMO_ACCOUNTS.map((a) => ({
+    code: String(a['code']),
+    name: String(a['name']),
+    postable: a['postable'] !== false,
+    balanceDirection: a['balanceDirection'] === 'credit' ? 'credit' : 'debit',
+  })),
+  departments: DEMO_DEPARTMENTS.map((d) => ({ code: String(d['code']), name: String(d['name']) })),
+  employees: DEMO_EMPLOYEES.map((e) => ({ code: String(e['code']), name: String(e['name']) })),
+  suppliers: DEMO_SUPPLIERS.map((s) => ({
+    code: String(s['code']),
+    name: String(s['name']),
+    taxId: String(s['taxId']),
+  })),
+});
 
-export const startDemoKingdee = (options: SimulatorOptions = {}): Promise<KingdeeSimulator> =>
-  startKingdeeSimulator({ ledger: demoLedger(), ...options });
+/** The connection type whose built-in simulator the demo company posts its sample documents to. */
+export const DEMO_ERP = 'kingdee-k3cloud';
 
-export const DEMO_CONNECTION = '金蝶云·星空（内置模拟器）';
+/** The demo connection to a type's built-in simulator, e.g. 金蝶云·星空（内置模拟器）. */
+export const demoConnectionName = (type: string): string =>
+  `${connectorDefinition(type).manifest.names.zh}（内置模拟器）`;
 
 const travel = (n: number, employee: string, department: string, amountFen: number) => {
   const amount = (amountFen / 100).toFixed(2);
@@ -90,28 +85,31 @@ export interface DemoPlatform {
   wake(): void;
 }
 
+/** The built-in simulator of a connection type, its book holding the demo company's master data. */
+export const startDemoSimulator = (type = DEMO_ERP): Promise<RunningSimulator> =>
+  connectorDefinition(type).simulator.start({ master: demoMasterData(), latencyMs: 5 });
+
 export async function connectDemoErp(
   platform: DemoPlatform,
   company: CompanyRecord,
-): Promise<{ simulator: KingdeeSimulator; submitted: number }> {
+  simulator: Pick<RunningSimulator, 'url' | 'connection'>,
+  type = DEMO_ERP,
+): Promise<{ submitted: number }> {
   const { database, security, clock } = platform;
-  const simulator = await startDemoKingdee({ latencyMs: 5 });
   const db = tenantDb(database.db, company.id);
   const writer = { actor: 'system:demo', audit: security.audit };
-  const settings = { acctId: simulator.acctId, username: 'demo', authKind: 'password' as const };
-  const existing = (await listConnections(db)).find((c) => c.name === DEMO_CONNECTION);
+  const name = demoConnectionName(type);
+  const existing = (await listConnections(db)).find((c) => c.name === name);
   const connection = existing
     ? await updateConnection(db, security.keyring, writer, existing.id, {
         baseUrl: simulator.url,
-        settings,
-        credentials: { password: '888888' },
+        ...simulator.connection,
       })
     : await createConnection(db, security.keyring, writer, {
-        name: DEMO_CONNECTION,
-        type: 'kingdee-k3cloud',
+        name,
+        type,
         baseUrl: simulator.url,
-        settings,
-        credentials: { password: '888888' },
+        ...simulator.connection,
       });
   await pullAndProfile(platform, db, connection.id);
   const today = clock.now().toISOString().slice(0, 10);
@@ -155,7 +153,7 @@ export async function connectDemoErp(
     },
   });
   platform.wake();
-  return { simulator, submitted: samples.length + 2 };
+  return { submitted: samples.length + 2 };
 }
 
 /**
@@ -171,7 +169,7 @@ async function pullAndProfile(platform: DemoPlatform, db: TenantDb, connectionId
     log: () => {},
     timeoutMs: 10_000,
   });
-  const objects = Object.keys(KINGDEE_MANIFEST.pulls);
+  const objects = Object.keys(connectorDefinition(row.type).manifest.pulls);
   try {
     for (const object of objects)
       await pullNow(db, clock, connector, connectionId, object, 'demo').catch((error: unknown) => {
@@ -198,11 +196,11 @@ async function pullAndProfile(platform: DemoPlatform, db: TenantDb, connectionId
 }
 
 /**
- * A fresh company connected to a Kingdee simulator — the set-up shared by the pipeline benchmark and
- * the chaos run.
+ * A fresh company connected to a running simulator — the set-up shared by the pipeline benchmark, the
+ * chaos run and the hub tests.
  */
 export async function companyConnectedTo(
-  simulator: KingdeeSimulator,
+  simulator: Pick<RunningSimulator, 'url' | 'connection'> & { readonly type?: string },
   database: OpenDatabase,
   keyring: Keyring,
   writer: Writer,
@@ -220,10 +218,9 @@ export async function companyConnectedTo(
   const db = tenantDb(database.db, String(company['id']));
   const connection = await createConnection(db, keyring, writer, {
     name: code.toLowerCase(),
-    type: 'kingdee-k3cloud',
+    type: simulator.type ?? DEMO_ERP,
     baseUrl: simulator.url,
-    settings: { acctId: simulator.acctId, username: 'demo', authKind: 'password' },
-    credentials: { password: '888888' },
+    ...simulator.connection,
     rateLimitRps,
   });
   return { db, connectionId: connection.id };

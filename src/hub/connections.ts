@@ -6,10 +6,15 @@ import { newId } from '../platform/store/ids.ts';
 import type { ConnectionsTable } from '../platform/store/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
-import type { Connector, ConnectorContext } from '../connectors/contract.ts';
-import { createKingdeeConnector } from '../connectors/kingdee/connector.ts';
-import type { KingdeeAuth } from '../connectors/kingdee/client.ts';
-import { CONNECTOR_TYPES, connectorType } from './connector-types.ts';
+import { refusal } from '../model/result.ts';
+import { check } from '../model/validate.ts';
+import {
+  entryOf,
+  type Connector,
+  type ConnectorContext,
+  type ConnectorDefinition,
+} from '../connectors/contract.ts';
+import { connectorDefinition } from './connector-registry.ts';
 import { setSchedules } from './pulls.ts';
 
 /**
@@ -18,24 +23,14 @@ import { setSchedules } from './pulls.ts';
  */
 export type ConnectionRow = Selectable<ConnectionsTable>;
 
-export const CONNECTION_TYPES = Object.keys(CONNECTOR_TYPES);
-export type ConnectionType = string;
-
-export interface KingdeeSettings {
-  readonly acctId: string;
-  readonly username: string;
-  readonly authKind: KingdeeAuth['kind'];
-  readonly lcid?: number;
-  readonly orgNumber?: string;
-  readonly accountBook?: string;
-  readonly autoAudit?: boolean;
-}
+/** A connection's settings, as its connector definition's `settings` schema describes them. */
+export type ConnectionSettings = Readonly<Record<string, unknown>>;
 
 export interface ConnectionInput {
   readonly name: string;
-  readonly type: ConnectionType;
+  readonly type: string;
   readonly baseUrl: string;
-  readonly settings: KingdeeSettings;
+  readonly settings: ConnectionSettings;
   readonly credentials: Readonly<Record<string, string>>;
   readonly rateLimitRps?: number;
   /** Pull schedule per object, in seconds. */
@@ -47,7 +42,7 @@ export interface ConnectionView {
   readonly name: string;
   readonly type: string;
   readonly baseUrl: string;
-  readonly settings: KingdeeSettings;
+  readonly settings: ConnectionSettings;
   readonly rateLimitRps: number;
   readonly status: string;
   readonly hasCredentials: boolean;
@@ -61,7 +56,7 @@ export const toConnectionView = (row: ConnectionRow): ConnectionView => ({
   name: row.name,
   type: row.type,
   baseUrl: row.base_url,
-  settings: JSON.parse(row.settings_json) as KingdeeSettings,
+  settings: JSON.parse(row.settings_json) as ConnectionSettings,
   rateLimitRps: row.rate_limit_rps,
   status: row.status,
   hasCredentials: row.credentials_secret_id !== null,
@@ -70,16 +65,33 @@ export const toConnectionView = (row: ConnectionRow): ConnectionView => ({
   updatedAt: row.updated_at,
 });
 
-function checkCredentials(settings: KingdeeSettings, credentials: Readonly<Record<string, string>>): void {
-  const needed = settings.authKind === 'password' ? ['password'] : ['appId', 'appSecret'];
-  const missing = needed.filter((k) => typeof credentials[k] !== 'string' || credentials[k] === '');
-  if (missing.length > 0) {
-    throw new DomainError(
-      'validation_failed',
-      {},
-      missing.map((k) => ({ code: 'missing_field', pointer: `/credentials/${k}`, params: { field: k } })),
-    );
+/** The sign-in kind a connection's settings choose: `authKind`, else the definition's first. */
+const credentialKind = (definition: ConnectorDefinition, settings: ConnectionSettings): string =>
+  typeof settings['authKind'] === 'string' ? settings['authKind'] : (definition.manifest.authKinds[0] ?? '');
+
+/**
+ * Settings and credentials checked against the connection type's definition, before anything is
+ * stored: every failure names its field (`/settings/acctId`, `/credentials/password`).
+ */
+function checkParameters(
+  type: string,
+  settings: ConnectionSettings,
+  credentials: Readonly<Record<string, string>> | undefined,
+): void {
+  const definition = connectorDefinition(type);
+  const failures = check(definition.settings, settings, '/settings');
+  if (failures.length === 0 && credentials !== undefined) {
+    const kind = credentialKind(definition, settings);
+    const schema = entryOf(definition.credentials, kind);
+    if (schema === undefined)
+      failures.push({
+        code: 'invalid_field',
+        pointer: '/settings/authKind',
+        params: { detail: `must be one of ${definition.manifest.authKinds.join(', ')}` },
+      });
+    else failures.push(...check(schema, credentials, '/credentials'));
   }
+  if (failures.length > 0) throw refusal(failures);
 }
 
 export async function createConnection(
@@ -88,7 +100,7 @@ export async function createConnection(
   writer: Writer,
   input: ConnectionInput,
 ): Promise<ConnectionView> {
-  checkCredentials(input.settings, input.credentials);
+  checkParameters(input.type, input.settings, input.credentials);
   return db.transaction(async (tx) => {
     const clash = await tx
       .selectFrom('connections')
@@ -96,7 +108,7 @@ export async function createConnection(
       .where('name', '=', input.name)
       .executeTakeFirst();
     if (clash !== undefined) throw new DomainError('duplicate_code', { code: input.name });
-    const { manifest } = connectorType(input.type);
+    const { manifest } = connectorDefinition(input.type);
     const now = writer.audit.clock.now().toISOString();
     const secretId = await storeSecret(
       tx,
@@ -148,7 +160,7 @@ export async function listConnections(db: TenantDb): Promise<ConnectionView[]> {
 
 export interface ConnectionPatch {
   readonly baseUrl?: string;
-  readonly settings?: KingdeeSettings;
+  readonly settings?: ConnectionSettings;
   readonly credentials?: Readonly<Record<string, string>>;
   readonly rateLimitRps?: number;
   readonly status?: 'active' | 'paused';
@@ -165,8 +177,9 @@ export async function updateConnection(
     const row = await getConnectionRow(tx, id);
     const before = toConnectionView(row);
     const settings = patch.settings ?? before.settings;
+    if (patch.settings !== undefined || patch.credentials !== undefined)
+      checkParameters(row.type, settings, patch.credentials);
     if (patch.credentials !== undefined) {
-      checkCredentials(settings, patch.credentials);
       if (row.credentials_secret_id === null) throw new DomainError('not_found', { resource: 'Secret', id });
       await replaceSecret(
         tx,
@@ -211,31 +224,12 @@ export async function connectorFor(
   row: ConnectionRow,
   ctx: ConnectorContext,
 ): Promise<Connector> {
-  const settings = JSON.parse(row.settings_json) as KingdeeSettings;
   const credentials =
     row.credentials_secret_id === null
       ? {}
       : (JSON.parse(await readSecret(db, keyring, row.credentials_secret_id)) as Record<string, string>);
-  const auth: KingdeeAuth =
-    settings.authKind === 'password'
-      ? { kind: 'password', password: credentials['password'] ?? '' }
-      : {
-          kind: settings.authKind,
-          appId: credentials['appId'] ?? '',
-          appSecret: credentials['appSecret'] ?? '',
-        };
-  return createKingdeeConnector(
-    {
-      endpoint: {
-        baseUrl: row.base_url,
-        acctId: settings.acctId,
-        username: settings.username,
-        lcid: settings.lcid ?? 2052,
-        orgNumber: settings.orgNumber ?? '0',
-        auth,
-      },
-      ...(settings.autoAudit === undefined ? {} : { autoAudit: settings.autoAudit }),
-    },
+  return connectorDefinition(row.type).create(
+    { baseUrl: row.base_url, settings: JSON.parse(row.settings_json) as ConnectionSettings, credentials },
     ctx,
   );
 }

@@ -6,7 +6,7 @@ import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import type { CanonicalDocument, DocumentKind } from '../connectors/contract.ts';
-import { connectorType } from './connector-types.ts';
+import { connectorDefinition } from './connector-registry.ts';
 import { defaultOrderingKey, documentSummary, parseDocument } from './documents.ts';
 import { getProfile } from './profiles.ts';
 
@@ -206,7 +206,7 @@ export async function storeSubmissions(
       refuse(new DomainError('connection_paused', { name: connection.name }));
       continue;
     }
-    const capability = connectorType(connection.type).manifest.pushes[input.kind];
+    const capability = connectorDefinition(connection.type).manifest.pushes[input.kind];
     if (capability === undefined) {
       refuse(new DomainError('document_kind_unsupported', { connection: connection.name, kind: input.kind }));
       continue;
@@ -455,3 +455,43 @@ export const submitVoucher = (
   const { voucher, ...rest } = input;
   return submitDocument(db, writer, companyCode, { ...rest, kind: 'voucher', document: voucher });
 };
+
+/**
+ * For modules: where a kind of document goes — the oldest active connection whose connector pushes
+ * that kind; null when the company has none.
+ */
+export async function routeFor(db: TenantDb, kind: DocumentKind): Promise<string | null> {
+  const rows = await db
+    .selectFrom('connections')
+    .select(['id', 'type'])
+    .where('status', '=', 'active')
+    .orderBy('created_at')
+    .execute();
+  return rows.find((r) => connectorDefinition(r.type).manifest.pushes[kind] !== undefined)?.id ?? null;
+}
+
+/** What a module may know of a document it submitted. */
+export interface PostingState {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly kind: DocumentKind;
+  readonly status: PostingStatus;
+  readonly erpNumber: string | null;
+  /** The canonical document as submitted. */
+  readonly document: Record<string, unknown>;
+}
+
+/** For modules: the state of one of their postings, without reading the hub's tables themselves. */
+export async function postingState(db: TenantDb, id: string): Promise<PostingState | undefined> {
+  const row = await db.selectFrom('postings').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined
+    ? undefined
+    : {
+        id: row.id,
+        connectionId: row.connection_id,
+        kind: row.document_type as DocumentKind,
+        status: row.status,
+        erpNumber: row.erp_number,
+        document: JSON.parse(row.document_json) as Record<string, unknown>,
+      };
+}

@@ -11,7 +11,7 @@ import { check } from '../model/validate.ts';
 import { appendAudit, type Writer } from '../platform/audit/audit-log.ts';
 import { constraintViolation } from '../platform/store/errors.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
-import { connectorType } from './connector-types.ts';
+import { connectorDefinition } from './connector-registry.ts';
 
 /**
  * Mapping profiles: per connection, immutable numbered versions. A new version is checked against
@@ -81,7 +81,7 @@ function defaultsFor(connectionId: string, type: string): ProfileView {
     connectionId,
     version: 0,
     valueMaps: EMPTY_VALUE_MAPS,
-    settings: connectorType(type).manifest.profileSettings.defaults,
+    settings: connectorDefinition(type).manifest.profileSettings.defaults,
     note: null,
     createdBy: null,
     createdAt: null,
@@ -233,7 +233,7 @@ export async function saveProfile(
   input: ProfileInput,
 ): Promise<ProfileView & { unverified: string[] }> {
   const type = await connectionType(db, connectionId);
-  const { schema, defaults } = connectorType(type).manifest.profileSettings;
+  const { schema, defaults } = connectorDefinition(type).manifest.profileSettings;
   const settings = { ...defaults, ...(input.settings ?? {}) };
   const settingsFailures = check(schema, settings, '/settings');
   if (settingsFailures.length > 0) throw refusal(settingsFailures);

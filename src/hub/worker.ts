@@ -19,6 +19,7 @@ import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../con
 import { connectorFor, getConnectionRow } from './connections.ts';
 import { parseDocument } from './documents.ts';
 import type { HubMetrics } from './metrics.ts';
+import { notifyPosted, type PostedDocument } from './outcomes.ts';
 import { addEvent, addEventsToMany } from './postings.ts';
 import { getProfile, profileOf } from './profiles.ts';
 import { runPull } from './pulls.ts';
@@ -67,25 +68,15 @@ export interface WorkerOptions {
   readonly heartbeatMs?: number;
   /** How often to check the queue tables' planner statistics (PostgreSQL without autovacuum). */
   readonly upkeepMs?: number;
-  /**
-   * Called in the transaction that marks postings posted, so the documents they came from (a claim's
-   * voucher number and period) change together with them or not at all.
-   */
-  readonly onPosted?: (db: TenantDb, posted: readonly PostedDocument[]) => Promise<void>;
 }
 
-export interface PostedDocument {
-  readonly postingId: string;
-  readonly documentId: string;
-  readonly erpNumber: string;
-  readonly document: Record<string, unknown>;
-}
-
-const postedDocument = (posting: PostingRow, erpNumber: string): PostedDocument => ({
+const postedDocument = (posting: PostingRow, erpNumber: string, postedAt: string): PostedDocument => ({
   postingId: posting.id,
   documentId: posting.document_id,
+  kind: posting.document_type as DocumentKind,
   erpNumber,
   document: JSON.parse(posting.document_json) as Record<string, unknown>,
+  postedAt,
 });
 
 export interface Worker {
@@ -297,7 +288,7 @@ export function startWorker(options: WorkerOptions): Worker {
           },
           true,
         );
-        if (mine) await options.onPosted?.(tx, [postedDocument(posting, found.erpNumber)]);
+        if (mine) await notifyPosted(tx, [postedDocument(posting, found.erpNumber, now().toISOString())]);
       });
       await addEvent(db, posting.id, now().toISOString(), 'posted', {
         erpId: found.erpId,
@@ -516,9 +507,9 @@ export function startWorker(options: WorkerOptions): Worker {
             ],
           ]),
       );
-      await options.onPosted?.(
+      await notifyPosted(
         tx,
-        posted.filter((p) => mine.has(p.posting.id)).map((p) => postedDocument(p.posting, p.erpNumber)),
+        posted.filter((p) => mine.has(p.posting.id)).map((p) => postedDocument(p.posting, p.erpNumber, at)),
       );
     });
   }

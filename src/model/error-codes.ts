@@ -292,6 +292,11 @@ export const ERROR_CODES = {
     en: 'Replayed webhook (already processed)',
   },
   // integration hub
+  unknown_connection_type: {
+    status: 422,
+    zh: '未知的连接类型 {type}（已安装：{known}）',
+    en: 'Unknown connection type {type} (installed: {known})',
+  },
   connection_paused: { status: 409, zh: '连接 {name} 已暂停', en: 'Connection {name} is paused' },
   posting_not_replayable: {
     status: 409,

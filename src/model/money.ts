@@ -51,6 +51,9 @@ function sameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) throw new TypeError(`currency mismatch: ${a.currency} vs ${b.currency}`);
 }
 
+/** An amount in fen (分, CNY minor units) as the yuan decimal string of the wire: 222850n → "2228.50". */
+export const yuanOf = (fen: bigint): string => formatMinor(fen, 2);
+
 export function add(a: Money, b: Money): Money {
   sameCurrency(a, b);
   return { minor: a.minor + b.minor, currency: a.currency };

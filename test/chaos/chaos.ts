@@ -4,7 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { companyConnectedTo, startDemoKingdee } from '../../src/demo/erp.ts';
+import { companyConnectedTo } from '../../src/demo/erp.ts';
+import { CONNECTORS } from '../../src/connectors/index.ts';
+import { installConnectors } from '../../src/hub/connector-registry.ts';
+import { startDemoKingdee } from '../support/kingdee-simulator.ts';
 import { sampleReimbursement } from '../../src/demo/sample-vouchers.ts';
 import { seededRandom } from '../../src/connectors/kingdee/simulator/random.ts';
 import { submitVoucher } from '../../src/hub/postings.ts';
@@ -12,6 +15,8 @@ import { fixedClock } from '../../src/platform/clock.ts';
 import { createKeyring } from '../../src/platform/security/keyring.ts';
 import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../../src/platform/store/database.ts';
 import { migrateToLatest } from '../../src/platform/store/migrate.ts';
+
+installConnectors(CONNECTORS);
 
 /**
  * The chaos run: N vouchers through worker *processes* that are SIGKILLed at random moments and

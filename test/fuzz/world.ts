@@ -1,4 +1,4 @@
-import { connectDemoErp } from '../../src/demo/erp.ts';
+import { connectDemoErp, startDemoSimulator } from '../../src/demo/erp.ts';
 import { startDemoBudgetSystem, type DemoBudgetSystem } from '../../src/demo/budget-system.ts';
 import { DEMO_COMPANY } from '../../src/demo/demo-company.ts';
 import { seedExpenseDemo } from '../../src/demo/expenses.ts';
@@ -56,7 +56,8 @@ export async function startWorld(engine: EngineUnderTest): Promise<World> {
   const platform = { database, security, clock, wake: () => app.running.worker?.wake() };
   const seeded = await seedDemo(database, security.audit);
   const demoCredentials = await issueDemoCredentials(database, security.audit, seeded.company);
-  const erp = await connectDemoErp(platform, seeded.company);
+  const erp = { simulator: await startDemoSimulator() };
+  await connectDemoErp(platform, seeded.company, erp.simulator);
   let budgetSystem: DemoBudgetSystem | undefined;
   try {
     budgetSystem = await startDemoBudgetSystem(clock);

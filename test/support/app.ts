@@ -13,6 +13,7 @@ import type { OpenDatabase } from '../../src/platform/store/database.ts';
 import { tenantDb } from '../../src/platform/store/tenant-scope.ts';
 import type { EngineUnderTest } from './engines.ts';
 import type { WorkerOptions } from '../../src/hub/worker.ts';
+import type { ConnectorDefinition } from '../../src/connectors/contract.ts';
 
 /** A FinBridge app on a fresh database of one engine, with a hand-moved clock and captured logs. */
 export interface TestApp {
@@ -52,6 +53,8 @@ export const DEMO_LIKE_COMPANY = {
 export interface TestAppOptions {
   /** Run the posting worker (off by default); it runs on real time, not the test clock. */
   readonly worker?: Partial<WorkerOptions>;
+  /** Connector definitions the app installs (default: every connector FinBridge ships). */
+  readonly connectors?: readonly ConnectorDefinition[];
 }
 
 export async function startTestApp(
@@ -87,6 +90,7 @@ export async function startTestApp(
     clock,
     logStream,
     worker: options.worker === undefined ? false : { clock: systemClock, ...options.worker },
+    ...(options.connectors === undefined ? {} : { connectors: options.connectors }),
   });
   const { audit } = running.context.security;
   const request = (options: InjectOptions) => running.app.inject(options);

@@ -9,6 +9,8 @@ import {
   type Engine,
   type OpenDatabase,
 } from '../../src/platform/store/database.ts';
+import { CONNECTORS } from '../../src/connectors/index.ts';
+import { installConnectors } from '../../src/hub/connector-registry.ts';
 
 /**
  * The engines every store test runs on: SQLite always; PostgreSQL when FINBRIDGE_TEST_PG_URL is set
@@ -22,6 +24,9 @@ export interface EngineUnderTest {
   /** The connection URL of a database opened by `open` (for child processes). */
   urlOf(database: OpenDatabase): string;
 }
+
+// Tests are composition roots too: the hub finds connectors by type in its registry.
+installConnectors(CONNECTORS);
 
 const pgUrl = process.env['FINBRIDGE_TEST_PG_URL'];
 if (process.env['CI'] && !pgUrl) {

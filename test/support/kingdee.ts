@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { after, before } from 'node:test';
 import type { KingdeeSimulator } from '../../src/connectors/kingdee/simulator/server.ts';
-import { companyConnectedTo, startDemoKingdee } from '../../src/demo/erp.ts';
+import { companyConnectedTo } from '../../src/demo/erp.ts';
+import { startDemoKingdee } from './kingdee-simulator.ts';
 import type { Writer } from '../../src/platform/audit/audit-log.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { createKeyring, type Keyring } from '../../src/platform/security/keyring.ts';
@@ -10,7 +11,7 @@ import { migrateToLatest } from '../../src/platform/store/migrate.ts';
 import type { TenantDb } from '../../src/platform/store/tenant-scope.ts';
 import type { EngineUnderTest } from './engines.ts';
 
-export { demoLedger } from '../../src/demo/erp.ts';
+export { demoLedger, startDemoKingdee } from './kingdee-simulator.ts';
 
 export interface HubUnderTest {
   readonly sim: KingdeeSimulator;

@@ -6,8 +6,8 @@ import {
   updateConnection,
   getConnectionRow,
   connectorFor,
-  CONNECTION_TYPES,
 } from '../../hub/connections.ts';
+import { connectionTypes, installedConnectors } from '../../hub/connector-registry.ts';
 import { getPosting, listPostings, replayPosting, toPostingView, traceOf } from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
@@ -17,30 +17,14 @@ import type { ApiContext } from '../context.ts';
 import { IdParams, problems } from '../shared.ts';
 import { resolveTenant } from '../tenant.ts';
 
-const Settings = Type.Object(
-  {
-    acctId: Type.String({ minLength: 1, maxLength: 40, description: 'Kingdee data centre (账套) id.' }),
-    username: Type.String({ minLength: 1, maxLength: 100 }),
-    authKind: Type.Union([
-      Type.Literal('password'),
-      Type.Literal('app-secret'),
-      Type.Literal('signed-headers'),
-    ]),
-    lcid: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
-    orgNumber: Type.Optional(Type.String({ maxLength: 40 })),
-    accountBook: Type.Optional(Type.String({ maxLength: 40 })),
-    autoAudit: Type.Optional(Type.Boolean({ description: 'Save, submit and audit in one call.' })),
-  },
-  { additionalProperties: false },
-);
-const Credentials = Type.Object(
-  {
-    password: Type.Optional(Type.String({ maxLength: 200 })),
-    appId: Type.Optional(Type.String({ maxLength: 200 })),
-    appSecret: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false, description: 'Write-only: stored encrypted, never returned.' },
-);
+/** Checked against the connection type's own schema by the hub; `GET /api/v1/connectors` publishes them. */
+const Settings = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), {
+  description: 'Settings of the connection type (schema per type: GET /api/v1/connectors).',
+});
+const Credentials = Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 4000 }), {
+  description:
+    'Write-only: stored encrypted, never returned. Fields per type and sign-in kind: GET /api/v1/connectors.',
+});
 const ConnectionSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -73,11 +57,84 @@ const PostingSchema = Type.Object({
   profileVersion: Type.Union([Type.Integer(), Type.Null()]),
 });
 
-/** The integration hub's API: connections, voucher submission (202), postings, replay and traces. */
+const JsonSchema = Type.Object(
+  {},
+  { additionalProperties: true, description: 'A JSON Schema 2020-12 document.' },
+);
+const ConnectorSchema = Type.Object({
+  type: Type.String({ description: 'The connection type that chooses this connector.' }),
+  names: Type.Object({ zh: Type.String(), en: Type.String() }),
+  versions: Type.Array(Type.String()),
+  authKinds: Type.Array(Type.String()),
+  pushes: Type.Record(
+    Type.String(),
+    Type.Object({
+      canonical: Type.String(),
+      erpObject: Type.String(),
+      lifecycle: Type.Array(Type.String()),
+      batchLimit: Type.Integer(),
+      reference: Type.Object({ field: Type.String(), lookup: Type.String() }),
+    }),
+  ),
+  pulls: Type.Record(
+    Type.String(),
+    Type.Object({
+      canonical: Type.String(),
+      erpObject: Type.String(),
+      watermarkField: Type.String(),
+      pageLimit: Type.Integer(),
+    }),
+  ),
+  defaultRateLimitRps: Type.Integer(),
+  settings: JsonSchema,
+  credentials: Type.Record(Type.String(), JsonSchema, {
+    description: 'Per sign-in kind (settings.authKind).',
+  }),
+  profileSettings: JsonSchema,
+  simulator: Type.String({ description: 'Its built-in simulator: `finbridge sim <name>`.' }),
+});
+
+/** The integration hub's API: connectors, connections, voucher submission (202), postings, replay and traces. */
 export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): void {
   const admin = needs('connections:admin');
   const intake = createIntake();
 
+  app.get(
+    '/api/v1/connectors',
+    {
+      config: { policy: admin },
+      schema: {
+        operationId: 'listConnectors',
+        summary:
+          'The installed ERP connectors: what each can push and pull, and its settings and credential schemas',
+        tags: ['connections'],
+        response: { 200: Type.Object({ items: Type.Array(ConnectorSchema) }), ...problems(400) },
+      },
+    },
+    async (_request, reply) =>
+      reply
+        .serializer((payload: unknown) => JSON.stringify(payload))
+        .send({
+          items: installedConnectors().map(({ manifest, settings, credentials, simulator }) => ({
+            type: manifest.id,
+            names: manifest.names,
+            versions: [...manifest.versions],
+            authKinds: [...manifest.authKinds],
+            pushes: Object.fromEntries(
+              Object.entries(manifest.pushes).map(([kind, p]) => [
+                kind,
+                { ...p, lifecycle: [...p.lifecycle] },
+              ]),
+            ),
+            pulls: { ...manifest.pulls },
+            defaultRateLimitRps: manifest.defaultRateLimitRps,
+            settings,
+            credentials: { ...credentials },
+            profileSettings: manifest.profileSettings.schema,
+            simulator: simulator.command,
+          })),
+        }),
+  );
   app.post(
     '/api/v1/connections',
     {
@@ -89,7 +146,11 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         body: Type.Object(
           {
             name: Type.String({ minLength: 1, maxLength: 100 }),
-            type: Type.String({ enum: [...CONNECTION_TYPES], description: 'Connector type.' }),
+            type: Type.String({
+              minLength: 1,
+              maxLength: 60,
+              description: `Connection type, one of the installed connectors: ${connectionTypes().join(', ')}.`,
+            }),
             baseUrl: Type.String({ format: 'uri', pattern: '^https?://' }),
             settings: Settings,
             credentials: Credentials,

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../connectors/contract.ts';
-import { connectorType } from '../../hub/connector-types.ts';
+import { connectorDefinition } from '../../hub/connector-registry.ts';
 import { getConnectionRow } from '../../hub/connections.ts';
 import { parseDocument } from '../../hub/documents.ts';
 import { externalReference } from '../../hub/postings.ts';
@@ -159,7 +159,7 @@ export function registerMappingRoutes(app: App, ctx: ApiContext): void {
         revision?: number;
       };
       const connection = await getConnectionRow(tenant.db, request.params.id);
-      const type = connectorType(connection.type);
+      const type = connectorDefinition(connection.type);
       if (type.manifest.pushes[body.kind] === undefined)
         throw new DomainError('document_kind_unsupported', { connection: connection.name, kind: body.kind });
       const document = (() => {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CONNECTOR_TYPES, connectorType } from '../../hub/connector-types.ts';
+import { connectorDefinition, installedConnectors } from '../../hub/connector-registry.ts';
 import { connectorFor, getConnectionRow } from '../../hub/connections.ts';
 import { pullNow, setSchedules, syncStates } from '../../hub/pulls.ts';
 import { needs } from '../../platform/http/policy.ts';
@@ -49,7 +49,9 @@ export function registerSyncRoutes(app: App, ctx: ApiContext): void {
       const row = await getConnectionRow(db, request.params.id);
 
       return {
-        pullable: Object.keys(CONNECTOR_TYPES[row.type]?.manifest.pulls ?? {}),
+        pullable: Object.keys(
+          installedConnectors().find((d) => d.manifest.id === row.type)?.manifest.pulls ?? {},
+        ),
         items: await syncStates(db, ctx.clock, row.id),
       };
     },
@@ -78,7 +80,7 @@ export function registerSyncRoutes(app: App, ctx: ApiContext): void {
       const { db } = await resolveTenant(ctx, request);
       const row = await getConnectionRow(db, request.params.id);
 
-      const known = Object.keys(connectorType(row.type).manifest.pulls);
+      const known = Object.keys(connectorDefinition(row.type).manifest.pulls);
       await db.transaction((tx) => setSchedules(tx, ctx.clock, row.id, known, request.body));
       return { items: await syncStates(db, ctx.clock, row.id) };
     },

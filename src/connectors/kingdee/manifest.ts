@@ -5,6 +5,7 @@ import { DEFAULT_KINGDEE_SETTINGS, KingdeeProfileSettings } from './map/profile.
 export const KINGDEE_MANIFEST: ConnectorManifest = {
   id: 'kingdee-k3cloud',
   names: { zh: '金蝶云·星空', en: 'Kingdee K/3 Cloud' },
+  versions: ['K/3 Cloud 7.x and 8.x WebAPI', '金蝶云·星空 企业版'],
   authKinds: ['password', 'app-secret', 'signed-headers'],
   pushes: {
     voucher: {

@@ -4,7 +4,7 @@ import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import type { BudgetsTable } from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
-import { formatMinor, parseMoney } from '../../model/money.ts';
+import { parseMoney, yuanOf } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';
 import { ENTITIES } from '../../model/schemas.ts';
 import { check } from '../../model/validate.ts';
@@ -27,8 +27,6 @@ export interface BudgetLine {
   readonly occurredOn: string;
   readonly amountMinor: bigint;
 }
-
-const fen = (minor: bigint) => formatMinor(minor, 2);
 
 /** The periods a date falls in, most specific first: 2026-11, 2026-Q4, 2026. */
 export const periodsOf = (date: string): string[] => {
@@ -112,11 +110,11 @@ export async function occupyBudget(
         : { ...budget, ...updated, occupied_minor: updated.occupied_minor - amount };
     const numbers = {
       slice: sliceOf(now),
-      budget: fen(now.amount_minor),
-      occupied: fen(now.occupied_minor),
-      actual: fen(now.actual_minor),
-      available: fen(available(now)),
-      requested: fen(amount),
+      budget: yuanOf(now.amount_minor),
+      occupied: yuanOf(now.occupied_minor),
+      actual: yuanOf(now.actual_minor),
+      available: yuanOf(available(now)),
+      requested: yuanOf(amount),
     };
     if (updated === undefined)
       throw new DomainError('budget_exceeded', numbers, [
@@ -191,11 +189,11 @@ export const toBudgetView = (b: BudgetRow) => ({
   categoryCode: b.category_code,
   period: b.period,
   projectCode: b.project_code === '' ? null : b.project_code,
-  amount: { amount: fen(b.amount_minor), currency: b.currency },
+  amount: { amount: yuanOf(b.amount_minor), currency: b.currency },
   control: b.control,
-  occupied: fen(b.occupied_minor),
-  actual: fen(b.actual_minor),
-  available: fen(available(b)),
+  occupied: yuanOf(b.occupied_minor),
+  actual: yuanOf(b.actual_minor),
+  available: yuanOf(available(b)),
   version: b.version,
   updatedAt: b.updated_at,
 });
@@ -221,7 +219,7 @@ export async function budgetExecution(db: TenantDb, query: ExecutionQuery) {
     .orderBy('period')
     .limit(5000)
     .execute();
-  const total = (pick: (b: BudgetRow) => bigint) => fen(rows.reduce((s, b) => s + pick(b), 0n));
+  const total = (pick: (b: BudgetRow) => bigint) => yuanOf(rows.reduce((s, b) => s + pick(b), 0n));
   return {
     items: rows.map(toBudgetView),
     totals: {

@@ -1,4 +1,4 @@
-import { formatMinor, parseMoney } from '../../model/money.ts';
+import { parseMoney, yuanOf } from '../../model/money.ts';
 import type { AuditPolicy } from '../rules/rule-sets.ts';
 import type { RiskTag } from './risk.ts';
 
@@ -37,7 +37,6 @@ const minor = (amount: string) => {
   const parsed = parseMoney(amount, 'CNY');
   return parsed.ok ? parsed.value.minor : 0n;
 };
-const fen = (m: bigint) => formatMinor(m, 2);
 
 function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -66,8 +65,8 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
     ) {
       found.push({
         rule: 'split_claim',
-        zh: `${policy.splitWindowDays} 天内同类报销 ${related.map((c) => c.number).join('、')} 与本单合计 ${fen(together)}，超过审批金额 ${fen(threshold)}，疑似拆单`,
-        en: `With ${related.map((c) => c.number).join(', ')} within ${policy.splitWindowDays} days this adds up to ${fen(together)}, above the ${fen(threshold)} approval threshold: possibly split`,
+        zh: `${policy.splitWindowDays} 天内同类报销 ${related.map((c) => c.number).join('、')} 与本单合计 ${yuanOf(together)}，超过审批金额 ${yuanOf(threshold)}，疑似拆单`,
+        en: `With ${related.map((c) => c.number).join(', ')} within ${policy.splitWindowDays} days this adds up to ${yuanOf(together)}, above the ${yuanOf(threshold)} approval threshold: possibly split`,
       });
       break;
     }
@@ -91,8 +90,8 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
         found.push({
           rule: 'per_diem',
           pointer: `${at}/amount`,
-          zh: `第 ${line.lineNo} 行住宿 ${fen(line.amountMinor)} 超过 ${facts.employeeGrade ?? ''} 职级在${tierOf(line.city)}类城市的标准 ${standard.hotelPerNight}/晚 × ${line.nights ?? 1} 晚`,
-          en: `Line ${line.lineNo}: hotel ${fen(line.amountMinor)} is over the grade ${facts.employeeGrade ?? ''} tier-${tierOf(line.city)} standard of ${standard.hotelPerNight} a night × ${line.nights ?? 1}`,
+          zh: `第 ${line.lineNo} 行住宿 ${yuanOf(line.amountMinor)} 超过 ${facts.employeeGrade ?? ''} 职级在${tierOf(line.city)}类城市的标准 ${standard.hotelPerNight}/晚 × ${line.nights ?? 1} 晚`,
+          en: `Line ${line.lineNo}: hotel ${yuanOf(line.amountMinor)} is over the grade ${facts.employeeGrade ?? ''} tier-${tierOf(line.city)} standard of ${standard.hotelPerNight} a night × ${line.nights ?? 1}`,
         });
     }
     if (standard !== undefined && policy.perDiem.mealCategories.includes(line.categoryCode)) {
@@ -101,8 +100,8 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
         found.push({
           rule: 'per_diem',
           pointer: `${at}/amount`,
-          zh: `第 ${line.lineNo} 行餐费 ${fen(line.amountMinor)} 超过标准 ${standard.mealsPerDay}/天 × ${line.days ?? 1} 天`,
-          en: `Line ${line.lineNo}: meals ${fen(line.amountMinor)} are over the standard of ${standard.mealsPerDay} a day × ${line.days ?? 1}`,
+          zh: `第 ${line.lineNo} 行餐费 ${yuanOf(line.amountMinor)} 超过标准 ${standard.mealsPerDay}/天 × ${line.days ?? 1} 天`,
+          en: `Line ${line.lineNo}: meals ${yuanOf(line.amountMinor)} are over the standard of ${standard.mealsPerDay} a day × ${line.days ?? 1}`,
         });
     }
     const day = weekday(line.occurredOn);
@@ -118,8 +117,8 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
       found.push({
         rule: 'round_amount',
         pointer: `${at}/amount`,
-        zh: `第 ${line.lineNo} 行金额 ${fen(line.amountMinor)} 为整百元`,
-        en: `Line ${line.lineNo} is a round amount, ${fen(line.amountMinor)}`,
+        zh: `第 ${line.lineNo} 行金额 ${yuanOf(line.amountMinor)} 为整百元`,
+        en: `Line ${line.lineNo} is a round amount, ${yuanOf(line.amountMinor)}`,
       });
     if (line.tripEndOn !== undefined)
       for (const invoice of line.invoices)
@@ -135,8 +134,8 @@ export function runAuditRules(facts: AuditFacts, policy: AuditPolicy): RiskTag[]
   if (facts.requestRemainingMinor !== undefined && facts.totalMinor > facts.requestRemainingMinor)
     found.push({
       rule: 'over_request',
-      zh: `报销 ${fen(facts.totalMinor)} 超过申请单剩余额度 ${fen(facts.requestRemainingMinor)}`,
-      en: `The claim of ${fen(facts.totalMinor)} is more than the ${fen(facts.requestRemainingMinor)} left on its request`,
+      zh: `报销 ${yuanOf(facts.totalMinor)} 超过申请单剩余额度 ${yuanOf(facts.requestRemainingMinor)}`,
+      en: `The claim of ${yuanOf(facts.totalMinor)} is more than the ${yuanOf(facts.requestRemainingMinor)} left on its request`,
     });
 
   return found.flatMap((f) => {

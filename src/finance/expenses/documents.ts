@@ -12,7 +12,7 @@ import type {
 } from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { StandardExpenseCategory } from '../../model/enums/expense-categories.ts';
-import { formatMinor, parseMoney } from '../../model/money.ts';
+import { parseMoney, yuanOf } from '../../model/money.ts';
 import { DomainError, refusal, type Failure } from '../../model/result.ts';
 import { ENTITIES } from '../../model/schemas.ts';
 import { check } from '../../model/validate.ts';
@@ -94,8 +94,6 @@ export interface NormalLine {
   readonly invoiceIds: readonly string[];
   readonly extra: Record<string, unknown>;
 }
-
-const fen = (minor: bigint) => formatMinor(minor, 2);
 
 /** Checks the input and turns it into lines in minor units (an advance is one line). */
 export function normalise(
@@ -628,15 +626,15 @@ export function toDocumentView(
     title: row.title,
     currency: row.currency,
     date: row.document_on,
-    total: fen(row.total_minor),
-    deductibleTax: fen(row.deductible_tax_minor),
+    total: yuanOf(row.total_minor),
+    deductibleTax: yuanOf(row.deductible_tax_minor),
     requestId: row.request_id,
     ...(row.kind === 'advance'
       ? {
           advance: {
-            offset: fen(row.offset_minor),
-            repaid: fen(row.repaid_minor),
-            outstanding: fen(row.total_minor - row.offset_minor - row.repaid_minor),
+            offset: yuanOf(row.offset_minor),
+            repaid: yuanOf(row.repaid_minor),
+            outstanding: yuanOf(row.total_minor - row.offset_minor - row.repaid_minor),
           },
         }
       : {}),
@@ -658,8 +656,8 @@ export function toDocumentView(
               categoryCode: l.category_code,
               description: l.description,
               occurredOn: l.occurred_on,
-              amount: fen(l.amount_minor),
-              deductibleTax: fen(l.deductible_tax_minor),
+              amount: yuanOf(l.amount_minor),
+              deductibleTax: yuanOf(l.deductible_tax_minor),
               departmentCode: l.department_code,
               projectCode: l.project_code,
               ...extra,

@@ -2,12 +2,11 @@ import type { Updateable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import type { ExpenseDocumentsTable, ExpenseStatus } from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
-import { formatMinor, parseMoney } from '../../model/money.ts';
+import { parseMoney, yuanOf } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';
 import { voucherOrThrow } from '../../model/voucher.ts';
-import { submitDocument } from '../../hub/postings.ts';
-import type { PostedDocument } from '../../hub/worker.ts';
-import { connectorType } from '../../hub/connector-types.ts';
+import { postingState, routeFor, submitDocument } from '../../hub/postings.ts';
+import type { PostedDocument } from '../../hub/outcomes.ts';
 import { notify } from '../approvals/notifications.ts';
 import {
   cancelOpenTasks,
@@ -56,7 +55,6 @@ import { canDo } from './states.ts';
  * and red-letter reversal. Each step is one transaction: it happens completely or not at all.
  */
 const LIVE: readonly ExpenseStatus[] = ['submitted', 'approving', 'approved', 'posted', 'paid'];
-const fen = (minor: bigint) => formatMinor(minor, 2);
 
 async function setStatus(
   tx: TenantDb,
@@ -453,18 +451,7 @@ export async function previewVoucher(db: TenantDb, companyCode: string, id: stri
   if (row.kind === 'request') throw stateError(row, 'post');
   const { voucher, postingVersion } = await voucherFor(db, companyCode, row, date);
   const parsed = voucherOrThrow(voucher);
-  return { voucher, balanced: true, total: fen(parsed.totalMinor), postingPolicyVersion: postingVersion };
-}
-
-/** The connection vouchers go to: the oldest active connection that can push vouchers. */
-async function voucherConnection(tx: TenantDb): Promise<string | null> {
-  const rows = await tx
-    .selectFrom('connections')
-    .select(['id', 'type'])
-    .where('status', '=', 'active')
-    .orderBy('created_at')
-    .execute();
-  return rows.find((r) => connectorType(r.type).manifest.pushes.voucher !== undefined)?.id ?? null;
+  return { voucher, balanced: true, total: yuanOf(parsed.totalMinor), postingPolicyVersion: postingVersion };
 }
 
 /** Final approval: the voucher and its posting are written in the approving transaction. */
@@ -490,7 +477,7 @@ async function approve(
   if (current.kind === 'request') return;
   const date = at.slice(0, 10);
   await ensureOpenPeriod(tx, date, '/date');
-  const connectionId = await voucherConnection(tx);
+  const connectionId = await routeFor(tx, 'voucher');
   const { voucher } = await voucherFor(tx, companyCode, current, date);
   voucherOrThrow(voucher);
   if (connectionId === null) {
@@ -666,7 +653,7 @@ export async function writeBackPostings(tx: TenantDb, posted: readonly PostedDoc
   for (const row of rows) {
     const p = posted.find((x) => x.postingId === row.posting_id);
     if (p === undefined) continue;
-    const at = new Date().toISOString();
+    const at = p.postedAt;
     const period = typeof p.document['period'] === 'string' ? p.document['period'] : null;
     await setStatus(
       tx,
@@ -718,7 +705,7 @@ export async function payExpense(
       ctx.writer.actor,
       at,
       { paid_at: at },
-      `${input.paidOn} 付款 ${fen(payable)}${input.reference === undefined ? '' : ` (${input.reference})`}`,
+      `${input.paidOn} 付款 ${yuanOf(payable)}${input.reference === undefined ? '' : ` (${input.reference})`}`,
     );
     await appendAudit(tx, ctx.writer.audit, [
       {
@@ -726,7 +713,7 @@ export async function payExpense(
         action: 'pay',
         entityType: entityName(row.kind),
         entityId: id,
-        after: { amount: fen(payable), ...input },
+        after: { amount: yuanOf(payable), ...input },
         requestId: ctx.writer.requestId,
       },
     ]);
@@ -771,7 +758,7 @@ export async function repayAdvance(
     if (Number(updated.numUpdatedRows) !== 1)
       throw new DomainError('advance_not_usable', {
         number: row.number,
-        reason: `only ${fen(row.total_minor - row.offset_minor - row.repaid_minor)} is outstanding`,
+        reason: `only ${yuanOf(row.total_minor - row.offset_minor - row.repaid_minor)} is outstanding`,
       });
     const at = ctx.writer.audit.clock.now().toISOString();
     await recordTransition(tx, id, {
@@ -812,14 +799,11 @@ export async function reverseExpense(ctx: ExpenseContext, id: string, reason: st
     const now = ctx.writer.audit.clock.now();
     const date = now.toISOString().slice(0, 10);
     await ensureOpenPeriod(tx, date, '/date');
-    const posting =
-      row.posting_id === null
-        ? undefined
-        : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
+    const posting = row.posting_id === null ? undefined : await postingState(tx, row.posting_id);
     if (posting !== undefined) {
-      const reversal = reversalOf(JSON.parse(posting.document_json) as WireVoucher, date, reason);
+      const reversal = reversalOf(posting.document as unknown as WireVoucher, date, reason);
       await submitDocument(tx, ctx.writer, ctx.company.code, {
-        connectionId: posting.connection_id,
+        connectionId: posting.connectionId,
         kind: 'voucher',
         document: reversal,
         documentId: `${row.id}-R`,
@@ -870,15 +854,12 @@ export async function correctExpense(
     const at = now.toISOString();
     const date = at.slice(0, 10);
     await ensureOpenPeriod(tx, date, '/date');
-    const posting =
-      row.posting_id === null
-        ? undefined
-        : await tx.selectFrom('postings').selectAll().where('id', '=', row.posting_id).executeTakeFirst();
+    const posting = row.posting_id === null ? undefined : await postingState(tx, row.posting_id);
     if (posting?.status !== 'posted') throw stateError(row, 'correct');
     await submitDocument(tx, ctx.writer, ctx.company.code, {
-      connectionId: posting.connection_id,
+      connectionId: posting.connectionId,
       kind: 'voucher',
-      document: reversalOf(JSON.parse(posting.document_json) as WireVoucher, date, reason),
+      document: reversalOf(posting.document as unknown as WireVoucher, date, reason),
       documentId: `${row.id}-R`,
       revision: row.revision,
     });
@@ -907,7 +888,7 @@ export async function correctExpense(
     const { voucher } = await voucherFor(tx, ctx.company.code, revised, date);
     voucherOrThrow(voucher);
     const { posting: next } = await submitDocument(tx, ctx.writer, ctx.company.code, {
-      connectionId: posting.connection_id,
+      connectionId: posting.connectionId,
       kind: 'voucher',
       document: voucher,
       documentId: row.id,
@@ -920,7 +901,7 @@ export async function correctExpense(
         action: 'correct',
         entityType: 'ExpenseClaim',
         entityId: id,
-        before: { revision: row.revision, total: fen(row.total_minor) },
+        before: { revision: row.revision, total: yuanOf(row.total_minor) },
         after: raw,
         requestId: ctx.writer.requestId,
       },

@@ -1,7 +1,7 @@
 import { INVOICE_TYPES, type InvoiceType } from '../../model/enums/invoice-types.ts';
 import { taxRatesOn } from '../../model/enums/tax-rates.ts';
 import { compareDecimals, decimal, parseDecimal, type Decimal } from '../../model/decimal.ts';
-import { formatMinor, parseMoney } from '../../model/money.ts';
+import { parseMoney, yuanOf } from '../../model/money.ts';
 import type { Failure } from '../../model/result.ts';
 import { ENTITIES } from '../../model/schemas.ts';
 import { check } from '../../model/validate.ts';
@@ -112,7 +112,6 @@ export function checkInvoice(
     }
     return parsed.value.minor;
   };
-  const fen = (minor: bigint) => formatMinor(minor, 2);
 
   // identity and type
   if (type.identity === 'number20') {
@@ -208,7 +207,7 @@ export function checkInvoice(
             pointer: `${at}/amount`,
             params: {
               what: `第 ${i + 1} 行 数量×单价 / line ${i + 1} quantity × price`,
-              expected: fen(expected),
+              expected: yuanOf(expected),
               actual: line.amount,
             },
           });
@@ -241,7 +240,7 @@ export function checkInvoice(
         pointer: `${at}/tax`,
         params: {
           what: `第 ${i + 1} 行 金额×税率（容差 0.06）/ line ${i + 1} amount × rate (tolerance 0.06)`,
-          expected: fen((net * rate.value.units) / 10n ** BigInt(rate.value.scale)),
+          expected: yuanOf((net * rate.value.units) / 10n ** BigInt(rate.value.scale)),
           actual: line.tax,
         },
       });
@@ -257,14 +256,14 @@ export function checkInvoice(
         warnings.push({
           rule: 'invoice_penny_difference',
           pointer: `/${name}`,
-          zh: `明细合计 ${fen(sum)} 与票面 ${fen(face)} 相差 0.01`,
-          en: `Lines add up to ${fen(sum)}, the face shows ${fen(face)} (0.01 apart)`,
+          zh: `明细合计 ${yuanOf(sum)} 与票面 ${yuanOf(face)} 相差 0.01`,
+          en: `Lines add up to ${yuanOf(sum)}, the face shows ${yuanOf(face)} (0.01 apart)`,
         });
       else
         failures.push({
           code: 'invoice_arithmetic',
           pointer: `/${name}`,
-          params: { what: `明细合计 / sum of lines (${name})`, expected: fen(sum), actual: fen(face) },
+          params: { what: `明细合计 / sum of lines (${name})`, expected: yuanOf(sum), actual: yuanOf(face) },
         });
     }
   }
@@ -274,7 +273,7 @@ export function checkInvoice(
       pointer: '/total',
       params: {
         what: '价税合计 = 金额 + 税额 / total = amount + tax',
-        expected: fen(amountMinor + taxMinor),
+        expected: yuanOf(amountMinor + taxMinor),
         actual: input.total,
       },
     });

@@ -1,4 +1,4 @@
-import { formatMinor } from '../../model/money.ts';
+import { yuanOf } from '../../model/money.ts';
 import { DomainError } from '../../model/result.ts';
 import type { PostingPolicy } from '../rules/rule-sets.ts';
 
@@ -79,8 +79,6 @@ export function expenseAccountFor(line: ExpenseLineForPosting, policy: PostingPo
   return account;
 }
 
-const fen = (minor: bigint) => formatMinor(minor, 2);
-
 export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy): WireVoucher {
   const values: Record<string, string | null> = {
     department: input.departmentCode,
@@ -123,13 +121,13 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
     }
     debit(policy.inputVatAccount, tax, { summary: `${summary} 进项税额`.slice(0, 200) });
   }
-  for (const { line, minor } of debits.values()) lines.push({ ...line, debit: fen(minor) });
+  for (const { line, minor } of debits.values()) lines.push({ ...line, debit: yuanOf(minor) });
   let credited = 0n;
   if (input.kind === 'advance') {
     lines.push({
       summary,
       accountCode: policy.bankAccount,
-      credit: fen(input.totalMinor),
+      credit: yuanOf(input.totalMinor),
       ...auxFor(policy.bankAccount, {}),
     });
     credited = input.totalMinor;
@@ -139,7 +137,7 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
       lines.push({
         summary: `${summary} 冲借款 ${offset.advanceNumber}`.slice(0, 200),
         accountCode: policy.advanceAccount,
-        credit: fen(offset.amountMinor),
+        credit: yuanOf(offset.amountMinor),
         ...auxFor(policy.advanceAccount, {}),
       });
       credited += offset.amountMinor;
@@ -150,7 +148,7 @@ export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy):
       lines.push({
         summary,
         accountCode: owedTo,
-        credit: fen(input.totalMinor - credited),
+        credit: yuanOf(input.totalMinor - credited),
         ...auxFor(owedTo, {}),
       });
   }

@@ -1,19 +1,8 @@
+import type { SimulatorMasterData } from '../../contract.ts';
 import type { LedgerSeed } from './ledger.ts';
 
-/** Seed data is given by the caller (the demo seeds the simulator with the demo company's master data). */
-export interface DemoMaster {
-  readonly accounts: readonly {
-    code: string;
-    name: string;
-    postable: boolean;
-    balanceDirection: 'debit' | 'credit';
-  }[];
-  readonly departments: readonly { code: string; name: string }[];
-  readonly employees: readonly { code: string; name: string }[];
-  readonly suppliers: readonly { code: string; name: string; taxId: string }[];
-}
-
-export const ledgerSeedFrom = (master: DemoMaster): LedgerSeed => ({
+/** The book's first master data, given by the caller (the demo company's, or a test's). */
+export const ledgerSeedFrom = (master: SimulatorMasterData): LedgerSeed => ({
   accounts: master.accounts.map((a) => ({
     number: a.code,
     name: a.name,

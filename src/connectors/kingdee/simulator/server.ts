@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { SimulatorFaults } from '../../contract.ts';
 import { loginSign, verifySignedHeaders } from '../signing.ts';
 import { parseEnvelope, type Envelope } from './envelope.ts';
 import {
@@ -31,18 +32,7 @@ import { seededRandom } from './random.ts';
  * cookies, JSON shapes, Chinese errors, MsgCodes), with fault injection for the chaos suite. Run it
  * in-process (tests, the demo) or standalone (`finbridge sim kingdee --port 9101`).
  */
-export interface SimulatorFaults {
-  /** Added latency per request, ms. */
-  readonly latencyMs?: number;
-  /** Share of requests answered with an IIS 500 page before anything is done. */
-  readonly errorRate?: number;
-  /** Share of requests that never get an answer (half of them after the change was committed). */
-  readonly timeoutRate?: number;
-  /** Share of requests that are committed, then have their connection reset. */
-  readonly dropAfterCommitRate?: number;
-  /** Business calls per second before MsgCode 14 调用限制 (0 = unlimited). */
-  readonly throttleRps?: number;
-}
+export type { SimulatorFaults };
 
 export interface SimulatorOptions extends SimulatorFaults {
   readonly port?: number;
@@ -71,6 +61,11 @@ export interface KingdeeSimulator {
   readonly url: string;
   readonly ledger: Ledger;
   readonly acctId: string;
+  /** Settings and credentials a connection reaches this simulator with (its first user, by password). */
+  readonly connection: {
+    readonly settings: Readonly<Record<string, unknown>>;
+    readonly credentials: Readonly<Record<string, string>>;
+  };
   /** Business calls, when `recordCalls` is on. */
   readonly calls: SimulatorCall[];
   readonly stats: {
@@ -126,6 +121,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   const random = seededRandom(options.seed ?? 1);
   const acctId = options.acctId ?? '6512f1a0c3e4b5';
   const users = options.users ?? { demo: '888888' };
+  const demoUser = Object.keys(users)[0] ?? 'demo';
   const apps = options.apps ?? [];
   const ttlMs = (options.sessionTtlS ?? 1200) * 1000;
   const ceiling = options.queryCeiling ?? 2000;
@@ -185,7 +181,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     if (method === 'validateuser') {
       const [acct, user, password] = [arg(0, 'acctid'), arg(1, 'username'), arg(2, 'password')];
       const ok =
-        acct === acctId && typeof user === 'string' && users[user] !== undefined && users[user] === password;
+        acct === acctId && typeof user === 'string' && Object.hasOwn(users, user) && users[user] === password;
       return loginResult(ok, String(user), res);
     }
     if (method === 'loginbyappsecret') {
@@ -824,6 +820,10 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     url: `http://${address.address}:${address.port}/k3cloud/`,
     ledger,
     acctId,
+    connection: {
+      settings: { acctId, username: demoUser, authKind: 'password' },
+      credentials: { password: users[demoUser] ?? '' },
+    },
     calls,
     stats,
     dropNextCommits: (n) => {

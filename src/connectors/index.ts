@@ -1,0 +1,9 @@
+import type { ConnectorDefinition } from './contract.ts';
+import { KINGDEE } from './kingdee/definition.ts';
+
+/**
+ * The ERP families this build of FinBridge speaks. Only composition roots (src/app.ts, src/cli/,
+ * tests, benchmarks) import this list; everything else finds a definition by connection type through
+ * the hub's registry. Adding an ERP: its folder under src/connectors/, and one line here.
+ */
+export const CONNECTORS: readonly ConnectorDefinition[] = [KINGDEE];
