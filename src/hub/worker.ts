@@ -128,6 +128,8 @@ export function startWorker(options: WorkerOptions): Worker {
   let liveWorkers = 1;
   let running = true;
   let wakeUp: (() => void) | undefined;
+  // Instants (leases, due times, trace events) come from the injected clock; in-memory intervals
+  // (breakers, rate-limit buckets, cache ages) from the monotonic performance.now().
   const now = () => clock.now();
 
   const shared = (bucket: TokenBucket) => {
@@ -136,14 +138,14 @@ export function startWorker(options: WorkerOptions): Worker {
   };
   const BREAKER_LEVEL = { closed: 0, 'half-open': 1, open: 2 } as const;
   const reportBreaker = (state: ConnectionState) =>
-    metrics?.breaker.set({ connection: state.name }, BREAKER_LEVEL[state.breaker.state(Date.now())]);
+    metrics?.breaker.set({ connection: state.name }, BREAKER_LEVEL[state.breaker.state(performance.now())]);
 
   const loading = new Map<string, Promise<ConnectionState>>();
   /** One state per connection, however many tasks ask at once — its breaker and bucket are shared. */
   async function connection(db: TenantDb, id: string): Promise<ConnectionState> {
     const cached = connections.get(id);
     // Settings changes are picked up within a few seconds, without a query per posting.
-    if (cached !== undefined && Date.now() - cached.checkedAt < 3000) return cached;
+    if (cached !== undefined && performance.now() - cached.checkedAt < 3000) return cached;
     let pending = loading.get(id);
     if (pending === undefined) {
       pending = refresh(db, id, cached).finally(() => loading.delete(id));
@@ -159,7 +161,7 @@ export function startWorker(options: WorkerOptions): Worker {
   ): Promise<ConnectionState> {
     const row = await getConnectionRow(db, id);
     if (cached?.version === row.version) {
-      cached.checkedAt = Date.now();
+      cached.checkedAt = performance.now();
       return cached;
     }
     const connector = await connectorFor(db, options.keyring, row, { now, log, timeoutMs: callTimeoutMs });
@@ -170,12 +172,12 @@ export function startWorker(options: WorkerOptions): Worker {
       bucket:
         cached?.rateLimitRps === row.rate_limit_rps
           ? cached.bucket
-          : shared(new TokenBucket(row.rate_limit_rps, Date.now())),
+          : shared(new TokenBucket(row.rate_limit_rps, performance.now())),
       rateLimitRps: row.rate_limit_rps,
       name: row.name,
       paused: row.status !== 'active',
       version: row.version,
-      checkedAt: Date.now(),
+      checkedAt: performance.now(),
     };
     connections.set(id, state);
     if (cached !== undefined) await cached.connector.close();
@@ -307,7 +309,7 @@ export function startWorker(options: WorkerOptions): Worker {
       message: found.message.slice(0, 200),
       latencyMs,
     });
-    state.breaker.failure(Date.now());
+    state.breaker.failure(performance.now());
     reportBreaker(state);
     await settle(
       db,
@@ -335,11 +337,11 @@ export function startWorker(options: WorkerOptions): Worker {
     state: ConnectionState,
   ): Promise<number | undefined> {
     if (state.paused) return 60_000;
-    if (!state.breaker.allows(Date.now())) return Math.max(1000, state.breaker.retryInMs(Date.now()));
+    if (!state.breaker.allows(performance.now())) return Math.max(1000, state.breaker.retryInMs(performance.now()));
     for (;;) {
       const spareMs = leaseSpareMs(postings);
       if (spareMs < 0) return 0;
-      const wait = state.bucket.take(Date.now());
+      const wait = state.bucket.take(performance.now());
       if (wait <= 0) return undefined;
       if (wait > spareMs) return wait;
       await sleep(wait);
@@ -540,7 +542,7 @@ export function startWorker(options: WorkerOptions): Worker {
       await addEvent(db, posting.id, at, 'rejected', { code: failure.code, message: failure.message });
       return;
     }
-    state.breaker.failure(Date.now());
+    state.breaker.failure(performance.now());
     reportBreaker(state);
     const status: PostingStatus = failure.outcome === 'ambiguous' ? 'unknown' : 'pending';
     if (status === 'pending' && attempt >= maxAttempts) {

@@ -61,7 +61,7 @@ export function createTokenService(options: {
   let loadedAt = 0;
   const reload = async () => {
     keys = await loadSigningKeys(database, keyring);
-    loadedAt = Date.now();
+    loadedAt = performance.now();
   };
   const current = async (): Promise<SigningKeySet> => {
     if (keys === undefined) await reload();
@@ -80,7 +80,7 @@ export function createTokenService(options: {
     }
     if (kid === undefined) throw new TokenError('unknown_key');
     let set = await current();
-    if (!set.verification.has(kid) && Date.now() - loadedAt > (options.reloadIntervalMs ?? 5000)) {
+    if (!set.verification.has(kid) && performance.now() - loadedAt > (options.reloadIntervalMs ?? 5000)) {
       await reload();
       set = await current();
     }

@@ -133,7 +133,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   const sessions = new Map<string, { user: string; lastSeen: number }>();
   const stats = { requests: 0, committed: 0, dropped: 0, hung: 0, errors: 0, throttled: 0 };
   const hung = new Set<Socket>();
-  let bucket = { tokens: faults.throttleRps ?? 0, at: Date.now() };
+  let bucket = { tokens: faults.throttleRps ?? 0, at: performance.now() };
   let dropCommits = 0;
   const calls: SimulatorCall[] = [];
 
@@ -723,7 +723,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
   const takeToken = (): boolean => {
     const rps = faults.throttleRps ?? 0;
     if (rps <= 0) return true;
-    const t = Date.now();
+    const t = performance.now();
     bucket = { tokens: Math.min(rps, bucket.tokens + ((t - bucket.at) / 1000) * rps), at: t };
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
@@ -778,7 +778,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
       } else {
         if (options.recordCalls === true)
           calls.push({
-            at: Date.now(),
+            at: performance.now(),
             method,
             form: env.formid ?? (typeof env.data['FormId'] === 'string' ? env.data['FormId'] : ''),
           });
@@ -831,7 +831,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     },
     setFaults: (next) => {
       faults = { ...faults, ...next };
-      bucket = { tokens: faults.throttleRps ?? 0, at: Date.now() };
+      bucket = { tokens: faults.throttleRps ?? 0, at: performance.now() };
     },
     close: async () => {
       for (const socket of hung) socket.destroy();
