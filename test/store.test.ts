@@ -55,6 +55,42 @@ for (const engine of ENGINES) {
       assert.deepEqual(await pendingMigrations(database), []);
     });
 
+    it('tells pending migrations from its own schema while other schemas are created and dropped', async () => {
+      await migrateToLatest(database);
+      // other installations (or test runs) in the same database come and go meanwhile
+      const churning = { on: true };
+      const churn = (async () => {
+        for (let i = 0; churning.on; i++) {
+          const other = engine.engine === 'postgres' ? `churn_${process.pid}_${i}` : `churn_${i}`;
+          if (engine.engine === 'postgres') {
+            await sql.raw(`create schema ${other}`).execute(database.db);
+            await sql.raw(`create table ${other}.t (id serial primary key, a text)`).execute(database.db);
+            await sql.raw(`drop schema ${other} cascade`).execute(database.db);
+          } else {
+            await sql.raw(`create table ${other} (a text)`).execute(database.db);
+            await sql.raw(`drop table ${other}`).execute(database.db);
+          }
+        }
+      })();
+      try {
+        for (let i = 0; i < 50; i++) assert.deepEqual(await pendingMigrations(database), []);
+      } finally {
+        churning.on = false;
+        await churn;
+      }
+      const { rows } = await sql<{
+        name: string;
+        timestamp: string;
+      }>`select name, timestamp from schema_migrations order by name desc limit 1`.execute(database.db);
+      const last = rows[0]!;
+      await sql`delete from schema_migrations where name = ${last.name}`.execute(database.db);
+      assert.deepEqual(await pendingMigrations(database), [last.name], 'a migration not applied is pending');
+      await sql`insert into schema_migrations (name, timestamp) values (${last.name}, ${last.timestamp})`.execute(
+        database.db,
+      );
+      assert.deepEqual(await pendingMigrations(database), []);
+    });
+
     it('refuses data access without a tenant', () => {
       for (const bad of ['', undefined, null, 'not-a-uuid', 42]) {
         assert.throws(() => tenantDb(database.db, bad as never), TenantRequiredError);

@@ -48,7 +48,15 @@ export function registerHealthRoutes(app: App, ctx: ApiContext): void {
           reason: `database unreachable (${error instanceof Error ? error.message : String(error)})`,
         });
       }
-      const pending = await pendingMigrations(ctx.database);
+      let pending: string[];
+      try {
+        pending = await pendingMigrations(ctx.database);
+      } catch (error) {
+        // a readiness check that cannot tell is not ready: 503, never a 500
+        throw new DomainError('not_ready', {
+          reason: `migration status unknown (${error instanceof Error ? error.message : String(error)})`,
+        });
+      }
       if (pending.length > 0)
         throw new DomainError('not_ready', { reason: `pending migrations: ${pending.join(', ')}` });
       return { status: 'ready' as const, engine: ctx.database.engine, migrations: 'current' as const };

@@ -1,9 +1,10 @@
 import type { ConnectorDefinition } from './contract.ts';
 import { KINGDEE } from './kingdee/definition.ts';
+import { YONYOU_U8 } from './yonyou-u8/definition.ts';
 
 /**
  * The ERP families this build of FinBridge speaks. Only composition roots (src/app.ts, src/cli/,
  * tests, benchmarks) import this list; everything else finds a definition by connection type through
  * the hub's registry. Adding an ERP: its folder under src/connectors/, and one line here.
  */
-export const CONNECTORS: readonly ConnectorDefinition[] = [KINGDEE];
+export const CONNECTORS: readonly ConnectorDefinition[] = [KINGDEE, YONYOU_U8];

@@ -337,7 +337,8 @@ export function startWorker(options: WorkerOptions): Worker {
     state: ConnectionState,
   ): Promise<number | undefined> {
     if (state.paused) return 60_000;
-    if (!state.breaker.allows(performance.now())) return Math.max(1000, state.breaker.retryInMs(performance.now()));
+    if (!state.breaker.allows(performance.now()))
+      return Math.max(1000, state.breaker.retryInMs(performance.now()));
     for (;;) {
       const spareMs = leaseSpareMs(postings);
       if (spareMs < 0) return 0;

@@ -30,9 +30,10 @@ async function migrator(database: OpenDatabase): Promise<Migrator> {
  * Before it migrates, Kysely looks for its own tables through an introspection query over every schema's
  * columns, which calls `pg_get_serial_sequence` on each. A column dropped meanwhile by another session
  * (another installation or test run dropping its schema) fails that query with "column … does not
- * exist" although nothing is wrong with ours; such a failure, before any migration ran, is retried.
+ * exist" or "schema … does not exist" although nothing is wrong with ours; such a failure, before any
+ * migration ran, is retried.
  */
-const CATALOG_RACE = new Set(['42703', '42P01']);
+const CATALOG_RACE = new Set(['42703', '42P01', '3F000']);
 const lostCatalogRace = (error: unknown, results: readonly MigrationResult[] | undefined): boolean =>
   results === undefined &&
   error instanceof Error &&
@@ -59,8 +60,26 @@ export async function migrateToLatest(database: OpenDatabase): Promise<readonly 
   return results ?? [];
 }
 
-/** Names of migrations not yet applied; empty when the schema is current. */
+/**
+ * Names of migrations not yet applied; empty when the schema is current. Read from our own migration
+ * table in the connection's schema, not through Kysely's introspection of every schema in the
+ * database: that would fail whenever another installation or test run drops its schema meanwhile.
+ */
 export async function pendingMigrations(database: OpenDatabase): Promise<string[]> {
-  const all = await (await migrator(database)).getMigrations();
-  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+  let applied: ReadonlySet<string>;
+  try {
+    const { rows } = await sql<{ name: string }>`select name from schema_migrations`.execute(database.db);
+    applied = new Set(rows.map((r) => r.name));
+  } catch (error) {
+    if (!isMissingTable(error)) throw error;
+    applied = new Set();
+  }
+  return Object.keys(MIGRATIONS)
+    .filter((name) => !applied.has(name))
+    .sort();
 }
+
+const isMissingTable = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '42P01' || (typeof message === 'string' && message.includes('no such table'));
+};

@@ -1,0 +1,90 @@
+import type { ErpFailure } from '../contract.ts';
+
+/**
+ * U8+ OpenAPI answers → the closed set of outcome classes. The relay answers HTTP 200 with
+ * `{"errcode":"<string>","errmsg":"<中文>"}`; `"0"` is success (B1, B5). There is no authoritative code
+ * table, so besides the code the message decides: the observed `参数token已过期` means re-authenticate;
+ * the rest of the vocabulary below is inferred and errs towards `ambiguous` wherever a write may have
+ * happened. Anything that is not that JSON shape is `ambiguous`, with the body kept in the message.
+ */
+
+/** A parsed U8 answer: `errcode` is always text (some servers may send a number). */
+export type U8Body = Readonly<Record<string, unknown>> & {
+  readonly errcode: string;
+  readonly errmsg: string;
+};
+
+export type Classified =
+  { readonly ok: true; readonly body: U8Body } | { readonly ok: false; readonly failure: ErpFailure };
+
+const KEPT = 500;
+const kept = (text: string): string => text.slice(0, KEPT);
+
+/** Message patterns, most specific first. Only `参数token已过期` is observed; the others are [INF]. */
+const BY_MESSAGE: readonly { readonly pattern: RegExp; readonly outcome: ErpFailure['outcome'] }[] = [
+  { pattern: /token\s*(已过期|已失效|过期|失效|无效)/i, outcome: 'auth_expired' },
+  // the earlier write under this tradeid may have been stored: look it up before anything else
+  { pattern: /tradeid.*(已使用|已被使用|重复)/i, outcome: 'ambiguous' },
+  { pattern: /频繁|限流|频率|超出.*(次数|限制)/, outcome: 'throttled' },
+  // the relay gave up waiting for the customer's U8: it may have done the work
+  { pattern: /超时|timeout|timed out/i, outcome: 'ambiguous' },
+  // the relay could not reach the customer's U8 at all: nothing was done there
+  { pattern: /不在线|离线|未连接|offline/i, outcome: 'transient' },
+];
+
+/** Codes of a third-party U8 wrapper's table (B5) whose meaning decides the outcome. */
+const BY_CODE: Readonly<Record<string, ErpFailure['outcome']>> = {
+  // 意外的错误: an unexpected server-side failure, the write may or may not be stored
+  '19999': 'ambiguous',
+};
+
+/** A U8 error answer (`errcode` not "0") → its outcome class. */
+export function classifyError(errcode: string, errmsg: string): ErpFailure {
+  const message = errmsg === '' ? `errcode ${errcode}` : errmsg;
+  const byMessage = BY_MESSAGE.find((rule) => rule.pattern.test(errmsg));
+  const outcome =
+    byMessage?.outcome ?? (Object.hasOwn(BY_CODE, errcode) ? BY_CODE[errcode] : undefined) ?? 'rejected';
+  return { outcome, code: errcode, message };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads one HTTP answer of the relay: success with its body, or a classified failure. */
+export function classifyAnswer(status: number, text: string): Classified {
+  if (status === 429)
+    return { ok: false, failure: { outcome: 'throttled', code: 'HTTP 429', message: kept(text) } };
+  if (status >= 500 || status === 408)
+    return { ok: false, failure: { outcome: 'ambiguous', code: `HTTP ${status}`, message: kept(text) } };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      failure: {
+        outcome: status === 200 ? 'ambiguous' : 'rejected',
+        code: `HTTP ${status}`,
+        message: kept(text),
+      },
+    };
+  }
+  const errcode = isRecord(parsed) ? parsed['errcode'] : undefined;
+  if (!isRecord(parsed) || (typeof errcode !== 'string' && typeof errcode !== 'number'))
+    return {
+      ok: false,
+      failure: {
+        outcome: status === 200 ? 'ambiguous' : 'rejected',
+        code: status === 200 ? 'unknown_answer' : `HTTP ${status}`,
+        message: kept(text),
+      },
+    };
+  const errmsg = typeof parsed['errmsg'] === 'string' ? parsed['errmsg'] : '';
+  const code = String(errcode);
+  if (status !== 200) {
+    const failure = classifyError(code, errmsg || kept(text));
+    return { ok: false, failure: { ...failure, code: `HTTP ${status}/${code}` } };
+  }
+  if (code === '0') return { ok: true, body: { ...parsed, errcode: code, errmsg } };
+  return { ok: false, failure: classifyError(code, errmsg) };
+}

@@ -1,0 +1,140 @@
+import { exponentOf } from '../../../model/currencies.ts';
+import { formatMinor } from '../../../model/money.ts';
+import type { VoucherLineValue, VoucherValue } from '../../../model/voucher.ts';
+import {
+  entryOf,
+  mapValue,
+  type Explanation,
+  type MappingProfile,
+  type Rendered,
+  type ValueMapName,
+} from '../../contract.ts';
+import { yonyouSettings } from './profile.ts';
+
+/** `external system` value that makes U8 keep our reference in `reserve2` (B5). */
+export const EXTERNAL_SYSTEM = 'CDM';
+
+const DIMENSION_MAPS: Readonly<Record<string, ValueMapName>> = {
+  department: 'departments',
+  supplier: 'suppliers',
+  employee: 'employees',
+  project: 'projects',
+};
+const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
+  department: 'departments',
+  supplier: 'suppliers',
+  employee: 'employees',
+};
+
+/**
+ * A decimal written into the JSON as a bare number literal, digit for digit (`1200.00`), the way U8's
+ * examples carry amounts (B5) — the text never passes through a float.
+ */
+const jsonDecimal = (text: string): unknown =>
+  (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON(text);
+
+/** A tax line goes by its rate, an expense line by its category, any line by its account — first map that knows it wins. */
+function accountOf(line: VoucherLineValue, profile: MappingProfile): { to: string; rule: string } {
+  const maps = profile.valueMaps;
+  if (line.taxRate !== undefined && Object.hasOwn(maps.taxRates, line.taxRate))
+    return mapValue(maps, 'taxRates', line.taxRate);
+  if (line.expenseCategory !== undefined && Object.hasOwn(maps.expenseCategories, line.expenseCategory))
+    return mapValue(maps, 'expenseCategories', line.expenseCategory);
+  return mapValue(maps, 'accounts', line.accountCode);
+}
+
+/**
+ * Pure canonical Voucher → `POST /api/voucher/add` body (B5): debit lines under `debit.entry`, credit
+ * lines under `credit.entry`, `entry_id` numbering all lines in document order; our reference in
+ * `reserve2` with `voucher_making_system` "CDM". Amounts are in the book currency: 本币 and 原币 alike.
+ */
+export function renderU8Voucher(voucher: VoucherValue, reference: string, profile: MappingProfile): Rendered {
+  const settings = yonyouSettings(profile);
+  const explain: Explanation[] = [];
+  const amount = (minor: bigint) => jsonDecimal(formatMinor(minor, exponentOf(voucher.currency)));
+  const currency = entryOf(settings.currencyNames, voucher.currency) ?? voucher.currency;
+  const voucherType = entryOf(settings.voucherTypes, voucher.word) ?? voucher.word;
+  explain.push({
+    source: '/word',
+    field: 'voucher.voucher_type',
+    from: voucher.word,
+    to: voucherType,
+    rule:
+      entryOf(settings.voucherTypes, voucher.word) === undefined
+        ? 'identity'
+        : `settings.voucherTypes[${JSON.stringify(voucher.word)}]`,
+  });
+  const debit: Record<string, unknown>[] = [];
+  const credit: Record<string, unknown>[] = [];
+  voucher.lines.forEach((line, i) => {
+    const isDebit = line.debitMinor !== 0n;
+    const side = isDebit ? 'debit' : 'credit';
+    const at = `voucher.${side}.entry[${(isDebit ? debit : credit).length}]`;
+    const account = accountOf(line, profile);
+    explain.push({
+      source: `/lines/${i}/accountCode`,
+      field: `${at}.account_code`,
+      from: line.accountCode,
+      to: account.to,
+      rule: account.rule,
+      object: 'accounts',
+    });
+    const auxiliary = Object.entries(line.aux).flatMap(([dimension, code]) => {
+      const field = entryOf(settings.auxiliaryFields, dimension);
+      if (field === undefined) return [];
+      const map = entryOf(DIMENSION_MAPS, dimension);
+      const mapped =
+        map === undefined ? { to: code, rule: 'identity' } : mapValue(profile.valueMaps, map, code);
+      const object = entryOf(DIMENSION_OBJECTS, dimension);
+      explain.push({
+        source: `/lines/${i}/aux/${dimension}`,
+        field: `${at}.auxiliary.${field}`,
+        from: code,
+        to: mapped.to,
+        rule: mapped.rule,
+        ...(object === undefined ? {} : { object }),
+      });
+      return [[field, mapped.to] as const];
+    });
+    const value = isDebit ? line.debitMinor : line.creditMinor;
+    const entry = {
+      entry_id: i + 1,
+      account_code: account.to,
+      abstract: line.summary,
+      currency,
+      exchange_rate2: 1,
+      ...(isDebit
+        ? { natural_debit_currency: amount(value), primary_debit_amount: amount(value) }
+        : { natural_credit_currency: amount(value), primary_credit_amount: amount(value) }),
+      ...(auxiliary.length > 0 ? { auxiliary: Object.fromEntries(auxiliary) } : {}),
+    };
+    (isDebit ? debit : credit).push(entry);
+  });
+  explain.push({
+    source: '/externalReference',
+    field: 'voucher.reserve2',
+    from: reference,
+    to: reference,
+    rule: `identity, with voucher_making_system ${EXTERNAL_SYSTEM}`,
+  });
+  return {
+    erpObject: 'voucher',
+    operation: 'add',
+    payload: {
+      voucher: {
+        voucher_type: voucherType,
+        fiscal_year: Number(voucher.period.slice(0, 4)),
+        accounting_period: Number(voucher.period.slice(5)),
+        voucher_id: '',
+        date: voucher.date,
+        enter: settings.enter,
+        attachment_number: 0,
+        voucher_making_system: EXTERNAL_SYSTEM,
+        reserve2: reference,
+        debit: { entry: debit },
+        credit: { entry: credit },
+      },
+    },
+    explain,
+  };
+}

@@ -1,0 +1,66 @@
+import type { SimulatorMasterData } from '../../contract.ts';
+
+/** One entry as U8 keeps it (GL_accvouch: ccode, cdigest, md, mc and the auxiliary columns). */
+export interface StoredEntry {
+  readonly entryId: number;
+  readonly account: string;
+  readonly abstract: string;
+  readonly debitFen: bigint;
+  readonly creditFen: bigint;
+  readonly auxiliary: Readonly<Record<string, string>>;
+}
+
+export interface StoredVoucher {
+  /** The id `voucher/add` answers with. */
+  readonly id: string;
+  readonly type: string;
+  readonly year: number;
+  readonly period: number;
+  /** 凭证号 within the period and voucher type. */
+  readonly number: number;
+  readonly date: string;
+  readonly enter: string;
+  readonly makingSystem: string;
+  readonly reserve2: string;
+  readonly entries: readonly StoredEntry[];
+}
+
+/**
+ * The simulated account set: its master data (seeded from `SimulatorMasterData`), its open periods and
+ * the vouchers it holds, in memory.
+ */
+export class U8Book {
+  readonly accounts = new Map<string, { name: string; postable: boolean }>();
+  readonly vendors = new Map<string, { name: string; taxId: string; seedDate: string }>();
+  readonly departments = new Map<string, string>();
+  readonly persons = new Map<string, string>();
+  readonly voucherTypes = new Set(['记', '收', '付', '转']);
+  /** `YYYY-MM` periods that are closed (已结账). */
+  readonly closedPeriods = new Set<string>();
+  readonly vouchers: StoredVoucher[] = [];
+  private nextId = 1_000_000_001;
+
+  constructor(master: SimulatorMasterData, today: string) {
+    for (const a of master.accounts) this.accounts.set(a.code, { name: a.name, postable: a.postable });
+    for (const s of master.suppliers)
+      this.vendors.set(s.code, { name: s.name, taxId: s.taxId, seedDate: today });
+    for (const d of master.departments) this.departments.set(d.code, d.name);
+    for (const e of master.employees) this.persons.set(e.code, e.name);
+  }
+
+  /** The external (CDM) voucher with this reserve2, if any. */
+  byReserve2(reserve2: string): StoredVoucher | undefined {
+    return this.vouchers.find((v) => v.makingSystem === 'CDM' && v.reserve2 === reserve2);
+  }
+
+  /** Stores a validated voucher under the next id and the next number of its period and type. */
+  add(voucher: Omit<StoredVoucher, 'id' | 'number'>): StoredVoucher {
+    const number =
+      this.vouchers.filter(
+        (v) => v.year === voucher.year && v.period === voucher.period && v.type === voucher.type,
+      ).length + 1;
+    const stored = { ...voucher, id: String(this.nextId++), number };
+    this.vouchers.push(stored);
+    return stored;
+  }
+}
