@@ -1,6 +1,6 @@
 import type { TSchema } from 'typebox';
 import type { PaymentValue, SupplierBillValue } from '../model/payables.ts';
-import type { VoucherValue } from '../model/voucher.ts';
+import type { VoucherLineValue, VoucherValue } from '../model/voucher.ts';
 
 /**
  * The connector contract. A connector is data plus small code: a manifest (what it can do and how it
@@ -215,6 +215,21 @@ export function mapValue(
   return mapped === undefined
     ? { to: code, rule: 'identity' }
     : { to: mapped, rule: `valueMaps.${map}[${JSON.stringify(code)}]` };
+}
+
+/**
+ * The ERP account a voucher line goes to, the same rule for every ERP: a tax line by its rate, an
+ * expense line by its category, any line by its account — the first map that knows it wins.
+ */
+export function accountOfLine(
+  line: VoucherLineValue,
+  maps: ValueMaps,
+): { readonly to: string; readonly rule: string } {
+  if (line.taxRate !== undefined && Object.hasOwn(maps.taxRates, line.taxRate))
+    return mapValue(maps, 'taxRates', line.taxRate);
+  if (line.expenseCategory !== undefined && Object.hasOwn(maps.expenseCategories, line.expenseCategory))
+    return mapValue(maps, 'expenseCategories', line.expenseCategory);
+  return mapValue(maps, 'accounts', line.accountCode);
 }
 
 export const EMPTY_VALUE_MAPS: ValueMaps = {

@@ -1,7 +1,8 @@
 import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
-import type { VoucherLineValue, VoucherValue } from '../../../model/voucher.ts';
+import type { VoucherValue } from '../../../model/voucher.ts';
 import {
+  accountOfLine,
   entryOf,
   mapValue,
   type Explanation,
@@ -23,16 +24,6 @@ const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
   employee: 'employees',
 };
 
-/** A tax line goes by its rate, an expense line by its category, any line by its account — first map that knows it wins. */
-function accountOf(line: VoucherLineValue, profile: MappingProfile): { to: string; rule: string } {
-  const maps = profile.valueMaps;
-  if (line.taxRate !== undefined && Object.hasOwn(maps.taxRates, line.taxRate))
-    return mapValue(maps, 'taxRates', line.taxRate);
-  if (line.expenseCategory !== undefined && Object.hasOwn(maps.expenseCategories, line.expenseCategory))
-    return mapValue(maps, 'expenseCategories', line.expenseCategory);
-  return mapValue(maps, 'accounts', line.accountCode);
-}
-
 /** Pure canonical Voucher → GL_VOUCHER Save (A7.1). Amounts are sent as exact decimal strings. */
 export function renderGlVoucher(voucher: VoucherValue, reference: string, profile: MappingProfile): Rendered {
   const settings = kingdeeSettings(profile);
@@ -40,7 +31,7 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
   const money = (minor: bigint) => formatMinor(minor, exponentOf(voucher.currency));
   const currency = entryOf(settings.currencies, voucher.currency) ?? voucher.currency;
   const entries = voucher.lines.map((line, i) => {
-    const account = accountOf(line, profile);
+    const account = accountOfLine(line, profile.valueMaps);
     explain.push({
       source: `/lines/${i}/accountCode`,
       field: `FEntity[${i}].FACCOUNTID`,

@@ -1,7 +1,8 @@
 import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
-import type { VoucherLineValue, VoucherValue } from '../../../model/voucher.ts';
+import type { VoucherValue } from '../../../model/voucher.ts';
 import {
+  accountOfLine,
   entryOf,
   mapValue,
   type Explanation,
@@ -33,16 +34,6 @@ const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
 const jsonDecimal = (text: string): unknown =>
   (JSON as unknown as { rawJSON(text: string): unknown }).rawJSON(text);
 
-/** A tax line goes by its rate, an expense line by its category, any line by its account — first map that knows it wins. */
-function accountOf(line: VoucherLineValue, profile: MappingProfile): { to: string; rule: string } {
-  const maps = profile.valueMaps;
-  if (line.taxRate !== undefined && Object.hasOwn(maps.taxRates, line.taxRate))
-    return mapValue(maps, 'taxRates', line.taxRate);
-  if (line.expenseCategory !== undefined && Object.hasOwn(maps.expenseCategories, line.expenseCategory))
-    return mapValue(maps, 'expenseCategories', line.expenseCategory);
-  return mapValue(maps, 'accounts', line.accountCode);
-}
-
 /**
  * Pure canonical Voucher → `POST /api/voucher/add` body (B5): debit lines under `debit.entry`, credit
  * lines under `credit.entry`, `entry_id` numbering all lines in document order; our reference in
@@ -70,7 +61,7 @@ export function renderU8Voucher(voucher: VoucherValue, reference: string, profil
     const isDebit = line.debitMinor !== 0n;
     const side = isDebit ? 'debit' : 'credit';
     const at = `voucher.${side}.entry[${(isDebit ? debit : credit).length}]`;
-    const account = accountOf(line, profile);
+    const account = accountOfLine(line, profile.valueMaps);
     explain.push({
       source: `/lines/${i}/accountCode`,
       field: `${at}.account_code`,
