@@ -232,6 +232,26 @@ export function accountOfLine(
   return mapValue(maps, 'accounts', line.accountCode);
 }
 
+/** Auxiliary dimensions (辅助核算) → the value map that translates them and the ERP master data they name. */
+const DIMENSIONS: Readonly<Record<string, { readonly map: ValueMapName; readonly object?: string }>> = {
+  department: { map: 'departments', object: 'departments' },
+  supplier: { map: 'suppliers', object: 'suppliers' },
+  employee: { map: 'employees', object: 'employees' },
+  project: { map: 'projects' },
+};
+
+/** An auxiliary dimension's code as the ERP knows it, why, and the master data it must exist in. */
+export function mapDimension(
+  maps: ValueMaps,
+  dimension: string,
+  code: string,
+): { readonly to: string; readonly rule: string; readonly object?: string } {
+  const known = entryOf(DIMENSIONS, dimension);
+  if (known === undefined) return { to: code, rule: 'identity' };
+  const mapped = mapValue(maps, known.map, code);
+  return known.object === undefined ? mapped : { ...mapped, object: known.object };
+}
+
 export const EMPTY_VALUE_MAPS: ValueMaps = {
   accounts: {},
   expenseCategories: {},

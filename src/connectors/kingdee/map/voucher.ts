@@ -4,25 +4,12 @@ import type { VoucherValue } from '../../../model/voucher.ts';
 import {
   accountOfLine,
   entryOf,
-  mapValue,
+  mapDimension,
   type Explanation,
   type MappingProfile,
   type Rendered,
-  type ValueMapName,
 } from '../../contract.ts';
 import { kingdeeSettings, saveRequest } from './profile.ts';
-
-const DIMENSION_MAPS: Readonly<Record<string, ValueMapName>> = {
-  department: 'departments',
-  supplier: 'suppliers',
-  employee: 'employees',
-  project: 'projects',
-};
-const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
-  department: 'departments',
-  supplier: 'suppliers',
-  employee: 'employees',
-};
 
 /** Pure canonical Voucher → GL_VOUCHER Save (A7.1). Amounts are sent as exact decimal strings. */
 export function renderGlVoucher(voucher: VoucherValue, reference: string, profile: MappingProfile): Rendered {
@@ -43,17 +30,14 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
     const dimensions = Object.entries(line.aux).flatMap(([dimension, code]) => {
       const slot = entryOf(settings.dimensionSlots, dimension);
       if (slot === undefined) return [];
-      const map = DIMENSION_MAPS[dimension];
-      const mapped =
-        map === undefined ? { to: code, rule: 'identity' } : mapValue(profile.valueMaps, map, code);
-      const object = DIMENSION_OBJECTS[dimension];
+      const mapped = mapDimension(profile.valueMaps, dimension, code);
       explain.push({
         source: `/lines/${i}/aux/${dimension}`,
         field: `FEntity[${i}].FDetailID.${slot}`,
         from: code,
         to: mapped.to,
         rule: mapped.rule,
-        ...(object === undefined ? {} : { object }),
+        ...(mapped.object === undefined ? {} : { object: mapped.object }),
       });
       return [[slot, { FNumber: mapped.to }] as const];
     });

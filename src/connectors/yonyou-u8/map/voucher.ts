@@ -4,28 +4,15 @@ import type { VoucherValue } from '../../../model/voucher.ts';
 import {
   accountOfLine,
   entryOf,
-  mapValue,
+  mapDimension,
   type Explanation,
   type MappingProfile,
   type Rendered,
-  type ValueMapName,
 } from '../../contract.ts';
 import { yonyouSettings } from './profile.ts';
 
 /** `external system` value that makes U8 keep our reference in `reserve2` (B5). */
 export const EXTERNAL_SYSTEM = 'CDM';
-
-const DIMENSION_MAPS: Readonly<Record<string, ValueMapName>> = {
-  department: 'departments',
-  supplier: 'suppliers',
-  employee: 'employees',
-  project: 'projects',
-};
-const DIMENSION_OBJECTS: Readonly<Record<string, string>> = {
-  department: 'departments',
-  supplier: 'suppliers',
-  employee: 'employees',
-};
 
 /**
  * A decimal written into the JSON as a bare number literal, digit for digit (`1200.00`), the way U8's
@@ -73,17 +60,14 @@ export function renderU8Voucher(voucher: VoucherValue, reference: string, profil
     const auxiliary = Object.entries(line.aux).flatMap(([dimension, code]) => {
       const field = entryOf(settings.auxiliaryFields, dimension);
       if (field === undefined) return [];
-      const map = entryOf(DIMENSION_MAPS, dimension);
-      const mapped =
-        map === undefined ? { to: code, rule: 'identity' } : mapValue(profile.valueMaps, map, code);
-      const object = entryOf(DIMENSION_OBJECTS, dimension);
+      const mapped = mapDimension(profile.valueMaps, dimension, code);
       explain.push({
         source: `/lines/${i}/aux/${dimension}`,
         field: `${at}.auxiliary.${field}`,
         from: code,
         to: mapped.to,
         rule: mapped.rule,
-        ...(object === undefined ? {} : { object }),
+        ...(mapped.object === undefined ? {} : { object: mapped.object }),
       });
       return [[field, mapped.to] as const];
     });
