@@ -8,7 +8,7 @@ import { CONNECTORS } from '../connectors/index.ts';
 import type { ConnectorDefinition, RunningSimulator } from '../connectors/contract.ts';
 import { connectorDefinition } from '../hub/connector-registry.ts';
 import { installModules } from '../modules.ts';
-import { connectDemoErp, DEMO_ERP, demoMasterData, startDemoSimulator } from '../demo/erp.ts';
+import { connectDemoErp, DEMO_ROUTES, demoMasterData, startDemoSimulator } from '../demo/erp.ts';
 import { startDemoBudgetSystem, type DemoBudgetSystem } from '../demo/budget-system.ts';
 import { seedExpenseDemo, type ExpenseDemoSummary } from '../demo/expenses.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
@@ -131,20 +131,23 @@ const COMMANDS: Record<string, Command> = {
       const running = await buildApp({ config });
       const demo = values['demo'] === true || process.env['FINBRIDGE_DEMO'] === '1';
       let credentials: DemoCredentials | undefined;
-      let erp: { simulator: RunningSimulator; submitted: number } | undefined;
+      const erps: { type: string; simulator: RunningSimulator; submitted: number }[] = [];
       let budgetSystem: DemoBudgetSystem | undefined;
       let expenses: ExpenseDemoSummary | undefined;
       if (demo) {
         const { database, security, clock } = running.context;
         const seeded = await seedDemo(database, security.audit);
         credentials = await issueDemoCredentials(database, security.audit, seeded.company);
-        const simulator = await startDemoSimulator();
-        const connected = await connectDemoErp(
-          { database, security, clock, wake: () => running.worker?.wake() },
-          seeded.company,
-          simulator,
-        );
-        erp = { simulator, submitted: connected.submitted };
+        for (const route of DEMO_ROUTES) {
+          const simulator = await startDemoSimulator(route.type);
+          const connected = await connectDemoErp(
+            { database, security, clock, wake: () => running.worker?.wake() },
+            seeded.company,
+            simulator,
+            route,
+          );
+          erps.push({ type: route.type, simulator, submitted: connected.submitted });
+        }
         budgetSystem = await startDemoBudgetSystem(clock);
         expenses = await seedExpenseDemo(
           { database, security, clock, wake: () => running.worker?.wake() },
@@ -152,14 +155,14 @@ const COMMANDS: Record<string, Command> = {
           budgetSystem,
         );
         running.app.log.info(
-          { company: seeded.company.code, created: seeded.created, erp: erp.simulator.url },
+          { company: seeded.company.code, created: seeded.created, erps: erps.map((e) => e.simulator.url) },
           'demo company ready',
         );
       }
       const stop = async (signal: string) => {
         running.app.log.info({ signal }, 'shutting down');
         await running.close();
-        await erp?.simulator.close();
+        for (const e of erps) await e.simulator.close();
         await budgetSystem?.close();
         process.exit(EXIT.ok);
       };
@@ -175,17 +178,18 @@ const COMMANDS: Record<string, Command> = {
       say(`  OpenAPI     ${address}/openapi.json     schemas ${address}/schemas`);
       say(`  Health      ${address}/healthz   ${address}/readyz   ${address}/metrics`);
       if (credentials !== undefined) printDemoCredentials(address, credentials);
-      if (erp !== undefined) {
+      for (const e of erps) {
         say('');
-        say(`Built-in ${connectorDefinition(DEMO_ERP).manifest.names.en} simulator:`);
-        for (const line of erp.simulator.banner) say(`  ${line}`);
+        say(`Built-in ${connectorDefinition(e.type).manifest.names.en} simulator:`);
+        for (const line of e.simulator.banner) say(`  ${line}`);
         say(
-          `  ${erp.submitted} demo documents submitted (vouchers, a supplier bill and its payment); watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`,
-        );
-        say(
-          `  master data pulled hourly and the demo mapping profile:  ${address}/api/v1/connections/{id}/sync  …/mapping-profiles  …/dry-run`,
+          `  ${e.submitted} demo documents submitted to it; watch them post:  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/postings`,
         );
       }
+      if (erps.length > 0)
+        say(
+          `  master data pulled hourly and the demo mapping profiles:  ${address}/api/v1/connections/{id}/sync  …/mapping-profiles  …/dry-run`,
+        );
       if (expenses?.seeded === true) {
         say('');
         say(

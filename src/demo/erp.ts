@@ -47,6 +47,20 @@ export const demoMasterData = (): SimulatorMasterData => ({
 /** The connection type whose built-in simulator the demo company posts its sample documents to. */
 export const DEMO_ERP = 'kingdee-k3cloud';
 
+/**
+ * Where the demo company's sample vouchers go: the South China sales office (华南, SALES-S) books into
+ * Yonyou U8+, everyone else into Kingdee — so `npm start` shows two ERPs side by side.
+ */
+export interface DemoRoute {
+  readonly type: string;
+  /** The departments whose sample vouchers this ERP receives. */
+  readonly departments: (department: string) => boolean;
+}
+export const DEMO_ROUTES: readonly DemoRoute[] = [
+  { type: DEMO_ERP, departments: (d) => d !== 'SALES-S' },
+  { type: 'yonyou-u8', departments: (d) => d === 'SALES-S' },
+];
+
 /** The demo connection to a type's built-in simulator, e.g. 金蝶云·星空（内置模拟器）. */
 export const demoConnectionName = (type: string): string =>
   `${connectorDefinition(type).manifest.names.zh}（内置模拟器）`;
@@ -93,8 +107,9 @@ export async function connectDemoErp(
   platform: DemoPlatform,
   company: CompanyRecord,
   simulator: Pick<RunningSimulator, 'url' | 'connection'>,
-  type = DEMO_ERP,
+  route: DemoRoute = { type: DEMO_ERP, departments: () => true },
 ): Promise<{ submitted: number }> {
+  const { type } = route;
   const { database, security, clock } = platform;
   const db = tenantDb(database.db, company.id);
   const writer = { actor: 'system:demo', audit: security.audit };
@@ -115,18 +130,23 @@ export async function connectDemoErp(
   const today = clock.now().toISOString().slice(0, 10);
   const run = clock.now().toISOString().replace(/\D/g, '').slice(0, 14);
   const samples = [
-    travel(1, 'E011', 'SALES-E', 183000),
-    travel(2, 'E014', 'SALES-S', 96050),
-    travel(3, 'E018', 'RND', 45230),
-    travel(4, 'E003', 'FIN', 12800),
-  ];
-  for (const [i, sample] of samples.entries()) {
+    { n: 1, department: 'SALES-E', voucher: travel(1, 'E011', 'SALES-E', 183000) },
+    { n: 2, department: 'SALES-S', voucher: travel(2, 'E014', 'SALES-S', 96050) },
+    { n: 3, department: 'RND', voucher: travel(3, 'E018', 'RND', 45230) },
+    { n: 4, department: 'FIN', voucher: travel(4, 'E003', 'FIN', 12800) },
+  ].filter((sample) => route.departments(sample.department));
+  for (const { n, voucher: sample } of samples) {
     const voucher = { ...sample, date: today, period: today.slice(0, 7) };
     await submitVoucher(db, writer, company.code, {
       connectionId: connection.id,
       voucher,
-      documentId: `DEMO-${run}-${i + 1}`,
+      documentId: `DEMO-${run}-${n}`,
     });
+  }
+  const { pushes } = connectorDefinition(type).manifest;
+  if (pushes.supplier_bill === undefined || pushes.payment === undefined) {
+    platform.wake();
+    return { submitted: samples.length };
   }
   // a supplier bill and its payment: posted in that order (same supplier, same ordering key)
   await submitDocument(db, writer, company.code, {
