@@ -126,6 +126,12 @@ export interface PullCapability {
   readonly erpObject: string;
   /** The field whose value advances the incremental watermark. */
   readonly watermarkField: string;
+  /**
+   * False when the ERP lists the object without a modification time: a pull still pages in order and
+   * resumes after the last record, but sees changes to records it already has only in a pull from the
+   * start. Absent means changes are tracked.
+   */
+  readonly tracksChanges?: false;
   readonly pageLimit: number;
 }
 

@@ -24,7 +24,7 @@ export interface Pair {
   countInErp(kind: DocumentKind, reference: string): number;
   /** Makes the next business call commit and then lose its response. */
   dropNextResponse(): void;
-  /** Changes one master record in the ERP (its modify date moves on); returns its number. */
+  /** Changes one master record in the ERP (its modify date moves on); returns its number. Only called for objects whose changes the ERP tracks. */
   touch(object: string): string;
   close(): Promise<void>;
 }
@@ -182,7 +182,7 @@ export function conformance(name: string, makePair: () => Promise<Pair>): void {
       });
     }
 
-    it('pushes a batch in one call with a result per item, and a lost batch answer leaves every item findable', async () => {
+    it('pushes a batch with a result per item, and a lost answer leaves every item findable', async () => {
       const kinds = Object.keys(pair.connector.manifest.pushes) as DocumentKind[];
       for (const kind of kinds) {
         const items = [
@@ -206,9 +206,12 @@ export function conformance(name: string, makePair: () => Promise<Pair>): void {
           ],
           pair.profile,
         );
+        // one call for the batch: its lost answer leaves every item in doubt; an ERP that takes one
+        // document a call (batchLimit 1) makes a call per item, and only the first answer was lost
+        const oneCall = (pair.connector.manifest.pushes[kind]?.batchLimit ?? 1) > 1;
         assert.deepEqual(
           lost.map((r) => r.outcome),
-          ['ambiguous', 'ambiguous'],
+          oneCall ? ['ambiguous', 'ambiguous'] : ['ambiguous', 'success'],
         );
         for (const ref of [`FB-T-${kind}-B4`, `FB-T-${kind}-B5`]) {
           const found = await pair.connector.lookup(kind, ref);
@@ -217,7 +220,7 @@ export function conformance(name: string, makePair: () => Promise<Pair>): void {
       }
     });
 
-    it('pulls every object incrementally: ordered pages, nothing after the last record, then only changes', async () => {
+    it('pulls every object incrementally: ordered pages, nothing after the last record, then only changes (where the ERP tracks them)', async () => {
       for (const object of Object.keys(pair.connector.manifest.pulls)) {
         const first = await pair.connector.pull(object, { modifiedAt: null, number: null }, 3);
         assert.ok('records' in first, `${object}: ${JSON.stringify(first)}`);
@@ -248,6 +251,7 @@ export function conformance(name: string, makePair: () => Promise<Pair>): void {
         );
         assert.ok('records' in nothing);
         assert.equal(nothing.records.length, 0, `${object}: nothing after the last record`);
+        if (pair.connector.manifest.pulls[object]?.tracksChanges === false) continue;
         const touched = pair.touch(object);
         const changes = await pair.connector.pull(
           object,

@@ -21,7 +21,14 @@ export const YONYOU_U8_MANIFEST: ConnectorManifest = {
     },
   },
   pulls: {
-    suppliers: { canonical: 'Supplier', erpObject: 'vendor', watermarkField: 'code', pageLimit: 100 },
+    // vendor lists carry no modification time (B6): pages go by code, changes need a pull from the start
+    suppliers: {
+      canonical: 'Supplier',
+      erpObject: 'vendor',
+      watermarkField: 'code',
+      pageLimit: 100,
+      tracksChanges: false,
+    },
   },
   // the relay is slow and publishes no limit (B7): stay gentle
   defaultRateLimitRps: 2,
