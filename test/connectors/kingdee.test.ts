@@ -9,6 +9,8 @@ import {
 import { demoLedger } from '../support/kingdee.ts';
 import type { ConnectorContext } from '../../src/connectors/contract.ts';
 import { conformance, voucher } from './conformance.ts';
+import { KINGDEE } from '../../src/connectors/kingdee/definition.ts';
+import { demoMasterData } from '../../src/demo/erp.ts';
 import {
   EMPTY_VALUE_MAPS,
   type CanonicalDocument,
@@ -119,5 +121,65 @@ describe('Kingdee connector transport', () => {
     const closed = connectTo('http://127.0.0.1:9/k3cloud/', 'x', { kind: 'password', password: 'x' });
     const refused = await closed.push(doc(), 'FB-S-6-1', PROFILE);
     assert.equal(refused.outcome, 'transient', JSON.stringify(refused));
+  });
+});
+
+describe('the standalone Kingdee simulator, as a customer’s UAT uses it', () => {
+  const master = demoMasterData();
+  let sim: Awaited<ReturnType<typeof KINGDEE.simulator.start>>;
+  const root = () => sim.url.replace(/k3cloud\/$/, '');
+  before(async () => {
+    sim = await KINGDEE.simulator.start({ master });
+  });
+  after(() => sim.close());
+
+  it('lists its data centre before any sign-in, as the vendor SDKs ask first', async () => {
+    for (const service of [
+      'Kingdee.BOS.ServiceFacade.ServicesStub.Account.AccountService.GetDataCenterList',
+      'Kingdee.BOS.WebApi.ServicesStub.AuthService.GetDataCenters',
+    ]) {
+      const res = await fetch(`${sim.url}${service}.common.kdsvc`, { method: 'POST', body: '{}' });
+      assert.equal(res.status, 200);
+      const centres = (await res.json()) as { Id: string }[];
+      assert.deepEqual(
+        centres.map((c) => c.Id),
+        [sim.connection.settings['acctId']],
+      );
+    }
+  });
+
+  it('lets in a client that only signs its requests, with the app it prints at start', async () => {
+    const appLine = sim.banner.find((l) => l.includes('appId'));
+    const [, appId = '', appSecret = ''] = /appId (\S+), appSecret (\S+)/.exec(appLine ?? '') ?? [];
+    const connector = KINGDEE.create(
+      {
+        baseUrl: sim.url,
+        settings: { ...sim.connection.settings, authKind: 'signed-headers' },
+        credentials: { appId, appSecret },
+      },
+      ctx(5000),
+    );
+    const result = await connector.test();
+    assert.equal(result.ok, true, JSON.stringify(result));
+  });
+
+  it('switches faults while running and reports its own statistics', async () => {
+    const connector = KINGDEE.create({ baseUrl: sim.url, ...sim.connection }, ctx(5000));
+    const put = (body: unknown) =>
+      fetch(`${root()}__sim/faults`, { method: 'PUT', body: JSON.stringify(body) });
+    const bad = await put({ errorRate: 2 });
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { error: string }).error, /errorRate/);
+    assert.equal((await put({ nonsense: 1 })).status, 400);
+    assert.equal((await put({ errorRate: 1 })).status, 200);
+    const down = await connector.test();
+    assert.equal(down.ok, false, 'every call fails while errorRate is 1');
+    assert.equal((await put({ errorRate: 0 })).status, 200);
+    assert.equal((await connector.test()).ok, true);
+    const stats = (await (await fetch(`${root()}__sim/stats`)).json()) as {
+      errors: number;
+      requests: number;
+    };
+    assert.ok(stats.errors >= 1 && stats.requests >= stats.errors, JSON.stringify(stats));
   });
 });

@@ -351,3 +351,28 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('the standalone Yonyou U8+ simulator, as a customer’s UAT uses it', () => {
+  it('switches faults while running and reports its own statistics', async () => {
+    const sim = await YONYOU_U8.simulator.start({ master: MASTER });
+    try {
+      const root = sim.url;
+      const put = (body: unknown) =>
+        fetch(`${root}__sim/faults`, { method: 'PUT', body: JSON.stringify(body) });
+      assert.equal((await put({ throttleRps: -1 })).status, 400);
+      assert.equal((await put({ errorRate: 1 })).status, 200);
+      const connector = YONYOU_U8.create(
+        { baseUrl: sim.url, ...sim.connection },
+        { now: () => new Date(), log: () => {}, timeoutMs: 2000 },
+      );
+      assert.equal((await connector.test()).ok, false, 'every call fails while errorRate is 1');
+      assert.deepEqual(await (await fetch(`${root}__sim/faults`)).json(), { errorRate: 1 });
+      assert.equal((await put({ errorRate: 0 })).status, 200);
+      assert.equal((await connector.test()).ok, true);
+      const stats = (await (await fetch(`${root}__sim/stats`)).json()) as { errors: number };
+      assert.ok(stats.errors >= 1, JSON.stringify(stats));
+    } finally {
+      await sim.close();
+    }
+  });
+});

@@ -58,6 +58,12 @@ function auth(
       };
 }
 
+/**
+ * The app a standalone simulator registers, so a client that only signs its requests (as Kingdee's own
+ * SDKs do) gets in; a simulator's test credential, printed at start, not a secret.
+ */
+const DEMO_APP = { appId: '224466_RmluQnJpZGdlRGVtb0FwcFNlY3JldDAx', appSecret: 'f1b2d3c4e5f60718293a4b5c6d7e8f90' };
+
 /** Kingdee K/3 Cloud (金蝶云·星空) WebAPI: see docs/connectors/kingdee.md. */
 export const KINGDEE: ConnectorDefinition = {
   manifest: KINGDEE_MANIFEST,
@@ -89,13 +95,16 @@ export const KINGDEE: ConnectorDefinition = {
     command: 'kingdee',
     async start(options): Promise<RunningSimulator> {
       const { master, ...rest } = options;
-      const sim = await startKingdeeSimulator({ ledger: ledgerSeedFrom(master), ...rest });
+      const sim = await startKingdeeSimulator({ ledger: ledgerSeedFrom(master), apps: [DEMO_APP], ...rest });
       return {
         url: sim.url,
         connection: sim.connection,
         banner: [
           `Kingdee K/3 Cloud simulator on ${sim.url}`,
           `  data centre (acctID) ${sim.acctId}, user demo / 888888, account book 001, voucher group PRE001 (记)`,
+          `  third-party app (第三方系统登录授权, app-secret or signed-headers): appId ${DEMO_APP.appId}, appSecret ${DEMO_APP.appSecret}`,
+          `  data centres: POST ${sim.url}Kingdee.BOS.ServiceFacade.ServicesStub.Account.AccountService.GetDataCenterList.common.kdsvc`,
+          `  controls: GET ${sim.url.replace(/k3cloud\/$/, '')}__sim/stats, PUT …/__sim/faults {"errorRate":0.1}`,
           `  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"demo","password":"888888","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`,
         ],
         close: () => sim.close(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults } from '../../contract.ts';
+import { answerAdmin } from '../../simulator-admin.ts';
 import { loginSign, verifySignedHeaders } from '../signing.ts';
 import { parseEnvelope, type Envelope } from './envelope.ts';
 import {
@@ -33,6 +34,15 @@ import { seededRandom } from './random.ts';
  * in-process (tests, the demo) or standalone (`finbridge sim kingdee --port 9101`).
  */
 export type { SimulatorFaults };
+
+/**
+ * The data-centre list (A2.5): `AccountService.GetDataCenterList`, which the vendor's SDKs call before
+ * any login, and the `AuthService.GetDataCenters` spelling some clients use. No sign-in needed.
+ */
+const isDataCentreList = (path: string): boolean =>
+  /^\/k3cloud\/Kingdee\.BOS\.(ServiceFacade\.ServicesStub\.Account\.AccountService\.GetDataCenterList|WebApi\.ServicesStub\.AuthService\.GetDataCenters)\.common\.kdsvc$/i.test(
+    path,
+  );
 
 export interface SimulatorOptions extends SimulatorFaults {
   readonly port?: number;
@@ -730,6 +740,14 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     return true;
   };
 
+  const setFaults = (next: SimulatorFaults) => {
+    faults = { ...faults, ...next };
+    bucket = { tokens: faults.throttleRps ?? 0, at: performance.now() };
+  };
+
+  /** The platform call clients make before signing in (A2.5): the data centres this site serves. */
+  const dataCentres = () => [{ Id: acctId, Number: '001', Name: '演示账套（模拟器）', DataCenterType: 1 }];
+
   async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
     stats.requests += 1;
     const path = (req.url ?? '').split('?')[0] ?? '';
@@ -738,6 +756,13 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
       res.writeHead(status, { 'content-type': type });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
     };
+    const admin = answerAdmin(req.method ?? '', path, body, {
+      stats: () => ({ ...stats, vouchers: ledger.vouchers.size }),
+      faults: () => ({ ...faults }),
+      setFaults,
+    });
+    if (admin !== undefined) return send(admin.status, admin.body);
+    if (isDataCentreList(path)) return send(200, dataCentres());
     if (req.method !== 'POST' || !m?.[1])
       return send(404, '<html><body><h2>404 - File or directory not found.</h2></body></html>', 'text/html');
     const service = m[1];
@@ -829,10 +854,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions = {}): Pro
     dropNextCommits: (n) => {
       dropCommits = n;
     },
-    setFaults: (next) => {
-      faults = { ...faults, ...next };
-      bucket = { tokens: faults.throttleRps ?? 0, at: performance.now() };
-    },
+    setFaults,
     close: async () => {
       for (const socket of hung) socket.destroy();
       server.closeAllConnections();

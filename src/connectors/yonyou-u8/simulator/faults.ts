@@ -37,6 +37,11 @@ export class Faults {
     this.bucket = { tokens: settings.throttleRps ?? 0, at: performance.now() };
   }
 
+  /** The faults in force (what `GET /__sim/faults` shows). */
+  get current(): SimulatorFaults {
+    return { ...this.settings };
+  }
+
   set(next: SimulatorFaults): void {
     this.settings = { ...this.settings, ...next };
     this.bucket = { tokens: this.settings.throttleRps ?? 0, at: performance.now() };

@@ -8,6 +8,7 @@ import { parseExact } from './exact-json.ts';
 import { Faults } from './faults.ts';
 import { DEFAULT_ACCOUNTS, Gate, type GateAccounts } from './gate.ts';
 import { checkVoucherAdd, voucherView } from './voucher-add.ts';
+import { answerAdmin } from '../../simulator-admin.ts';
 
 /**
  * A Yonyou U8+ OpenAPI relay simulator on loopback, speaking the wire of Part B: `/system/token`,
@@ -178,6 +179,16 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
   async function handle(req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
     stats.requests += 1;
     const target = new URL(req.url ?? '/', 'http://simulator');
+    const admin = answerAdmin(req.method ?? '', target.pathname, body, {
+      stats: () => ({ ...stats, vouchers: book.vouchers.length }),
+      faults: () => faults.current,
+      setFaults: (next) => faults.set(next),
+    });
+    if (admin !== undefined) {
+      res.writeHead(admin.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(admin.body));
+      return;
+    }
     const plan = faults.plan();
     if (plan.latencyMs > 0) await new Promise((r) => setTimeout(r, plan.latencyMs));
     if (plan.serverError) {
