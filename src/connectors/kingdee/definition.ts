@@ -62,7 +62,10 @@ function auth(
  * The app a standalone simulator registers, so a client that only signs its requests (as Kingdee's own
  * SDKs do) gets in; a simulator's test credential, printed at start, not a secret.
  */
-const DEMO_APP = { appId: '224466_RmluQnJpZGdlRGVtb0FwcFNlY3JldDAx', appSecret: 'f1b2d3c4e5f60718293a4b5c6d7e8f90' };
+const DEMO_APP = {
+  appId: '224466_RmluQnJpZGdlRGVtb0FwcFNlY3JldDAx',
+  appSecret: 'f1b2d3c4e5f60718293a4b5c6d7e8f90',
+};
 
 /** Kingdee K/3 Cloud (金蝶云·星空) WebAPI: see docs/connectors/kingdee.md. */
 export const KINGDEE: ConnectorDefinition = {
