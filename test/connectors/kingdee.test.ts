@@ -54,7 +54,7 @@ const connectTo = (
   );
 
 for (const auth of ['password', 'signed-headers'] as const) {
-  conformance(`Kingdee K/3 Cloud (${auth}) ⇄ simulator`, async () => {
+  conformance(`Kingdee K/3 Cloud (${auth}) ⇄ simulator`, KINGDEE.manifest, async () => {
     const sim = await startKingdeeSimulator({ ledger: demoLedger(), apps: [APP], seed: 7 });
     const connector = connectTo(
       sim.url,

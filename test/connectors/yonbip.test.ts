@@ -40,7 +40,7 @@ const doc = (overrides: Record<string, unknown> = {}): CanonicalDocument => ({
 const saved = (sim: YonBipSimulator, reference: string) =>
   sim.book.vouchers.filter((v) => v.businessId === reference);
 
-conformance('Yonyou YonBIP ⇄ simulator', async () => {
+conformance('Yonyou YonBIP ⇄ simulator', YONBIP.manifest, async () => {
   const sim = await startYonBipSimulator({ master: MASTER });
   const ctx: ConnectorContext = { now: () => new Date(), log: () => {}, timeoutMs: 2000 };
   return {

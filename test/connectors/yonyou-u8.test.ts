@@ -43,7 +43,7 @@ const doc = (overrides: Record<string, unknown> = {}): CanonicalDocument => ({
 const stored = (sim: YonyouSimulator, reference: string) =>
   sim.book.vouchers.filter((v) => v.reserve2 === reference);
 
-conformance('Yonyou U8+ OpenAPI ⇄ simulator', async () => {
+conformance('Yonyou U8+ OpenAPI ⇄ simulator', YONYOU_U8.manifest, async () => {
   const sim = await startYonyouSimulator({ master: MASTER, seed: 5 });
   const ctx: ConnectorContext = { now: () => new Date(), log: () => {}, timeoutMs: 2000 };
   return {
