@@ -47,8 +47,21 @@ function byOperation(pools: Pools, { operation, pointer }: Place): readonly unkn
     return pools.examples.get(inputOf(resource));
   }
   if (operation.endsWith('/dry-run') && pointer === '/document') return pools.examples.get('VoucherInput');
+  if (operation === 'POST /api/v1/connections' || operation === 'PATCH /api/v1/connections/{id}')
+    return CONNECTION_PARTS[pointer];
   return undefined;
 }
+
+/**
+ * A connection's settings and credentials are checked against the connector definition of its type,
+ * not by the route schema (ADR 0013): these are the demo Kingdee simulator's, so a generated connection
+ * can be created (and then mutated one field at a time).
+ */
+const CONNECTION_PARTS: Readonly<Record<string, readonly unknown[]>> = {
+  '/type': ['kingdee-k3cloud'],
+  '/settings': [{ acctId: '6512f1a0c3e4b5', username: 'demo', authKind: 'password' }],
+  '/credentials': [{ password: '888888' }],
+};
 
 /** `/api/v1/expense-categories` → `ExpenseCategoryInput`. */
 function inputOf(resource: string): string {
