@@ -5,7 +5,7 @@ import { randomToken } from '../platform/security/secrets-hash.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import { createExternalApprover } from '../finance/approvals/external.ts';
-import { createExpenseDocument, type ExpenseContext } from '../finance/expenses/documents.ts';
+import { createExpenseDocument, type ExpenseContext } from '../finance/expenses/expense-documents.ts';
 import { decideExpenseTask, submitExpense, withdrawExpense } from '../finance/expenses/lifecycle.ts';
 import { registerInvoice } from '../finance/invoices/invoices.ts';
 import {

@@ -1,6 +1,6 @@
 import type { Writer } from '../platform/audit/audit-log.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
-import { parseDocument } from './documents.ts';
+import { parseDocument } from './canonical-documents.ts';
 import {
   storeSubmissions,
   type DocumentSubmission,

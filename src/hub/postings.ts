@@ -7,7 +7,7 @@ import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import type { CanonicalDocument, DocumentKind } from '../connectors/contract.ts';
 import { connectorDefinition } from './connector-registry.ts';
-import { defaultOrderingKey, documentSummary, parseDocument } from './documents.ts';
+import { defaultOrderingKey, documentSummary, parseDocument } from './canonical-documents.ts';
 import { getProfile } from './profiles.ts';
 
 /**

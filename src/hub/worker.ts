@@ -17,7 +17,7 @@ import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import type { Database, PostingStatus } from '../platform/store/tables.ts';
 import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../connectors/contract.ts';
 import { connectorFor, getConnectionRow } from './connections.ts';
-import { parseDocument } from './documents.ts';
+import { parseDocument } from './canonical-documents.ts';
 import type { HubMetrics } from './metrics.ts';
 import { notifyPosted, type PostedDocument } from './outcomes.ts';
 import { addEvent, addEventsToMany } from './postings.ts';

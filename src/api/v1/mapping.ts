@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../connectors/contract.ts';
 import { connectorDefinition } from '../../hub/connector-registry.ts';
 import { getConnectionRow } from '../../hub/connections.ts';
-import { parseDocument } from '../../hub/documents.ts';
+import { parseDocument } from '../../hub/canonical-documents.ts';
 import { externalReference } from '../../hub/postings.ts';
 import {
   getProfile,

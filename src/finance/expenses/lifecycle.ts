@@ -43,7 +43,7 @@ import {
   type DocumentView,
   type ExpenseContext,
   type NormalLine,
-} from './documents.ts';
+} from './expense-documents.ts';
 import type { RiskTag } from './risk.ts';
 import { ensureOpenPeriod } from './periods.ts';
 import { canDo } from './states.ts';

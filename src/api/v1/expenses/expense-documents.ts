@@ -14,7 +14,7 @@ import {
   getExpenseDocument,
   listExpenseDocuments,
   updateExpenseDocument,
-} from '../../../finance/expenses/documents.ts';
+} from '../../../finance/expenses/expense-documents.ts';
 import { Code, CalendarDate, Amount } from '../../../model/common.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox';
-import { type ExpenseContext } from '../../../finance/expenses/documents.ts';
+import { type ExpenseContext } from '../../../finance/expenses/expense-documents.ts';
 import { DomainError } from '../../../model/result.ts';
 import { ENTITIES } from '../../../model/schemas.ts';
 import type { ExpenseKind } from '../../../platform/store/tables.ts';
