@@ -258,6 +258,56 @@ export function mapDimension(
   return known.object === undefined ? mapped : { ...mapped, object: known.object };
 }
 
+/** Where an ERP keeps a voucher line's account and auxiliary dimensions, for the explanation. */
+export interface LineFields {
+  /** The ERP field of the line's account, e.g. `FEntity[0].FACCOUNTID`. */
+  readonly account: string;
+  /** The ERP's own key for a dimension (a slot, an item code); undefined when it does not take it. */
+  slotOf(dimension: string): string | undefined;
+  /** The ERP field a dimension's slot is written to. */
+  dimensionField(slot: string): string;
+}
+
+/**
+ * A voucher line's account and auxiliary dimensions as the ERP knows them, each explained — the same
+ * rules for every ERP; only where the values go differs (`fields`).
+ */
+export function mapVoucherLine(
+  line: VoucherLineValue,
+  index: number,
+  maps: ValueMaps,
+  fields: LineFields,
+  explain: Explanation[],
+): {
+  readonly account: string;
+  readonly dimensions: readonly { readonly slot: string; readonly code: string }[];
+} {
+  const account = accountOfLine(line, maps);
+  explain.push({
+    source: `/lines/${index}/accountCode`,
+    field: fields.account,
+    from: line.accountCode,
+    to: account.to,
+    rule: account.rule,
+    object: 'accounts',
+  });
+  const dimensions = Object.entries(line.aux).flatMap(([dimension, code]) => {
+    const slot = fields.slotOf(dimension);
+    if (slot === undefined) return [];
+    const mapped = mapDimension(maps, dimension, code);
+    explain.push({
+      source: `/lines/${index}/aux/${dimension}`,
+      field: fields.dimensionField(slot),
+      from: code,
+      to: mapped.to,
+      rule: mapped.rule,
+      ...(mapped.object === undefined ? {} : { object: mapped.object }),
+    });
+    return [{ slot, code: mapped.to }];
+  });
+  return { account: account.to, dimensions };
+}
+
 export const EMPTY_VALUE_MAPS: ValueMaps = {
   accounts: {},
   expenseCategories: {},

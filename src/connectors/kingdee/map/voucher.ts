@@ -2,9 +2,8 @@ import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
 import type { VoucherValue } from '../../../model/voucher.ts';
 import {
-  accountOfLine,
+  mapVoucherLine,
   entryOf,
-  mapDimension,
   type Explanation,
   type MappingProfile,
   type Rendered,
@@ -18,34 +17,24 @@ export function renderGlVoucher(voucher: VoucherValue, reference: string, profil
   const money = (minor: bigint) => formatMinor(minor, exponentOf(voucher.currency));
   const currency = entryOf(settings.currencies, voucher.currency) ?? voucher.currency;
   const entries = voucher.lines.map((line, i) => {
-    const account = accountOfLine(line, profile.valueMaps);
-    explain.push({
-      source: `/lines/${i}/accountCode`,
-      field: `FEntity[${i}].FACCOUNTID`,
-      from: line.accountCode,
-      to: account.to,
-      rule: account.rule,
-      object: 'accounts',
-    });
-    const dimensions = Object.entries(line.aux).flatMap(([dimension, code]) => {
-      const slot = entryOf(settings.dimensionSlots, dimension);
-      if (slot === undefined) return [];
-      const mapped = mapDimension(profile.valueMaps, dimension, code);
-      explain.push({
-        source: `/lines/${i}/aux/${dimension}`,
-        field: `FEntity[${i}].FDetailID.${slot}`,
-        from: code,
-        to: mapped.to,
-        rule: mapped.rule,
-        ...(mapped.object === undefined ? {} : { object: mapped.object }),
-      });
-      return [[slot, { FNumber: mapped.to }] as const];
-    });
+    const { account, dimensions } = mapVoucherLine(
+      line,
+      i,
+      profile.valueMaps,
+      {
+        account: `FEntity[${i}].FACCOUNTID`,
+        slotOf: (dimension) => entryOf(settings.dimensionSlots, dimension),
+        dimensionField: (slot) => `FEntity[${i}].FDetailID.${slot}`,
+      },
+      explain,
+    );
     const amount = line.debitMinor !== 0n ? line.debitMinor : line.creditMinor;
     return {
       FEXPLANATION: line.summary,
-      FACCOUNTID: { FNumber: account.to },
-      ...(dimensions.length > 0 ? { FDetailID: Object.fromEntries(dimensions) } : {}),
+      FACCOUNTID: { FNumber: account },
+      ...(dimensions.length > 0
+        ? { FDetailID: Object.fromEntries(dimensions.map((d) => [d.slot, { FNumber: d.code }])) }
+        : {}),
       FCURRENCYID: { FNumber: currency },
       FEXCHANGERATETYPE: { FNumber: settings.exchangeRateType },
       FEXCHANGERATE: 1,

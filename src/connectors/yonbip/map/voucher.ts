@@ -2,9 +2,8 @@ import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
 import type { VoucherValue } from '../../../model/voucher.ts';
 import {
-  accountOfLine,
+  mapVoucherLine,
   entryOf,
-  mapDimension,
   type Explanation,
   type MappingProfile,
   type Rendered,
@@ -38,33 +37,22 @@ export function renderYonBipVoucher(
     rule: typeCode === undefined ? 'identity' : `settings.voucherTypeCodes[${JSON.stringify(voucher.word)}]`,
   });
   const bodies = voucher.lines.map((line, i) => {
-    const account = accountOfLine(line, profile.valueMaps);
-    explain.push({
-      source: `/lines/${i}/accountCode`,
-      field: `bodies[${i}].accsubjectCode`,
-      from: line.accountCode,
-      to: account.to,
-      rule: account.rule,
-      object: 'accounts',
-    });
-    const auxiliary = Object.entries(line.aux).flatMap(([dimension, code]) => {
-      const filedCode = entryOf(settings.auxiliaryItems, dimension);
-      if (filedCode === undefined) return [];
-      const mapped = mapDimension(profile.valueMaps, dimension, code);
-      explain.push({
-        source: `/lines/${i}/aux/${dimension}`,
-        field: `bodies[${i}].clientAuxiliaryList[filedCode=${filedCode}].valueCode`,
-        from: code,
-        to: mapped.to,
-        rule: mapped.rule,
-        ...(mapped.object === undefined ? {} : { object: mapped.object }),
-      });
-      return [{ filedCode, valueCode: mapped.to }];
-    });
+    const { account, dimensions } = mapVoucherLine(
+      line,
+      i,
+      profile.valueMaps,
+      {
+        account: `bodies[${i}].accsubjectCode`,
+        slotOf: (dimension) => entryOf(settings.auxiliaryItems, dimension),
+        dimensionField: (filedCode) => `bodies[${i}].clientAuxiliaryList[filedCode=${filedCode}].valueCode`,
+      },
+      explain,
+    );
+    const auxiliary = dimensions.map((d) => ({ filedCode: d.slot, valueCode: d.code }));
     const debit = line.debitMinor !== 0n;
     return {
       description: line.summary,
-      accsubjectCode: account.to,
+      accsubjectCode: account,
       ...(debit
         ? { debitOriginal: amount(line.debitMinor), debitOrg: amount(line.debitMinor) }
         : { creditOriginal: amount(line.creditMinor), creditOrg: amount(line.creditMinor) }),

@@ -2,9 +2,8 @@ import { exponentOf } from '../../../model/currencies.ts';
 import { formatMinor } from '../../../model/money.ts';
 import type { VoucherValue } from '../../../model/voucher.ts';
 import {
-  accountOfLine,
+  mapVoucherLine,
   entryOf,
-  mapDimension,
   type Explanation,
   type MappingProfile,
   type Rendered,
@@ -48,40 +47,30 @@ export function renderU8Voucher(voucher: VoucherValue, reference: string, profil
     const isDebit = line.debitMinor !== 0n;
     const side = isDebit ? 'debit' : 'credit';
     const at = `voucher.${side}.entry[${(isDebit ? debit : credit).length}]`;
-    const account = accountOfLine(line, profile.valueMaps);
-    explain.push({
-      source: `/lines/${i}/accountCode`,
-      field: `${at}.account_code`,
-      from: line.accountCode,
-      to: account.to,
-      rule: account.rule,
-      object: 'accounts',
-    });
-    const auxiliary = Object.entries(line.aux).flatMap(([dimension, code]) => {
-      const field = entryOf(settings.auxiliaryFields, dimension);
-      if (field === undefined) return [];
-      const mapped = mapDimension(profile.valueMaps, dimension, code);
-      explain.push({
-        source: `/lines/${i}/aux/${dimension}`,
-        field: `${at}.auxiliary.${field}`,
-        from: code,
-        to: mapped.to,
-        rule: mapped.rule,
-        ...(mapped.object === undefined ? {} : { object: mapped.object }),
-      });
-      return [[field, mapped.to] as const];
-    });
+    const { account, dimensions } = mapVoucherLine(
+      line,
+      i,
+      profile.valueMaps,
+      {
+        account: `${at}.account_code`,
+        slotOf: (dimension) => entryOf(settings.auxiliaryFields, dimension),
+        dimensionField: (field) => `${at}.auxiliary.${field}`,
+      },
+      explain,
+    );
     const value = isDebit ? line.debitMinor : line.creditMinor;
     const entry = {
       entry_id: i + 1,
-      account_code: account.to,
+      account_code: account,
       abstract: line.summary,
       currency,
       exchange_rate2: 1,
       ...(isDebit
         ? { natural_debit_currency: amount(value), primary_debit_amount: amount(value) }
         : { natural_credit_currency: amount(value), primary_credit_amount: amount(value) }),
-      ...(auxiliary.length > 0 ? { auxiliary: Object.fromEntries(auxiliary) } : {}),
+      ...(dimensions.length > 0
+        ? { auxiliary: Object.fromEntries(dimensions.map((d) => [d.slot, d.code])) }
+        : {}),
     };
     (isDebit ? debit : credit).push(entry);
   });
