@@ -97,7 +97,7 @@ for (const engine of ENGINES) {
     };
 
     before(async () => {
-      sim = await startKingdeeSimulator({ ledger: demoLedger(), seed: 11 });
+      sim = await startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), seed: 11 });
       t = await startTestApp(
         engine,
         { LOG_LEVEL: 'warn' },

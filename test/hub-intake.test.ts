@@ -47,7 +47,7 @@ for (const engine of ENGINES) {
     const writer = { actor: 'user:intake-test', audit: { key: randomBytes(32), clock } };
 
     before(async () => {
-      sim = await startKingdeeSimulator({ ledger: demoLedger(), seed: 5 });
+      sim = await startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), seed: 5 });
       database = await engine.open();
       await migrateToLatest(database);
       ({ db, connectionId } = await companyConnectedTo(

@@ -57,7 +57,7 @@ for (const engine of ENGINES) {
       });
 
     before(async () => {
-      sim = await startKingdeeSimulator({ ledger: demoLedger(), seed: 3 });
+      sim = await startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), seed: 3 });
       t = await startTestApp(
         engine,
         { LOG_LEVEL: 'warn' },

@@ -29,7 +29,7 @@ for (const engine of ENGINES) {
     const refsInErp = () => [...sim.ledger.vouchers.values()].map((v) => v.entries[0]?.busNo ?? '');
 
     before(async () => {
-      sim = await startKingdeeSimulator({ ledger: demoLedger(), seed: 42 });
+      sim = await startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), seed: 42 });
       t = await startTestApp(
         engine,
         { LOG_LEVEL: 'warn' },

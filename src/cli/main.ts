@@ -96,6 +96,7 @@ function simulatorCommand(definition: ConnectorDefinition): Command {
       const seed = num('seed', systemClock.now().getTime() % 2 ** 31, 0, 2 ** 31);
       const sim = await definition.simulator.start({
         master: demoMasterData(),
+        now: () => systemClock.now(),
         port: num('port', 9101, 0, 65535),
         latencyMs: num('latency-ms', 0, 0, 600_000),
         errorRate: num('error-rate', 0, 0, 1),
@@ -139,7 +140,7 @@ const COMMANDS: Record<string, Command> = {
         const seeded = await seedDemo(database, security.audit);
         credentials = await issueDemoCredentials(database, security.audit, seeded.company);
         for (const route of DEMO_ROUTES) {
-          const simulator = await startDemoSimulator(route.type);
+          const simulator = await startDemoSimulator(clock, route.type);
           const connected = await connectDemoErp(
             { database, security, clock, wake: () => running.worker?.wake() },
             seeded.company,

@@ -361,6 +361,11 @@ export interface SimulatorStartOptions extends SimulatorFaults {
   readonly seed?: number;
   /** Idle session or token lifetime, seconds. */
   readonly sessionTtlS?: number;
+  /**
+   * The simulated ERP's own clock (its dates, token expiry, session idling): the caller's, so a test
+   * can move it; the CLI and the demo pass the process's clock.
+   */
+  readonly now: () => Date;
 }
 
 /** A running simulator, and what a connection needs to reach it. */

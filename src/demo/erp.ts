@@ -100,8 +100,12 @@ export interface DemoPlatform {
 }
 
 /** The built-in simulator of a connection type, its book holding the demo company's master data. */
-export const startDemoSimulator = (type = DEMO_ERP): Promise<RunningSimulator> =>
-  connectorDefinition(type).simulator.start({ master: demoMasterData(), latencyMs: 5 });
+export const startDemoSimulator = (clock: Clock, type = DEMO_ERP): Promise<RunningSimulator> =>
+  connectorDefinition(type).simulator.start({
+    master: demoMasterData(),
+    latencyMs: 5,
+    now: () => clock.now(),
+  });
 
 export async function connectDemoErp(
   platform: DemoPlatform,

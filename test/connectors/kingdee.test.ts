@@ -55,7 +55,12 @@ const connectTo = (
 
 for (const auth of ['password', 'signed-headers'] as const) {
   conformance(`Kingdee K/3 Cloud (${auth}) ⇄ simulator`, KINGDEE.manifest, async () => {
-    const sim = await startKingdeeSimulator({ ledger: demoLedger(), apps: [APP], seed: 7 });
+    const sim = await startKingdeeSimulator({
+      ledger: demoLedger(),
+      apps: [APP],
+      seed: 7,
+      now: () => new Date(),
+    });
     const connector = connectTo(
       sim.url,
       sim.acctId,
@@ -129,7 +134,7 @@ describe('the standalone Kingdee simulator, as a customer’s UAT uses it', () =
   let sim: Awaited<ReturnType<typeof KINGDEE.simulator.start>>;
   const root = () => sim.url.replace(/k3cloud\/$/, '');
   before(async () => {
-    sim = await KINGDEE.simulator.start({ master });
+    sim = await KINGDEE.simulator.start({ master, now: () => new Date() });
   });
   after(() => sim.close());
 

@@ -136,6 +136,7 @@ for (const engine of ENGINES) {
       auth = await t.bearer('ACME', ['connections:admin', 'vouchers:write', 'vouchers:read']);
       url = (
         await TEST_LEDGER.simulator.start({
+          now: () => new Date(),
           master: { accounts: [], departments: [], employees: [], suppliers: [] },
         })
       ).url;

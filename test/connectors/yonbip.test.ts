@@ -5,7 +5,6 @@ import {
   type CanonicalDocument,
   type ConnectorContext,
   type MappingProfile,
-  type SimulatorMasterData,
 } from '../../src/connectors/contract.ts';
 import { CONNECTORS } from '../../src/connectors/index.ts';
 import { YONBIP } from '../../src/connectors/yonbip/definition.ts';
@@ -15,23 +14,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { ENGINES } from '../support/engines.ts';
 import { until } from '../support/wait.ts';
 import { conformance, voucher } from './conformance.ts';
+import { MASTER } from './master-data.ts';
 
-const MASTER: SimulatorMasterData = {
-  accounts: [
-    { code: '1002', name: '银行存款', postable: true, balanceDirection: 'debit' },
-    { code: '2221', name: '应交税费', postable: false, balanceDirection: 'credit' },
-    { code: '22210101', name: '进项税额', postable: true, balanceDirection: 'debit' },
-    { code: '224101', name: '应付报销款', postable: true, balanceDirection: 'credit' },
-    { code: '660202', name: '差旅费', postable: true, balanceDirection: 'debit' },
-  ],
-  departments: [{ code: 'SALES-E', name: '华东销售部' }],
-  employees: [{ code: 'E011', name: '张三' }],
-  suppliers: ['S0005', 'S0002', 'S0007', 'S0001', 'S0004', 'S0003', 'S0006'].map((code) => ({
-    code,
-    name: `供应商${code}`,
-    taxId: '',
-  })),
-};
 const PROFILE: MappingProfile = { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_YONBIP_SETTINGS };
 const doc = (overrides: Record<string, unknown> = {}): CanonicalDocument => ({
   kind: 'voucher',
@@ -41,7 +25,7 @@ const saved = (sim: YonBipSimulator, reference: string) =>
   sim.book.vouchers.filter((v) => v.businessId === reference);
 
 conformance('Yonyou YonBIP ⇄ simulator', YONBIP.manifest, async () => {
-  const sim = await startYonBipSimulator({ master: MASTER });
+  const sim = await startYonBipSimulator({ master: MASTER, now: () => new Date() });
   const ctx: ConnectorContext = { now: () => new Date(), log: () => {}, timeoutMs: 2000 };
   return {
     connector: YONBIP.create({ baseUrl: sim.url, ...sim.connection }, ctx),
@@ -66,7 +50,7 @@ describe('Yonyou YonBIP connector ⇄ simulator', () => {
     YONBIP.create({ baseUrl: sim.url, ...sim.connection }, { ...ctx, timeoutMs });
 
   before(async () => {
-    sim = await startYonBipSimulator({ master: MASTER, closedPeriods: ['2026-10'] });
+    sim = await startYonBipSimulator({ master: MASTER, now: () => new Date(), closedPeriods: ['2026-10'] });
   });
   after(() => sim.close());
 
@@ -210,7 +194,7 @@ for (const engine of ENGINES) {
     let auth: Record<string, string>;
 
     before(async () => {
-      sim = await startYonBipSimulator({ master: MASTER });
+      sim = await startYonBipSimulator({ master: MASTER, now: () => new Date() });
       t = await startTestApp(
         engine,
         { LOG_LEVEL: 'warn' },
@@ -280,7 +264,7 @@ for (const engine of ENGINES) {
 
 describe('the standalone YonBIP simulator, as a customer’s UAT uses it', () => {
   it('switches faults while running and reports its own statistics', async () => {
-    const sim = await YONBIP.simulator.start({ master: MASTER });
+    const sim = await YONBIP.simulator.start({ master: MASTER, now: () => new Date() });
     try {
       const put = (body: unknown) =>
         fetch(new URL('/__sim/faults', sim.url), { method: 'PUT', body: JSON.stringify(body) });

@@ -5,7 +5,6 @@ import {
   type CanonicalDocument,
   type ConnectorContext,
   type MappingProfile,
-  type SimulatorMasterData,
 } from '../../src/connectors/contract.ts';
 import { CONNECTORS } from '../../src/connectors/index.ts';
 import { YONYOU_U8 } from '../../src/connectors/yonyou-u8/definition.ts';
@@ -18,23 +17,8 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { ENGINES } from '../support/engines.ts';
 import { until } from '../support/wait.ts';
 import { conformance, voucher } from './conformance.ts';
+import { MASTER } from './master-data.ts';
 
-const MASTER: SimulatorMasterData = {
-  accounts: [
-    { code: '1002', name: '银行存款', postable: true, balanceDirection: 'debit' },
-    { code: '2221', name: '应交税费', postable: false, balanceDirection: 'credit' },
-    { code: '22210101', name: '进项税额', postable: true, balanceDirection: 'debit' },
-    { code: '224101', name: '应付报销款', postable: true, balanceDirection: 'credit' },
-    { code: '660202', name: '差旅费', postable: true, balanceDirection: 'debit' },
-  ],
-  departments: [{ code: 'SALES-E', name: '华东销售部' }],
-  employees: [{ code: 'E011', name: '张三' }],
-  suppliers: ['S0005', 'S0002', 'S0007', 'S0001', 'S0004', 'S0003', 'S0006'].map((code) => ({
-    code,
-    name: `供应商${code}`,
-    taxId: '',
-  })),
-};
 const PROFILE: MappingProfile = { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_YONYOU_SETTINGS };
 const doc = (overrides: Record<string, unknown> = {}): CanonicalDocument => ({
   kind: 'voucher',
@@ -44,7 +28,7 @@ const stored = (sim: YonyouSimulator, reference: string) =>
   sim.book.vouchers.filter((v) => v.reserve2 === reference);
 
 conformance('Yonyou U8+ OpenAPI ⇄ simulator', YONYOU_U8.manifest, async () => {
-  const sim = await startYonyouSimulator({ master: MASTER, seed: 5 });
+  const sim = await startYonyouSimulator({ master: MASTER, now: () => new Date(), seed: 5 });
   const ctx: ConnectorContext = { now: () => new Date(), log: () => {}, timeoutMs: 2000 };
   return {
     connector: YONYOU_U8.create({ baseUrl: sim.url, ...sim.connection }, ctx),
@@ -62,7 +46,12 @@ describe('Yonyou U8+ connector ⇄ simulator', () => {
   const connect = () => YONYOU_U8.create({ baseUrl: sim.url, ...sim.connection }, ctx);
 
   before(async () => {
-    sim = await startYonyouSimulator({ master: MASTER, closedPeriods: ['2026-10'], seed: 3 });
+    sim = await startYonyouSimulator({
+      master: MASTER,
+      now: () => new Date(),
+      closedPeriods: ['2026-10'],
+      seed: 3,
+    });
   });
   after(() => sim.close());
 
@@ -282,7 +271,7 @@ for (const engine of ENGINES) {
     let auth: Record<string, string>;
 
     before(async () => {
-      sim = await startYonyouSimulator({ master: MASTER });
+      sim = await startYonyouSimulator({ master: MASTER, now: () => new Date() });
       t = await startTestApp(
         engine,
         { LOG_LEVEL: 'warn' },
@@ -354,7 +343,7 @@ for (const engine of ENGINES) {
 
 describe('the standalone Yonyou U8+ simulator, as a customer’s UAT uses it', () => {
   it('switches faults while running and reports its own statistics', async () => {
-    const sim = await YONYOU_U8.simulator.start({ master: MASTER });
+    const sim = await YONYOU_U8.simulator.start({ master: MASTER, now: () => new Date() });
     try {
       const root = sim.url;
       const put = (body: unknown) =>

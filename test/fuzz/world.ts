@@ -56,7 +56,7 @@ export async function startWorld(engine: EngineUnderTest): Promise<World> {
   const platform = { database, security, clock, wake: () => app.running.worker?.wake() };
   const seeded = await seedDemo(database, security.audit);
   const demoCredentials = await issueDemoCredentials(database, security.audit, seeded.company);
-  const erp = { simulator: await startDemoSimulator() };
+  const erp = { simulator: await startDemoSimulator(clock) };
   await connectDemoErp(platform, seeded.company, erp.simulator);
   let budgetSystem: DemoBudgetSystem | undefined;
   try {

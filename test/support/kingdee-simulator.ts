@@ -11,5 +11,6 @@ import { demoMasterData } from '../../src/demo/erp.ts';
 export const demoLedger = (): LedgerSeed => ledgerSeedFrom(demoMasterData());
 
 /** A Kingdee simulator on loopback holding the demo company's master data (tests, bench, chaos). */
-export const startDemoKingdee = (options: SimulatorOptions = {}): Promise<KingdeeSimulator> =>
-  startKingdeeSimulator({ ledger: demoLedger(), ...options });
+/** (The simulated ERP's clock is the system's unless a test passes its own.) */
+export const startDemoKingdee = (options: Partial<SimulatorOptions> = {}): Promise<KingdeeSimulator> =>
+  startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), ...options });

@@ -55,7 +55,7 @@ export interface SimulatorOptions extends SimulatorFaults {
   readonly sessionTtlS?: number;
   readonly queryCeiling?: number;
   readonly ledger?: LedgerSeed;
-  readonly now?: () => Date;
+  readonly now: () => Date;
   /** Keep a log of business calls (time, method, form) — for tests of rate limits and schedules. */
   readonly recordCalls?: boolean;
 }
@@ -126,8 +126,8 @@ const yuan = (fen: bigint): number => Number(fen) / 100;
 const billFormOf = (upper: string): BillForm | undefined =>
   upper === 'AP_PAYABLE' ? 'AP_Payable' : upper === 'AP_PAYBILL' ? 'AP_PAYBILL' : undefined;
 
-export async function startKingdeeSimulator(options: SimulatorOptions = {}): Promise<KingdeeSimulator> {
-  const now = options.now ?? (() => new Date());
+export async function startKingdeeSimulator(options: SimulatorOptions): Promise<KingdeeSimulator> {
+  const { now } = options;
   const random = seededRandom(options.seed ?? 1);
   const acctId = options.acctId ?? '6512f1a0c3e4b5';
   const users = options.users ?? { demo: '888888' };

@@ -17,7 +17,7 @@ import { addVoucher, queryVoucherById, queryVouchers } from './voucher.ts';
  * save and queries and the vendor list; with the common faults.
  */
 export interface YonBipSimulatorOptions extends SimulatorStartOptions {
-  readonly now?: () => Date;
+  readonly now: () => Date;
   readonly tenant?: Partial<TenantApp>;
   /** Closed periods, `YYYY-MM`. */
   readonly closedPeriods?: readonly string[];
@@ -67,7 +67,7 @@ const TOKEN_PATHS = new Set([
 const GATEWAY = '/iuap-api-gateway';
 
 export async function startYonBipSimulator(options: YonBipSimulatorOptions): Promise<YonBipSimulator> {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const auth = new Auth({ ...DEMO_TENANT, ...options.tenant }, options.sessionTtlS ?? 7200, now);
   const book = new YonBook(options.master, beijingTime(now()));
   for (const p of options.closedPeriods ?? []) book.closedPeriods.add(p);

@@ -16,7 +16,7 @@ import { answerAdmin } from '../../simulator-admin.ts';
  * `/api/vendor/get` and `/api/vendor/batch_get`, `/result?requestid=`; with the common faults.
  */
 export interface YonyouSimulatorOptions extends SimulatorStartOptions {
-  readonly now?: () => Date;
+  readonly now: () => Date;
   readonly accounts?: Partial<GateAccounts>;
   /** Closed (已结账) periods, `YYYY-MM`. */
   readonly closedPeriods?: readonly string[];
@@ -92,7 +92,7 @@ function page<T>(rows: readonly T[], q: Query): { wrapper: Record<string, string
 }
 
 export async function startYonyouSimulator(options: YonyouSimulatorOptions): Promise<YonyouSimulator> {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const gate = new Gate({ ...DEFAULT_ACCOUNTS, ...options.accounts }, options.sessionTtlS ?? 7200, now);
   const book = new U8Book(options.master, now().toISOString().slice(0, 10));
   for (const p of options.closedPeriods ?? []) book.closedPeriods.add(p);
