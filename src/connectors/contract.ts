@@ -190,7 +190,14 @@ export interface Connector {
   readonly manifest: ConnectorManifest;
   /** Authenticates and makes a harmless read. */
   test(): Promise<
-    { ok: true; latencyMs: number; detail: string } | (ErpFailure & { ok: false; latencyMs: number })
+    | {
+        ok: true;
+        latencyMs: number;
+        detail: string;
+        /** The ERP (or API) version the system reports, when it reports one; compared with `manifest.versions`. */
+        version?: string;
+      }
+    | (ErpFailure & { ok: false; latencyMs: number })
   >;
   /** Pure: the wire request for a document under a profile (no I/O). */
   render(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Rendered;
@@ -362,6 +369,11 @@ export interface SimulatorStartOptions extends SimulatorFaults {
   /** Idle session or token lifetime, seconds. */
   readonly sessionTtlS?: number;
   /**
+   * A file the simulator keeps its book in (`finbridge sim … --book FILE`): documents posted before a
+   * restart are still there after it, and numbering goes on where it stopped. Absent: in memory.
+   */
+  readonly bookFile?: string;
+  /**
    * The simulated ERP's own clock (its dates, token expiry, session idling): the caller's, so a test
    * can move it; the CLI and the demo pass the process's clock.
    */
@@ -383,6 +395,12 @@ export interface SimulatorFactory {
   start(options: SimulatorStartOptions): Promise<RunningSimulator>;
 }
 
+export interface SettingsProblem {
+  /** JSON pointer relative to the settings object. */
+  readonly pointer: string;
+  readonly message: string;
+}
+
 /**
  * One ERP family: everything the hub, the API, the CLI and the demo know of it. A new ERP is one
  * folder exporting one of these, and one line in `src/connectors/index.ts`.
@@ -397,6 +415,12 @@ export interface ConnectorDefinition {
    * sealed in the keyring and never returned.
    */
   readonly credentials: Readonly<Record<string, TSchema>>;
+  /**
+   * Rules on settings the schema cannot say (a file layout whose columns contradict each other, …),
+   * checked after the schema when a connection is saved; each failure names its field by a JSON
+   * pointer relative to the settings (`/layout/columns/2/format`).
+   */
+  checkSettings?(settings: Readonly<Record<string, unknown>>): readonly SettingsProblem[];
   /** Pure: the wire request for a document under a profile (what a dry run shows). */
   render(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Rendered;
   /** A live connection to one ERP instance. */

@@ -1,15 +1,27 @@
-import type { SimulatorFaults } from './contract.ts';
+import type { DocumentKind, SimulatorFaults } from './contract.ts';
 
 /**
  * The control surface every simulator offers the people testing against it (a customer's UAT, our
  * chaos runs): `GET /__sim/stats` (calls, faults injected, documents), `GET /__sim/faults` and
- * `PUT /__sim/faults` with a JSON body of the faults to change — while it runs, without a restart.
+ * `PUT /__sim/faults` with a JSON body of the faults to change — while it runs, without a restart —
+ * and `GET /__sim/documents`: every document the book holds with our reference, read from the
+ * simulator's own ledger (what a chaos run counts, whatever the ERP's query API looks like).
  * Not part of any ERP's API: the path prefix cannot clash with one.
  */
 export const ADMIN_PREFIX = '/__sim/';
 
+/** One document in a simulator's book, as `GET /__sim/documents` lists it. */
+export interface SimulatedDocument {
+  readonly kind: DocumentKind;
+  readonly erpId: string;
+  readonly erpNumber: string;
+  /** Our external reference as the ERP stored it ('' when the document carries none). */
+  readonly reference: string;
+}
+
 export interface AdminControls {
   stats(): Record<string, unknown>;
+  documents(): readonly SimulatedDocument[];
   faults(): SimulatorFaults;
   setFaults(faults: SimulatorFaults): void;
 }
@@ -55,6 +67,7 @@ export function answerAdmin(
   const what = path.slice(ADMIN_PREFIX.length);
   if (what === 'stats' && method === 'GET') return { status: 200, body: controls.stats() };
   if (what === 'faults' && method === 'GET') return { status: 200, body: controls.faults() };
+  if (what === 'documents' && method === 'GET') return { status: 200, body: controls.documents() };
   if (what === 'faults' && method === 'PUT') {
     const parsed = parseFaults(body);
     if ('error' in parsed) return { status: 400, body: { error: parsed.error } };

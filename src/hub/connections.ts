@@ -80,6 +80,13 @@ function checkParameters(
 ): void {
   const definition = connectorDefinition(type);
   const failures = check(definition.settings, settings, '/settings');
+  if (failures.length === 0)
+    for (const problem of definition.checkSettings?.(settings) ?? [])
+      failures.push({
+        code: 'invalid_field',
+        pointer: `/settings${problem.pointer}`,
+        params: { detail: problem.message },
+      });
   if (failures.length === 0 && credentials !== undefined) {
     const kind = credentialKind(definition, settings);
     const schema = entryOf(definition.credentials, kind);

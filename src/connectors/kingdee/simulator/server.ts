@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults } from '../../contract.ts';
-import { answerAdmin } from '../../simulator-admin.ts';
+import { answerAdmin, type SimulatedDocument } from '../../simulator-admin.ts';
 import { loginSign, verifySignedHeaders } from '../signing.ts';
 import { parseEnvelope, type Envelope } from './envelope.ts';
 import {
@@ -758,6 +758,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions): Promise<
     };
     const admin = answerAdmin(req.method ?? '', path, body, {
       stats: () => ({ ...stats, vouchers: ledger.vouchers.size }),
+      documents: () => documentsIn(ledger),
       faults: () => ({ ...faults }),
       setFaults,
     });
@@ -862,4 +863,21 @@ export async function startKingdeeSimulator(options: SimulatorOptions): Promise<
       ledger.close();
     },
   };
+}
+
+/** The book's documents with our reference: a voucher's is on its lines (FBUSNO), a bill's in its remark. */
+function documentsIn(ledger: Ledger): SimulatedDocument[] {
+  const vouchers = [...ledger.vouchers.values()].map((v) => ({
+    kind: 'voucher' as const,
+    erpId: String(v.id),
+    erpNumber: v.billNo,
+    reference: v.entries[0]?.busNo ?? '',
+  }));
+  const bills = [...ledger.bills.values()].map((b) => ({
+    kind: b.form === 'AP_PAYBILL' ? ('payment' as const) : ('supplier_bill' as const),
+    erpId: String(b.id),
+    erpNumber: b.billNo,
+    reference: b.remark,
+  }));
+  return [...vouchers, ...bills];
 }

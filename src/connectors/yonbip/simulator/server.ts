@@ -133,6 +133,13 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
     stats.requests += 1;
     const admin = answerAdmin(req.method ?? '', new URL(req.url ?? '/', 'http://sim').pathname, text, {
       stats: () => ({ ...stats, vouchers: book.vouchers.length }),
+      documents: () =>
+        book.vouchers.map((v) => ({
+          kind: 'voucher' as const,
+          erpId: v.id,
+          erpNumber: String(v.billCode),
+          reference: v.externalSourceDataId || v.businessId,
+        })),
       faults: () => dice.current,
       setFaults: (next) => dice.update(next),
     });

@@ -181,6 +181,13 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
     const target = new URL(req.url ?? '/', 'http://simulator');
     const admin = answerAdmin(req.method ?? '', target.pathname, body, {
       stats: () => ({ ...stats, vouchers: book.vouchers.length }),
+      documents: () =>
+        book.vouchers.map((v) => ({
+          kind: 'voucher' as const,
+          erpId: v.id,
+          erpNumber: v.id,
+          reference: v.reserve2,
+        })),
       faults: () => faults.current,
       setFaults: (next) => faults.set(next),
     });
