@@ -383,6 +383,8 @@ export interface SimulatorStartOptions extends SimulatorFaults {
 /** A running simulator, and what a connection needs to reach it. */
 export interface RunningSimulator {
   readonly url: string;
+  /** Where its `/__sim/` controls answer, when not under `url` (a simulator that speaks no HTTP). */
+  readonly adminUrl?: string;
   readonly connection: Omit<ConnectionParameters, 'baseUrl'>;
   /** What `finbridge sim` prints: how to sign in, with a plain `curl` example. */
   readonly banner: readonly string[];

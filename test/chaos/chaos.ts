@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { companyConnectedTo } from '../../src/demo/erp.ts';
+import { companyConnectedTo, demoMasterData } from '../../src/demo/erp.ts';
 import { CONNECTORS } from '../../src/connectors/index.ts';
-import { installConnectors } from '../../src/hub/connector-registry.ts';
-import { startDemoKingdee } from '../support/kingdee-simulator.ts';
+import type { SimulatedDocument } from '../../src/connectors/simulator-admin.ts';
+import { connectorDefinition, installConnectors } from '../../src/hub/connector-registry.ts';
 import { sampleReimbursement } from '../../src/demo/sample-vouchers.ts';
 import { seededRandom } from '../../src/connectors/kingdee/simulator/random.ts';
 import { submitVoucher } from '../../src/hub/postings.ts';
@@ -20,11 +20,14 @@ installConnectors(CONNECTORS);
 
 /**
  * The chaos run: N vouchers through worker *processes* that are SIGKILLed at random moments and
- * restarted, against a simulator injecting every fault at once (and, on PostgreSQL, optionally a
- * database restart). Passes when the simulator's own ExecuteBillQuery holds exactly N vouchers with N
- * distinct references and every posting is terminal, with no manual step. Every run prints its seed.
+ * restarted, against one ERP's simulator injecting every fault at once (and, on PostgreSQL, optionally
+ * a database restart). Passes when the simulator's own book (`GET /__sim/documents`) holds exactly N
+ * vouchers with N distinct references and every posting is terminal, with no manual step. Any
+ * installed connection type can be the target; every run prints its seed.
  */
 export interface ChaosOptions {
+  /** The connection type whose built-in simulator takes the vouchers. */
+  readonly type: string;
   readonly engine: 'sqlite' | 'postgres';
   readonly vouchers: number;
   readonly workers: number;
@@ -37,6 +40,7 @@ export interface ChaosOptions {
 }
 
 export interface ChaosReport {
+  readonly type: string;
   readonly seed: number;
   readonly engine: string;
   readonly vouchers: number;
@@ -46,7 +50,7 @@ export interface ChaosReport {
   readonly kills: number;
   readonly postgresRestarts: number;
   readonly seconds: number;
-  readonly simulator: Readonly<Record<string, number>>;
+  readonly simulator: Readonly<Record<string, unknown>>;
 }
 
 const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
@@ -79,41 +83,24 @@ async function openChaosDatabase(
   };
 }
 
-/** Counts vouchers in the simulator through its own WebAPI (login + paged ExecuteBillQuery). */
-async function vouchersInErp(url: string, acctId: string): Promise<Map<number, string>> {
-  const login = await fetch(`${url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ acctID: acctId, username: 'demo', password: '888888', lcid: 2052 }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const byVoucher = new Map<number, string>();
-  for (let start = 0; ; start += 2000) {
-    const res = await fetch(
-      `${url}Kingdee.BOS.WebApi.ServicesStub.DynamicFormService.ExecuteBillQuery.common.kdsvc`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
-        body: JSON.stringify({
-          data: {
-            FormId: 'GL_VOUCHER',
-            FieldKeys: 'FVOUCHERID,FBUSNO',
-            FilterString: "FBUSNO like 'FB-CHAOS-%'",
-            OrderString: 'FVOUCHERID ASC',
-            StartRow: start,
-            Limit: 2000,
-          },
-        }),
-      },
-    );
-    const rows = (await res.json()) as [number, string][];
-    for (const [id, reference] of rows) byVoucher.set(id, reference);
-    if (rows.length < 2000) break;
-  }
-  return byVoucher;
+/** What the simulator's own book holds, through its admin surface (the same for every ERP). */
+async function simulatorControl<T>(adminUrl: string, what: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(new URL(`/__sim/${what}`, adminUrl), init); // at the server root, whatever its API path
+  if (!res.ok) throw new Error(`simulator ${what}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Vouchers in the ERP by id, for the references this run submitted. */
+async function vouchersInErp(
+  adminUrl: string,
+  references: ReadonlySet<string>,
+): Promise<Map<string, string>> {
+  const documents = await simulatorControl<SimulatedDocument[]>(adminUrl, 'documents');
+  return new Map(
+    documents
+      .filter((d) => d.kind === 'voucher' && references.has(d.reference))
+      .map((d) => [d.erpId, d.reference]),
+  );
 }
 
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
@@ -121,9 +108,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const random = seededRandom(options.seed);
   const started = Date.now();
   log(
-    `chaos: seed ${options.seed}, ${options.engine}, ${options.vouchers} vouchers, ${options.workers} worker processes`,
+    `chaos: ${options.type}, seed ${options.seed}, ${options.engine}, ${options.vouchers} vouchers, ${options.workers} worker processes`,
   );
-  const sim = await startDemoKingdee({
+  const sim = await connectorDefinition(options.type).simulator.start({
+    master: demoMasterData(),
+    now: () => new Date(),
     seed: options.seed,
     errorRate: 0.05,
     timeoutRate: 0.03,
@@ -132,6 +121,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     latencyMs: 1,
     sessionTtlS: 5,
   });
+  const adminUrl = sim.adminUrl ?? sim.url;
   const { database, url, cleanup } = await openChaosDatabase(options);
   const masterKey = randomBytes(32);
   const workers = new Set<ChildProcess>();
@@ -143,13 +133,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const keyring = createKeyring(masterKey);
     const audit = { key: randomBytes(32), clock: fixedClock('2026-11-28T08:00:00Z') };
     const writer = { actor: 'system:chaos', audit };
-    const { db, connectionId } = await companyConnectedTo(sim, database, keyring, writer, 'CHAOS', 500);
+    const { db, connectionId } = await companyConnectedTo(
+      { ...sim, type: options.type },
+      database,
+      keyring,
+      writer,
+      'CHAOS',
+      500,
+    );
+    const references = new Set<string>();
     for (let i = 0; i < options.vouchers; i++) {
-      await submitVoucher(db, writer, 'CHAOS', {
+      const posting = await submitVoucher(db, writer, 'CHAOS', {
         connectionId,
         documentId: String(i),
         voucher: sampleReimbursement(i, 'CHAOS'),
       });
+      references.add(posting.posting.externalReference);
     }
     const env = {
       ...process.env,
@@ -157,6 +156,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       FINBRIDGE_MASTER_KEY: masterKey.toString('base64'),
       LOG_LEVEL: 'warn',
       FINBRIDGE_WORKER_CONCURRENCY: '8',
+      // small batches, so an ERP that takes batches still gets many calls for the faults and kills to hit
+      FINBRIDGE_WORKER_BATCH_SIZE: '5',
       FINBRIDGE_WORKER_LEASE_MS: '3000',
       FINBRIDGE_WORKER_CALL_TIMEOUT_MS: '800',
       FINBRIDGE_WORKER_POLL_MS: '25',
@@ -229,9 +230,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     stopping = true;
     for (const w of workers) w.kill('SIGTERM');
-    sim.setFaults({ errorRate: 0, timeoutRate: 0, dropAfterCommitRate: 0, throttleRps: 0, latencyMs: 0 });
-    const inErp = await vouchersInErp(sim.url, sim.acctId);
+    await simulatorControl(adminUrl, 'faults', {
+      method: 'PUT',
+      body: JSON.stringify({
+        errorRate: 0,
+        timeoutRate: 0,
+        dropAfterCommitRate: 0,
+        throttleRps: 0,
+        latencyMs: 0,
+      }),
+    });
+    const inErp = await vouchersInErp(adminUrl, references);
     const report: ChaosReport = {
+      type: options.type,
       seed: options.seed,
       engine: options.engine,
       vouchers: options.vouchers,
@@ -241,11 +252,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       kills,
       postgresRestarts,
       seconds: Math.round((Date.now() - started) / 100) / 10,
-      simulator: { ...sim.stats },
+      simulator: await simulatorControl<Record<string, unknown>>(adminUrl, 'stats'),
     };
     log(`chaos: ${JSON.stringify(report)}`);
-    if (report.inErp !== report.distinctReferences)
-      await explainDuplicates(database, inErp, (id) => sim.ledger.vouchers.get(id)?.createdAt, log);
+    if (report.inErp !== report.distinctReferences) await explainDuplicates(database, inErp, log);
     return report;
   } finally {
     stopping = true;
@@ -259,11 +269,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 /** For a failed run: each reference the ERP holds more than once, with its posting's trace. */
 async function explainDuplicates(
   database: OpenDatabase,
-  inErp: ReadonlyMap<number, string>,
-  createdAt: (voucherId: number) => string | undefined,
+  inErp: ReadonlyMap<string, string>,
   log: (line: string) => void,
 ): Promise<void> {
-  const vouchersOf = new Map<string, number[]>();
+  const vouchersOf = new Map<string, string[]>();
   for (const [id, reference] of inErp) vouchersOf.set(reference, [...(vouchersOf.get(reference) ?? []), id]);
   for (const [reference, ids] of vouchersOf) {
     if (ids.length < 2) continue;
@@ -274,9 +283,7 @@ async function explainDuplicates(
       .where('p.external_reference', '=', reference)
       .orderBy('e.seq')
       .execute();
-    log(
-      `chaos: ${reference} is in the ERP ${ids.length} times (${ids.map((id) => `voucher ${id} created ${createdAt(id) ?? '?'}`).join(', ')}); its trace:`,
-    );
+    log(`chaos: ${reference} is in the ERP ${ids.length} times (ERP ids ${ids.join(', ')}); its trace:`);
     for (const e of events) log(`  ${e.seq} ${e.at} ${e.kind} ${e.detail_json.slice(0, 240)}`);
   }
 }
