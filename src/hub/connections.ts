@@ -3,7 +3,7 @@ import { appendAudit, type Writer } from '../platform/audit/audit-log.ts';
 import type { Keyring } from '../platform/security/keyring.ts';
 import { readSecret, replaceSecret, storeSecret } from '../platform/security/secrets.ts';
 import { newId } from '../platform/store/ids.ts';
-import type { ConnectionsTable } from '../platform/store/tables.ts';
+import type { ConnectionsTable } from '../hub/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import { refusal } from '../model/result.ts';

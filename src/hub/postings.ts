@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { appendAudit, type AuditEntry, type Writer } from '../platform/audit/audit-log.ts';
 import { newId } from '../platform/store/ids.ts';
 import { pageById } from '../platform/store/sql-helpers.ts';
-import type { PostingsTable, PostingStatus } from '../platform/store/tables.ts';
+import type { PostingsTable, PostingStatus } from '../hub/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import type { CanonicalDocument, DocumentKind } from '../connectors/contract.ts';

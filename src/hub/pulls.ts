@@ -2,7 +2,7 @@ import type { Connector, ErpFailure, PullCursor } from '../connectors/contract.t
 import { DomainError } from '../model/result.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
-import type { SyncStatesTable } from '../platform/store/tables.ts';
+import type { SyncStatesTable } from '../hub/tables.ts';
 import type { Selectable, Updateable } from 'kysely';
 
 /**

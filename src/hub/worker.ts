@@ -14,7 +14,8 @@ import {
 } from '../platform/store/job-claims.ts';
 import { keepStatisticsCurrent } from '../platform/store/maintenance.ts';
 import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
-import type { Database, PostingStatus } from '../platform/store/tables.ts';
+import type { Database } from '../platform/store/tables.ts';
+import type { PostingStatus } from '../hub/tables.ts';
 import type { Connector, DocumentKind, ErpFailure, MappingProfile } from '../connectors/contract.ts';
 import { connectorFor, getConnectionRow } from './connections.ts';
 import { parseDocument } from './canonical-documents.ts';

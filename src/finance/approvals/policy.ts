@@ -1,5 +1,5 @@
 import { parseMoney } from '../../model/money.ts';
-import type { ExpenseKind } from '../../platform/store/tables.ts';
+import type { ExpenseKind } from '../../finance/tables.ts';
 import type { ApprovalPolicy, ApprovalStep } from '../rules/rule-sets.ts';
 
 /** What the approval policy looks at in a document. */

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../../platform/store/ids.ts';
-import type { ApprovalTasksTable, TaskStatus } from '../../platform/store/tables.ts';
+import type { ApprovalTasksTable, TaskStatus } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { formatMinor } from '../../model/money.ts';
 import { DomainError } from '../../model/result.ts';

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
-import type { BudgetsTable } from '../../platform/store/tables.ts';
+import type { BudgetsTable } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { parseMoney, yuanOf } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';

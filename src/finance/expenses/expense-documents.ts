@@ -4,12 +4,7 @@ import type { CompanyRecord } from '../../platform/store/companies.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import { pageById } from '../../platform/store/sql-helpers.ts';
-import type {
-  ExpenseDocumentsTable,
-  ExpenseKind,
-  ExpenseLinesTable,
-  ExpenseStatus,
-} from '../../platform/store/tables.ts';
+import type { ExpenseDocumentsTable, ExpenseKind, ExpenseLinesTable, ExpenseStatus } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { StandardExpenseCategory } from '../../model/enums/expense-categories.ts';
 import { parseMoney, yuanOf } from '../../model/money.ts';

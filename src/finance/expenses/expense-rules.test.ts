@@ -9,7 +9,7 @@ import { DEFAULT_APPROVAL_POLICY, DEFAULT_AUDIT_POLICY, DEFAULT_POSTING_POLICY }
 import { routeDocument } from '../approvals/policy.ts';
 import { runAuditRules, type AuditFacts } from './audit-rules.ts';
 import { canDo, TRANSITIONS } from './states.ts';
-import type { ExpenseStatus } from '../../platform/store/tables.ts';
+import type { ExpenseStatus } from '../../finance/tables.ts';
 
 const minorOf = (amount: string | undefined) => {
   const parsed = parseMoney(amount ?? '0', 'CNY');

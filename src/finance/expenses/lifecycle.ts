@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
-import type { ExpenseDocumentsTable, ExpenseStatus } from '../../platform/store/tables.ts';
+import type { ExpenseDocumentsTable, ExpenseStatus } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { parseMoney, yuanOf } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';

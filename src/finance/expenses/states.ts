@@ -1,4 +1,4 @@
-import type { ExpenseStatus } from '../../platform/store/tables.ts';
+import type { ExpenseStatus } from '../../finance/tables.ts';
 
 /**
  * The lifecycle every expense document follows: draft → submitted → approving → approved → posted

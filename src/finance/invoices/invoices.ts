@@ -3,7 +3,7 @@ import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import { pageById } from '../../platform/store/sql-helpers.ts';
-import type { InvoicesTable, InvoiceStatus } from '../../platform/store/tables.ts';
+import type { InvoicesTable, InvoiceStatus } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { InvoiceType } from '../../model/enums/invoice-types.ts';
 import { formatMinor, parseMoney } from '../../model/money.ts';

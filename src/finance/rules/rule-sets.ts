@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
-import type { RuleSetKind } from '../../platform/store/tables.ts';
+import type { RuleSetKind } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { Amount, CalendarDate, Code } from '../../model/common.ts';
 import { DomainError, refusal } from '../../model/result.ts';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import { newId } from '../../platform/store/ids.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
-import type { VoucherLinesTable, VouchersTable } from '../../platform/store/tables.ts';
+import type { VoucherLinesTable, VouchersTable } from '../../finance/tables.ts';
 import type { VoucherValue } from '../../model/voucher.ts';
 import type { Insertable } from 'kysely';
 

@@ -1,6 +1,6 @@
 import { sql, type QueryCreator, type Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
-import type { Database, PostingStatus, PostingsTable } from './tables.ts';
+import type { Database } from './tables.ts';
 import type { TenantDb } from './tenant-scope.ts';
 
 /**
@@ -15,7 +15,9 @@ import type { TenantDb } from './tenant-scope.ts';
  * when the lease runs out. A posting whose last send may have reached the ERP (`unknown`, or `sending`
  * under a lapsed lease) is only leased: it is looked up before anything is sent.
  */
-export type PostingRow = Selectable<PostingsTable>;
+export type PostingRow = Selectable<Database['postings']>;
+/** The hub's posting statuses (declared with its tables in src/hub/tables.ts). */
+type PostingStatus = PostingRow['status'];
 
 const WAITING = ['pending', 'unknown', 'sending'] as const;
 type WaitingStatus = (typeof WAITING)[number];

@@ -5,7 +5,7 @@ import { tasksOf, tasksOfDocument } from '../../../finance/approvals/workflow.ts
 import { Code } from '../../../model/common.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';
-import type { TaskStatus } from '../../../platform/store/tables.ts';
+import type { TaskStatus } from '../../../finance/tables.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';

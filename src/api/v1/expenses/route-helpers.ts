@@ -2,7 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { type ExpenseContext } from '../../../finance/expenses/expense-documents.ts';
 import { DomainError } from '../../../model/result.ts';
 import { ENTITIES } from '../../../model/schemas.ts';
-import type { ExpenseKind } from '../../../platform/store/tables.ts';
+import type { ExpenseKind } from '../../../finance/tables.ts';
 import { type TenantContext } from '../../tenant.ts';
 
 /** What the expense route modules share: loose response shapes, the caller as an expense actor, the document kinds. */

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { getRuleSet, listRuleSets, RULE_SET_KINDS, saveRuleSet } from '../../../finance/rules/rule-sets.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';
-import type { RuleSetKind } from '../../../platform/store/tables.ts';
+import type { RuleSetKind } from '../../../finance/tables.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
