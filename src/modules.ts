@@ -1,8 +1,12 @@
 import { CONNECTORS } from './connectors/index.ts';
 import type { ConnectorDefinition } from './connectors/contract.ts';
-import { writeBackPostings } from './finance/expenses/lifecycle.ts';
+import {
+  noteRejectedPostings,
+  writeBackPostings,
+  writeBackReversals,
+} from './finance/expenses/lifecycle/outcomes.ts';
 import { installConnectors } from './hub/connector-registry.ts';
-import { onPosted } from './hub/outcomes.ts';
+import { onOutcome } from './hub/outcomes.ts';
 
 /**
  * What every FinBridge process installs before it serves or works, the same for the server, a
@@ -12,5 +16,9 @@ import { onPosted } from './hub/outcomes.ts';
 export function installModules(connectors: readonly ConnectorDefinition[] = CONNECTORS): void {
   installConnectors(connectors);
   // a claim's or advance's voucher posted: the document is posted, with the ERP's number and period
-  onPosted('voucher', writeBackPostings);
+  onOutcome('posted', 'voucher', writeBackPostings);
+  // refused by the ERP or given up on: the document's timeline says why
+  onOutcome('rejected', 'voucher', noteRejectedPostings);
+  // its red-letter voucher posted: the reversal's ERP number kept on the document
+  onOutcome('reversed', 'voucher', writeBackReversals);
 }

@@ -288,6 +288,39 @@ for (const engine of ENGINES) {
       });
       assert.ok(trace);
       assert.equal((await as('zhang', 'GET', `/api/v1/invoices/${inv['id']}`)).body['status'], 'unused');
+      // the hub tells finance once the red voucher is in the ERP: its number is kept on the claim
+      const withReversal = await until('reversal number written back', async () => {
+        const x = await document(draft['id']);
+        return x['posting']?.erpReversalNumber ? x : undefined;
+      });
+      assert.equal(withReversal['posting'].erpReversalNumber, trace['postings'][0]['erpNumber']);
+    });
+
+    it('a voucher the ERP refuses leaves the claim approved, its timeline saying why in the ERP’s words', async () => {
+      const d = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([{ categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-24', amount: '66.00' }]),
+      );
+      await as('zhang', 'POST', `/api/v1/expense-claims/${d['id']}/submit`);
+      // the ERP's books are closed for any period the voucher could fall in
+      const periods = ['2026-11', '2026-12', new Date().toISOString().slice(0, 7)];
+      for (const p of periods) sim.ledger.closedPeriods.add(p);
+      try {
+        await approveAll(d['id'], ['chen']);
+        const refused = await until('refusal noted', async () => {
+          const x = await document(d['id']);
+          return x['transitions'].some((t: Body) => String(t['comment'] ?? '').includes('ERP')) ? x : undefined;
+        });
+        assert.equal(refused['status'], 'approved');
+        const note = refused['transitions'].at(-1);
+        assert.equal(note['actor'], 'system:hub');
+        assert.equal(note['from'], 'approved');
+        assert.equal(note['to'], 'approved');
+        assert.match(note['comment'], /ERP 拒绝记账 \/ refused by the ERP/);
+      } finally {
+        for (const p of periods) sim.ledger.closedPeriods.delete(p);
+      }
     });
 
     it('correcting a posted claim reverses its voucher in red and posts the new revision', async () => {

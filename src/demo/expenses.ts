@@ -6,7 +6,8 @@ import { tenantDb, type TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
 import { createExternalApprover } from '../finance/approvals/external.ts';
 import { createExpenseDocument, type ExpenseContext } from '../finance/expenses/expense-documents.ts';
-import { decideExpenseTask, submitExpense, withdrawExpense } from '../finance/expenses/lifecycle.ts';
+import { decideExpenseTask, withdrawExpense } from '../finance/expenses/lifecycle/approve.ts';
+import { submitExpense } from '../finance/expenses/lifecycle/submit.ts';
 import { registerInvoice } from '../finance/invoices/invoices.ts';
 import {
   DEFAULT_APPROVAL_POLICY,

@@ -120,6 +120,8 @@ export interface ExpenseDocumentsTable {
   approval_version: Nullable<number>;
   posting_id: Nullable<string>;
   erp_voucher_number: Nullable<string>;
+  /** The ERP's number of the red-letter voucher that reversed this document, once posted. */
+  erp_reversal_number: Nullable<string>;
   erp_period: Nullable<string>;
   submitted_at: Nullable<string>;
   approved_at: Nullable<string>;

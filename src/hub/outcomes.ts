@@ -14,37 +14,82 @@ export interface PostedDocument {
   readonly postedAt: string;
 }
 
-/**
- * Runs in the transaction that marks the postings posted, so the module's own write-back commits (or
- * rolls back) with the hub's: a document is never posted in the hub and not in its module.
- */
-export type PostedSubscriber = (tx: TenantDb, posted: readonly PostedDocument[]) => Promise<void>;
-
-/**
- * Outcome subscriptions per document kind. Modules never read the hub's tables to learn what became
- * of their documents; the composition root subscribes them here once (`src/modules.ts`), for every
- * kind of process that runs a worker.
- */
-const subscribers = new Map<DocumentKind, PostedSubscriber[]>();
-
-/** Subscribes (once per subscriber); returns the unsubscribe. */
-export function onPosted(kind: DocumentKind, subscriber: PostedSubscriber): () => void {
-  const list = subscribers.get(kind) ?? [];
-  if (!list.includes(subscriber)) list.push(subscriber);
-  subscribers.set(kind, list);
-  return () => {
-    subscribers.set(
-      kind,
-      (subscribers.get(kind) ?? []).filter((s) => s !== subscriber),
-    );
-  };
+/** A document the ERP refused (`rejected`, replayable once fixed) or the hub gave up on (`dead`). */
+export interface RejectedDocument {
+  readonly postingId: string;
+  readonly documentId: string;
+  readonly kind: DocumentKind;
+  readonly status: 'rejected' | 'dead';
+  /** The ERP's code (or the hub's, e.g. `exhausted`) and its message, verbatim. */
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
 }
 
-/** Tells each kind's subscribers, in the caller's transaction. */
-export async function notifyPosted(tx: TenantDb, posted: readonly PostedDocument[]): Promise<void> {
-  for (const [kind, list] of subscribers) {
-    const mine = posted.filter((p) => p.kind === kind);
-    if (mine.length === 0) continue;
-    for (const subscriber of list) await subscriber(tx, mine);
+/** A posted document whose reversal (红冲, submitted with `reverses`) the ERP now holds too. */
+export interface ReversedDocument {
+  /** The reversed document's posting and the module's id for it. */
+  readonly postingId: string;
+  readonly documentId: string;
+  readonly kind: DocumentKind;
+  readonly reversal: { readonly postingId: string; readonly erpNumber: string; readonly postedAt: string };
+}
+
+export interface Outcomes {
+  readonly posted: PostedDocument;
+  readonly rejected: RejectedDocument;
+  readonly reversed: ReversedDocument;
+}
+export type Outcome = keyof Outcomes;
+
+/**
+ * Runs in the transaction that records the outcome, so the module's own write-back commits (or rolls
+ * back) with the hub's: a document is never posted in the hub and not in its module.
+ */
+export type OutcomeSubscriber<O extends Outcome> = (
+  tx: TenantDb,
+  documents: readonly Outcomes[O][],
+) => Promise<void>;
+export type PostedSubscriber = OutcomeSubscriber<'posted'>;
+
+/**
+ * Outcome subscriptions per outcome and document kind. Modules never read the hub's tables to learn
+ * what became of their documents; the composition root subscribes them here once (`src/modules.ts`),
+ * for every kind of process that runs a worker.
+ */
+const subscribers = new Map<string, OutcomeSubscriber<Outcome>[]>();
+const keyOf = (outcome: Outcome, kind: DocumentKind) => `${outcome}:${kind}`;
+
+/** Subscribes (once per subscriber); returns the unsubscribe. */
+export function onOutcome<O extends Outcome>(
+  outcome: O,
+  kind: DocumentKind,
+  subscriber: OutcomeSubscriber<O>,
+): () => void {
+  const key = keyOf(outcome, kind);
+  const list = subscribers.get(key) ?? [];
+  const general = subscriber as unknown as OutcomeSubscriber<Outcome>;
+  if (!list.includes(general)) list.push(general);
+  subscribers.set(key, list);
+  return () =>
+    subscribers.set(
+      key,
+      (subscribers.get(key) ?? []).filter((s) => s !== general),
+    );
+}
+
+export const onPosted = (kind: DocumentKind, subscriber: PostedSubscriber): (() => void) =>
+  onOutcome('posted', kind, subscriber);
+
+/** Tells each kind's subscribers of an outcome, in the caller's transaction. */
+export async function notifyOutcome<O extends Outcome>(
+  tx: TenantDb,
+  outcome: O,
+  documents: readonly Outcomes[O][],
+): Promise<void> {
+  const kinds = new Set(documents.map((d) => d.kind));
+  for (const kind of kinds) {
+    const mine = documents.filter((d) => d.kind === kind);
+    for (const subscriber of subscribers.get(keyOf(outcome, kind)) ?? []) await subscriber(tx, mine);
   }
 }

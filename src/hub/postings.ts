@@ -123,6 +123,11 @@ export interface DocumentSubmission {
   readonly revision?: number;
   /** Postings sharing a key are sent in the order they were created (default: per supplier for AP). */
   readonly orderingKey?: string;
+  /**
+   * The posting this document reverses (红冲), when it is a reversal: once the ERP holds it, the
+   * subscribers to `reversed` of the reversed document's kind are told (hub/outcomes.ts).
+   */
+  readonly reverses?: string;
 }
 
 /** A document already validated (`parseDocument`), waiting to be stored with its posting. */
@@ -239,13 +244,23 @@ export async function storeSubmissions(
       updated_at: now,
       posted_at: null,
       profile_version: profileVersion,
+      reverses_posting_id: input.reverses ?? null,
     };
     accepted.push({
       index,
       submission,
       row,
       events: [
-        ['received', { by: writer.actor, kind: input.kind, documentId, connection: connection.name }],
+        [
+          'received',
+          {
+            by: writer.actor,
+            kind: input.kind,
+            documentId,
+            connection: connection.name,
+            ...(input.reverses === undefined ? {} : { reverses: input.reverses }),
+          },
+        ],
         ['validated', documentSummary(document)],
         [
           'mapped',

@@ -48,6 +48,8 @@ export interface PostingsTable {
   posted_at: Nullable<string>;
   /** The mapping profile version the document was mapped with. */
   profile_version: Nullable<number>;
+  /** The posting this one reverses (红冲), when it is a reversal. */
+  reverses_posting_id: Nullable<string>;
 }
 
 export interface MappingProfilesTable {

@@ -4,7 +4,12 @@ import type { CompanyRecord } from '../../platform/store/companies.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import { pageById } from '../../platform/store/sql-helpers.ts';
-import type { ExpenseDocumentsTable, ExpenseKind, ExpenseLinesTable, ExpenseStatus } from '../../finance/tables.ts';
+import type {
+  ExpenseDocumentsTable,
+  ExpenseKind,
+  ExpenseLinesTable,
+  ExpenseStatus,
+} from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { StandardExpenseCategory } from '../../model/enums/expense-categories.ts';
 import { parseMoney, yuanOf } from '../../model/money.ts';
@@ -640,7 +645,12 @@ export function toDocumentView(
     posting:
       row.posting_id === null
         ? null
-        : { id: row.posting_id, erpVoucherNumber: row.erp_voucher_number, erpPeriod: row.erp_period },
+        : {
+            id: row.posting_id,
+            erpVoucherNumber: row.erp_voucher_number,
+            erpPeriod: row.erp_period,
+            erpReversalNumber: row.erp_reversal_number,
+          },
     lines:
       lines === null
         ? null

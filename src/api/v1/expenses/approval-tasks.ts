@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { decideExpenseTask, delegateExpenseTask } from '../../../finance/expenses/lifecycle.ts';
+import { decideExpenseTask, delegateExpenseTask } from '../../../finance/expenses/lifecycle/approve.ts';
 import { tasksOf, tasksOfDocument } from '../../../finance/approvals/workflow.ts';
 import { Code } from '../../../model/common.ts';
 import { needs } from '../../../platform/http/policy.ts';

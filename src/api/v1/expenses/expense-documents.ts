@@ -1,14 +1,10 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import {
-  correctExpense,
-  payExpense,
-  previewVoucher,
-  repayAdvance,
-  reverseExpense,
-  submitExpense,
-  withdrawExpense,
-} from '../../../finance/expenses/lifecycle.ts';
+import { withdrawExpense } from '../../../finance/expenses/lifecycle/approve.ts';
+import { payExpense, repayAdvance } from '../../../finance/expenses/lifecycle/pay.ts';
+import { correctExpense, reverseExpense } from '../../../finance/expenses/lifecycle/reverse.ts';
+import { submitExpense } from '../../../finance/expenses/lifecycle/submit.ts';
+import { previewVoucher } from '../../../finance/expenses/lifecycle/voucher.ts';
 import {
   createExpenseDocument,
   getExpenseDocument,

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { unstorableText } from '../../../model/text.ts';
-import { decideExpenseTask } from '../../../finance/expenses/lifecycle.ts';
+import { decideExpenseTask } from '../../../finance/expenses/lifecycle/approve.ts';
 import {
   createExternalApprover,
   listExternalApprovers,

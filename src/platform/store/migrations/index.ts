@@ -7,6 +7,7 @@ import * as expenses from './2026-11-28T1600-expenses.ts';
 import * as auditPending from './2026-11-28T1700-audit-pending.ts';
 import * as queueIndexes from './2026-11-28T1800-queue-indexes.ts';
 import * as leanQueue from './2026-11-28T2000-lean-queue.ts';
+import * as reversals from './2026-12-02T1900-reversals.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T1700-audit-pending': auditPending,
   '2026-11-28T1800-queue-indexes': queueIndexes,
   '2026-11-28T2000-lean-queue': leanQueue,
+  '2026-12-02T1900-reversals': reversals,
 };
