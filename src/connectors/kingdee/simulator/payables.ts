@@ -1,18 +1,11 @@
 import type { BaseForm, BillForm, Ledger, StoredBill } from './ledger.ts';
 import type { Row } from './query.ts';
+import { refuse, type Json, type Refusal } from './wire.ts';
 
 /**
  * AP_Payable (应付单) and AP_PAYBILL (付款单) in the simulated book: Save validation with the real
  * system's Chinese messages, numbering, and the rows ExecuteBillQuery sees. Amounts are integer fen.
  */
-type Json = Record<string, unknown>;
-export type Refusal = { ok: false; field: string | null; message: string; msgCode: number };
-const refuse = (message: string, field: string | null = null, msgCode = 11): Refusal => ({
-  ok: false,
-  field,
-  message,
-  msgCode,
-});
 
 export const BILL_TYPES: Readonly<Record<BillForm, readonly string[]>> = {
   AP_Payable: ['YFD01_SYS', 'YFD02_SYS'],

@@ -35,7 +35,11 @@ export interface Vendor {
   readonly orgs: readonly string[];
 }
 
-/** The simulated tenant's ledger: seeded master data, account books, closed periods, saved vouchers. */
+/**
+ * The simulated tenant's ledger: seeded master data, account books, closed periods, saved vouchers —
+ * in memory, and when it is kept in a file (book-file.ts) written there after every change through
+ * `onChange`.
+ */
 export class YonBook {
   readonly accounts = new Map<string, { name: string; postable: boolean }>();
   readonly vendors = new Map<string, Vendor>();
@@ -50,6 +54,7 @@ export class YonBook {
   ]);
   readonly closedPeriods = new Set<string>();
   readonly vouchers: SavedVoucher[] = [];
+  #changed: () => void = () => {};
 
   constructor(master: SimulatorMasterData, seededAt: string) {
     for (const a of master.accounts) this.accounts.set(a.code, { name: a.name, postable: a.postable });
@@ -84,12 +89,20 @@ export class YonBook {
       ).length;
     const saved = { ...voucher, id: randomUUID().toUpperCase(), billCode };
     this.vouchers.push(saved);
+    this.#changed();
     return saved;
+  }
+
+  /** Calls `listener` after each committed change (the book file's writer). */
+  onChange(listener: () => void): void {
+    this.#changed = listener;
   }
 
   /** Changes a vendor (its pubts moves to `at`), as an edit in the tenant would. */
   touchVendor(code: string, at: string): void {
     const vendor = this.vendors.get(code);
-    if (vendor !== undefined) this.vendors.set(code, { ...vendor, name: `${vendor.name}*`, pubts: at });
+    if (vendor === undefined) return;
+    this.vendors.set(code, { ...vendor, name: `${vendor.name}*`, pubts: at });
+    this.#changed();
   }
 }

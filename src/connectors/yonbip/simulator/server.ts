@@ -5,7 +5,8 @@ import { beijingTime } from '../connector.ts';
 import { parseKeepingNumbers } from './amounts.ts';
 import { ANSWERS, type YonAnswer } from './answers.ts';
 import { Auth, DEMO_TENANT, type TenantApp } from './auth.ts';
-import { YonBook } from './book.ts';
+import { openYonBook } from './book-file.ts';
+import type { YonBook } from './book.ts';
 import { answerAdmin } from '../../simulator-admin.ts';
 import { FaultDice } from './faults.ts';
 import { listVendors } from './vendor.ts';
@@ -69,9 +70,9 @@ const GATEWAY = '/iuap-api-gateway';
 export async function startYonBipSimulator(options: YonBipSimulatorOptions): Promise<YonBipSimulator> {
   const { now } = options;
   const auth = new Auth({ ...DEMO_TENANT, ...options.tenant }, options.sessionTtlS ?? 7200, now);
-  const book = new YonBook(options.master, beijingTime(now()));
+  const { book, save } = openYonBook(options.master, beijingTime(now()), options.bookFile);
   for (const p of options.closedPeriods ?? []) book.closedPeriods.add(p);
-  const { master: _master, ...faultSettings } = options;
+  const { master: _master, bookFile: _bookFile, ...faultSettings } = options;
   const dice = new FaultDice(faultSettings, options.seed ?? 7);
   const stats = { requests: 0, tokens: 0, committed: 0, dropped: 0, silenced: 0, throttled: 0 };
   const calls: { path: string; body: unknown }[] = [];
@@ -213,6 +214,7 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
       for (const socket of silent) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      save();
     },
   };
 }

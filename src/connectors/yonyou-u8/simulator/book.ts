@@ -27,7 +27,8 @@ export interface StoredVoucher {
 
 /**
  * The simulated account set: its master data (seeded from `SimulatorMasterData`), its open periods and
- * the vouchers it holds, in memory.
+ * the vouchers it holds, in memory — and, when it is kept in a file (book-file.ts), written there after
+ * every committed change through `onChange`.
  */
 export class U8Book {
   readonly accounts = new Map<string, { name: string; postable: boolean }>();
@@ -39,6 +40,7 @@ export class U8Book {
   readonly closedPeriods = new Set<string>();
   readonly vouchers: StoredVoucher[] = [];
   private nextId = 1_000_000_001;
+  #changed: () => void = () => {};
 
   constructor(master: SimulatorMasterData, today: string) {
     for (const a of master.accounts) this.accounts.set(a.code, { name: a.name, postable: a.postable });
@@ -61,6 +63,22 @@ export class U8Book {
       ).length + 1;
     const stored = { ...voucher, id: String(this.nextId++), number };
     this.vouchers.push(stored);
+    this.#changed();
     return stored;
+  }
+
+  /** Calls `listener` after each committed change (the book file's writer). */
+  onChange(listener: () => void): void {
+    this.#changed = listener;
+  }
+
+  /** The next id `add` gives, for the book file. */
+  get nextVoucherId(): number {
+    return this.nextId;
+  }
+
+  /** Numbering goes on from `id` (a book opened again from its file). */
+  continueFrom(id: number): void {
+    this.nextId = id;
   }
 }

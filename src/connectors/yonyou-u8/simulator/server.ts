@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults, SimulatorStartOptions } from '../../contract.ts';
 import { ANSWERS, ok, type U8Answer } from './answers.ts';
-import { U8Book } from './book.ts';
+import { openU8Book } from './book-file.ts';
+import type { U8Book } from './book.ts';
 import { parseExact } from './exact-json.ts';
 import { Faults } from './faults.ts';
 import { DEFAULT_ACCOUNTS, Gate, type GateAccounts } from './gate.ts';
@@ -94,9 +95,9 @@ function page<T>(rows: readonly T[], q: Query): { wrapper: Record<string, string
 export async function startYonyouSimulator(options: YonyouSimulatorOptions): Promise<YonyouSimulator> {
   const { now } = options;
   const gate = new Gate({ ...DEFAULT_ACCOUNTS, ...options.accounts }, options.sessionTtlS ?? 7200, now);
-  const book = new U8Book(options.master, now().toISOString().slice(0, 10));
+  const { book, save } = openU8Book(options.master, now().toISOString().slice(0, 10), options.bookFile);
   for (const p of options.closedPeriods ?? []) book.closedPeriods.add(p);
-  const { master: _master, ...faultSettings } = options;
+  const { master: _master, bookFile: _bookFile, ...faultSettings } = options;
   const faults = new Faults(faultSettings, options.seed ?? 1);
   const pending = new Map<string, { readyAt: number; answer: U8Answer }>();
   const stats = { requests: 0, committed: 0, dropped: 0, hung: 0, errors: 0, throttled: 0 };
@@ -262,6 +263,7 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
       for (const socket of hung) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      save();
     },
   };
 }
