@@ -34,6 +34,16 @@ const RANGES: Readonly<Record<keyof SimulatorFaults, readonly [number, number]>>
   throttleRps: [0, 1_000_000],
 };
 
+/** Just the faults of a simulator's settings (its start options also hold credentials and master data). */
+export function onlyFaults(settings: SimulatorFaults): SimulatorFaults {
+  const faults: Record<string, number> = {};
+  for (const key of Object.keys(RANGES) as (keyof SimulatorFaults)[]) {
+    const value = settings[key];
+    if (value !== undefined) faults[key] = value;
+  }
+  return faults;
+}
+
 /** Reads a faults change; an unknown key or a value out of range is refused, naming it. */
 export function parseFaults(body: string): SimulatorFaults | { error: string } {
   let value: unknown;

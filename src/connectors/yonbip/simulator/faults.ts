@@ -1,4 +1,5 @@
 import type { SimulatorFaults } from '../../contract.ts';
+import { onlyFaults } from '../../simulator-admin.ts';
 
 /** xorshift32 from a seed: a fault run repeats exactly from its seed. */
 function xorshift(seed: number): () => number {
@@ -37,7 +38,7 @@ export class FaultDice {
 
   /** The faults in force (what `GET /__sim/faults` shows). */
   get current(): SimulatorFaults {
-    return { ...this.faults };
+    return onlyFaults(this.faults);
   }
 
   update(next: SimulatorFaults): void {

@@ -1,16 +1,6 @@
 import type { SimulatorFaults } from '../../contract.ts';
-
-/** A small seeded PRNG (mulberry32): a fault run is reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { onlyFaults } from '../../simulator-admin.ts';
+import { seededRandom } from '../../kingdee/simulator/random.ts';
 
 /** What happens to one request, decided before it is handled. */
 export interface FaultPlan {
@@ -39,7 +29,7 @@ export class Faults {
 
   /** The faults in force (what `GET /__sim/faults` shows). */
   get current(): SimulatorFaults {
-    return { ...this.settings };
+    return onlyFaults(this.settings);
   }
 
   set(next: SimulatorFaults): void {
