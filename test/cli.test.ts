@@ -247,3 +247,100 @@ describe('finbridge sim kingdee', () => {
     }
   });
 });
+
+/** Starts `finbridge sim …` and waits for the line that says where it listens. */
+async function startSim(args: string[]) {
+  const child = spawn(process.execPath, [CLI, 'sim', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL: ${out}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /simulator on (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
+      if (m && out.includes('Press Ctrl+C')) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited ${String(code)}: ${out}`)));
+  });
+  return {
+    url,
+    out: () => out,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+describe('finbridge sim with credentials and a book file', () => {
+  it('signs in with the credentials given by flags and keeps what was posted across a restart', async () => {
+    const book = join(freshDir(), 'u8-book.json');
+    const flags = [
+      'yonyou-u8',
+      '--port',
+      '0',
+      '--book',
+      book,
+      '--credential',
+      'appKey=opa-customer-uat',
+      '--credential',
+      'appSecret=0123456789abcdef0123456789abcdef',
+    ];
+    const first = await startSim(flags);
+    let documents: unknown[];
+    try {
+      assert.match(first.out(), /app_key opa-customer-uat, app_secret 0123456789abcdef0123456789abcdef/);
+      const root = new URL('/', first.url).href;
+      const token = (await (
+        await fetch(
+          `${root}system/token?from_account=finbridge&app_key=opa-customer-uat&app_secret=0123456789abcdef0123456789abcdef`,
+        )
+      ).json()) as { errcode: string };
+      assert.equal(token.errcode, '0', JSON.stringify(token));
+      const refused = (await (
+        await fetch(`${root}system/token?from_account=finbridge&app_key=opa-customer-uat&app_secret=wrong`)
+      ).json()) as { errcode: string };
+      assert.notEqual(refused.errcode, '0');
+      const { YONYOU_U8 } = await import('../src/connectors/yonyou-u8/definition.ts');
+      const { DEFAULT_YONYOU_SETTINGS } = await import('../src/connectors/yonyou-u8/map/profile.ts');
+      const { EMPTY_VALUE_MAPS } = await import('../src/connectors/contract.ts');
+      const { sampleReimbursement } = await import('../src/demo/sample-vouchers.ts');
+      const { parseDocument } = await import('../src/hub/canonical-documents.ts');
+      const connector = YONYOU_U8.create(
+        {
+          baseUrl: first.url,
+          settings: { fromAccount: 'finbridge', toAccount: 'demo_ent' },
+          credentials: { appKey: 'opa-customer-uat', appSecret: '0123456789abcdef0123456789abcdef' },
+        },
+        { now: () => new Date(), log: () => {}, timeoutMs: 5000 },
+      );
+      const pushed = await connector.push(
+        parseDocument('voucher', sampleReimbursement(1, 'DEMO')),
+        'FB-CLI-BOOK-1',
+        { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_YONYOU_SETTINGS },
+      );
+      assert.equal(pushed.outcome, 'success', JSON.stringify(pushed));
+      await connector.close();
+      documents = (await (await fetch(`${root}__sim/documents`)).json()) as unknown[];
+      assert.equal(documents.length, 1);
+    } finally {
+      await first.stop();
+    }
+    const second = await startSim(flags);
+    try {
+      const root = new URL('/', second.url).href;
+      assert.deepEqual(await (await fetch(`${root}__sim/documents`)).json(), documents);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('refuses a credential name the ERP does not sign in with, naming the ones it does', () => {
+    const result = run(['sim', 'kingdee', '--port', '0', '--credential', 'apiKey=x']);
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /--credential takes NAME=VALUE with NAME one of acctId, username/);
+  });
+});

@@ -68,14 +68,45 @@ function printDemoCredentials(address: string, credentials: DemoCredentials): vo
   say(`  curl -H "Authorization: Bearer $TOKEN" ${address}/api/v1/employees`);
 }
 
+/** The names a simulator's sign-in values go by: the fields of a connection's settings and credentials. */
+function signInNames(definition: ConnectorDefinition): string[] {
+  const fields = (schema: unknown) =>
+    Object.keys((schema as { properties?: Record<string, unknown> }).properties ?? {});
+  const names = new Set([
+    ...fields(definition.settings),
+    ...Object.values(definition.credentials).flatMap(fields),
+  ]);
+  names.delete('authKind');
+  return [...names];
+}
+
+/** `--credential name=value …`, each name one the simulator's ERP signs in with. */
+function signInOf(definition: ConnectorDefinition, raw: unknown): Record<string, string> {
+  const known = signInNames(definition);
+  const values: Record<string, string> = {};
+  for (const pair of Array.isArray(raw) ? (raw as string[]) : []) {
+    const at = pair.indexOf('=');
+    const name = at < 0 ? pair : pair.slice(0, at);
+    if (at < 0 || !known.includes(name) || at === pair.length - 1)
+      throw new CliError(
+        `--credential takes NAME=VALUE with NAME one of ${known.join(', ')}; got ${JSON.stringify(pair)}`,
+        EXIT.usage,
+      );
+    values[name] = pair.slice(at + 1);
+  }
+  return values;
+}
+
 /** `finbridge sim <erp>`: one installed connector's simulator, standalone, seeded with the demo master data. */
 function simulatorCommand(definition: ConnectorDefinition): Command {
   const { command } = definition.simulator;
   return {
     summary: `Run the ${definition.manifest.names.en} simulator (seeded with the demo master data) with optional faults`,
-    usage: `finbridge sim ${command} [--port N] [--latency-ms N] [--error-rate R] [--timeout-rate R] [--drop-after-commit-rate R] [--throttle-rps N] [--session-ttl-s N] [--seed N]`,
+    usage: `finbridge sim ${command} [--port N] [--book FILE] [--credential NAME=VALUE …] [--latency-ms N] [--error-rate R] [--timeout-rate R] [--drop-after-commit-rate R] [--throttle-rps N] [--session-ttl-s N] [--seed N]   (credential names: ${signInNames(definition).join(', ')})`,
     options: {
       port: { type: 'string' },
+      book: { type: 'string' },
+      credential: { type: 'string', multiple: true },
       'latency-ms': { type: 'string' },
       'error-rate': { type: 'string' },
       'timeout-rate': { type: 'string' },
@@ -94,7 +125,10 @@ function simulatorCommand(definition: ConnectorDefinition): Command {
         return value;
       };
       const seed = num('seed', systemClock.now().getTime() % 2 ** 31, 0, 2 ** 31);
+      const book = str(values, 'book');
       const sim = await definition.simulator.start({
+        ...(book === undefined ? {} : { bookFile: book }),
+        signIn: signInOf(definition, values['credential']),
         master: demoMasterData(),
         now: () => systemClock.now(),
         port: num('port', 9101, 0, 65535),

@@ -374,6 +374,13 @@ export interface SimulatorStartOptions extends SimulatorFaults {
    */
   readonly bookFile?: string;
   /**
+   * Sign-in values the simulator accepts instead of its demo ones (`finbridge sim … --credential
+   * name=value`), named as a connection's settings and credentials name them (`acctId`, `username`,
+   * `password`, `appId`, `appSecret`, `fromAccount`, `appKey`, `tenantId`, …): what it prints at start
+   * is then what a connection, or the customer's own SDK code, signs in with.
+   */
+  readonly signIn?: Readonly<Record<string, string>>;
+  /**
    * The simulated ERP's own clock (its dates, token expiry, session idling): the caller's, so a test
    * can move it; the CLI and the demo pass the process's clock.
    */

@@ -97,18 +97,30 @@ export const KINGDEE: ConnectorDefinition = {
   simulator: {
     command: 'kingdee',
     async start(options): Promise<RunningSimulator> {
-      const { master, ...rest } = options;
-      const sim = await startKingdeeSimulator({ ledger: ledgerSeedFrom(master), apps: [DEMO_APP], ...rest });
+      const { master, signIn = {}, ...rest } = options;
+      const username = signIn['username'] ?? 'demo';
+      const password = signIn['password'] ?? '888888';
+      const app = {
+        appId: signIn['appId'] ?? DEMO_APP.appId,
+        appSecret: signIn['appSecret'] ?? DEMO_APP.appSecret,
+      };
+      const sim = await startKingdeeSimulator({
+        ledger: ledgerSeedFrom(master),
+        apps: [app],
+        users: { [username]: password },
+        ...(signIn['acctId'] === undefined ? {} : { acctId: signIn['acctId'] }),
+        ...rest,
+      });
       return {
         url: sim.url,
         connection: sim.connection,
         banner: [
           `Kingdee K/3 Cloud simulator on ${sim.url}`,
-          `  data centre (acctID) ${sim.acctId}, user demo / 888888, account book 001, voucher group PRE001 (记)`,
-          `  third-party app (第三方系统登录授权, app-secret or signed-headers): appId ${DEMO_APP.appId}, appSecret ${DEMO_APP.appSecret}`,
+          `  data centre (acctID) ${sim.acctId}, user ${username} / ${password}, account book 001, voucher group PRE001 (记)`,
+          `  third-party app (第三方系统登录授权, app-secret or signed-headers): appId ${app.appId}, appSecret ${app.appSecret}`,
           `  data centres: POST ${sim.url}Kingdee.BOS.ServiceFacade.ServicesStub.Account.AccountService.GetDataCenterList.common.kdsvc`,
           `  controls: GET ${sim.url.replace(/k3cloud\/$/, '')}__sim/stats, PUT …/__sim/faults {"errorRate":0.1}`,
-          `  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"demo","password":"888888","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`,
+          `  curl -c cookies -H 'content-type: application/json' -d '{"acctID":"${sim.acctId}","username":"${username}","password":"${password}","lcid":2052}' ${sim.url}Kingdee.BOS.WebApi.ServicesStub.AuthService.ValidateUser.common.kdsvc`,
         ],
         close: () => sim.close(),
       };

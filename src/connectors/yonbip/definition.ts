@@ -74,7 +74,13 @@ export const YONBIP: ConnectorDefinition = {
   simulator: {
     command: 'yonbip',
     async start(options): Promise<RunningSimulator> {
-      const sim = await startYonBipSimulator(options);
+      const { signIn = {}, ...rest } = options;
+      const tenant = Object.fromEntries(
+        (['tenantId', 'appKey', 'appSecret'] as const).flatMap((k) =>
+          signIn[k] === undefined ? [] : [[k, signIn[k]]],
+        ),
+      );
+      const sim = await startYonBipSimulator({ ...rest, tenant });
       const { tenantId, appKey, appSecret } = sim.tenant;
       return {
         url: sim.url,

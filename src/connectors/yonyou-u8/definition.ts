@@ -57,7 +57,13 @@ export const YONYOU_U8: ConnectorDefinition = {
   simulator: {
     command: 'yonyou-u8',
     async start(options): Promise<RunningSimulator> {
-      const sim = await startYonyouSimulator(options);
+      const { signIn = {}, ...rest } = options;
+      const accounts = Object.fromEntries(
+        (['fromAccount', 'toAccount', 'appKey', 'appSecret'] as const).flatMap((k) =>
+          signIn[k] === undefined ? [] : [[k, signIn[k]]],
+        ),
+      );
+      const sim = await startYonyouSimulator({ ...rest, accounts });
       const { fromAccount, appKey, appSecret } = sim.accounts;
       return {
         url: sim.url,
