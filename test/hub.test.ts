@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { KINGDEE_VERSION } from '../src/connectors/kingdee/simulator/auth.ts';
+import { versionSupported } from '../src/hub/connections.ts';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ENGINES } from './support/engines.ts';
@@ -75,6 +77,32 @@ for (const engine of ENGINES) {
       });
       assert.equal(res.json().ok, true, res.body);
       assert.ok(res.json().latencyMs >= 0);
+      // the version the ERP reports is checked against the connector's and kept on the connection
+      assert.equal(res.json().version, KINGDEE_VERSION);
+      assert.equal(res.json().supported, true);
+      assert.equal(res.json().warning, undefined);
+      const connection = await t.request({
+        method: 'GET',
+        url: `/api/v1/connections/${connectionId}`,
+        headers: auth,
+      });
+      assert.equal(connection.json().erpVersion, KINGDEE_VERSION);
+      // a mapping profile saved now records the version it was saved against
+      const profile = await t.request({
+        method: 'POST',
+        url: `/api/v1/connections/${connectionId}/mapping-profiles`,
+        headers: auth,
+        payload: { note: 'tested against the simulator' },
+      });
+      assert.equal(profile.statusCode, 201, profile.body);
+      assert.equal(profile.json().erpVersion, KINGDEE_VERSION);
+    });
+
+    it('tells when the ERP reports a version the connector was not tested against', () => {
+      assert.equal(versionSupported('kingdee-k3cloud', '8.2.880.9'), true);
+      assert.equal(versionSupported('kingdee-k3cloud', '7.6.2122.7'), true);
+      assert.equal(versionSupported('kingdee-k3cloud', '9.0.1'), false);
+      assert.equal(versionSupported('kingdee-k3cloud', undefined), undefined);
     });
 
     it('accepts a voucher with 202, posts it into the ERP and traces it to the ERP number', async () => {

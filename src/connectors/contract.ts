@@ -138,8 +138,13 @@ export interface PullCapability {
 export interface ConnectorManifest {
   readonly id: string;
   readonly names: { readonly zh: string; readonly en: string };
-  /** Versions of the ERP (or its API) the connector was written and tested against. */
+  /** Versions of the ERP (or its API) the connector was written and tested against, in words. */
   readonly versions: readonly string[];
+  /**
+   * The same as patterns (regular-expression sources) a version reported by `Connector.test()` must
+   * match to count as supported; absent when the ERP reports no version.
+   */
+  readonly versionPatterns?: readonly string[];
   /** Sign-in kinds, the default first; a connection's settings choose one in `authKind`. */
   readonly authKinds: readonly string[];
   readonly pushes: Readonly<Partial<Record<DocumentKind, PushCapability>>>;

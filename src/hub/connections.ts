@@ -47,6 +47,8 @@ export interface ConnectionView {
   readonly status: string;
   readonly hasCredentials: boolean;
   readonly version: number;
+  /** The ERP version its last test found (null until a test finds one). */
+  readonly erpVersion: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -61,6 +63,7 @@ export const toConnectionView = (row: ConnectionRow): ConnectionView => ({
   status: row.status,
   hasCredentials: row.credentials_secret_id !== null,
   version: row.version,
+  erpVersion: row.erp_version,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -136,6 +139,8 @@ export async function createConnection(
       version: 1,
       created_at: now,
       updated_at: now,
+      erp_version: null,
+      erp_version_checked_at: null,
     };
     await tx.insertInto('connections', [row]).execute();
     if (input.schedules !== undefined)
@@ -239,4 +244,77 @@ export async function connectorFor(
     { baseUrl: row.base_url, settings: JSON.parse(row.settings_json) as ConnectionSettings, credentials },
     ctx,
   );
+}
+
+/** What `POST /connections/{id}/test` reports. */
+export type ConnectionTest =
+  | {
+      readonly ok: true;
+      readonly latencyMs: number;
+      readonly detail: string;
+      /** The version the ERP reports, when it reports one. */
+      readonly version?: string;
+      /** Whether the connector was written and tested against that version; absent when unknown. */
+      readonly supported?: boolean;
+      /** In the user's words, when the version is not one the connector supports. */
+      readonly warning?: string;
+    }
+  | {
+      readonly ok: false;
+      readonly latencyMs: number;
+      readonly outcome: string;
+      readonly code: string;
+      readonly message: string;
+    };
+
+/** Whether a version the ERP reports is one of the definition's (undefined: it cannot be told). */
+export function versionSupported(type: string, version: string | undefined): boolean | undefined {
+  const patterns = connectorDefinition(type).manifest.versionPatterns;
+  if (version === undefined || patterns === undefined || patterns.length === 0) return undefined;
+  return patterns.some((p) => new RegExp(p).test(version));
+}
+
+/**
+ * Signs in and makes a harmless read; the ERP version found is kept on the connection (a mapping profile
+ * saved later records it) and compared with the versions the connector supports.
+ */
+export async function testConnection(
+  db: TenantDb,
+  keyring: Keyring,
+  ctx: ConnectorContext,
+  id: string,
+): Promise<ConnectionTest> {
+  const row = await getConnectionRow(db, id);
+  const connector = await connectorFor(db, keyring, row, ctx);
+  let result: Awaited<ReturnType<Connector['test']>>;
+  try {
+    result = await connector.test();
+  } finally {
+    await connector.close();
+  }
+  if (!result.ok) {
+    const { latencyMs, outcome, code, message } = result;
+    return { ok: false, latencyMs, outcome, code, message };
+  }
+  const { latencyMs, detail, version } = result;
+  if (version === undefined) return { ok: true, latencyMs, detail };
+  await db
+    .updateTable('connections')
+    .set({ erp_version: version, erp_version_checked_at: ctx.now().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  const supported = versionSupported(row.type, version);
+  const { manifest } = connectorDefinition(row.type);
+  return {
+    ok: true,
+    latencyMs,
+    detail,
+    version,
+    ...(supported === undefined ? {} : { supported }),
+    ...(supported === false
+      ? {
+          warning: `ERP 版本 ${version} 不在已测试的版本之内 / version ${version} is not one the ${manifest.names.en} connector was tested against: ${manifest.versions.join('; ')}`,
+        }
+      : {}),
+  };
 }

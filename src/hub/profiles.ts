@@ -61,6 +61,8 @@ export interface ProfileView {
   readonly note: string | null;
   readonly createdBy: string | null;
   readonly createdAt: string | null;
+  /** The ERP version the connection's last test found when this version was saved (null: none known). */
+  readonly erpVersion: string | null;
 }
 
 const OBJECT_LABELS: Readonly<Record<string, readonly [string, string]>> = {
@@ -85,17 +87,25 @@ function defaultsFor(connectionId: string, type: string): ProfileView {
     note: null,
     createdBy: null,
     createdAt: null,
+    erpVersion: null,
   };
 }
 
 async function connectionType(db: TenantDb, connectionId: string): Promise<string> {
+  return (await connectionOf(db, connectionId)).type;
+}
+
+async function connectionOf(
+  db: TenantDb,
+  connectionId: string,
+): Promise<{ type: string; erp_version: string | null }> {
   const row = await db
     .selectFrom('connections')
-    .select('type')
+    .select(['type', 'erp_version'])
     .where('id', '=', connectionId)
     .executeTakeFirst();
   if (row === undefined) throw new DomainError('not_found', { resource: 'Connection', id: connectionId });
-  return row.type;
+  return row;
 }
 
 type ProfileRow = {
@@ -107,7 +117,7 @@ type ProfileRow = {
 };
 
 const toView = (connectionId: string, row: ProfileRow): ProfileView => {
-  const body = JSON.parse(row.profile_json) as MappingProfile;
+  const body = JSON.parse(row.profile_json) as MappingProfile & { erpVersion?: string };
   return {
     connectionId,
     version: row.version,
@@ -116,6 +126,7 @@ const toView = (connectionId: string, row: ProfileRow): ProfileView => {
     note: row.note,
     createdBy: row.created_by,
     createdAt: row.created_at,
+    erpVersion: body.erpVersion ?? null,
   };
 };
 
@@ -232,7 +243,7 @@ export async function saveProfile(
   connectionId: string,
   input: ProfileInput,
 ): Promise<ProfileView & { unverified: string[] }> {
-  const type = await connectionType(db, connectionId);
+  const { type, erp_version: erpVersion } = await connectionOf(db, connectionId);
   const { schema, defaults } = connectorDefinition(type).manifest.profileSettings;
   const settings = { ...defaults, ...(input.settings ?? {}) };
   const settingsFailures = check(schema, settings, '/settings');
@@ -253,7 +264,11 @@ export async function saveProfile(
         {
           connection_id: connectionId,
           version,
-          profile_json: JSON.stringify({ valueMaps, settings }),
+          profile_json: JSON.stringify({
+            valueMaps,
+            settings,
+            ...(erpVersion === null ? {} : { erpVersion }),
+          }),
           note: input.note ?? null,
           created_by: writer.actor,
           created_at: now,
@@ -286,6 +301,7 @@ export async function saveProfile(
       note: input.note ?? null,
       createdBy: writer.actor,
       createdAt: now,
+      erpVersion,
       unverified,
     };
   });

@@ -20,6 +20,9 @@ export interface ConnectionsTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** The ERP version its last successful test found, and when. */
+  erp_version: Nullable<string>;
+  erp_version_checked_at: Nullable<string>;
 }
 
 export type PostingStatus = 'pending' | 'sending' | 'unknown' | 'posted' | 'rejected' | 'dead';

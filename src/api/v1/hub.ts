@@ -5,7 +5,7 @@ import {
   toConnectionView,
   updateConnection,
   getConnectionRow,
-  connectorFor,
+  testConnection,
 } from '../../hub/connections.ts';
 import { connectionTypes, installedConnectors } from '../../hub/connector-registry.ts';
 import { getPosting, listPostings, replayPosting, toPostingView, traceOf } from '../../hub/postings.ts';
@@ -35,6 +35,9 @@ const ConnectionSchema = Type.Object({
   status: Type.String(),
   hasCredentials: Type.Boolean(),
   version: Type.Integer(),
+  erpVersion: Type.Union([Type.String(), Type.Null()], {
+    description: 'The ERP version its last test found (POST …/test), null until one does.',
+  }),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -241,35 +244,44 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
       config: { policy: admin },
       schema: {
         operationId: 'testConnection',
-        summary: 'Sign in to the ERP and make a harmless read; reports the latency',
+        summary:
+          'Sign in to the ERP and make a harmless read; reports the latency and the ERP version, warning when it is not one the connector was tested against',
         tags: ['connections'],
         params: IdParams,
         response: {
-          200: Type.Object({
-            ok: Type.Boolean(),
-            latencyMs: Type.Integer(),
-            detail: Type.Optional(Type.String()),
-            outcome: Type.Optional(Type.String()),
-            code: Type.Optional(Type.String()),
-            message: Type.Optional(Type.String()),
-          }),
+          200: Type.Union([
+            Type.Object({
+              ok: Type.Literal(true),
+              latencyMs: Type.Integer(),
+              detail: Type.String(),
+              version: Type.Optional(Type.String({ description: 'The version the ERP reports.' })),
+              supported: Type.Optional(
+                Type.Boolean({ description: 'Whether the connector was tested against that version.' }),
+              ),
+              warning: Type.Optional(Type.String()),
+            }),
+            Type.Object({
+              ok: Type.Literal(false),
+              latencyMs: Type.Integer(),
+              outcome: Type.String({
+                description: 'rejected, ambiguous, throttled, auth_expired or transient',
+              }),
+              code: Type.String(),
+              message: Type.String({ description: "The ERP's message, verbatim." }),
+            }),
+          ]),
           ...problems(400, 404),
         },
       },
     },
     async (request) => {
       const { db } = await resolveTenant(ctx, request);
-      const row = await getConnectionRow(db, request.params.id);
-      const connector = await connectorFor(db, ctx.security.keyring, row, {
-        now: () => ctx.clock.now(),
-        log: () => {},
-        timeoutMs: 10_000,
-      });
-      try {
-        return await connector.test();
-      } finally {
-        await connector.close();
-      }
+      return testConnection(
+        db,
+        ctx.security.keyring,
+        { now: () => ctx.clock.now(), log: () => {}, timeoutMs: 10_000 },
+        request.params.id,
+      );
     },
   );
 

@@ -28,6 +28,9 @@ const ProfileSchema = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Union([Type.String(), Type.Null()]),
+  erpVersion: Type.Union([Type.String(), Type.Null()], {
+    description: 'The ERP version the connection’s last test found when this version was saved.',
+  }),
 });
 const Explanation = Type.Object({
   source: Type.String(),

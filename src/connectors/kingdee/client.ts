@@ -133,7 +133,11 @@ export class KingdeeClient {
       return result.failure.outcome === 'ambiguous'
         ? { ok: false, failure: { ...result.failure, outcome: 'transient' } }
         : result;
-    const body = result.body as { LoginResultType?: number; Message?: string | null };
+    const body = result.body as {
+      LoginResultType?: number;
+      Message?: string | null;
+      Context?: { DisplayVersion?: unknown } | null;
+    };
     if (body.LoginResultType !== 1) {
       return {
         ok: false,
@@ -145,8 +149,12 @@ export class KingdeeClient {
       };
     }
     this.loggedIn = true;
+    if (typeof body.Context?.DisplayVersion === 'string') this.displayVersion = body.Context.DisplayVersion;
     return result;
   }
+
+  /** The product version the last sign-in reported (Context.DisplayVersion), when it did. */
+  displayVersion: string | undefined;
 
   /**
    * A business call. A lost session (MsgCode 1) means the call was not processed, so it is repeated

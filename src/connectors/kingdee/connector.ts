@@ -82,6 +82,7 @@ export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorCo
         ok: true,
         latencyMs,
         detail: `signed in to data centre ${options.endpoint.acctId} as ${options.endpoint.username}`,
+        ...(client.displayVersion === undefined ? {} : { version: client.displayVersion }),
       };
     },
     render,

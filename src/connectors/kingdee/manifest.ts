@@ -6,6 +6,8 @@ export const KINGDEE_MANIFEST: ConnectorManifest = {
   id: 'kingdee-k3cloud',
   names: { zh: '金蝶云·星空', en: 'Kingdee K/3 Cloud' },
   versions: ['K/3 Cloud 7.x and 8.x WebAPI', '金蝶云·星空 企业版'],
+  // Context.DisplayVersion at sign-in, e.g. 8.2.880.9
+  versionPatterns: ['^[78]\\.'],
   authKinds: ['password', 'app-secret', 'signed-headers'],
   pushes: {
     voucher: {

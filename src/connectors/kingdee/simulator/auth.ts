@@ -9,6 +9,10 @@ import type { Envelope } from './envelope.ts';
  * sessions they open (the `kdservice-sessionid` cookie, idle for at most the session lifetime); and the
  * X-Api-* signed headers that open a session on the first business call without any login.
  */
+
+/** The product version the simulated site reports at sign-in (Context.DisplayVersion). */
+export const KINGDEE_VERSION = '8.2.880.9';
+
 export interface SignInSettings {
   readonly acctId: string;
   /** User name → password. */
@@ -142,6 +146,7 @@ export class Sessions {
         DBid: this.#settings.acctId,
         SessionId: sid.replace(/-/g, '').slice(0, 24),
         UserName: user,
+        DisplayVersion: KINGDEE_VERSION,
         DataCenterName: '正式账套',
         CurrentOrganizationInfo: { ID: 1, Name: '示例科技有限公司' },
       },

@@ -8,6 +8,7 @@ import * as auditPending from './2026-11-28T1700-audit-pending.ts';
 import * as queueIndexes from './2026-11-28T1800-queue-indexes.ts';
 import * as leanQueue from './2026-11-28T2000-lean-queue.ts';
 import * as reversals from './2026-12-02T1900-reversals.ts';
+import * as erpVersions from './2026-12-02T1930-erp-versions.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T1800-queue-indexes': queueIndexes,
   '2026-11-28T2000-lean-queue': leanQueue,
   '2026-12-02T1900-reversals': reversals,
+  '2026-12-02T1930-erp-versions': erpVersions,
 };
