@@ -1,0 +1,121 @@
+import type { ErpFailure } from '../contract.ts';
+
+/**
+ * Service Layer answers → the closed set of outcome classes (§2.1, §2.2). B1 errors come as
+ * `{"error":{"code":-5002,"message":{"lang":"en-us","value":"…"}}}` (v1, numeric code) or
+ * `{"error":{"code":"-5002","message":"…","details":[…]}}` (v2, text). What decides the class:
+ *
+ * - 401 with code 301 (`Invalid session or session already timeout.`) → auth_expired: the session is
+ *   checked before anything else, so nothing was done and the call can be made again after a login;
+ * - 500 with code 299 (`SAML Login Failed`, parallel logins) → transient: no session was made;
+ * - any other B1 error below 500 (-5002 validation, -10 duplicate key, -1000 unknown property,
+ *   -2028 not found, 201 bad query, -304/-306 login refused, …) → rejected, B1's text verbatim;
+ * - a B1 error of 500 and above → ambiguous (B1 says it failed, but a write may have gone part way);
+ * - HTTP 429 → throttled (B1 has no throttle of its own; a gateway in front of it answers so);
+ * - anything else — an HTML `502 Proxy Error` page from the balancer, a truncated or non-JSON body, a
+ *   2xx without the JSON it should carry — → ambiguous, with the body kept in the message.
+ */
+
+/** A B1 error as either OData flavour writes it. */
+export interface B1Error {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type Classified =
+  | {
+      readonly ok: true;
+      readonly status: number;
+      /** The parsed JSON body; undefined for 204 and bodiless answers. */
+      readonly body: Readonly<Record<string, unknown>> | undefined;
+    }
+  | { readonly ok: false; readonly status: number; readonly failure: ErpFailure; readonly b1?: B1Error };
+
+const KEPT = 500;
+const kept = (text: string): string => (text.length > KEPT ? `${text.slice(0, KEPT)}…` : text);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The B1 error in a body, v1 or v2 shape; undefined when the body is not one. */
+export function readB1Error(text: string): B1Error | undefined {
+  const parsed = parseJson(text);
+  const error = isRecord(parsed) ? parsed['error'] : undefined;
+  if (!isRecord(error)) return undefined;
+  const code = error['code'];
+  const message = error['message'];
+  if (typeof code !== 'number' && typeof code !== 'string') return undefined;
+  const value = typeof message === 'string' ? message : isRecord(message) ? message['value'] : undefined;
+  if (typeof value !== 'string') return undefined;
+  return { code: String(code), message: value };
+}
+
+/** The class of a B1 error answered with this HTTP status. */
+export function classifyB1Error(status: number, error: B1Error): ErpFailure {
+  const message = error.message === '' ? `B1 error ${error.code}` : error.message;
+  if (status === 401 && error.code === '301') return { outcome: 'auth_expired', code: error.code, message };
+  if (error.code === '299') return { outcome: 'transient', code: error.code, message };
+  if (status === 429) return { outcome: 'throttled', code: error.code, message };
+  return { outcome: status >= 500 ? 'ambiguous' : 'rejected', code: error.code, message };
+}
+
+const isJsonType = (contentType: string | undefined) =>
+  contentType === undefined || /\bjson\b/i.test(contentType);
+
+/**
+ * Reads one HTTP answer of the Service Layer. `expectBody` says whether a success must carry a JSON
+ * object (a read, a POST answered 201) or may be empty (204, Logout).
+ */
+export function classifyAnswer(
+  status: number,
+  contentType: string | undefined,
+  text: string,
+  expectBody: boolean,
+): Classified {
+  if (status >= 200 && status < 300) {
+    if (status === 204 || (!expectBody && text.trim() === '')) return { ok: true, status, body: undefined };
+    const parsed = isJsonType(contentType) ? parseJson(text) : undefined;
+    if (isRecord(parsed)) return { ok: true, status, body: parsed };
+    if (!expectBody) return { ok: true, status, body: undefined };
+    return {
+      ok: false,
+      status,
+      failure: {
+        outcome: 'ambiguous',
+        code: `HTTP ${status}`,
+        message: `unreadable answer (${contentType ?? 'no content type'}): ${kept(text)}`,
+      },
+    };
+  }
+  const b1 = readB1Error(text);
+  if (b1 !== undefined) return { ok: false, status, failure: classifyB1Error(status, b1), b1 };
+  if (status === 429)
+    return { ok: false, status, failure: { outcome: 'throttled', code: 'HTTP 429', message: kept(text) } };
+  return {
+    ok: false,
+    status,
+    failure: { outcome: 'ambiguous', code: `HTTP ${status}`, message: kept(text) },
+  };
+}
+
+/**
+ * Whether a refusal says the document's reference is taken: the company's "block duplicate vendor
+ * reference" rule on `NumAtCard` ([unsure]: its wording through the Service Layer is not known; this
+ * matches B1's usual duplicate phrasing). Journal entries and payments have no such rule in B1.
+ */
+export const isDuplicateReference = (failure: ErpFailure): boolean =>
+  failure.outcome === 'rejected' &&
+  /NumAtCard|reference/i.test(failure.message) &&
+  /already (exists|assigned|used)|duplicate/i.test(failure.message);
+
+/** A read that failed without an answer created nothing: resending it is safe. */
+export const asRead = (failure: ErpFailure): ErpFailure =>
+  failure.outcome === 'ambiguous' ? { ...failure, outcome: 'transient' } : failure;
