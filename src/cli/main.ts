@@ -6,9 +6,9 @@ import { startWorker } from '../hub/worker.ts';
 import { startApprovalLoop } from '../finance/approvals/approval-loop.ts';
 import { CONNECTORS } from '../connectors/index.ts';
 import type { ConnectorDefinition, RunningSimulator } from '../connectors/contract.ts';
-import { connectorDefinition } from '../hub/connector-registry.ts';
+import { connectionTypes, connectorDefinition } from '../hub/connector-registry.ts';
 import { installModules } from '../modules.ts';
-import { connectDemoErp, DEMO_ROUTES, demoMasterData, startDemoSimulator } from '../demo/erp.ts';
+import { connectDemoErp, demoMasterData, demoRoutes, startDemoSimulator } from '../demo/erp.ts';
 import { startDemoBudgetSystem, type DemoBudgetSystem } from '../demo/budget-system.ts';
 import { seedExpenseDemo, type ExpenseDemoSummary } from '../demo/expenses.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
@@ -173,7 +173,7 @@ const COMMANDS: Record<string, Command> = {
         const { database, security, clock } = running.context;
         const seeded = await seedDemo(database, security.audit);
         credentials = await issueDemoCredentials(database, security.audit, seeded.company);
-        for (const route of DEMO_ROUTES) {
+        for (const route of demoRoutes(connectionTypes())) {
           const simulator = await startDemoSimulator(clock, route.type);
           const connected = await connectDemoErp(
             { database, security, clock, wake: () => running.worker?.wake() },

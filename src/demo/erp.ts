@@ -1,4 +1,5 @@
 import type { Clock } from '../platform/clock.ts';
+import { yuanOf } from '../model/money.ts';
 import { DomainError } from '../model/result.ts';
 import type { Security } from '../platform/security/context.ts';
 import type { OpenDatabase } from '../platform/store/database.ts';
@@ -48,25 +49,55 @@ export const demoMasterData = (): SimulatorMasterData => ({
 export const DEMO_ERP = 'kingdee-k3cloud';
 
 /**
- * Where the demo company's sample vouchers go: the South China sales office (华南, SALES-S) books into
- * Yonyou U8+, everyone else into Kingdee — so `npm start` shows two ERPs side by side.
+ * Which ERP keeps the books of which offices of the demo company, as in a group that grew by
+ * acquisitions: head office and the offices not listed below book into Kingdee; the others kept the
+ * ERP they came with. (In a real group each subsidiary is a company of its own, with its own
+ * connection; the demo keeps them in one company so that one sign-in sees every ERP.) A route whose
+ * connector is not installed is left out, and its offices book into Kingdee.
  */
 export interface DemoRoute {
   readonly type: string;
   /** The departments whose sample vouchers this ERP receives. */
   readonly departments: (department: string) => boolean;
 }
-export const DEMO_ROUTES: readonly DemoRoute[] = [
-  { type: DEMO_ERP, departments: (d) => d !== 'SALES-S' },
-  { type: 'yonyou-u8', departments: (d) => d === 'SALES-S' },
+const ROUTED_OFFICES: readonly { readonly type: string; readonly departments: readonly string[] }[] = [
+  { type: 'yonyou-u8', departments: ['SALES-S'] },
+  { type: 'yonbip', departments: ['MKT'] },
+  { type: 'sap-s4', departments: ['RND'] },
+  { type: 'sap-b1', departments: ['HR'] },
+  { type: 'oracle-fusion', departments: ['ADM'] },
+  { type: 'file-exchange', departments: ['SALES'] },
 ];
+
+/** The demo's routes among the installed connection types, Kingdee (the default) first. */
+export function demoRoutes(installed: readonly string[]): DemoRoute[] {
+  const routed = ROUTED_OFFICES.filter((r) => r.type !== DEMO_ERP && installed.includes(r.type));
+  const elsewhere = new Set(routed.flatMap((r) => r.departments));
+  return [
+    { type: DEMO_ERP, departments: (d) => !elsewhere.has(d) },
+    ...routed.map((r) => ({ type: r.type, departments: (d: string) => r.departments.includes(d) })),
+  ];
+}
 
 /** The demo connection to a type's built-in simulator, e.g. 金蝶云·星空（内置模拟器）. */
 export const demoConnectionName = (type: string): string =>
   `${connectorDefinition(type).manifest.names.zh}（内置模拟器）`;
 
+/** One business trip per office (department, employee, amount in fen): each becomes a sample voucher. */
+const SAMPLE_TRIPS: readonly (readonly [string, string, number])[] = [
+  ['SALES-E', 'E011', 183000],
+  ['SALES-S', 'E014', 96050],
+  ['RND', 'E018', 45230],
+  ['FIN', 'E003', 12800],
+  ['MKT', 'E016', 67400],
+  ['HR', 'E006', 23800],
+  ['ADM', 'E008', 15600],
+  ['SALES', 'E009', 251000],
+  ['GM', 'E001', 388000],
+];
+
 const travel = (n: number, employee: string, department: string, amountFen: number) => {
-  const amount = (amountFen / 100).toFixed(2);
+  const amount = yuanOf(BigInt(amountFen));
   const summary = `报销差旅费-${employee}-${n}`;
   return {
     companyCode: 'DEMO',
@@ -78,7 +109,7 @@ const travel = (n: number, employee: string, department: string, amountFen: numb
     lines: [
       {
         summary,
-        accountCode: department.startsWith('SALES') ? '660101' : '660202',
+        accountCode: department.startsWith('SALES') || department === 'MKT' ? '660101' : '660202',
         debit: amount,
         aux: { department, employee },
       },
@@ -133,12 +164,11 @@ export async function connectDemoErp(
   await pullAndProfile(platform, db, connection.id);
   const today = clock.now().toISOString().slice(0, 10);
   const run = clock.now().toISOString().replace(/\D/g, '').slice(0, 14);
-  const samples = [
-    { n: 1, department: 'SALES-E', voucher: travel(1, 'E011', 'SALES-E', 183000) },
-    { n: 2, department: 'SALES-S', voucher: travel(2, 'E014', 'SALES-S', 96050) },
-    { n: 3, department: 'RND', voucher: travel(3, 'E018', 'RND', 45230) },
-    { n: 4, department: 'FIN', voucher: travel(4, 'E003', 'FIN', 12800) },
-  ].filter((sample) => route.departments(sample.department));
+  const samples = SAMPLE_TRIPS.map(([department, employee, fen], i) => ({
+    n: i + 1,
+    department,
+    voucher: travel(i + 1, employee, department, fen),
+  })).filter((sample) => route.departments(sample.department));
   for (const { n, voucher: sample } of samples) {
     const voucher = { ...sample, date: today, period: today.slice(0, 7) };
     await submitVoucher(db, writer, company.code, {
