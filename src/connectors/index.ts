@@ -1,6 +1,7 @@
 import type { ConnectorDefinition } from './contract.ts';
 import { KINGDEE } from './kingdee/definition.ts';
 import { SAP_B1 } from './sap-b1/definition.ts';
+import { SAP_S4 } from './sap-s4/definition.ts';
 import { YONBIP } from './yonbip/definition.ts';
 import { YONYOU_U8 } from './yonyou-u8/definition.ts';
 
@@ -9,4 +10,4 @@ import { YONYOU_U8 } from './yonyou-u8/definition.ts';
  * tests, benchmarks) import this list; everything else finds a definition by connection type through
  * the hub's registry. Adding an ERP: its folder under src/connectors/, and one line here.
  */
-export const CONNECTORS: readonly ConnectorDefinition[] = [KINGDEE, YONYOU_U8, YONBIP, SAP_B1];
+export const CONNECTORS: readonly ConnectorDefinition[] = [KINGDEE, YONYOU_U8, YONBIP, SAP_B1, SAP_S4];

@@ -160,7 +160,7 @@ for (const engine of ENGINES) {
     });
 
     it('refuses an unknown type with 422 listing the installed ones', async () => {
-      const res = await connect({ name: 'x', type: 'sap-s4', baseUrl: url, settings: {}, credentials: {} });
+      const res = await connect({ name: 'x', type: 'no-such-erp', baseUrl: url, settings: {}, credentials: {} });
       assert.equal(res.statusCode, 422, res.body);
       const error = res.json<{ errors: { pointer: string; code: string; message: string }[] }>().errors[0];
       assert.equal(error?.pointer, '/type');
