@@ -310,7 +310,9 @@ for (const engine of ENGINES) {
         await approveAll(d['id'], ['chen']);
         const refused = await until('refusal noted', async () => {
           const x = await document(d['id']);
-          return x['transitions'].some((t: Body) => String(t['comment'] ?? '').includes('ERP')) ? x : undefined;
+          return x['transitions'].some((t: Body) => String(t['comment'] ?? '').includes('ERP'))
+            ? x
+            : undefined;
         });
         assert.equal(refused['status'], 'approved');
         const note = refused['transitions'].at(-1);
@@ -398,6 +400,103 @@ for (const engine of ENGINES) {
       const statuses = results.map((r) => r.status).sort();
       assert.deepEqual(statuses, [201, 409, 409, 409, 409], JSON.stringify(results.map((r) => r.body)));
       assert.ok(results.filter((r) => r.status === 409).every((r) => r.body['code'] === 'invoice_in_use'));
+    });
+
+    it('tells each claim that loses the race for an invoice the number of the claim that won it', async () => {
+      const en = { 'accept-language': 'en-US' };
+      const line = (invoiceIds: unknown[]) => ({
+        categoryCode: 'HOTEL',
+        description: '住宿',
+        occurredOn: '2026-11-20',
+        amount: '318.00',
+        invoiceIds,
+      });
+      // drafts edited at the same moment to take one invoice: nothing serialises them before the link
+      // (new claims queue on their number sequence), and a few rounds let some pass the check first
+      for (let round = 0; round < 3; round++) {
+        const inv = await invoice(hotelInvoice('300.00', '18.00', '318.00'));
+        const drafts: Body[] = [];
+        for (let i = 0; i < 6; i++)
+          drafts.push(await created('zhang', '/api/v1/expense-claims', claim([line([])])));
+        const results = await Promise.all(
+          drafts.map((d) =>
+            as('zhang', 'PUT', `/api/v1/expense-claims/${d['id']}`, claim([line([inv['id']])]), {
+              ...en,
+              'if-match': '"1"',
+            }),
+          ),
+        );
+        const winners = results.filter((r) => r.status === 200);
+        assert.equal(winners.length, 1, JSON.stringify(results.map((r) => r.body)));
+        const expected = `Invoice ${inv['number']} is already used on claim ${winners[0]?.body['number']}`;
+        for (const lost of results.filter((r) => r.status !== 200)) {
+          assert.equal(lost.status, 409, JSON.stringify(lost.body));
+          assert.equal(lost.body['code'], 'invoice_in_use');
+          assert.equal(lost.body['detail'], expected);
+          assert.deepEqual(
+            lost.body['errors'].map((e: Body) => [e['pointer'], e['message']]),
+            [['/lines', expected]],
+          );
+        }
+      }
+    });
+
+    it('tells each registration that loses the race for an invoice which record holds it', async () => {
+      for (let round = 0; round < 3; round++) {
+        const same = hotelInvoice('80.00', '4.80', '84.80');
+        const results = await Promise.all(
+          Array.from({ length: 6 }, () =>
+            as('zhang', 'POST', '/api/v1/invoices', same, { 'accept-language': 'en-US' }),
+          ),
+        );
+        const winners = results.filter((r) => r.status === 201);
+        assert.equal(winners.length, 1, JSON.stringify(results.map((r) => r.body)));
+        for (const lost of results.filter((r) => r.status !== 201)) {
+          assert.equal(lost.status, 409, JSON.stringify(lost.body));
+          assert.equal(lost.body['code'], 'invoice_duplicate');
+          assert.equal(lost.body['existingInvoiceId'], winners[0]?.body['id'], JSON.stringify(lost.body));
+          assert.equal(
+            lost.body['detail'],
+            `Invoice ${same.number} is already registered (status unused); use the registered invoice instead of registering it again`,
+          );
+        }
+      }
+    });
+
+    it('says a second registration of an invoice is a duplicate registration, not a second claim', async () => {
+      const good = hotelInvoice('40.00', '2.40', '42.40');
+      const registered = await invoice(good);
+      const use = await created(
+        'zhang',
+        '/api/v1/expense-claims',
+        claim([
+          {
+            categoryCode: 'HOTEL',
+            description: '住宿',
+            occurredOn: '2026-11-20',
+            amount: '42.40',
+            invoiceIds: [registered['id']],
+          },
+        ]),
+      );
+      for (const [language, expected] of [
+        [
+          'en-US',
+          `Invoice ${good.number} is already registered (status claimed); use the registered invoice instead of registering it again`,
+        ],
+        ['zh-CN', `发票 ${good.number} 已登记（状态 claimed），请使用已登记的发票，无需重复登记`],
+      ] as const) {
+        const again = await as('zhang', 'POST', '/api/v1/invoices', good, { 'accept-language': language });
+        assert.equal(again.status, 409);
+        assert.equal(again.body['code'], 'invoice_duplicate');
+        assert.equal(again.body['detail'], expected);
+        assert.equal(again.body['existingInvoiceId'], registered['id']);
+        assert.doesNotMatch(again.body['detail'], /claimed twice|重复报销/);
+      }
+      assert.equal(
+        (await as('admin', 'GET', `/api/v1/invoices/${registered['id']}`)).body['usedBy']['number'],
+        use['number'],
+      );
     });
 
     it('rejection releases budget and invoices; a resubmission after editing works', async () => {

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from '../platform/http/guard.ts';
 import { PUBLIC, type Policy } from '../platform/http/policy.ts';
 import { SCOPES } from '../platform/security/scopes.ts';
 import { ProblemSchema } from './shared.ts';
+import { EXPENSE_RESPONSE_COMPONENTS } from './v1/expenses/schemas.ts';
 
 const problemRef = (description: string) => ({
   description,
@@ -33,6 +34,10 @@ function withSecurity(schema: Record<string, unknown>, policy: Policy | undefine
 export async function registerOpenApi(app: App, ctx: ApiContext, version: string): Promise<void> {
   const components: Record<string, TSchema> = { Problem: ProblemSchema };
   for (const [name, { schema }] of publishedSchemas()) components[name] = schema;
+  for (const [name, schema] of Object.entries(EXPENSE_RESPONSE_COMPONENTS)) {
+    if (name in components) throw new Error(`component ${name} is named twice`);
+    components[name] = schema;
+  }
   const refs = new Map<object, string>(Object.entries(components).map(([name, schema]) => [schema, name]));
 
   const toRefs = (node: unknown, top: boolean): unknown => {
@@ -63,7 +68,13 @@ export async function registerOpenApi(app: App, ctx: ApiContext, version: string
         { name: 'master data', description: 'Master data (主数据)' },
       ],
       components: {
-        schemas: components as Record<string, object>,
+        // the response views name the views and canonical schemas they hold by $ref as well
+        schemas: Object.fromEntries(
+          Object.entries(components).map(([name, schema]) => [
+            name,
+            name in EXPENSE_RESPONSE_COMPONENTS ? toRefs(schema, true) : schema,
+          ]),
+        ) as Record<string, object>,
         securitySchemes: {
           bearerAuth: {
             type: 'oauth2',

@@ -57,7 +57,15 @@ export function registerSchemaRoutes(app: App, ctx: ApiContext): void {
           200: {
             description: 'JSON Schema 2020-12 document',
             content: {
-              'application/schema+json': { schema: Type.Object({}, { additionalProperties: true }) },
+              'application/schema+json': {
+                schema: Type.Object(
+                  {},
+                  {
+                    additionalProperties: true,
+                    description: 'A JSON Schema 2020-12 document (open: any schema).',
+                  },
+                ),
+              },
             },
           },
           ...problems(400, 404),

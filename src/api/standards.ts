@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { CURRENCIES } from '../model/currencies.ts';
 import { STANDARD_EXPENSE_CATEGORIES } from '../model/enums/expense-categories.ts';
 import { INVOICE_TYPES } from '../model/enums/invoice-types.ts';
@@ -38,6 +38,61 @@ const STANDARDS: ReadonlyMap<string, { description: string; items: () => readonl
       items: () => STANDARD_TAX_RATES,
     },
   }),
+);
+
+/** One entry of any code list: the code and its labels, plus the fields its list adds. */
+const StandardItem = Type.Object(
+  {
+    code: Type.String(),
+    zh: Type.String({ description: 'Label in zh-CN.' }),
+    en: Type.String({ description: 'Label in en-US.' }),
+    inputVat: Type.Optional(
+      Type.Union(
+        [
+          Type.Literal('passenger-transport'),
+          Type.Literal('special-invoice'),
+          Type.Literal('printed-tax'),
+          Type.Literal('never'),
+        ],
+        { description: 'expense-categories: how its input VAT can be deducted.' },
+      ),
+    ),
+    platformType: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: 'invoice-types: the tax platform’s type code, if it has one.',
+      }),
+    ),
+    identity: Type.Optional(
+      Type.Union([Type.Literal('code+number'), Type.Literal('number20'), Type.Literal('number')], {
+        description: 'invoice-types: what identifies an invoice of the type.',
+      }),
+    ),
+    deductible: Type.Optional(
+      Type.Boolean({ description: 'invoice-types: whether its VAT can be deducted.' }),
+    ),
+    side: Type.Optional(
+      Type.Union([Type.Literal('debit'), Type.Literal('credit')], {
+        description: 'account-types: the normal balance side.',
+      }),
+    ),
+    kind: Type.Optional(
+      Type.Union([Type.Literal('rate'), Type.Literal('levy'), Type.Literal('exempt')], {
+        description: 'tax-rates: a VAT rate, a levy rate (征收率) or exemption.',
+      }),
+    ),
+    rate: Type.Optional(Type.String({ description: 'tax-rates: exact decimal, "0.13" = 13%.' })),
+    validFrom: Type.Optional(
+      Type.String({ format: 'date', description: 'tax-rates: first day the rate applies.' }),
+    ),
+    validTo: Type.Optional(
+      Type.String({ format: 'date', description: 'tax-rates: last day; absent while in force.' }),
+    ),
+    numeric: Type.Optional(Type.String({ description: 'currencies: ISO 4217 numeric code.' })),
+    exponent: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'currencies: digits after the decimal point.' }),
+    ),
+  },
+  { description: 'A code with its labels; each list adds its own fields.' },
 );
 
 export function registerStandardsRoutes(app: App): void {
@@ -81,7 +136,7 @@ export function registerStandardsRoutes(app: App): void {
         response: {
           200: Type.Object({
             name: Type.String(),
-            items: Type.Array(Type.Object({ code: Type.String() }, { additionalProperties: true })),
+            items: Type.Array(StandardItem),
           }),
           ...problems(400, 404),
         },
@@ -93,9 +148,7 @@ export function registerStandardsRoutes(app: App): void {
       const standard = STANDARDS.get(name);
       if (standard === undefined) throw new DomainError('not_found', { resource: 'Standard', id: name });
       const items = name === 'tax-rates' && on !== undefined ? taxRatesOn(on) : standard.items();
-      return reply
-        .serializer((p: unknown) => JSON.stringify(p))
-        .send({ name, items: [...items] as { code: string }[] });
+      return reply.send({ name, items: [...items] as Static<typeof StandardItem>[] });
     },
   );
 }

@@ -145,6 +145,11 @@ export interface ConnectorManifest {
    * match to count as supported; absent when the ERP reports no version.
    */
   readonly versionPatterns?: readonly string[];
+  /**
+   * URL schemes a connection's base URL may use (`sftp`, `file`, …); absent: `http` and `https`.
+   * The hub refuses any other at `/baseUrl` before it stores the connection.
+   */
+  readonly urlSchemes?: readonly string[];
   /** Sign-in kinds, the default first; a connection's settings choose one in `authKind`. */
   readonly authKinds: readonly string[];
   readonly pushes: Readonly<Partial<Record<DocumentKind, PushCapability>>>;

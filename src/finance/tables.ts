@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { InvoiceType } from '../model/enums/invoice-types.ts';
 import type { Nullable } from '../platform/store/tables.ts';
 
 /**
@@ -6,6 +7,9 @@ import type { Nullable } from '../platform/store/tables.ts';
  * periods, numbering, notifications — with finance's own status vocabularies (expense, invoice, task).
  * The store learns of them by declaration merging (`ModuleTables`), without importing finance.
  */
+
+/** What happens when a budget is exceeded: a warning risk tag, or a refusal. */
+export type BudgetControl = 'warn' | 'block';
 
 export interface BudgetsTable {
   tenant_id: string;
@@ -17,6 +21,7 @@ export interface BudgetsTable {
   project_code: string;
   amount_minor: bigint;
   currency: string;
+  /** A BudgetControl, checked on input. */
   control: string;
   occupied_minor: ColumnType<bigint, bigint | undefined, bigint>;
   actual_minor: ColumnType<bigint, bigint | undefined, bigint>;
@@ -54,13 +59,14 @@ export interface VoucherLinesTable {
 }
 
 export type InvoiceStatus = 'unused' | 'claimed' | 'posted';
+export type InvoiceSource = 'structured' | 'xml';
 
 /** One real invoice: `identity_key` (20-digit number, or code + number) is unique per company. */
 export interface InvoicesTable {
   tenant_id: string;
   id: string;
   identity_key: string;
-  type: string;
+  type: InvoiceType;
   code: Nullable<string>;
   number: string;
   issued_on: string;
@@ -73,7 +79,8 @@ export interface InvoicesTable {
   total_minor: bigint;
   currency: string;
   status: InvoiceStatus;
-  source: string;
+  /** Registered from structured data, or imported from 数电票 XML. */
+  source: InvoiceSource;
   owner_employee_code: Nullable<string>;
   data_json: string;
   file_sha256: Nullable<string>;
@@ -162,8 +169,8 @@ export interface DocumentTransitionsTable {
   seq: number;
   at: string;
   actor: string;
-  from_status: Nullable<string>;
-  to_status: string;
+  from_status: Nullable<ExpenseStatus>;
+  to_status: ExpenseStatus;
   comment: Nullable<string>;
 }
 
@@ -266,11 +273,14 @@ export interface DocumentSequencesTable {
   last_value: number;
 }
 
+export type NotificationKind =
+  'task_assigned' | 'task_reminder' | 'document_approved' | 'document_rejected' | 'callout_failed';
+
 export interface NotificationsTable {
   tenant_id: string;
   id: string;
   recipient_code: string;
-  kind: string;
+  kind: NotificationKind;
   document_id: Nullable<string>;
   task_id: Nullable<string>;
   message_json: string;
@@ -285,7 +295,7 @@ export interface ExternalApproversTable {
   name: string;
   url: string;
   secret_id: string;
-  status: string;
+  status: 'active' | 'inactive';
   created_at: string;
   updated_at: string;
 }

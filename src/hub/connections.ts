@@ -78,11 +78,21 @@ const credentialKind = (definition: ConnectorDefinition, settings: ConnectionSet
  */
 function checkParameters(
   type: string,
+  baseUrl: string | undefined,
   settings: ConnectionSettings,
   credentials: Readonly<Record<string, string>> | undefined,
 ): void {
   const definition = connectorDefinition(type);
   const failures = check(definition.settings, settings, '/settings');
+  const schemes = definition.manifest.urlSchemes ?? ['http', 'https'];
+  if (baseUrl !== undefined && !schemes.some((scheme) => baseUrl.toLowerCase().startsWith(`${scheme}://`)))
+    failures.unshift({
+      code: 'invalid_field',
+      pointer: '/baseUrl',
+      params: {
+        detail: `a ${type} connection's address starts with ${schemes.map((s) => `${s}://`).join(' or ')}`,
+      },
+    });
   if (failures.length === 0)
     for (const problem of definition.checkSettings?.(settings) ?? [])
       failures.push({
@@ -110,7 +120,7 @@ export async function createConnection(
   writer: Writer,
   input: ConnectionInput,
 ): Promise<ConnectionView> {
-  checkParameters(input.type, input.settings, input.credentials);
+  checkParameters(input.type, input.baseUrl, input.settings, input.credentials);
   return db.transaction(async (tx) => {
     const clash = await tx
       .selectFrom('connections')
@@ -189,8 +199,8 @@ export async function updateConnection(
     const row = await getConnectionRow(tx, id);
     const before = toConnectionView(row);
     const settings = patch.settings ?? before.settings;
-    if (patch.settings !== undefined || patch.credentials !== undefined)
-      checkParameters(row.type, settings, patch.credentials);
+    if (patch.baseUrl !== undefined || patch.settings !== undefined || patch.credentials !== undefined)
+      checkParameters(row.type, patch.baseUrl, settings, patch.credentials);
     if (patch.credentials !== undefined) {
       if (row.credentials_secret_id === null) throw new DomainError('not_found', { resource: 'Secret', id });
       await replaceSecret(

@@ -328,8 +328,8 @@ export const ERROR_CODES = {
   invoice_duplicate: {
     title: { zh: '发票重复', en: 'Duplicate invoice' },
     status: 409,
-    zh: '发票 {identity} 已登记（状态 {status}），同一张发票不能重复报销',
-    en: 'Invoice {identity} is already registered (status {status}); an invoice cannot be claimed twice',
+    zh: '发票 {identity} 已登记（状态 {status}），请使用已登记的发票，无需重复登记',
+    en: 'Invoice {identity} is already registered (status {status}); use the registered invoice instead of registering it again',
   },
   invoice_in_use: {
     title: { zh: '发票已被其他单据使用', en: 'Invoice used by another claim' },

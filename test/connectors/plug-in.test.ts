@@ -160,7 +160,13 @@ for (const engine of ENGINES) {
     });
 
     it('refuses an unknown type with 422 listing the installed ones', async () => {
-      const res = await connect({ name: 'x', type: 'no-such-erp', baseUrl: url, settings: {}, credentials: {} });
+      const res = await connect({
+        name: 'x',
+        type: 'no-such-erp',
+        baseUrl: url,
+        settings: {},
+        credentials: {},
+      });
       assert.equal(res.statusCode, 422, res.body);
       const error = res.json<{ errors: { pointer: string; code: string; message: string }[] }>().errors[0];
       assert.equal(error?.pointer, '/type');
@@ -196,6 +202,17 @@ for (const engine of ENGINES) {
         shortToken.json<{ errors: { pointer: string }[] }>().errors[0]?.pointer,
         '/credentials/token',
       );
+      const sftp = await connect({
+        name: 'x',
+        type: 'test-ledger',
+        baseUrl: 'sftp://127.0.0.1:22/exchange',
+        settings: { ledger: 'main' },
+        credentials: { token: 'secret-token' },
+      });
+      assert.equal(sftp.statusCode, 422, sftp.body);
+      const wrongScheme = sftp.json<{ errors: { pointer: string; message: string }[] }>().errors[0];
+      assert.equal(wrongScheme?.pointer, '/baseUrl', 'a scheme its manifest does not name');
+      assert.match(wrongScheme.message, /http:\/\/ or https:\/\//);
       const list = await t.request({ url: '/api/v1/connections', headers: auth });
       assert.equal(list.json<{ items: object[] }>().items.length, 0, 'nothing stored');
     });

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import { renderMessage } from '../../model/error-codes.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { authenticateClient, touchClient } from '../../platform/security/clients.ts';
 import { SCOPES, isScope } from '../../platform/security/scopes.ts';
 import { AUDIENCE } from '../../platform/security/tokens.ts';
@@ -29,6 +29,21 @@ type OAuthError =
 const OAuthErrorSchema = Type.Object({
   error: Type.String(),
   error_description: Type.Optional(Type.String()),
+});
+const JwksSchema = Type.Object({
+  keys: Type.Array(
+    Type.Object(
+      {
+        kty: Type.Literal('OKP', { description: 'Octet key pair (RFC 8037).' }),
+        crv: Type.Literal('Ed25519'),
+        x: Type.String({ description: 'The public key, base64url.' }),
+        kid: Type.String({ description: 'Key id, named in each token’s header.' }),
+        alg: Type.Literal('EdDSA'),
+        use: Type.Literal('sig'),
+      },
+      { description: 'A public signing key (JWK, RFC 7517): the current one and those retiring.' },
+    ),
+  ),
 });
 const FormBody = Type.Object(
   {
@@ -202,7 +217,11 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
           security: [{ clientBasic: [] }, {}],
           consumes: ['application/x-www-form-urlencoded'],
           body: FormBody,
-          response: { 200: Type.Object({}), 400: OAuthErrorSchema, 401: OAuthErrorSchema },
+          response: {
+            200: Type.Object({}, { additionalProperties: false, description: 'Always empty (RFC 7009).' }),
+            400: OAuthErrorSchema,
+            401: OAuthErrorSchema,
+          },
         },
       },
       async (request, reply) => {
@@ -295,14 +314,15 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
         operationId: 'jwks',
         summary: 'Public keys that verify FinBridge access tokens (current and retiring)',
         tags,
-        response: { 200: Type.Object({ keys: Type.Array(Type.Object({}, { additionalProperties: true })) }) },
+        response: { 200: JwksSchema },
       },
     },
     async (_request, reply) =>
       reply
         .header('cache-control', 'public, max-age=300')
         .serializer((p: unknown) => JSON.stringify(p))
-        .send(await security.tokens.jwks()),
+        // signing-keys.ts stores each public key as this JWK (kid, alg and use added to the exported key)
+        .send((await security.tokens.jwks()) as Static<typeof JwksSchema>),
   );
 
   app.get(
@@ -313,25 +333,36 @@ export async function registerOAuthRoutes(app: App, ctx: ApiContext): Promise<vo
         operationId: 'oauthMetadata',
         summary: 'OAuth 2.0 authorization server metadata (RFC 8414)',
         tags,
-        response: { 200: Type.Object({}, { additionalProperties: true }) },
+        response: {
+          200: Type.Object({
+            issuer: Type.String({ format: 'uri' }),
+            token_endpoint: Type.String({ format: 'uri' }),
+            revocation_endpoint: Type.String({ format: 'uri' }),
+            introspection_endpoint: Type.String({ format: 'uri' }),
+            jwks_uri: Type.String({ format: 'uri' }),
+            grant_types_supported: Type.Array(Type.String()),
+            token_endpoint_auth_methods_supported: Type.Array(Type.String()),
+            revocation_endpoint_auth_methods_supported: Type.Array(Type.String()),
+            introspection_endpoint_auth_methods_supported: Type.Array(Type.String()),
+            scopes_supported: Type.Array(Type.String()),
+          }),
+        },
       },
     },
     async (_request, reply) => {
       const base = ctx.config.publicBaseUrl;
-      return reply
-        .serializer((p: unknown) => JSON.stringify(p))
-        .send({
-          issuer: base,
-          token_endpoint: `${base}/oauth/token`,
-          revocation_endpoint: `${base}/oauth/revoke`,
-          introspection_endpoint: `${base}/oauth/introspect`,
-          jwks_uri: `${base}/.well-known/jwks.json`,
-          grant_types_supported: ['client_credentials'],
-          token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-          revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-          introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-          scopes_supported: Object.keys(SCOPES),
-        });
+      return reply.send({
+        issuer: base,
+        token_endpoint: `${base}/oauth/token`,
+        revocation_endpoint: `${base}/oauth/revoke`,
+        introspection_endpoint: `${base}/oauth/introspect`,
+        jwks_uri: `${base}/.well-known/jwks.json`,
+        grant_types_supported: ['client_credentials'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        scopes_supported: Object.keys(SCOPES),
+      });
     },
   );
 }

@@ -15,8 +15,13 @@ const EntrySchema = Type.Object({
   entityType: Type.String(),
   entityId: Type.String(),
   requestId: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
+  // snapshots of whatever changed: each entity type records its own shape, so these stay open
+  before: Type.Unknown({
+    description: 'What the entity was before (any JSON, as the action recorded it); null when nothing was.',
+  }),
+  after: Type.Unknown({
+    description: 'What the action recorded after it (any JSON: the input, or a summary); null when nothing.',
+  }),
   hash: Type.String(),
 });
 

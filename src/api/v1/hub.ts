@@ -41,6 +41,9 @@ const ConnectionSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
+const BASE_URL_NOTE =
+  "Where the ERP is: an http(s) address for most connectors; others name their schemes in their manifest's urlSchemes (file exchange: sftp:// or file://).";
+
 const PostingSchema = Type.Object({
   id: Type.String(),
   connectionId: Type.String(),
@@ -60,6 +63,7 @@ const PostingSchema = Type.Object({
   profileVersion: Type.Union([Type.Integer(), Type.Null()]),
 });
 
+/** Open on purpose: each connector publishes its own schemas here. */
 const JsonSchema = Type.Object(
   {},
   { additionalProperties: true, description: 'A JSON Schema 2020-12 document.' },
@@ -154,7 +158,11 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
               maxLength: 60,
               description: `Connection type, one of the installed connectors: ${connectionTypes().join(', ')}.`,
             }),
-            baseUrl: Type.String({ format: 'uri', pattern: '^https?://' }),
+            baseUrl: Type.String({
+              format: 'uri',
+              pattern: '^[A-Za-z][A-Za-z0-9+.-]*://',
+              description: BASE_URL_NOTE,
+            }),
             settings: Settings,
             credentials: Credentials,
             rateLimitRps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
@@ -216,7 +224,13 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         params: IdParams,
         body: Type.Object(
           {
-            baseUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
+            baseUrl: Type.Optional(
+              Type.String({
+                format: 'uri',
+                pattern: '^[A-Za-z][A-Za-z0-9+.-]*://',
+                description: BASE_URL_NOTE,
+              }),
+            ),
             settings: Type.Optional(Settings),
             credentials: Type.Optional(Credentials),
             rateLimitRps: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
@@ -465,7 +479,14 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
                 seq: Type.Integer(),
                 at: Type.String(),
                 kind: Type.String(),
-                detail: Type.Object({}, { additionalProperties: true }),
+                detail: Type.Object(
+                  {},
+                  {
+                    additionalProperties: true,
+                    description:
+                      'What the event records; its fields depend on the event kind and the connector (informational).',
+                  },
+                ),
               }),
             ),
           }),

@@ -24,7 +24,14 @@ const ProfileSchema = Type.Object({
   connectionId: Type.String(),
   version: Type.Integer({ description: '0 = the connector’s built-in defaults (nothing saved yet).' }),
   valueMaps: ValueMapsInput,
-  settings: Type.Object({}, { additionalProperties: true }),
+  settings: Type.Object(
+    {},
+    {
+      additionalProperties: true,
+      description:
+        'Connector-specific profile settings; their schema is the connector’s profileSettings (GET /api/v1/connectors).',
+    },
+  ),
   note: Type.Union([Type.String(), Type.Null()]),
   createdBy: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Union([Type.String(), Type.Null()]),
@@ -141,7 +148,13 @@ export function registerMappingRoutes(app: App, ctx: ApiContext): void {
             externalReference: Type.String(),
             erpObject: Type.String(),
             operation: Type.String(),
-            payload: Type.Object({}, { additionalProperties: true }),
+            payload: Type.Object(
+              {},
+              {
+                additionalProperties: true,
+                description: 'The request body the connector would send, in the ERP’s own wire format.',
+              },
+            ),
             explain: Type.Array(Explanation),
             warnings: Type.Array(
               Type.Object({ pointer: Type.String(), object: Type.String(), code: Type.String() }),

@@ -24,7 +24,7 @@ export interface ExternalApproverView {
   readonly code: string;
   readonly name: string;
   readonly url: string;
-  readonly status: string;
+  readonly status: 'active' | 'inactive';
   readonly createdAt: string;
 }
 
@@ -44,7 +44,7 @@ export async function createExternalApprover(
       name: input.name,
       url: input.url,
       secret_id: secretId,
-      status: 'active',
+      status: 'active' as const,
       created_at: now,
       updated_at: now,
     };

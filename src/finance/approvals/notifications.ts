@@ -1,5 +1,6 @@
 import { newId } from '../../platform/store/ids.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
+import type { NotificationKind } from '../tables.ts';
 
 /**
  * In-app notifications (待办提醒): a new task, a reminder after the SLA, a decision on one's document.
@@ -7,8 +8,7 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
  */
 export interface Notice {
   readonly recipient: string;
-  readonly kind:
-    'task_assigned' | 'task_reminder' | 'document_approved' | 'document_rejected' | 'callout_failed';
+  readonly kind: NotificationKind;
   readonly documentId?: string;
   readonly taskId?: string;
   readonly zh: string;

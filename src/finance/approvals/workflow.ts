@@ -8,6 +8,7 @@ import type { ApprovalPolicy } from '../rules/rule-sets.ts';
 import { delegateOf, resolveApprovers } from './approvers.ts';
 import { notify, type Notice } from './notifications.ts';
 import { routeDocument, type RoutingFacts } from './policy.ts';
+import type { RiskTag } from '../expenses/risk.ts';
 
 /**
  * The approval workflow of one document: each submission opens a round of tasks, one per approver per
@@ -364,7 +365,7 @@ export async function tasksOf(db: TenantDb, assignee: string, status: TaskStatus
       title: r.title,
       total: formatMinor(r.total_minor, 2),
       employeeCode: r.employee_code,
-      riskTags: JSON.parse(r.risk_tags_json) as unknown[],
+      riskTags: JSON.parse(r.risk_tags_json) as RiskTag[],
     },
   }));
 }

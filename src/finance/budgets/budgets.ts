@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
-import type { BudgetsTable } from '../../finance/tables.ts';
+import type { BudgetControl, BudgetsTable } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { parseMoney, yuanOf } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';
@@ -190,7 +190,7 @@ export const toBudgetView = (b: BudgetRow) => ({
   period: b.period,
   projectCode: b.project_code === '' ? null : b.project_code,
   amount: { amount: yuanOf(b.amount_minor), currency: b.currency },
-  control: b.control,
+  control: b.control as BudgetControl,
   occupied: yuanOf(b.occupied_minor),
   actual: yuanOf(b.actual_minor),
   available: yuanOf(available(b)),
@@ -240,7 +240,7 @@ export async function createBudget(db: TenantDb, writer: Writer, input: unknown)
     period: string;
     projectCode?: string;
     amount: { amount: string; currency: string };
-    control: string;
+    control: BudgetControl;
   };
   const amount = parseMoney(b.amount.amount, b.amount.currency, '/amount/amount');
   if (!amount.ok) throw refusal(amount.failures);

@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import type { CompanyRecord } from '../../platform/store/companies.ts';
-import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import { pageById } from '../../platform/store/sql-helpers.ts';
 import type {
@@ -240,36 +239,31 @@ export async function linkInvoices(
     }),
   );
   if (failures.length > 0) throw refusal(failures);
-  const held = await tx
-    .selectFrom('invoice_uses')
-    .innerJoin('expense_documents', (j) =>
-      j
-        .onRef('expense_documents.id', '=', 'invoice_uses.document_id')
-        .onRef('expense_documents.tenant_id', '=', 'invoice_uses.tenant_id'),
-    )
-    .select(['invoice_uses.invoice_id', 'expense_documents.number'])
-    .where('invoice_uses.invoice_id', 'in', ids)
-    .executeTakeFirst();
-  if (held !== undefined)
-    throw inUse(byId.get(held.invoice_id)?.identity_key ?? held.invoice_id, held.number);
-  try {
-    await tx
-      .insertInto(
-        'invoice_uses',
-        lines.flatMap((l) =>
-          l.invoiceIds.map((id) => ({
-            invoice_id: id,
-            document_id: documentId,
-            line_no: l.lineNo,
-            linked_at: at,
-          })),
-        ),
-      )
+  const refuseHeld = async (wanted: readonly string[]) => {
+    const held = await holderOf(tx, wanted);
+    if (held !== undefined)
+      throw inUse(byId.get(held.invoice_id)?.identity_key ?? held.invoice_id, held.number);
+  };
+  await refuseHeld(ids);
+  const uses = lines.flatMap((l) =>
+    l.invoiceIds.map((id) => ({ invoice_id: id, document_id: documentId, line_no: l.lineNo, linked_at: at })),
+  );
+  // The key decides a race the check above missed: a use another claim committed meanwhile is skipped
+  // (not an error, which would abort a PostgreSQL transaction), and the winner, committed by then, is
+  // read in the next statement to name its claim. One it released meanwhile is free: linked again.
+  let pending = uses;
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    const linked = await tx
+      .insertInto('invoice_uses', pending)
+      .onConflict((oc) => oc.doNothing())
+      .returning('invoice_id')
       .execute();
-  } catch (error) {
-    if (constraintViolation(error) === 'unique')
-      throw inUse(ids.map((id) => byId.get(id)?.identity_key ?? id).join(', '), '?');
-    throw error;
+    const done = new Set(linked.map((l) => l.invoice_id));
+    pending = pending.filter((u) => !done.has(u.invoice_id));
+    if (pending.length === 0) break;
+    await refuseHeld(pending.map((u) => u.invoice_id));
+    if (attempt >= 2)
+      throw new Error(`invoices ${pending.map((u) => u.invoice_id).join(', ')} could not be linked`);
   }
   await tx
     .updateTable('invoices')
@@ -293,6 +287,20 @@ export async function linkInvoices(
     return lineDeductibleTax(l.amountMinor, used);
   });
 }
+
+/** The live document holding one of these invoices, if any: its number names it in the refusal. */
+const holderOf = (tx: TenantDb, invoiceIds: readonly string[]) =>
+  tx
+    .selectFrom('invoice_uses')
+    .innerJoin('expense_documents', (j) =>
+      j
+        .onRef('expense_documents.id', '=', 'invoice_uses.document_id')
+        .onRef('expense_documents.tenant_id', '=', 'invoice_uses.tenant_id'),
+    )
+    .select(['invoice_uses.invoice_id', 'expense_documents.number'])
+    .where('invoice_uses.invoice_id', 'in', invoiceIds)
+    .orderBy('invoice_uses.invoice_id')
+    .executeTakeFirst();
 
 const inUse = (identityKey: string, number: string) =>
   new DomainError('invoice_in_use', { identity: displayIdentity(identityKey), number }, [
@@ -602,9 +610,23 @@ export async function getExpenseDocument(db: TenantDb, id: string): Promise<Docu
 export interface TransitionView {
   readonly at: string;
   readonly actor: string;
-  readonly from: string | null;
-  readonly to: string;
+  readonly from: ExpenseStatus | null;
+  readonly to: ExpenseStatus;
   readonly comment: string | null;
+}
+
+/**
+ * What a line keeps beyond its columns (`expense_lines.data_json`): its invoices, and whatever else the
+ * line input carried (ExpenseClaimLine / the request line: tax, cost centre, city, nights, days, trip end).
+ */
+export interface StoredLineData {
+  readonly invoiceIds: string[];
+  readonly tax?: string;
+  readonly costCenterCode?: string;
+  readonly city?: string;
+  readonly nights?: number;
+  readonly days?: number;
+  readonly tripEndOn?: string;
 }
 
 export function toDocumentView(
@@ -655,7 +677,7 @@ export function toDocumentView(
       lines === null
         ? null
         : lines.map((l) => {
-            const extra = JSON.parse(l.data_json) as Record<string, unknown>;
+            const extra = JSON.parse(l.data_json) as StoredLineData;
             return {
               lineNo: l.line_no,
               categoryCode: l.category_code,

@@ -1,9 +1,8 @@
 import type { Selectable } from 'kysely';
 import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
-import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
 import { pageById } from '../../platform/store/sql-helpers.ts';
-import type { InvoicesTable, InvoiceStatus } from '../../finance/tables.ts';
+import type { InvoicesTable, InvoiceSource, InvoiceStatus } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { InvoiceType } from '../../model/enums/invoice-types.ts';
 import { formatMinor, parseMoney } from '../../model/money.ts';
@@ -24,7 +23,7 @@ export type InvoiceRow = Selectable<InvoicesTable>;
 
 export interface InvoiceView {
   readonly id: string;
-  readonly type: string;
+  readonly type: InvoiceType;
   readonly code: string | null;
   readonly number: string;
   readonly issuedOn: string;
@@ -37,7 +36,7 @@ export interface InvoiceView {
   readonly total: string;
   readonly currency: string;
   readonly status: InvoiceStatus;
-  readonly source: string;
+  readonly source: InvoiceSource;
   readonly ownerEmployeeCode: string | null;
   readonly usedBy: { readonly documentId: string; readonly number: string } | null;
   readonly warnings: readonly Warning[];
@@ -87,7 +86,7 @@ export function deductionView(row: InvoiceRow): InvoiceForDeduction {
   const fuel =
     passenger?.fuelSurcharge === undefined ? undefined : parseMoney(passenger.fuelSurcharge, 'CNY');
   return {
-    type: row.type as InvoiceType,
+    type: row.type,
     amountMinor: row.amount_minor,
     taxMinor: row.tax_minor,
     totalMinor: row.total_minor,
@@ -176,12 +175,17 @@ export async function registerInvoice(
       created_at: now,
       updated_at: now,
     };
-    try {
-      await tx.insertInto('invoices', [row]).execute();
-    } catch (error) {
-      // a concurrent registration of the same invoice won the race
-      if (constraintViolation(error) === 'unique') throw duplicate(identityKey, null);
-      throw error;
+    // A concurrent registration of the same invoice that won the race is skipped by the unique key (not
+    // an error, which would abort a PostgreSQL transaction); committed by then, it is read in the next
+    // statement, so the refusal names the existing record as the check above does.
+    const inserted = await tx
+      .insertInto('invoices', [row])
+      .onConflict((oc) => oc.columns(['tenant_id', 'identity_key']).doNothing())
+      .returning('id')
+      .execute();
+    if (inserted.length === 0) {
+      const winner = await findInvoiceByIdentity(tx, identityKey);
+      throw duplicate(identityKey, winner ?? null);
     }
     await appendAudit(tx, writer.audit, [
       {

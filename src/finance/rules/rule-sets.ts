@@ -258,6 +258,9 @@ export interface RuleSet<K extends RuleSetKind> {
   readonly createdAt: string | null;
 }
 
+/** A rule set of any kind, its body typed by its kind. */
+export type AnyRuleSet = { [K in RuleSetKind]: RuleSet<K> }[RuleSetKind];
+
 /** The version in force (or a given one); version 0 is the built-in default. */
 export async function getRuleSet<K extends RuleSetKind>(
   db: TenantDb,
@@ -289,21 +292,24 @@ export async function getRuleSet<K extends RuleSetKind>(
   };
 }
 
-export async function listRuleSets(db: TenantDb, kind: RuleSetKind): Promise<RuleSet<RuleSetKind>[]> {
+export async function listRuleSets(db: TenantDb, kind: RuleSetKind): Promise<AnyRuleSet[]> {
   const rows = await db
     .selectFrom('rule_sets')
     .selectAll()
     .where('kind', '=', kind)
     .orderBy('version')
     .execute();
-  return rows.map((row) => ({
-    kind,
-    version: row.version,
-    body: JSON.parse(row.body_json) as BodyOf<RuleSetKind>,
-    note: row.note,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  }));
+  return rows.map(
+    (row) =>
+      ({
+        kind,
+        version: row.version,
+        body: JSON.parse(row.body_json) as BodyOf<RuleSetKind>,
+        note: row.note,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+      }) as AnyRuleSet,
+  );
 }
 
 /** Saves a new version after checking it against its schema and the rules of its kind. */
@@ -313,7 +319,7 @@ export async function saveRuleSet(
   kind: RuleSetKind,
   body: unknown,
   note?: string,
-): Promise<RuleSet<RuleSetKind>> {
+): Promise<AnyRuleSet> {
   const failures = check(RULE_SET_KINDS[kind].schema, body, '/body');
   if (failures.length > 0) throw refusal(failures);
   if (kind === 'approval') {
@@ -357,6 +363,6 @@ export async function saveRuleSet(
         requestId: writer.requestId,
       },
     ]);
-    return getRuleSet(tx, kind, version);
+    return (await getRuleSet(tx, kind, version)) as AnyRuleSet;
   });
 }

@@ -9,7 +9,8 @@ import type { TaskStatus } from '../../../finance/tables.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, Page, json, employeeOf } from './route-helpers.ts';
+import { employeeOf } from './route-helpers.ts';
+import { ApprovalTaskSchema, MyApprovalTaskSchema, PageOf, TaskDecisionSchema } from './schemas.ts';
 
 /** Approval tasks: my pending ones, a document's, and their decisions (approve, reject, delegate). */
 export function registerApprovalTaskRoutes(app: App, ctx: ApiContext, wake: () => void): void {
@@ -31,14 +32,14 @@ export function registerApprovalTaskRoutes(app: App, ctx: ApiContext, wake: () =
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page, ...problems(400, 403) },
+        response: { 200: PageOf(MyApprovalTaskSchema), ...problems(400, 403) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
       const me = employeeOf(tenant, '查看审批任务', 'list approval tasks');
       const status = ((request.query.status as string | undefined) ?? 'pending') as TaskStatus;
-      return reply.serializer(json).send({
+      return reply.send({
         items: await tasksOf(tenant.db, me, status, request.query.limit ?? 100),
         nextCursor: null,
       });
@@ -53,12 +54,12 @@ export function registerApprovalTaskRoutes(app: App, ctx: ApiContext, wake: () =
         summary: 'Every approval task of a document, round by round',
         tags: ['approvals'],
         params: IdParams,
-        response: { 200: Page, ...problems(400) },
+        response: { 200: PageOf(ApprovalTaskSchema), ...problems(400) },
       },
     },
     async (request, reply) => {
       const items = await tasksOfDocument((await tenantOf(request)).db, request.params.id);
-      return reply.serializer(json).send({ items, nextCursor: null });
+      return reply.send({ items, nextCursor: null });
     },
   );
   for (const decision of ['approve', 'reject'] as const)
@@ -78,7 +79,7 @@ export function registerApprovalTaskRoutes(app: App, ctx: ApiContext, wake: () =
             { comment: Type.Optional(Type.String({ maxLength: 500 })) },
             { additionalProperties: false },
           ),
-          response: { 200: Loose, ...problems(400, 403, 404, 409, 422) },
+          response: { 200: TaskDecisionSchema, ...problems(400, 403, 404, 409, 422) },
         },
       },
       async (request, reply) => {
@@ -90,7 +91,7 @@ export function registerApprovalTaskRoutes(app: App, ctx: ApiContext, wake: () =
           ...(request.body.comment === undefined ? {} : { comment: request.body.comment }),
         });
         wake();
-        return reply.serializer(json).send(result);
+        return reply.send(result);
       },
     );
   app.post(
@@ -106,13 +107,13 @@ export function registerApprovalTaskRoutes(app: App, ctx: ApiContext, wake: () =
           { to: Code, comment: Type.Optional(Type.String({ maxLength: 500 })) },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...problems(400, 403, 404, 409, 422) },
+        response: { 200: ApprovalTaskSchema, ...problems(400, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
       const me = employeeOf(tenant, '转交审批', 'delegate approval tasks');
-      return reply.serializer(json).send(
+      return reply.send(
         await delegateExpenseTask(tenant.db, tenant.writer, me, {
           taskId: request.params.id,
           to: request.body.to,

@@ -6,7 +6,7 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, Page, json } from './route-helpers.ts';
+import { AttachmentSchema, PageOf } from './schemas.ts';
 
 /** An expense document's attachments (receipts, invoice originals). */
 export function registerAttachmentRoutes(app: App, ctx: ApiContext): void {
@@ -32,7 +32,7 @@ export function registerAttachmentRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Loose, ...problems(400, 404, 409, 413, 415, 422) },
+        response: { 201: AttachmentSchema, ...problems(400, 404, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -42,7 +42,7 @@ export function registerAttachmentRoutes(app: App, ctx: ApiContext): void {
         contentType: request.body.contentType,
         content: Buffer.from(request.body.contentBase64, 'base64'),
       });
-      return reply.code(201).serializer(json).send(view);
+      return reply.code(201).send(view);
     },
   );
   app.get(
@@ -54,12 +54,12 @@ export function registerAttachmentRoutes(app: App, ctx: ApiContext): void {
         summary: 'Files attached to a document (or an imported invoice), with SHA-256',
         tags: ['expenses'],
         params: IdParams,
-        response: { 200: Page, ...problems(400) },
+        response: { 200: PageOf(AttachmentSchema), ...problems(400) },
       },
     },
     async (request, reply) => {
       const items = await listAttachments((await tenantOf(request)).db, request.params.id);
-      return reply.serializer(json).send({ items, nextCursor: null });
+      return reply.send({ items, nextCursor: null });
     },
   );
 }

@@ -8,7 +8,7 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems, requiredIfMatch } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, json } from './route-helpers.ts';
+import { BudgetExecutionSchema, BudgetSchema } from './schemas.ts';
 
 /** Budgets and their execution (预算执行). */
 export function registerBudgetRoutes(app: App, ctx: ApiContext): void {
@@ -30,11 +30,10 @@ export function registerBudgetRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...problems(400) },
+        response: { 200: BudgetExecutionSchema, ...problems(400) },
       },
     },
-    async (request, reply) =>
-      reply.serializer(json).send(await budgetExecution((await tenantOf(request)).db, request.query)),
+    async (request, reply) => reply.send(await budgetExecution((await tenantOf(request)).db, request.query)),
   );
   app.post(
     '/api/v1/budgets',
@@ -45,15 +44,12 @@ export function registerBudgetRoutes(app: App, ctx: ApiContext): void {
         summary: 'Set a budget for a department × category × period slice',
         tags: ['budgets'],
         body: ENTITIES.Budget.input,
-        response: { 201: Loose, ...problems(400, 409, 422) },
+        response: { 201: BudgetSchema, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply
-        .code(201)
-        .serializer(json)
-        .send(await createBudget(tenant.db, tenant.writer, request.body));
+      return reply.code(201).send(await createBudget(tenant.db, tenant.writer, request.body));
     },
   );
   app.patch(
@@ -73,22 +69,20 @@ export function registerBudgetRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...problems(400, 404, 409, 422) },
+        response: { 200: BudgetSchema, ...problems(400, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply
-        .serializer(json)
-        .send(
-          await updateBudget(
-            tenant.db,
-            tenant.writer,
-            request.params.id,
-            requiredIfMatch(request.headers['if-match']),
-            request.body,
-          ),
-        );
+      return reply.send(
+        await updateBudget(
+          tenant.db,
+          tenant.writer,
+          request.params.id,
+          requiredIfMatch(request.headers['if-match']),
+          request.body,
+        ),
+      );
     },
   );
 }

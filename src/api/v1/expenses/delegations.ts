@@ -8,7 +8,8 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, json, expenseContext, employeeOf } from './route-helpers.ts';
+import { expenseContext, employeeOf } from './route-helpers.ts';
+import { DelegationSchema } from './schemas.ts';
 
 /** Dated delegations of approvals to a colleague. */
 export function registerDelegationRoutes(app: App, ctx: ApiContext): void {
@@ -31,7 +32,7 @@ export function registerDelegationRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Loose, ...problems(400, 403, 422) },
+        response: { 201: DelegationSchema, ...problems(400, 403, 422) },
       },
     },
     async (request, reply) => {
@@ -47,7 +48,7 @@ export function registerDelegationRoutes(app: App, ctx: ApiContext): void {
         toOn: request.body.toOn,
         ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
       });
-      return reply.code(201).serializer(json).send(created);
+      return reply.code(201).send(created);
     },
   );
 }

@@ -10,6 +10,7 @@ import {
   getExpenseDocument,
   listExpenseDocuments,
   updateExpenseDocument,
+  type DocumentView,
 } from '../../../finance/expenses/expense-documents.ts';
 import { Code, CalendarDate, Amount } from '../../../model/common.ts';
 import { needs } from '../../../platform/http/policy.ts';
@@ -17,7 +18,8 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems, requiredIfMatch } from '../../shared.ts';
 import { resolveTenant, type TenantContext } from '../../tenant.ts';
-import { Loose, Page, json, expenseContext, employeeOf, KINDS } from './route-helpers.ts';
+import { expenseContext, employeeOf, KINDS } from './route-helpers.ts';
+import { ExpenseDocumentSchema, PageOf, VoucherPreviewSchema } from './schemas.ts';
 
 /** Claims, pre-approval requests and advances: drafted, edited, submitted, withdrawn, paid, reversed, corrected, with their voucher preview. */
 export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: () => void): void {
@@ -36,7 +38,7 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
           summary: `Draft a new ${k.en} (${k.zh})`,
           tags: ['expenses'],
           body: k.entity,
-          response: { 201: Loose, ...problems(400, 403, 409, 413, 415, 422) },
+          response: { 201: ExpenseDocumentSchema, ...problems(400, 403, 409, 413, 415, 422) },
         },
       },
       async (request, reply) => {
@@ -46,7 +48,6 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
           .code(201)
           .header('location', `${base}/${view.id}`)
           .header('etag', `"${view.version}"`)
-          .serializer(json)
           .send(view);
       },
     );
@@ -96,7 +97,7 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
             },
             { additionalProperties: false },
           ),
-          response: { 200: Page, ...problems(400, 403) },
+          response: { 200: PageOf(ExpenseDocumentSchema), ...problems(400, 403) },
         },
       },
       async (request, reply) => {
@@ -114,7 +115,7 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
             : c.privileged || q['pending'] === true
               ? (q['employeeCode'] as string | undefined)
               : (c.actorCode ?? undefined);
-        return reply.serializer(json).send(
+        return reply.send(
           await listExpenseDocuments(tenant.db, {
             kind: k.kind,
             limit: Number(q['limit'] ?? 50),
@@ -139,12 +140,12 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
           summary: `One ${k.en} with lines, risk tags and every transition`,
           tags: ['expenses'],
           params: IdParams,
-          response: { 200: Loose, ...problems(400, 404) },
+          response: { 200: ExpenseDocumentSchema, ...problems(400, 404) },
         },
       },
       async (request, reply) => {
         const view = await getExpenseDocument((await tenantOf(request)).db, request.params.id);
-        return reply.header('etag', `"${view.version}"`).serializer(json).send(view);
+        return reply.header('etag', `"${view.version}"`).send(view);
       },
     );
     app.put(
@@ -158,7 +159,7 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
           params: IdParams,
           headers: Type.Object({ 'if-match': Type.String({ description: 'The version read, e.g. "2".' }) }),
           body: k.entity,
-          response: { 200: Loose, ...problems(400, 403, 404, 409, 413, 415, 422) },
+          response: { 200: ExpenseDocumentSchema, ...problems(400, 403, 404, 409, 413, 415, 422) },
         },
       },
       async (request, reply) => {
@@ -169,14 +170,14 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
           requiredIfMatch(request.headers['if-match']),
           request.body,
         );
-        return reply.header('etag', `"${view.version}"`).serializer(json).send(view);
+        return reply.header('etag', `"${view.version}"`).send(view);
       },
     );
     const action = (
       name: string,
       summary: string,
       body: TSchema | undefined,
-      run: (tenant: TenantContext, id: string, body: Record<string, unknown>) => Promise<unknown>,
+      run: (tenant: TenantContext, id: string, body: Record<string, unknown>) => Promise<DocumentView>,
     ) =>
       app.post(
         `${base}/:id/${name}`,
@@ -188,7 +189,7 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
             tags: ['expenses'],
             params: IdParams,
             ...(body === undefined ? {} : { body }),
-            response: { 200: Loose, ...problems(400, 403, 404, 409, 422) },
+            response: { 200: ExpenseDocumentSchema, ...problems(400, 403, 404, 409, 422) },
           },
         },
         async (request, reply) => {
@@ -199,7 +200,7 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
             (request.body as Record<string, unknown> | undefined) ?? {},
           );
           wake();
-          return reply.serializer(json).send(result as Record<string, unknown>);
+          return reply.send(result);
         },
       );
     const Comment = Type.Object(
@@ -247,14 +248,12 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
             summary: `Preview the voucher the ${k.en} will post (balanced, mapped by the posting rules)`,
             tags: ['expenses'],
             params: IdParams,
-            response: { 200: Loose, ...problems(400, 404, 409, 422) },
+            response: { 200: VoucherPreviewSchema, ...problems(400, 404, 409, 422) },
           },
         },
         async (request, reply) => {
           const tenant = await tenantOf(request);
-          return reply
-            .serializer(json)
-            .send(await previewVoucher(tenant.db, tenant.company.code, request.params.id, today()));
+          return reply.send(await previewVoucher(tenant.db, tenant.company.code, request.params.id, today()));
         },
       );
     }

@@ -16,7 +16,12 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, Page, json } from './route-helpers.ts';
+import {
+  ApprovalCallbackSchema,
+  ExternalApproverSchema,
+  NewExternalApproverSchema,
+  PageOf,
+} from './schemas.ts';
 
 /** External approvers (e.g. a budget system) and their signed callbacks. */
 export function registerExternalApproverRoutes(app: App, ctx: ApiContext, wake: () => void): void {
@@ -37,14 +42,13 @@ export function registerExternalApproverRoutes(app: App, ctx: ApiContext, wake: 
           },
           { additionalProperties: false },
         ),
-        response: { 201: Loose, ...problems(400, 409, 422) },
+        response: { 201: NewExternalApproverSchema, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
       return reply
         .code(201)
-        .serializer(json)
         .send(await createExternalApprover(tenant.db, ctx.security.keyring, tenant.writer, request.body));
     },
   );
@@ -56,13 +60,11 @@ export function registerExternalApproverRoutes(app: App, ctx: ApiContext, wake: 
         operationId: 'listExternalApprovers',
         summary: 'External approval systems (secrets are never returned)',
         tags: ['rules'],
-        response: { 200: Page, ...problems(400) },
+        response: { 200: PageOf(ExternalApproverSchema), ...problems(400) },
       },
     },
     async (request, reply) =>
-      reply
-        .serializer(json)
-        .send({ items: await listExternalApprovers((await tenantOf(request)).db), nextCursor: null }),
+      reply.send({ items: await listExternalApprovers((await tenantOf(request)).db), nextCursor: null }),
   );
   // the external approver's signed callback: authenticated by its signature, not a token
   void app.register(async (scoped) => {
@@ -85,7 +87,7 @@ export function registerExternalApproverRoutes(app: App, ctx: ApiContext, wake: 
             tenantId: Type.String({ format: 'uuid' }),
             taskId: Type.String({ format: 'uuid' }),
           }),
-          response: { 200: Loose, ...problems(400, 401, 404, 409, 422) },
+          response: { 200: ApprovalCallbackSchema, ...problems(400, 401, 404, 409, 422) },
         },
       },
       async (request, reply) => {
@@ -141,7 +143,7 @@ export function registerExternalApproverRoutes(app: App, ctx: ApiContext, wake: 
           },
         );
         wake();
-        return reply.serializer(json).send({
+        return reply.send({
           taskId,
           status: result.task.status,
           document: { id: result.document.id, status: result.document.status },

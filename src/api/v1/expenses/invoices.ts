@@ -13,7 +13,8 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, Page, json, invoiceOwner, employeeOf } from './route-helpers.ts';
+import { invoiceOwner, employeeOf } from './route-helpers.ts';
+import { InvoiceSchema, PageOf } from './schemas.ts';
 
 /** Invoices: registered from data or imported from 数电票 XML, listed and read. */
 export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
@@ -27,7 +28,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
         summary: 'Register an invoice from structured data (checked, and refused if already registered)',
         tags: ['invoices'],
         body: ENTITIES.Invoice.input,
-        response: { 201: Loose, ...problems(400, 409, 413, 415, 422) },
+        response: { 201: InvoiceSchema, ...problems(400, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -37,7 +38,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
         source: 'structured',
         ...invoiceOwner(tenant),
       });
-      return reply.code(201).serializer(json).send(view);
+      return reply.code(201).send(view);
     },
   );
   app.post(
@@ -56,7 +57,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: Loose, ...problems(400, 409, 413, 415, 422) },
+        response: { 201: InvoiceSchema, ...problems(400, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -66,7 +67,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
         ...(request.body.fileName === undefined ? {} : { fileName: request.body.fileName }),
         ...invoiceOwner(tenant),
       });
-      return reply.code(201).serializer(json).send(view);
+      return reply.code(201).send(view);
     },
   );
   app.get(
@@ -91,7 +92,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page, ...problems(400) },
+        response: { 200: PageOf(InvoiceSchema), ...problems(400) },
       },
     },
     async (request, reply) => {
@@ -99,7 +100,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
       const q = request.query;
       const mine =
         q.mine === true ? employeeOf(tenant, '查看自己的发票', 'list their own invoices') : undefined;
-      return reply.serializer(json).send(
+      return reply.send(
         await listInvoices(tenant.db, {
           limit: q.limit ?? 100,
           ...(q.status === undefined ? {} : { status: q.status }),
@@ -121,10 +122,9 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
         summary: 'One invoice, with the claim using it',
         tags: ['invoices'],
         params: IdParams,
-        response: { 200: Loose, ...problems(400, 404) },
+        response: { 200: InvoiceSchema, ...problems(400, 404) },
       },
     },
-    async (request, reply) =>
-      reply.serializer(json).send(await getInvoice((await tenantOf(request)).db, request.params.id)),
+    async (request, reply) => reply.send(await getInvoice((await tenantOf(request)).db, request.params.id)),
   );
 }

@@ -5,7 +5,8 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Page, json, employeeOf } from './route-helpers.ts';
+import { employeeOf } from './route-helpers.ts';
+import { NotificationSchema, PageOf } from './schemas.ts';
 
 /** The signed-in user's notifications. */
 export function registerNotificationRoutes(app: App, ctx: ApiContext): void {
@@ -18,12 +19,12 @@ export function registerNotificationRoutes(app: App, ctx: ApiContext): void {
         operationId: 'listMyNotifications',
         summary: 'My notifications: new tasks, reminders, decisions',
         tags: ['approvals'],
-        response: { 200: Page, ...problems(400, 403) },
+        response: { 200: PageOf(NotificationSchema), ...problems(400, 403) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply.serializer(json).send({
+      return reply.send({
         items: await listNotifications(tenant.db, employeeOf(tenant, '查看通知', 'read notifications'), 100),
         nextCursor: null,
       });

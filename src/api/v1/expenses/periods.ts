@@ -6,7 +6,7 @@ import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, json } from './route-helpers.ts';
+import { PeriodStatusSchema } from './schemas.ts';
 
 /** Closing and reopening accounting periods for expense postings. */
 export function registerPeriodRoutes(app: App, ctx: ApiContext): void {
@@ -24,14 +24,14 @@ export function registerPeriodRoutes(app: App, ctx: ApiContext): void {
           { status: Type.Union([Type.Literal('closed'), Type.Literal('open')]) },
           { additionalProperties: false },
         ),
-        response: { 200: Loose, ...problems(400, 422) },
+        response: { 200: PeriodStatusSchema, ...problems(400, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      return reply
-        .serializer(json)
-        .send(await setPeriodStatus(tenant.db, tenant.writer, request.params.period, request.body.status));
+      return reply.send(
+        await setPeriodStatus(tenant.db, tenant.writer, request.params.period, request.body.status),
+      );
     },
   );
 }

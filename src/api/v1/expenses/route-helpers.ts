@@ -1,18 +1,11 @@
-import { Type, type TSchema } from 'typebox';
+import type { TSchema } from 'typebox';
 import { type ExpenseContext } from '../../../finance/expenses/expense-documents.ts';
 import { DomainError } from '../../../model/result.ts';
 import { ENTITIES } from '../../../model/schemas.ts';
 import type { ExpenseKind } from '../../../finance/tables.ts';
 import { type TenantContext } from '../../tenant.ts';
 
-/** What the expense route modules share: loose response shapes, the caller as an expense actor, the document kinds. */
-export const Loose = Type.Object({}, { additionalProperties: true });
-export const Page = Type.Object({
-  items: Type.Array(Loose),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
-export const json = (payload: unknown) => JSON.stringify(payload);
-
+/** What the expense route modules share: the caller as an expense actor, the document kinds. (Response shapes: schemas.ts.) */
 export function expenseContext(tenant: TenantContext): ExpenseContext {
   const p = tenant.principal;
   return {

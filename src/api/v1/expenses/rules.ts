@@ -1,13 +1,29 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { getRuleSet, listRuleSets, RULE_SET_KINDS, saveRuleSet } from '../../../finance/rules/rule-sets.ts';
+import {
+  getRuleSet,
+  listRuleSets,
+  RULE_SET_KINDS,
+  saveRuleSet,
+  type AnyRuleSet,
+} from '../../../finance/rules/rule-sets.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';
 import type { RuleSetKind } from '../../../finance/tables.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { Loose, Page, json } from './route-helpers.ts';
+import { PageOf, RuleSetSchema } from './schemas.ts';
+
+/** Checked against the kind's own schema by saveRuleSet (field pointers under /body); the saved version echoes it typed. */
+const RuleBody = Type.Object(
+  {},
+  {
+    additionalProperties: true,
+    description:
+      'The rule set: an ApprovalPolicy, AuditPolicy or PostingPolicy, by kind (GET …/{kind} shows its shape).',
+  },
+);
 
 /** Versioned rule sets: approval routing, audit rules, posting rules. */
 export function registerRuleSetRoutes(app: App, ctx: ApiContext): void {
@@ -24,13 +40,14 @@ export function registerRuleSetRoutes(app: App, ctx: ApiContext): void {
         summary: 'The approval, audit or posting rules in force (version 0 = built-in default)',
         tags: ['rules'],
         params: KindParams,
-        response: { 200: Loose, ...problems(400) },
+        response: { 200: RuleSetSchema, ...problems(400) },
       },
     },
     async (request, reply) =>
-      reply
-        .serializer(json)
-        .send(await getRuleSet((await tenantOf(request)).db, request.params.kind as RuleSetKind)),
+      reply.send(
+        // the kind from the path decides the body's shape: one of the union's members
+        (await getRuleSet((await tenantOf(request)).db, request.params.kind as RuleSetKind)) as AnyRuleSet,
+      ),
   );
   app.get(
     '/api/v1/rules/:kind/versions',
@@ -41,11 +58,11 @@ export function registerRuleSetRoutes(app: App, ctx: ApiContext): void {
         summary: 'Every saved version of a rule set',
         tags: ['rules'],
         params: KindParams,
-        response: { 200: Page, ...problems(400) },
+        response: { 200: PageOf(RuleSetSchema), ...problems(400) },
       },
     },
     async (request, reply) =>
-      reply.serializer(json).send({
+      reply.send({
         items: await listRuleSets((await tenantOf(request)).db, request.params.kind as RuleSetKind),
         nextCursor: null,
       }),
@@ -60,17 +77,16 @@ export function registerRuleSetRoutes(app: App, ctx: ApiContext): void {
         tags: ['rules'],
         params: KindParams,
         body: Type.Object(
-          { body: Loose, note: Type.Optional(Type.String({ maxLength: 200 })) },
+          { body: RuleBody, note: Type.Optional(Type.String({ maxLength: 200 })) },
           { additionalProperties: false },
         ),
-        response: { 201: Loose, ...problems(400, 409, 422) },
+        response: { 201: RuleSetSchema, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
       return reply
         .code(201)
-        .serializer(json)
         .send(
           await saveRuleSet(
             tenant.db,
