@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { CONNECTORS } from '../src/connectors/index.ts';
 
 const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -112,6 +113,40 @@ describe('finbridge CLI', () => {
       };
       assert.equal(employees.items.length, 20);
       assert.equal((await fetch(`${url}/api/v1/employees`)).status, 401);
+      // every installed ERP gets its demo connection, and its office's sample voucher posts into it
+      const login = await fetch(`${url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: /admin\s+(demo-\S+)/.exec(out)?.[1] }),
+      });
+      assert.equal(login.status, 200, await login.clone().text());
+      const asAdmin = {
+        cookie: login.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+      };
+      const connections = (await (await fetch(`${url}/api/v1/connections`, { headers: asAdmin })).json()) as {
+        items: { id: string; type: string }[];
+      };
+      assert.deepEqual(
+        connections.items.map((c) => c.type).sort(),
+        CONNECTORS.map((d) => d.manifest.id).sort(),
+      );
+      const unposted = async () => {
+        const postings = (await (
+          await fetch(`${url}/api/v1/postings?status=posted&limit=500`, { headers })
+        ).json()) as { items: { connectionId: string; erpNumber: string | null }[] };
+        const posted = new Set(postings.items.filter((p) => p.erpNumber !== null).map((p) => p.connectionId));
+        return connections.items.filter((c) => !posted.has(c.id)).map((c) => c.type);
+      };
+      const deadline = Date.now() + 90_000;
+      let waiting = await unposted();
+      while (waiting.length > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        waiting = await unposted();
+      }
+      assert.deepEqual(waiting, [], 'a posted voucher with its ERP number in every demo ERP');
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -1,0 +1,83 @@
+import type { ErpFailure } from '../contract.ts';
+
+/**
+ * Oracle Fusion REST answers → the closed set of outcome classes (§3.6). Errors arrive as plain text
+ * (the default of many resources) or, when the client accepts `application/vnd.oracle.adf.error+json`,
+ * as `{title, status, o:errorDetails[{detail, o:errorCode, o:errorPath}]}`. A 4xx Oracle wrote is a
+ * refusal (with Oracle's text kept); 401 asks for new credentials; 429 is a throttle; 408 and 5xx may
+ * have done the work. Anything that is not what Oracle writes — a proxy's HTML page, truncated JSON,
+ * a success without a JSON object — is `ambiguous`, never a refusal and never a throw.
+ */
+export type Json = Readonly<Record<string, unknown>>;
+
+export type Classified =
+  | { readonly ok: true; readonly status: number; readonly body: Json }
+  | { readonly ok: false; readonly failure: ErpFailure };
+
+const KEPT = 500;
+const kept = (text: string): string => text.slice(0, KEPT);
+
+const isJson = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+const fail = (outcome: ErpFailure['outcome'], code: string, message: string): Classified => ({
+  ok: false,
+  failure: { outcome, code, message },
+});
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Oracle's own code and message(s) from a structured error body, if it is one. */
+export function structuredError(body: unknown): { code: string; message: string } | undefined {
+  if (!isJson(body)) return undefined;
+  const details = Array.isArray(body['o:errorDetails']) ? body['o:errorDetails'].filter(isJson) : [];
+  const messages = details.map((d) => str(d['detail'])).filter((m) => m !== '');
+  const code = str(details[0]?.['o:errorCode']) || str(body['o:errorCode']);
+  const message = messages.join(' | ') || str(body['detail']) || str(body['title']);
+  return message === '' && code === '' ? undefined : { code, message };
+}
+
+/** Reads one HTTP answer: success with its JSON object, or a classified failure. */
+export function classifyAnswer(status: number, contentType: string, text: string): Classified {
+  const type = contentType.toLowerCase();
+  const html = type.includes('html') || /^\s*<(!doctype|html)/i.test(text);
+  if (status >= 200 && status < 300) {
+    const body = html ? undefined : parse(text);
+    return isJson(body)
+      ? { ok: true, status, body }
+      : fail('ambiguous', status === 204 ? 'HTTP 204' : 'unreadable_answer', kept(text));
+  }
+  if (status === 401) return fail('auth_expired', 'HTTP 401', kept(text) || 'Unauthorized');
+  if (status === 429) return fail('throttled', 'HTTP 429', kept(text) || 'Too Many Requests');
+  if (status === 408 || status >= 500 || status < 200 || (status >= 300 && status < 400))
+    return fail('ambiguous', `HTTP ${status}`, kept(text));
+  // a 4xx: Oracle's refusal, unless it is a page from something in between or unreadable
+  if (html) return fail('ambiguous', `HTTP ${status}`, kept(text));
+  if (type.includes('json')) {
+    const error = structuredError(parse(text));
+    if (error === undefined) return fail('ambiguous', `HTTP ${status}`, kept(text));
+    return fail(
+      'rejected',
+      error.code === '' ? `HTTP ${status}` : `HTTP ${status}/${error.code}`,
+      error.message || kept(text),
+    );
+  }
+  return fail('rejected', `HTTP ${status}`, kept(text.trim()) || `HTTP ${status}`);
+}
+
+/**
+ * Payables' refusal of an invoice number the supplier already has ([inferred] wording: the text is not
+ * documented; these are the phrasings seen in Payables messages and the simulator's).
+ */
+const DUPLICATE = /already exists|already been used|duplicate invoice/i;
+
+export const isDuplicateRefusal = (failure: ErpFailure): boolean =>
+  failure.outcome === 'rejected' && DUPLICATE.test(failure.message);
