@@ -33,6 +33,7 @@ for (const { manifest } of CONNECTORS) {
         assert.equal(report.inErp, report.vouchers, `seed ${seed}`);
         assert.equal(report.distinctReferences, report.vouchers, `seed ${seed}`);
         assert.deepEqual(report.statuses, { posted: report.vouchers }, `seed ${seed}`);
+        assert.equal(report.untraced, 0, `every posted posting's trace says so (seed ${seed})`);
         assert.ok(report.kills > 0, 'workers were killed');
       });
     }

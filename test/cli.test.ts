@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CONNECTORS } from '../src/connectors/index.ts';
+import { RATE_LIMIT_SETTINGS, WORKER_SETTINGS } from '../src/platform/config.ts';
 
 const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
 const dirs: string[] = [];
@@ -25,6 +27,55 @@ after(() => {
 });
 
 describe('finbridge CLI', () => {
+  it('on a Node.js older than 24 says so in one line and exits 2, for the command and the npm scripts', () => {
+    const olderNode = "data:text/javascript,Object.defineProperty(process.versions,'node',{value:'20.20.2'})";
+    for (const entry of ['../bin/finbridge.js', '../bin/require-node.js']) {
+      const result = spawnSync(
+        process.execPath,
+        ['--import', olderNode, new URL(entry, import.meta.url).pathname, 'version'],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
+      assert.equal(result.status, 2, entry);
+      assert.equal(result.stdout, '');
+      const lines = result.stderr.trimEnd().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      assert.match(
+        lines[0]!,
+        /needs Node\.js 24 or newer, but this is Node\.js 20\.20\.2: install Node\.js 24/,
+      );
+    }
+    const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      scripts: Record<string, string>;
+      engines: { node: string };
+    };
+    for (const name of ['start', 'test', 'dev'])
+      assert.equal(scripts.scripts[`pre${name}`], 'node bin/require-node.js', `npm ${name} checks first`);
+    assert.equal(scripts.engines.node, '>=24');
+  });
+
+  it('exits with the configuration code on a taken port and leaves nothing running', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const dir = freshDir();
+      const child = spawn(process.execPath, [CLI, 'serve', '--demo', '--port', String(port)], {
+        env: { ...process.env, FINBRIDGE_DATA_DIR: dir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      clearTimeout(timer);
+      assert.equal(code, 3, `exit code 3 (configuration) by itself, not killed: ${out}`);
+      assert.match(out, /address in use/);
+    } finally {
+      taken.close();
+    }
+  });
+
   it('prints help and documents exit codes', () => {
     const help = run(['--help']);
     assert.equal(help.status, 0);
@@ -36,6 +87,15 @@ describe('finbridge CLI', () => {
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown command "frobnicate"/);
     assert.equal(run(['migrate', '--bogus']).status, 2);
+    const worker = run(['worker', '--help']);
+    assert.equal(worker.status, 0);
+    for (const setting of [...Object.values(WORKER_SETTINGS), ...Object.values(RATE_LIMIT_SETTINGS)])
+      assert.match(worker.stdout, new RegExp(`${setting.env} +${setting.default} `), setting.env);
+    for (const definition of CONNECTORS)
+      assert.match(
+        worker.stdout,
+        new RegExp(`${definition.manifest.id} +${definition.manifest.defaultRateLimitRps}/s`),
+      );
   });
 
   it('refuses a bad configuration with exit code 3', () => {

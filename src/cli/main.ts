@@ -18,7 +18,13 @@ import { renderMessage } from '../model/error-codes.ts';
 import { DomainError } from '../model/result.ts';
 import { startAuditSealer, verifyAuditChain } from '../platform/audit/audit-log.ts';
 import { systemClock } from '../platform/clock.ts';
-import { ConfigError, loadConfig } from '../platform/config.ts';
+import {
+  ConfigError,
+  RATE_LIMIT_SETTINGS,
+  WORKER_SETTINGS,
+  loadConfig,
+  type IntegerSetting,
+} from '../platform/config.ts';
 import { createClient, listClients } from '../platform/security/clients.ts';
 import { KeyringError } from '../platform/security/keyring.ts';
 import { rotateMasterKey } from '../platform/security/master-key-rotation.ts';
@@ -35,6 +41,8 @@ type Values = Record<string, string | boolean | undefined>;
 interface Command {
   readonly summary: string;
   readonly usage: string;
+  /** More for `--help`: the settings the command reads, with their defaults. */
+  readonly details?: () => readonly string[];
   readonly options: NonNullable<ParseArgsConfig['options']>;
   run(values: Values): Promise<void>;
 }
@@ -194,16 +202,26 @@ const COMMANDS: Record<string, Command> = {
           'demo company ready',
         );
       }
-      const stop = async (signal: string) => {
-        running.app.log.info({ signal }, 'shutting down');
+      const release = async () => {
         await running.close();
         for (const e of erps) await e.simulator.close();
         await budgetSystem?.close();
+      };
+      const stop = async (signal: string) => {
+        running.app.log.info({ signal }, 'shutting down');
+        await release();
         process.exit(EXIT.ok);
       };
+      let address: string;
+      try {
+        address = await running.app.listen({ host: config.host, port: config.port });
+      } catch (error) {
+        // a taken port: nothing this command started may keep the process alive
+        await release();
+        throw error;
+      }
       process.once('SIGINT', () => void stop('SIGINT'));
       process.once('SIGTERM', () => void stop('SIGTERM'));
-      const address = await running.app.listen({ host: config.host, port: config.port });
       if (budgetSystem !== undefined) budgetSystem.finbridgeUrl = address.replace('0.0.0.0', '127.0.0.1');
       say('');
       say(
@@ -241,6 +259,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Run a posting worker without the HTTP server (cluster mode: any number, one database)',
     usage: 'finbridge worker',
     options: {},
+    details: workerHelp,
     async run() {
       const config = loadConfig();
       await withPlatform(config, async ({ database, security }) => {
@@ -560,6 +579,29 @@ for (const definition of CONNECTORS)
 const commandNamed = (name: string): Command | undefined =>
   Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 
+/** `finbridge worker --help`: every setting a worker reads, with its default and bounds. */
+function workerHelp(): string[] {
+  const rows = (settings: Readonly<Record<string, IntegerSetting>>) =>
+    Object.values(settings).map(
+      (s) => `  ${s.env.padEnd(34)} ${String(s.default).padStart(7)}  ${s.about} (${s.min}–${s.max})`,
+    );
+  return [
+    '',
+    `Settings (environment variables; default, meaning, bounds):`,
+    ...rows(WORKER_SETTINGS),
+    '',
+    'API rate limits (read by `finbridge serve`):',
+    ...rows(RATE_LIMIT_SETTINGS),
+    '',
+    "A connection's own rate limit (calls per second to its ERP) is its rateLimitRps, shared by all workers;",
+    "without one, its connector's default:",
+    ...connectionTypes().map(
+      (type) =>
+        `  ${type.padEnd(34)} ${String(connectorDefinition(type).manifest.defaultRateLimitRps).padStart(7)}/s`,
+    ),
+  ];
+}
+
 function help(): string {
   const lines = [
     'FinBridge — finance hub 财务集成中枢',
@@ -606,6 +648,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (values['help'] === true) {
     say(`${command.summary}\n\nUsage: ${command.usage}`);
+    for (const line of command.details?.() ?? []) say(line);
     return EXIT.ok;
   }
   try {

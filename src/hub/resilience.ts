@@ -2,12 +2,17 @@
  * The worker's resilience pieces, pure and clock-driven: exponential backoff with full jitter, a
  * per-connection circuit breaker, and a per-connection token-bucket rate limit.
  */
+import { WORKER_DEFAULTS } from '../platform/config.ts';
+
 export interface BackoffPolicy {
   readonly baseMs: number;
   readonly maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 5 * 60_000 };
+export const DEFAULT_BACKOFF: BackoffPolicy = {
+  baseMs: WORKER_DEFAULTS.backoffBaseMs,
+  maxMs: WORKER_DEFAULTS.backoffMaxMs,
+};
 
 /** Delay before attempt `attempt + 1`: random in [cap/2, cap], cap = min(max, base·2^(attempt-1)). */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number): number {

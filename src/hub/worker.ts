@@ -1,3 +1,4 @@
+import { WORKER_DEFAULTS } from '../platform/config.ts';
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../platform/clock.ts';
 import type { Keyring } from '../platform/security/keyring.ts';
@@ -68,10 +69,10 @@ export interface Worker {
 }
 
 /** Most documents in one ERP call unless configured (`FINBRIDGE_WORKER_BATCH_SIZE`). */
-export const DEFAULT_BATCH_SIZE = 50;
+export const DEFAULT_BATCH_SIZE = WORKER_DEFAULTS.batchSize;
 
 function contextOf(options: WorkerOptions): WorkerContext {
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? WORKER_DEFAULTS.leaseMs;
   return {
     owner: options.owner ?? `worker-${randomUUID().slice(0, 8)}`,
     database: options.database,
@@ -80,8 +81,8 @@ function contextOf(options: WorkerOptions): WorkerContext {
     metrics: options.metrics,
     log: options.log ?? (() => {}),
     leaseMs,
-    callTimeoutMs: Math.min(options.callTimeoutMs ?? 15_000, Math.floor(leaseMs / 3)),
-    maxAttempts: options.maxAttempts ?? 12,
+    callTimeoutMs: Math.min(options.callTimeoutMs ?? WORKER_DEFAULTS.callTimeoutMs, Math.floor(leaseMs / 3)),
+    maxAttempts: options.maxAttempts ?? WORKER_DEFAULTS.maxAttempts,
     backoff: options.backoff ?? DEFAULT_BACKOFF,
     random: options.random ?? Math.random,
   };
@@ -107,11 +108,11 @@ function batches(claimed: readonly ClaimedPosting[], batchSize: number): Claimed
 export function startWorker(options: WorkerOptions): Worker {
   const ctx = contextOf(options);
   const { owner, database, log, leaseMs } = ctx;
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? WORKER_DEFAULTS.concurrency;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const pollMs = options.pollMs ?? 200;
-  const syncPollMs = options.syncPollMs ?? 5000;
-  const heartbeatMs = options.heartbeatMs ?? 2000;
+  const pollMs = options.pollMs ?? WORKER_DEFAULTS.pollMs;
+  const syncPollMs = options.syncPollMs ?? WORKER_DEFAULTS.syncPollMs;
+  const heartbeatMs = options.heartbeatMs ?? WORKER_DEFAULTS.heartbeatMs;
   const upkeepMs = options.upkeepMs ?? 5000;
   const states = new ConnectionStates(ctx);
   const sender = new PostingSender(ctx, states, new Leases(ctx));

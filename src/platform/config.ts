@@ -13,19 +13,129 @@ export interface Config {
   readonly worker: WorkerConfig;
 }
 
-/** Posting-worker tuning (docs/hub.md). */
-export interface WorkerConfig {
-  readonly concurrency: number;
-  readonly leaseMs: number;
-  readonly callTimeoutMs: number;
-  readonly pollMs: number;
-  readonly backoffBaseMs: number;
-  readonly backoffMaxMs: number;
-  readonly maxAttempts: number;
-  readonly batchSize: number;
-  readonly syncPollMs: number;
-  readonly heartbeatMs: number;
+/** Posting-worker tuning (docs/hub.md): one value per entry of `WORKER_SETTINGS`. */
+export type WorkerConfig = { readonly [K in keyof typeof WORKER_SETTINGS]: number };
+
+/** An integer setting read from one environment variable: its default, bounds and meaning. */
+export interface IntegerSetting {
+  readonly env: string;
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly about: string;
 }
+
+/**
+ * Every worker setting in one place: `loadConfig` reads them, the worker falls back to their
+ * defaults, and `finbridge worker --help` and docs/hub.md list them from here.
+ */
+export const WORKER_SETTINGS = {
+  concurrency: {
+    env: 'FINBRIDGE_WORKER_CONCURRENCY',
+    default: 8,
+    min: 1,
+    max: 256,
+    about: 'ERP calls in flight at once per worker process',
+  },
+  leaseMs: {
+    env: 'FINBRIDGE_WORKER_LEASE_MS',
+    default: 60_000,
+    min: 1000,
+    max: 3_600_000,
+    about: "how long a claimed posting is this worker's before another may look it up (ms)",
+  },
+  callTimeoutMs: {
+    env: 'FINBRIDGE_WORKER_CALL_TIMEOUT_MS',
+    default: 15_000,
+    min: 100,
+    max: 600_000,
+    about: "one ERP call's time-out (ms); at most a third of the lease",
+  },
+  pollMs: {
+    env: 'FINBRIDGE_WORKER_POLL_MS',
+    default: 200,
+    min: 5,
+    max: 60_000,
+    about: 'wait between claims when nothing is due (ms)',
+  },
+  backoffBaseMs: {
+    env: 'FINBRIDGE_WORKER_BACKOFF_MS',
+    default: 1000,
+    min: 1,
+    max: 600_000,
+    about: 'first retry delay after a transient failure (ms), doubling per attempt',
+  },
+  backoffMaxMs: {
+    env: 'FINBRIDGE_WORKER_BACKOFF_MAX_MS',
+    default: 300_000,
+    min: 1,
+    max: 3_600_000,
+    about: 'longest retry delay (ms)',
+  },
+  maxAttempts: {
+    env: 'FINBRIDGE_WORKER_MAX_ATTEMPTS',
+    default: 12,
+    min: 1,
+    max: 1000,
+    about: 'attempts before a posting is parked as dead (replayable)',
+  },
+  batchSize: {
+    env: 'FINBRIDGE_WORKER_BATCH_SIZE',
+    default: 50,
+    min: 1,
+    max: 200,
+    about: "documents per ERP batch call, capped by the connector's own batch limit",
+  },
+  syncPollMs: {
+    env: 'FINBRIDGE_WORKER_SYNC_POLL_MS',
+    default: 5000,
+    min: 10,
+    max: 600_000,
+    about: 'how often scheduled master-data pulls are checked (ms)',
+  },
+  heartbeatMs: {
+    env: 'FINBRIDGE_WORKER_HEARTBEAT_MS',
+    default: 2000,
+    min: 50,
+    max: 60_000,
+    about:
+      'how often a worker tells the cluster it is alive (rate limits are shared among live workers) (ms)',
+  },
+} as const satisfies Record<string, IntegerSetting>;
+
+/** The worker settings' defaults. */
+export const WORKER_DEFAULTS: WorkerConfig = Object.fromEntries(
+  Object.entries(WORKER_SETTINGS).map(([key, setting]) => [key, setting.default]),
+) as WorkerConfig;
+
+/** The API's rate limits (requests per minute), read the same way. */
+export const RATE_LIMIT_SETTINGS = {
+  rateLimitPerIp: {
+    env: 'FINBRIDGE_RATE_LIMIT_IP',
+    default: 1200,
+    min: 1,
+    max: 1_000_000,
+    about: 'API requests per minute from one client IP (every request)',
+  },
+  rateLimitPerPrincipal: {
+    env: 'FINBRIDGE_RATE_LIMIT_CLIENT',
+    default: 600,
+    min: 1,
+    max: 1_000_000,
+    about: 'API requests per minute from one authenticated client or user',
+  },
+} as const satisfies Record<string, IntegerSetting>;
+
+const read = (env: NodeJS.ProcessEnv, setting: IntegerSetting): number =>
+  integer(env, setting.env, setting.default, setting.min, setting.max);
+
+const readAll = <T extends Record<string, IntegerSetting>>(
+  env: NodeJS.ProcessEnv,
+  settings: T,
+): { [K in keyof T]: number } =>
+  Object.fromEntries(Object.entries(settings).map(([key, setting]) => [key, read(env, setting)])) as {
+    [K in keyof T]: number;
+  };
 
 export interface SecurityConfig {
   readonly masterKey?: string | undefined;
@@ -93,25 +203,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: integer(env, 'FINBRIDGE_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     publicBaseUrl,
     dataDir,
-    worker: {
-      concurrency: integer(env, 'FINBRIDGE_WORKER_CONCURRENCY', 8, 1, 256),
-      leaseMs: integer(env, 'FINBRIDGE_WORKER_LEASE_MS', 60_000, 1000, 3_600_000),
-      callTimeoutMs: integer(env, 'FINBRIDGE_WORKER_CALL_TIMEOUT_MS', 15_000, 100, 600_000),
-      pollMs: integer(env, 'FINBRIDGE_WORKER_POLL_MS', 200, 5, 60_000),
-      backoffBaseMs: integer(env, 'FINBRIDGE_WORKER_BACKOFF_MS', 1000, 1, 600_000),
-      backoffMaxMs: integer(env, 'FINBRIDGE_WORKER_BACKOFF_MAX_MS', 300_000, 1, 3_600_000),
-      maxAttempts: integer(env, 'FINBRIDGE_WORKER_MAX_ATTEMPTS', 12, 1, 1000),
-      batchSize: integer(env, 'FINBRIDGE_WORKER_BATCH_SIZE', 50, 1, 200),
-      syncPollMs: integer(env, 'FINBRIDGE_WORKER_SYNC_POLL_MS', 5000, 10, 600_000),
-      heartbeatMs: integer(env, 'FINBRIDGE_WORKER_HEARTBEAT_MS', 2000, 50, 60_000),
-    },
+    worker: readAll(env, WORKER_SETTINGS),
     security: {
       masterKey: env['FINBRIDGE_MASTER_KEY'],
       masterKeyPrevious: env['FINBRIDGE_MASTER_KEY_PREVIOUS'],
       masterKeyFile: resolve(env['FINBRIDGE_MASTER_KEY_FILE'] ?? resolve(dataDir, 'master.key')),
       tokenTtlSeconds: integer(env, 'FINBRIDGE_TOKEN_TTL', 3600, 60, 86_400),
-      rateLimitPerIp: integer(env, 'FINBRIDGE_RATE_LIMIT_IP', 1200, 1, 1_000_000),
-      rateLimitPerPrincipal: integer(env, 'FINBRIDGE_RATE_LIMIT_CLIENT', 600, 1, 1_000_000),
+      ...readAll(env, RATE_LIMIT_SETTINGS),
       corsOrigins: (env['FINBRIDGE_CORS_ORIGINS'] ?? '')
         .split(',')
         .map((o) => o.trim())

@@ -9,7 +9,7 @@ import { CONNECTORS } from '../../src/connectors/index.ts';
 import type { SimulatedDocument } from '../../src/connectors/simulator-admin.ts';
 import { connectorDefinition, installConnectors } from '../../src/hub/connector-registry.ts';
 import { sampleReimbursement } from '../../src/demo/sample-vouchers.ts';
-import { seededRandom } from '../../src/connectors/kingdee/simulator/random.ts';
+import { seededRandom } from '../../src/connectors/simulator-kit/random.ts';
 import { submitVoucher } from '../../src/hub/postings.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { createKeyring } from '../../src/platform/security/keyring.ts';
@@ -47,6 +47,8 @@ export interface ChaosReport {
   readonly inErp: number;
   readonly distinctReferences: number;
   readonly statuses: Readonly<Record<string, number>>;
+  /** Settled postings (posted, rejected, dead) whose trace lacks the event that says so: must be 0. */
+  readonly untraced: number;
   readonly kills: number;
   readonly postgresRestarts: number;
   readonly seconds: number;
@@ -187,6 +189,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         .execute();
       return Object.fromEntries(rows.map((r) => [r.status, r.n]));
     };
+    const untraced = async (): Promise<number> => {
+      const settled = await db
+        .selectFrom('postings')
+        .select(['id', 'status'])
+        .where('status', 'in', ['posted', 'rejected', 'dead'])
+        .execute();
+      const said = await database.db
+        .selectFrom('posting_events')
+        .select(['posting_id', 'kind'])
+        .where('kind', 'in', ['posted', 'rejected', 'dead'])
+        .execute();
+      const traced = new Set(said.map((e) => `${e.posting_id} ${e.kind}`));
+      return settled.filter((p) => !traced.has(`${p.id} ${p.status}`)).length;
+    };
     let nextKill = Date.now() + options.killEveryMs[0];
     let restartedPostgres = false;
     for (;;) {
@@ -249,6 +265,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       inErp: inErp.size,
       distinctReferences: new Set(inErp.values()).size,
       statuses: await counts(),
+      untraced: await untraced(),
       kills,
       postgresRestarts,
       seconds: Math.round((Date.now() - started) / 100) / 10,

@@ -38,9 +38,10 @@ for (const type of types) {
     const ok =
       report.inErp === report.vouchers &&
       report.distinctReferences === report.vouchers &&
-      report.statuses['posted'] === report.vouchers;
+      report.statuses['posted'] === report.vouchers &&
+      report.untraced === 0;
     rows.push(
-      `| ${type} | ${engine} | ${ok ? 'PASS' : 'FAIL'} | ${report.vouchers} | ${report.inErp} | ${report.distinctReferences} | ${report.kills} | ${report.postgresRestarts} | ${report.seconds} |`,
+      `| ${type} | ${engine} | ${ok ? 'PASS' : 'FAIL'} | ${report.vouchers} | ${report.inErp} | ${report.distinctReferences} | ${report.untraced} | ${report.kills} | ${report.postgresRestarts} | ${report.seconds} |`,
     );
     failed ||= !ok;
   }
@@ -48,8 +49,8 @@ for (const type of types) {
 process.stdout.write(
   [
     `\nchaos, seed ${seed}`,
-    '| connector | engine | result | submitted | in the ERP | distinct references | worker kills | PostgreSQL restarts | seconds |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| connector | engine | result | submitted | in the ERP | distinct references | untraced | worker kills | PostgreSQL restarts | seconds |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
   ].join('\n'),

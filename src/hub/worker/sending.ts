@@ -181,8 +181,8 @@ export class PostingSender {
       'dead',
       { last_outcome: 'exhausted' },
       { code: 'exhausted', message: reason },
+      { reason },
     );
-    await addEvent(db, posting.id, at(), 'dead', { reason });
     return false;
   }
 
@@ -216,13 +216,14 @@ export class PostingSender {
           last_outcome: 'success',
           posted_at: postedAt,
         };
-        if (await this.#leases.settle(tx, posting, changes, true))
-          await tellPosted(tx, [{ posting, erpNumber: found.erpNumber }], postedAt);
-      });
-      await addEvent(db, posting.id, at(), 'posted', {
-        erpId: found.erpId,
-        erpNumber: found.erpNumber,
-        via: 'lookup',
+        // the state and the trace event that says so commit together
+        if (!(await this.#leases.settle(tx, posting, changes, true))) return;
+        await addEvent(tx, posting.id, postedAt, 'posted', {
+          erpId: found.erpId,
+          erpNumber: found.erpNumber,
+          via: 'lookup',
+        });
+        await tellPosted(tx, [{ posting, erpNumber: found.erpNumber }], postedAt);
       });
       this.#ctx.metrics?.outcomes.inc({ connection: state.name, outcome: 'found_by_lookup' });
       state.breaker.success();
@@ -275,16 +276,17 @@ export class PostingSender {
     if (failure.outcome === 'rejected') {
       state.breaker.success(); // the ERP answered: it is healthy
       this.#states.reportBreaker(state);
-      await this.#park(db, posting, 'rejected', error, failure);
-      await addEvent(db, posting.id, at, 'rejected', { code: failure.code, message: failure.message });
+      await this.#park(db, posting, 'rejected', error, failure, {
+        code: failure.code,
+        message: failure.message,
+      });
       return;
     }
     state.breaker.failure(performance.now());
     this.#states.reportBreaker(state);
     const status: PostingStatus = failure.outcome === 'ambiguous' ? 'unknown' : 'pending';
     if (status === 'pending' && attempt >= this.#ctx.maxAttempts) {
-      await this.#park(db, posting, 'dead', error, failure);
-      await addEvent(db, posting.id, at, 'dead', {
+      await this.#park(db, posting, 'dead', error, failure, {
         reason: `retry budget of ${this.#ctx.maxAttempts} attempts exhausted`,
         code: failure.code,
       });
@@ -296,17 +298,24 @@ export class PostingSender {
     await this.#leases.settle(db, posting, { status, next_attempt_at: next, ...error }, true);
   }
 
-  /** Parks a posting (rejected or dead) and tells its module, in one transaction. */
+  /**
+   * Parks a posting (rejected or dead): the state, its trace event (`rejected` / `dead` with `detail`)
+   * and the notice to its module commit in one transaction, so a worker killed in between leaves
+   * neither a parked posting whose trace does not say so nor an event for a state that never was.
+   */
   async #park(
     db: TenantDb,
     posting: PostingRow,
     status: 'rejected' | 'dead',
     changes: { last_outcome: string; last_error_code?: string; last_error_message?: string },
     failure: { readonly code: string; readonly message: string },
+    detail: Record<string, unknown>,
   ): Promise<void> {
     await db.transaction(async (tx) => {
-      if (await this.#leases.settle(tx, posting, { status, ...changes }, true))
-        await tellRejected(tx, posting, status, failure, nowOf(this.#ctx).toISOString());
+      if (!(await this.#leases.settle(tx, posting, { status, ...changes }, true))) return;
+      const at = nowOf(this.#ctx).toISOString();
+      await addEvent(tx, posting.id, at, status, detail);
+      await tellRejected(tx, posting, status, failure, at);
     });
   }
 }
