@@ -179,6 +179,93 @@ for (const engine of ENGINES) {
       assert.equal(second.statusCode, 409);
     });
 
+    it('counts postings by status, connection and age, and replays parked ones in bulk by error code', async () => {
+      const ids: string[] = [];
+      for (const n of [1, 2, 3]) {
+        const res = await t.request({
+          method: 'POST',
+          url: '/api/v1/vouchers',
+          headers: auth,
+          payload: {
+            connectionId,
+            documentId: `BULK-${n}`,
+            voucher: voucher(`批量 ${n}`, '10.00', '660299Y'),
+          },
+        });
+        assert.equal(res.statusCode, 202, res.body);
+        ids.push(res.json().id);
+      }
+      const parked = await until('all three rejected', async () => {
+        const all = await Promise.all(
+          ids.map(async (id) => (await t.request({ url: `/api/v1/postings/${id}`, headers: auth })).json()),
+        );
+        return all.every((p) => p.status === 'rejected') ? all : undefined;
+      });
+      const code = parked[0].lastError.code as string;
+      const summary = (await t.request({ url: '/api/v1/postings/summary', headers: auth })).json();
+      assert.ok(summary.byStatus.rejected >= 3, JSON.stringify(summary.byStatus));
+      assert.equal(
+        summary.total,
+        Object.values(summary.byStatus as Record<string, number>).reduce((a, b) => a + b, 0),
+      );
+      const mine = summary.byConnection.find(
+        (c: { connectionId: string }) => c.connectionId === connectionId,
+      );
+      assert.equal(mine.type, 'kingdee-k3cloud');
+      assert.ok(mine.byStatus.rejected >= 3, JSON.stringify(mine));
+      const byCode = summary.parkedByError.find((e: { code: string }) => e.code === code);
+      assert.ok(byCode.count >= 3 && byCode.status === 'rejected', JSON.stringify(summary.parkedByError));
+      assert.deepEqual(Object.keys(summary.openByAge), [
+        'under1m',
+        'under10m',
+        'under1h',
+        'under1d',
+        'older',
+      ]);
+
+      const bad = await t.request({
+        method: 'POST',
+        url: '/api/v1/postings/replay',
+        headers: auth,
+        payload: { status: 'posted' },
+      });
+      assert.equal(bad.statusCode, 422, 'only parked postings are replayed');
+      assert.equal(bad.json().errors[0].pointer, '/status');
+      sim.ledger.addBase(
+        'BD_Account',
+        '660299Y',
+        '新增科目',
+        { FIsDetail: 1, FDC: 1 },
+        new Date().toISOString(),
+      );
+      const replayedIds: string[] = [];
+      for (let more = true; more;) {
+        const page = await t.request({
+          method: 'POST',
+          url: '/api/v1/postings/replay',
+          headers: auth,
+          payload: { status: 'rejected', connectionId, errorCode: code, limit: 2 },
+        });
+        assert.equal(page.statusCode, 200, page.body);
+        assert.ok(page.json().replayed <= 2);
+        replayedIds.push(...page.json().ids);
+        more = page.json().more;
+      }
+      for (const id of ids) assert.ok(replayedIds.includes(id), `${id} replayed`);
+      await until('all three posted after the bulk replay', async () => {
+        const all = await Promise.all(
+          ids.map(async (id) => (await t.request({ url: `/api/v1/postings/${id}`, headers: auth })).json()),
+        );
+        return all.every((p) => p.status === 'posted') ? true : undefined;
+      });
+      const after = (await t.request({ url: '/api/v1/postings/summary', headers: auth })).json();
+      const now = after.byConnection.find((c: { connectionId: string }) => c.connectionId === connectionId);
+      assert.ok(now.byStatus.posted >= 3 && now.lastPostedAt !== null, JSON.stringify(now));
+      assert.equal(now.byStatus.rejected, mine.byStatus.rejected - replayedIds.length);
+      const trace = (await t.request({ url: `/api/v1/documents/${ids[0]}/trace`, headers: auth })).json();
+      assert.ok(JSON.stringify(trace).includes('"replayed"'), 'the trace says it was replayed');
+    });
+
     it('refuses an unbalanced voucher at the door, before any posting exists', async () => {
       const bad = voucher('bad');
       bad.lines[1]!.credit = '1829.99';

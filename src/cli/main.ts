@@ -12,7 +12,7 @@ import { connectDemoErp, demoMasterData, demoRoutes, startDemoSimulator } from '
 import { startDemoBudgetSystem, type DemoBudgetSystem } from '../demo/budget-system.ts';
 import { seedExpenseDemo, type ExpenseDemoSummary } from '../demo/expenses.ts';
 import { issueDemoCredentials, seedDemo, type DemoCredentials } from '../demo/seed.ts';
-import { listPostings, replayPosting } from '../hub/postings.ts';
+import { replayPostings } from '../hub/postings.ts';
 import { registerCompany } from '../governance/companies.ts';
 import { renderMessage } from '../model/error-codes.ts';
 import { DomainError } from '../model/result.ts';
@@ -226,6 +226,9 @@ const COMMANDS: Record<string, Command> = {
       say('');
       say(
         `FinBridge ${VERSION} is running on ${address}  (database: ${running.context.database.location.replace(process.cwd() + '/', '')})`,
+      );
+      say(
+        `  Console     ${address}/${credentials === undefined ? '' : '   (sign in with a demo user below 用下方演示账号登录)'}`,
       );
       say(`  API docs    ${address}/docs`);
       say(`  OpenAPI     ${address}/openapi.json     schemas ${address}/schemas`);
@@ -510,23 +513,36 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'postings replay': {
-    summary: 'Send parked postings again (after fixing their cause)',
-    usage: 'finbridge postings replay --tenant CODE --status dead|rejected',
-    options: { tenant: { type: 'string' }, status: { type: 'string' } },
+    summary: 'Send parked postings again (after fixing their cause), as POST /api/v1/postings/replay does',
+    usage:
+      'finbridge postings replay --tenant CODE --status dead|rejected [--connection ID] [--document-type TYPE] [--error-code CODE]',
+    options: {
+      tenant: { type: 'string' },
+      status: { type: 'string' },
+      connection: { type: 'string' },
+      'document-type': { type: 'string' },
+      'error-code': { type: 'string' },
+    },
     async run(values) {
       const status = required(values, 'status');
       if (status !== 'dead' && status !== 'rejected')
         throw new CliError('--status must be dead or rejected', EXIT.usage);
+      const connectionId = str(values, 'connection');
+      const documentType = str(values, 'document-type');
+      const errorCode = str(values, 'error-code');
       await withPlatform(loadConfig(), async ({ database, writer }) => {
         const { db } = await tenantFor(database, values['tenant']);
         let replayed = 0;
         for (;;) {
-          const page = await listPostings(db, { status, limit: 500 });
-          if (page.items.length === 0) break;
-          for (const posting of page.items) {
-            await replayPosting(db, writer, posting.id);
-            replayed += 1;
-          }
+          const batch = await replayPostings(db, writer, {
+            status,
+            limit: 1000,
+            ...(connectionId === undefined ? {} : { connectionId }),
+            ...(documentType === undefined ? {} : { documentType }),
+            ...(errorCode === undefined ? {} : { errorCode }),
+          });
+          replayed += batch.replayed;
+          if (!batch.more) break;
         }
         say(`${replayed} ${status} posting(s) queued again; a running server or worker will send them`);
       });

@@ -460,6 +460,215 @@ export async function replayPosting(db: TenantDb, writer: Writer, id: string): P
   });
 }
 
+/** Which parked postings a bulk replay sends again. */
+export interface ReplayFilter {
+  readonly status: 'rejected' | 'dead';
+  readonly connectionId?: string;
+  readonly documentType?: string;
+  /** The ERP's (or the hub's) error code of the last failure, e.g. after fixing a missing mapping. */
+  readonly errorCode?: string;
+  /** At most this many at once (oldest first); `more` says whether others match. */
+  readonly limit: number;
+}
+
+/**
+ * Sends every parked posting matching a filter again, oldest first, in one transaction: each is
+ * mapped afresh with its connection's current profile, gets its `replayed` trace event and an audit
+ * entry, exactly as a single replay does.
+ */
+export async function replayPostings(
+  db: TenantDb,
+  writer: Writer,
+  filter: ReplayFilter,
+): Promise<{ replayed: number; ids: string[]; more: boolean }> {
+  return db.transaction(async (tx) => {
+    let select = tx
+      .selectFrom('postings')
+      .select(['id', 'connection_id', 'status'])
+      .where('status', '=', filter.status);
+    if (filter.connectionId !== undefined) select = select.where('connection_id', '=', filter.connectionId);
+    if (filter.documentType !== undefined) select = select.where('document_type', '=', filter.documentType);
+    if (filter.errorCode !== undefined) select = select.where('last_error_code', '=', filter.errorCode);
+    const rows = await select
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(filter.limit + 1)
+      .execute();
+    const chosen = rows.slice(0, filter.limit);
+    const now = writer.audit.clock.now().toISOString();
+    const versions = new Map<string, number>();
+    for (const connectionId of new Set(chosen.map((r) => r.connection_id)))
+      versions.set(connectionId, (await getProfile(tx, connectionId)).version);
+    for (const [connectionId, version] of versions) {
+      const ids = chosen.filter((r) => r.connection_id === connectionId).map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500)
+        await tx
+          .updateTable('postings')
+          .set({
+            profile_version: version,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now,
+            lease_owner: null,
+            lease_until: null,
+            updated_at: now,
+          })
+          .where('id', 'in', ids.slice(i, i + 500))
+          .where('status', '=', filter.status)
+          .execute();
+    }
+    await addEventsToMany(
+      tx,
+      now,
+      chosen.map((r) => [
+        r.id,
+        [
+          [
+            'replayed',
+            {
+              by: writer.actor,
+              previousStatus: r.status,
+              profileVersion: versions.get(r.connection_id),
+              bulk: true,
+            },
+          ],
+        ],
+      ]),
+    );
+    await appendAudit(
+      tx,
+      writer.audit,
+      chosen.map((r) => ({
+        actor: writer.actor,
+        action: 'replay',
+        entityType: 'Posting',
+        entityId: r.id,
+        before: { status: r.status },
+        after: { status: 'pending' },
+        requestId: writer.requestId,
+      })),
+    );
+    return { replayed: chosen.length, ids: chosen.map((r) => r.id), more: rows.length > filter.limit };
+  });
+}
+
+/** Upper bounds (seconds) of the age buckets of open postings in the summary, and their names. */
+type AgeBand = 'under1m' | 'under10m' | 'under1h' | 'under1d' | 'older';
+const AGE_BUCKETS: readonly (readonly [Exclude<AgeBand, 'older'>, number])[] = [
+  ['under1m', 60],
+  ['under10m', 600],
+  ['under1h', 3600],
+  ['under1d', 86_400],
+];
+
+export interface PostingsSummary {
+  readonly at: string;
+  readonly total: number;
+  readonly byStatus: Readonly<Record<PostingStatus, number>>;
+  readonly byConnection: {
+    readonly connectionId: string;
+    readonly name: string;
+    readonly type: string;
+    readonly byStatus: Readonly<Record<PostingStatus, number>>;
+    /** When the oldest posting still waiting (pending, sending, unknown) was accepted. */
+    readonly oldestOpenAt: string | null;
+    readonly lastPostedAt: string | null;
+  }[];
+  /** Postings still waiting, by how long ago they were accepted. */
+  readonly openByAge: Readonly<Record<AgeBand, number>>;
+  /** Parked postings (rejected, dead) by their last error code, most frequent first. */
+  readonly parkedByError: {
+    readonly status: 'rejected' | 'dead';
+    readonly code: string;
+    readonly count: number;
+  }[];
+}
+
+const STATUSES: readonly PostingStatus[] = ['pending', 'sending', 'unknown', 'posted', 'rejected', 'dead'];
+const zeroes = (): Record<PostingStatus, number> =>
+  Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<PostingStatus, number>;
+
+/** What an operator checks first: counts by status, connection and age, and why postings are parked. */
+export async function summarizePostings(db: TenantDb, now: Date): Promise<PostingsSummary> {
+  const connections = await db
+    .selectFrom('connections')
+    .select(['id', 'name', 'type'])
+    .orderBy('name')
+    .execute();
+  const counts = await db
+    .selectFrom('postings')
+    .select((eb) => [
+      'connection_id',
+      'status',
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.min('created_at').as('oldest'),
+      eb.fn.max('posted_at').as('lastPosted'),
+    ])
+    .groupBy(['connection_id', 'status'])
+    .execute();
+  const cutoff = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
+  const ages = await db
+    .selectFrom('postings')
+    .select((eb) => [
+      ...AGE_BUCKETS.map(([name, seconds]) =>
+        eb.fn
+          .sum<number | string | null>(
+            eb.case().when('created_at', '>=', cutoff(seconds)).then(1).else(0).end(),
+          )
+          .as(name),
+      ),
+      eb.fn.countAll<number | string>().as('all'),
+    ])
+    .where('status', 'in', ['pending', 'sending', 'unknown'])
+    .executeTakeFirstOrThrow();
+  const parked = await db
+    .selectFrom('postings')
+    .select((eb) => ['status', 'last_error_code', eb.fn.countAll<number | string>().as('n')])
+    .where('status', 'in', ['rejected', 'dead'])
+    .groupBy(['status', 'last_error_code'])
+    .execute();
+  const byStatus = zeroes();
+  const perConnection = new Map(
+    connections.map((c) => [
+      c.id,
+      { ...c, byStatus: zeroes(), oldestOpenAt: null as string | null, lastPostedAt: null as string | null },
+    ]),
+  );
+  for (const row of counts) {
+    const n = Number(row.n);
+    byStatus[row.status] += n;
+    const entry = perConnection.get(row.connection_id);
+    if (entry === undefined) continue;
+    entry.byStatus[row.status] += n;
+    if (row.status === 'pending' || row.status === 'sending' || row.status === 'unknown')
+      if (entry.oldestOpenAt === null || row.oldest < entry.oldestOpenAt) entry.oldestOpenAt = row.oldest;
+    if (row.status === 'posted') entry.lastPostedAt = row.lastPosted ?? null;
+  }
+  // each bucket counts the postings younger than its bound; the summary shows the bands between
+  const openByAge: Record<AgeBand, number> = { under1m: 0, under10m: 0, under1h: 0, under1d: 0, older: 0 };
+  let younger = 0;
+  for (const [name] of AGE_BUCKETS) {
+    const within = Number(ages[name] ?? 0);
+    openByAge[name] = within - younger;
+    younger = within;
+  }
+  openByAge.older = Number(ages.all) - younger;
+  return {
+    at: now.toISOString(),
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    byConnection: [...perConnection.values()].map(({ id, ...rest }) => ({ connectionId: id, ...rest })),
+    openByAge,
+    parkedByError: parked
+      .map((r) => ({
+        status: r.status as 'rejected' | 'dead',
+        code: r.last_error_code ?? 'unknown',
+        count: Number(r.n),
+      }))
+      .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+  };
+}
+
 /** The generic voucher entry (`POST /api/v1/vouchers`). */
 export const submitVoucher = (
   db: TenantDb,

@@ -8,7 +8,15 @@ import {
   testConnection,
 } from '../../hub/connections.ts';
 import { connectionTypes, installedConnectors } from '../../hub/connector-registry.ts';
-import { getPosting, listPostings, replayPosting, toPostingView, traceOf } from '../../hub/postings.ts';
+import {
+  getPosting,
+  listPostings,
+  replayPosting,
+  replayPostings,
+  summarizePostings,
+  toPostingView,
+  traceOf,
+} from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
 import { needs } from '../../platform/http/policy.ts';
@@ -43,6 +51,8 @@ const ConnectionSchema = Type.Object({
 });
 const BASE_URL_NOTE =
   "Where the ERP is: an http(s) address for most connectors; others name their schemes in their manifest's urlSchemes (file exchange: sftp:// or file://).";
+
+const STATUS_NAMES = ['pending', 'sending', 'unknown', 'posted', 'rejected', 'dead'] as const;
 
 const PostingSchema = Type.Object({
   id: Type.String(),
@@ -425,6 +435,100 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         ...(q.connectionId === undefined ? {} : { connectionId: q.connectionId }),
         ...(q.cursor === undefined ? {} : { after: q.cursor }),
       });
+    },
+  );
+  const StatusCounts = Type.Object(
+    Object.fromEntries(STATUS_NAMES.map((s) => [s, Type.Integer({ minimum: 0 })])) as Record<
+      (typeof STATUS_NAMES)[number],
+      ReturnType<typeof Type.Integer>
+    >,
+  );
+  app.get(
+    '/api/v1/postings/summary',
+    {
+      config: { policy: needs('vouchers:read') },
+      schema: {
+        operationId: 'summarizePostings',
+        summary:
+          'Postings counted by status and connection, the waiting ones by age, the parked ones by error code',
+        tags: ['postings'],
+        response: {
+          200: Type.Object({
+            at: Type.String({ format: 'date-time' }),
+            total: Type.Integer({ minimum: 0 }),
+            byStatus: StatusCounts,
+            byConnection: Type.Array(
+              Type.Object({
+                connectionId: Type.String(),
+                name: Type.String(),
+                type: Type.String(),
+                byStatus: StatusCounts,
+                oldestOpenAt: Type.Union([Type.String(), Type.Null()]),
+                lastPostedAt: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+            openByAge: Type.Object({
+              under1m: Type.Integer({ minimum: 0 }),
+              under10m: Type.Integer({ minimum: 0 }),
+              under1h: Type.Integer({ minimum: 0 }),
+              under1d: Type.Integer({ minimum: 0 }),
+              older: Type.Integer({ minimum: 0 }),
+            }),
+            parkedByError: Type.Array(
+              Type.Object({
+                status: Type.Union([Type.Literal('rejected'), Type.Literal('dead')]),
+                code: Type.String(),
+                count: Type.Integer({ minimum: 1 }),
+              }),
+            ),
+          }),
+          ...problems(400),
+        },
+      },
+    },
+    async (request) => summarizePostings((await resolveTenant(ctx, request)).db, ctx.clock.now()),
+  );
+  app.post(
+    '/api/v1/postings/replay',
+    {
+      config: { policy: needs('vouchers:write') },
+      schema: {
+        operationId: 'replayPostings',
+        summary:
+          'Send parked postings again in bulk, by status and optionally connection, document type and error code',
+        tags: ['postings'],
+        body: Type.Object(
+          {
+            status: Type.Union([Type.Literal('rejected'), Type.Literal('dead')]),
+            connectionId: Type.Optional(Type.String({ format: 'uuid' })),
+            documentType: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+            errorCode: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            replayed: Type.Integer({ minimum: 0 }),
+            ids: Type.Array(Type.String()),
+            more: Type.Boolean({ description: 'More postings match: send the same request again.' }),
+          }),
+          ...problems(400, 422),
+        },
+      },
+    },
+    async (request) => {
+      const tenant = await resolveTenant(ctx, request);
+      const { limit, connectionId, documentType, errorCode, status } = request.body;
+      const result = await replayPostings(tenant.db, tenant.writer, {
+        status,
+        limit: limit ?? 500,
+        ...(connectionId === undefined ? {} : { connectionId }),
+        ...(documentType === undefined ? {} : { documentType }),
+        ...(errorCode === undefined ? {} : { errorCode }),
+      });
+      if (result.replayed > 0) wake();
+      return result;
     },
   );
   app.get(
