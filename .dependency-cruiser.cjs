@@ -47,6 +47,35 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(connectors|model|standards)/' },
     },
     {
+      name: 'connector-folders-stand-alone',
+      comment:
+        'A connector folder imports no other connector folder; what simulators share is in src/connectors/simulator-kit/.',
+      severity: 'error',
+      from: { path: '^src/connectors/([^/]+)/', pathNot: '^src/connectors/simulator-kit/[^/]+\\.test\\.ts$' },
+      to: { path: '^src/connectors/[^/]+/', pathNot: '^src/connectors/($1|simulator-kit)/' },
+    },
+    {
+      name: 'the-simulator-kit-stays-small',
+      comment:
+        "The simulator kit sees only the connector contract and the model (its tests also try each ERP's own fault keys).",
+      severity: 'error',
+      from: { path: '^src/connectors/simulator-kit/', pathNot: '\\.test\\.ts$' },
+      to: {
+        path: '^src/',
+        pathNot: '^src/connectors/(simulator-kit/|contract\\.ts$)|^src/(model|standards)/',
+      },
+    },
+    {
+      name: 'only-simulators-use-the-kit',
+      comment: "A connector's own code (client, map, errors, definition) does without the simulator kit.",
+      severity: 'error',
+      from: {
+        path: '^src/connectors/',
+        pathNot: '^src/connectors/([^/]+/simulator/|simulator-kit/|simulator-admin\\.ts$)',
+      },
+      to: { path: '^src/connectors/simulator-kit/' },
+    },
+    {
       name: 'no-module-knows-an-erp',
       comment:
         'Outside src/connectors/ an ERP is reached through its definition, found by connection type in the hub registry (ADR 0013).',

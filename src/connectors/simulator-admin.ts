@@ -1,4 +1,11 @@
 import type { DocumentKind, SimulatorFaults } from './contract.ts';
+import {
+  NO_OWN_FAULT_KEYS,
+  parseFaultChange,
+  type FaultKeys,
+  type FaultValues,
+} from './simulator-kit/fault-keys.ts';
+import type { NoOwnFaults } from './simulator-kit/faults.ts';
 
 /**
  * The control surface every simulator offers the people testing against it (a customer's UAT, our
@@ -19,59 +26,27 @@ export interface SimulatedDocument {
   readonly reference: string;
 }
 
-export interface AdminControls {
+/** What the admin surface reads and changes of a simulator; `Own`: the values of the ERP's own fault keys. */
+export interface AdminControls<Own extends object = NoOwnFaults> {
   stats(): Record<string, unknown>;
   documents(): readonly SimulatedDocument[];
-  faults(): SimulatorFaults;
-  setFaults(faults: SimulatorFaults): void;
+  /** The faults in force, common and own (what `GET /__sim/faults` shows). */
+  faults(): SimulatorFaults & Partial<Own>;
+  /** Changes the faults a checked `PUT /__sim/faults` names, the others stay. */
+  setFaults(common: SimulatorFaults, own: Partial<Own>): void;
 }
 
-const RANGES: Readonly<Record<keyof SimulatorFaults, readonly [number, number]>> = {
-  latencyMs: [0, 600_000],
-  errorRate: [0, 1],
-  timeoutRate: [0, 1],
-  dropAfterCommitRate: [0, 1],
-  throttleRps: [0, 1_000_000],
-};
-
-/** Just the faults of a simulator's settings (its start options also hold credentials and master data). */
-export function onlyFaults(settings: SimulatorFaults): SimulatorFaults {
-  const faults: Record<string, number> = {};
-  for (const key of Object.keys(RANGES) as (keyof SimulatorFaults)[]) {
-    const value = settings[key];
-    if (value !== undefined) faults[key] = value;
-  }
-  return faults;
-}
-
-/** Reads a faults change; an unknown key or a value out of range is refused, naming it. */
-export function parseFaults(body: string): SimulatorFaults | { error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return { error: 'the body is not JSON' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { error: 'expected a JSON object of faults' };
-  const faults: Record<string, number> = {};
-  for (const [key, raw] of Object.entries(value)) {
-    const range = Object.hasOwn(RANGES, key) ? RANGES[key as keyof SimulatorFaults] : undefined;
-    if (range === undefined)
-      return { error: `unknown fault ${key}; known: ${Object.keys(RANGES).join(', ')}` };
-    if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < range[0] || raw > range[1])
-      return { error: `${key} must be a number from ${range[0]} to ${range[1]}` };
-    faults[key] = raw;
-  }
-  return faults;
-}
-
-/** The answer to an admin request, or undefined when the path is not one. */
-export function answerAdmin(
+/**
+ * The answer to an admin request, or undefined when the path is not one. `PUT /__sim/faults` is checked
+ * against the common fault keys and the ERP's own (`own`, none by default): an unknown key or a bad value
+ * is a 400 naming it, and nothing changes.
+ */
+export function answerAdmin<K extends FaultKeys = typeof NO_OWN_FAULT_KEYS>(
   method: string,
   path: string,
   body: string,
-  controls: AdminControls,
+  controls: AdminControls<FaultValues<K>>,
+  own: K = NO_OWN_FAULT_KEYS as K,
 ): { readonly status: number; readonly body: unknown } | undefined {
   if (!path.startsWith(ADMIN_PREFIX)) return undefined;
   const what = path.slice(ADMIN_PREFIX.length);
@@ -79,9 +54,9 @@ export function answerAdmin(
   if (what === 'faults' && method === 'GET') return { status: 200, body: controls.faults() };
   if (what === 'documents' && method === 'GET') return { status: 200, body: controls.documents() };
   if (what === 'faults' && method === 'PUT') {
-    const parsed = parseFaults(body);
-    if ('error' in parsed) return { status: 400, body: { error: parsed.error } };
-    controls.setFaults(parsed);
+    const parsed = parseFaultChange(body, own);
+    if (!parsed.ok) return { status: 400, body: { error: parsed.error } };
+    controls.setFaults(parsed.value.common, parsed.value.own);
     return { status: 200, body: controls.faults() };
   }
   return { status: 404, body: { error: `no such simulator control: ${method} ${path}` } };

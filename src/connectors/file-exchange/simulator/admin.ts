@@ -1,15 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerAdmin, type AdminControls } from '../../simulator-admin.ts';
-import { parseFileFaults, type FileFaults } from './faults.ts';
+import { parseFaultValues } from '../../simulator-kit/fault-keys.ts';
+import { FILE_FAULT_KEYS, type FileFaults } from './faults.ts';
 
 /**
  * The simulator's control surface over loopback HTTP (SFTP has no place for it): every `/__sim/*`
- * answer of `answerAdmin`, plus `GET`/`PUT /__sim/file-faults` for the faults particular to files.
+ * answer of `answerAdmin` (`PUT /__sim/faults` taking the file faults with the common ones), plus
+ * `GET`/`PUT /__sim/file-faults` for the faults particular to files alone.
  */
-export interface FileAdminControls extends AdminControls {
+export interface FileAdminControls extends AdminControls<FileFaults> {
   fileFaults(): FileFaults;
-  setFileFaults(faults: FileFaults): void;
 }
 
 export interface AdminServer {
@@ -21,14 +22,14 @@ function answer(method: string, path: string, body: string, controls: FileAdminC
   if (path === '/__sim/file-faults') {
     if (method === 'GET') return { status: 200, body: controls.fileFaults() };
     if (method === 'PUT') {
-      const parsed = parseFileFaults(body);
-      if ('error' in parsed) return { status: 400, body: { error: parsed.error } };
-      controls.setFileFaults(parsed);
+      const parsed = parseFaultValues(body, FILE_FAULT_KEYS);
+      if (!parsed.ok) return { status: 400, body: { error: parsed.error } };
+      controls.setFaults({}, parsed.value);
       return { status: 200, body: controls.fileFaults() };
     }
   }
   return (
-    answerAdmin(method, path, body, controls) ?? {
+    answerAdmin(method, path, body, controls, FILE_FAULT_KEYS) ?? {
       status: 404,
       body: { error: 'this port answers /__sim/* only; the ERP itself speaks SFTP' },
     }

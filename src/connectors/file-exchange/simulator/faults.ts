@@ -1,5 +1,5 @@
-import type { SimulatorFaults } from '../../contract.ts';
-import { seededRandom } from '../../kingdee/simulator/random.ts';
+import { number, rate, type FaultValues } from '../../simulator-kit/fault-keys.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
 
 /**
  * The faults of a simulated file exchange. The common ones, mapped to files and SFTP:
@@ -11,71 +11,31 @@ import { seededRandom } from '../../kingdee/simulator/random.ts';
  * - dropAfterCommitRate: a rename into the outbox is done, then the session is reset; and the
  *   importer imports a file but writes its acknowledgement late;
  * - throttleRps: SFTP sign-ins and file opens for writing over the rate are refused.
- * And the ones particular to files, switched at `/__sim/file-faults`: acknowledgements cut off for
+ * And the ones particular to files: acknowledgements cut off for
  * good, written in the wrong encoding, written in two halves (a partial file for a while) or locked by
- * the ERP for a while.
+ * the ERP for a while. File faults are declared as keys below and taken by `PUT /__sim/faults` with the
+ * common ones (or alone at `/__sim/file-faults`); the dice are the simulator kit's.
  */
-export interface FileFaults {
+export const FILE_FAULT_KEYS = {
   /** Share of acknowledgements cut off in the middle, for good. */
-  readonly truncatedAckRate?: number;
+  truncatedAckRate: rate(),
   /** Share of acknowledgements written in the other encoding (GBK for a UTF-8 layout and back). */
-  readonly wrongEncodingAckRate?: number;
+  wrongEncodingAckRate: rate(),
   /** Share of acknowledgements written in two steps, the first half visible for `partialMs`. */
-  readonly partialAckRate?: number;
+  partialAckRate: rate(),
   /** Share of acknowledgements the ERP keeps locked (opening them is refused) for `lockMs`. */
-  readonly lockedAckRate?: number;
+  lockedAckRate: rate(),
   /** How late a late acknowledgement is, ms (default 1500). */
-  readonly lateAckMs?: number;
+  lateAckMs: number(0, 600_000),
   /** How long the importer leaves a file it skips, ms (default 300). */
-  readonly postponeMs?: number;
+  postponeMs: number(0, 600_000),
   /** How long half an acknowledgement stays visible, ms (default 150). */
-  readonly partialMs?: number;
+  partialMs: number(0, 600_000),
   /** How long a locked acknowledgement stays locked, ms (default 150). */
-  readonly lockMs?: number;
-}
+  lockMs: number(0, 600_000),
+} as const;
 
-const FILE_FAULT_RANGES: Readonly<Record<keyof FileFaults, readonly [number, number]>> = {
-  truncatedAckRate: [0, 1],
-  wrongEncodingAckRate: [0, 1],
-  partialAckRate: [0, 1],
-  lockedAckRate: [0, 1],
-  lateAckMs: [0, 600_000],
-  postponeMs: [0, 600_000],
-  partialMs: [0, 600_000],
-  lockMs: [0, 600_000],
-};
-
-/** Reads a change of the file faults; an unknown key or a value out of range is refused, naming it. */
-export function parseFileFaults(body: string): FileFaults | { readonly error: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return { error: 'the body is not JSON' };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return { error: 'expected a JSON object of file faults' };
-  const faults: Record<string, number> = {};
-  for (const [key, raw] of Object.entries(value)) {
-    const range = Object.hasOwn(FILE_FAULT_RANGES, key)
-      ? FILE_FAULT_RANGES[key as keyof FileFaults]
-      : undefined;
-    if (range === undefined)
-      return { error: `unknown file fault ${key}; known: ${Object.keys(FILE_FAULT_RANGES).join(', ')}` };
-    if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < range[0] || raw > range[1])
-      return { error: `${key} must be a number from ${range[0]} to ${range[1]}` };
-    faults[key] = raw;
-  }
-  return faults;
-}
-
-/** What happens to one SFTP request, decided when it arrives. */
-export interface RequestPlan {
-  readonly latencyMs: number;
-  readonly fail: boolean;
-  readonly hang: 'no' | 'before' | 'after';
-  readonly dropAfterCommit: boolean;
-}
+export type FileFaults = FaultValues<typeof FILE_FAULT_KEYS>;
 
 /** What happens to one file the importer takes, and to its acknowledgement. */
 export interface ImportPlan {
@@ -84,97 +44,31 @@ export interface ImportPlan {
   readonly ack: 'whole' | 'truncated' | 'wrong-encoding' | 'partial' | 'locked';
 }
 
-export class SimulatorFaultState {
-  #common: SimulatorFaults;
-  #file: FileFaults;
-  readonly #random: () => number;
-  #bucket: { tokens: number; at: number };
-  #dropCommits = 0;
-  #hangCommits = 0;
+/**
+ * The kit's dice with what the ERP's import job draws: the common faults mapped to files (a file left
+ * unread for a while, an acknowledgement written late) and the file faults, from the same seeded
+ * generator as the SFTP requests' fates.
+ */
+export class FileExchangeDice extends FaultDice<FileFaults> {
   #lateAcks = 0;
 
-  constructor(common: SimulatorFaults, file: FileFaults, seed: number) {
-    this.#common = common;
-    this.#file = file;
-    this.#random = seededRandom(seed);
-    this.#bucket = { tokens: common.throttleRps ?? 0, at: performance.now() };
-  }
-
-  get common(): SimulatorFaults {
-    return { ...this.#common };
-  }
-
-  get file(): FileFaults {
-    return { ...this.#file };
-  }
-
-  setCommon(next: SimulatorFaults): void {
-    this.#common = { ...this.#common, ...next };
-    this.#bucket = { tokens: this.#common.throttleRps ?? 0, at: performance.now() };
-  }
-
-  setFile(next: FileFaults): void {
-    this.#file = { ...this.#file, ...next };
-  }
-
-  #chance(rate: number | undefined): boolean {
-    return this.#random() < (rate ?? 0);
-  }
-
-  request(): RequestPlan {
-    const c = this.#common;
-    const fail = this.#chance(c.errorRate);
-    const hang = this.#chance(c.timeoutRate);
-    const afterCommit = this.#random() < 0.5;
-    return {
-      latencyMs: c.latencyMs ?? 0,
-      fail,
-      hang: hang ? (afterCommit ? 'after' : 'before') : 'no',
-      dropAfterCommit: this.#chance(c.dropAfterCommitRate),
-    };
-  }
-
   importing(): ImportPlan {
-    const c = this.#common;
-    const f = this.#file;
-    const postpone = this.#chance(c.errorRate);
-    const late = this.#chance(c.timeoutRate) || this.#chance(c.dropAfterCommitRate);
+    const c = this.common;
+    const f = this.own;
+    const postpone = this.chance(c.errorRate);
+    const late = this.chance(c.timeoutRate) || this.chance(c.dropAfterCommitRate);
     const forced = this.#lateAcks > 0;
     if (forced) this.#lateAcks -= 1;
-    const ack = this.#chance(f.truncatedAckRate)
+    const ack = this.chance(f.truncatedAckRate)
       ? 'truncated'
-      : this.#chance(f.wrongEncodingAckRate)
+      : this.chance(f.wrongEncodingAckRate)
         ? 'wrong-encoding'
-        : this.#chance(f.partialAckRate)
+        : this.chance(f.partialAckRate)
           ? 'partial'
-          : this.#chance(f.lockedAckRate)
+          : this.chance(f.lockedAckRate)
             ? 'locked'
             : 'whole';
     return { postpone: postpone && !forced, lateAck: late || forced, ack };
-  }
-
-  /** True when a sign-in or an open for writing may pass the throttle (always, when it is off). */
-  admit(): boolean {
-    const rps = this.#common.throttleRps ?? 0;
-    if (rps <= 0) return true;
-    const t = performance.now();
-    this.#bucket = {
-      tokens: Math.min(rps, this.#bucket.tokens + ((t - this.#bucket.at) / 1000) * rps),
-      at: t,
-    };
-    if (this.#bucket.tokens < 1) return false;
-    this.#bucket.tokens -= 1;
-    return true;
-  }
-
-  /** The next `n` renames into the outbox are done, then their sessions reset. */
-  dropNextCommits(n: number): void {
-    this.#dropCommits = n;
-  }
-
-  /** The next `n` renames into the outbox are done, then never answered. */
-  hangNextCommits(n: number): void {
-    this.#hangCommits = n;
   }
 
   /** The next `n` files imported get their acknowledgement late. */
@@ -182,32 +76,16 @@ export class SimulatorFaultState {
     this.#lateAcks = n;
   }
 
-  dropsCommit(plan: RequestPlan): boolean {
-    if (this.#dropCommits > 0) {
-      this.#dropCommits -= 1;
-      return true;
-    }
-    return plan.dropAfterCommit;
-  }
-
-  hangsCommit(plan: RequestPlan): boolean {
-    if (this.#hangCommits > 0) {
-      this.#hangCommits -= 1;
-      return true;
-    }
-    return plan.hang === 'after';
-  }
-
   get lateAckMs(): number {
-    return this.#file.lateAckMs ?? 1500;
+    return this.own.lateAckMs ?? 1500;
   }
   get postponeMs(): number {
-    return this.#file.postponeMs ?? 300;
+    return this.own.postponeMs ?? 300;
   }
   get partialMs(): number {
-    return this.#file.partialMs ?? 150;
+    return this.own.partialMs ?? 150;
   }
   get lockMs(): number {
-    return this.#file.lockMs ?? 150;
+    return this.own.lockMs ?? 150;
   }
 }

@@ -6,7 +6,7 @@ import { ackFileName, matchesPattern } from '../map/names.ts';
 import { ackRows } from '../map/ack.ts';
 import type { Folders } from '../settings.ts';
 import type { SimulatedBook } from './book.ts';
-import type { ImportPlan, SimulatorFaultState } from './faults.ts';
+import type { FileExchangeDice, ImportPlan } from './faults.ts';
 import { checkVoucher } from './validate.ts';
 import { readVoucherFile } from './voucher-read.ts';
 
@@ -24,7 +24,7 @@ export interface ImporterOptions {
   readonly layout: VoucherLayout;
   readonly ack: AckLayout;
   readonly book: SimulatedBook;
-  readonly faults: SimulatorFaultState;
+  readonly faults: FileExchangeDice;
   readonly now: () => Date;
   readonly scanMs: number;
   readonly stats: Record<string, number>;

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SimulatorFaults, SimulatorStartOptions } from '../../contract.ts';
+import { pickFaults } from '../../simulator-kit/fault-keys.ts';
 import { MASTER_OBJECTS, type MasterObject } from '../layout/presets.ts';
 import { resolveSettings, type FileExchangeSettings } from '../settings.ts';
 import { startAdminServer } from './admin.ts';
 import { SimulatedBook } from './book.ts';
-import { SimulatorFaultState, type FileFaults } from './faults.ts';
+import { FileExchangeDice, FILE_FAULT_KEYS, type FileFaults } from './faults.ts';
 import { Importer } from './importer.ts';
 import { newKeyPair } from './keys.ts';
 import { MasterFiles } from './master-files.ts';
@@ -53,7 +54,8 @@ export interface FileExchangeSimulator {
   readonly keyConnection?: SimulatorConnection;
   readonly book: SimulatedBook;
   readonly stats: Record<string, number>;
-  setFaults(faults: SimulatorFaults): void;
+  /** Changes faults, common and file ones. */
+  setFaults(faults: SimulatorFaults & FileFaults): void;
   setFileFaults(faults: FileFaults): void;
   /** The next `n` renames into the outbox are done, then their sessions reset. */
   dropNextCommits(n: number): void;
@@ -87,15 +89,7 @@ export async function startFileExchangeSimulator(
     options.bookFile,
   );
   for (const period of options.closedPeriods ?? []) book.closedPeriods.add(period);
-  const { latencyMs, errorRate, timeoutRate, dropAfterCommitRate, throttleRps } = options;
-  const common: SimulatorFaults = {
-    ...(latencyMs === undefined ? {} : { latencyMs }),
-    ...(errorRate === undefined ? {} : { errorRate }),
-    ...(timeoutRate === undefined ? {} : { timeoutRate }),
-    ...(dropAfterCommitRate === undefined ? {} : { dropAfterCommitRate }),
-    ...(throttleRps === undefined ? {} : { throttleRps }),
-  };
-  const faults = new SimulatorFaultState(common, options.fileFaults ?? {}, options.seed ?? 1);
+  const faults = new FileExchangeDice(options, options.fileFaults ?? {}, options.seed ?? 1);
   const stats: Record<string, number> = {};
   const locks = new Map<string, number>();
   const importer = new Importer({
@@ -156,10 +150,9 @@ export async function startFileExchangeSimulator(
     {
       stats: () => ({ ...stats, vouchers: book.vouchers.length }),
       documents: () => book.documents(),
-      faults: () => faults.common,
-      setFaults: (next) => faults.setCommon(next),
-      fileFaults: () => faults.file,
-      setFileFaults: (next) => faults.setFile(next),
+      faults: () => faults.current,
+      setFaults: (common, file) => faults.set(common, file),
+      fileFaults: () => faults.own,
     },
   );
   return {
@@ -170,8 +163,8 @@ export async function startFileExchangeSimulator(
     ...(keyConnection === undefined ? {} : { keyConnection }),
     book,
     stats,
-    setFaults: (next) => faults.setCommon(next),
-    setFileFaults: (next) => faults.setFile(next),
+    setFaults: (next) => faults.set(next, pickFaults(next, FILE_FAULT_KEYS)),
+    setFileFaults: (next) => faults.set({}, next),
     dropNextCommits: (n) => faults.dropNextCommits(n),
     hangNextCommits: (n) => faults.hangNextCommits(n),
     lateNextAcks: (n) => faults.lateNextAcks(n),

@@ -9,7 +9,7 @@ import ssh2, {
   type ParsedKey,
   type SFTPWrapper,
 } from 'ssh2';
-import type { SimulatorFaultState } from './faults.ts';
+import type { FileExchangeDice } from './faults.ts';
 
 /**
  * A real SFTP server (ssh2's `Server` with its SFTP subsystem) over one local directory, which is the
@@ -29,7 +29,7 @@ export interface SftpServerOptions {
   readonly account: { readonly username: string; readonly password: string; readonly publicKey: ParsedKey };
   /** Renames into this folder are the commits the drop faults act on. */
   readonly commitFolder: string;
-  readonly faults: SimulatorFaultState;
+  readonly faults: FileExchangeDice;
   readonly stats: Record<string, number>;
   readonly now: () => Date;
   readonly sessionTtlS: number;
@@ -119,10 +119,10 @@ export async function startSftpServer(options: SftpServerOptions): Promise<SftpS
     }
     session.lastMs = nowMs;
     count(stats, 'requests');
-    const plan = faults.request();
+    const plan = faults.draw();
     const go = () => {
       if (session.closed) return;
-      if (plan.fail) {
+      if (plan.serverError) {
         count(stats, 'failed');
         sftp.status(id, STATUS_CODE.FAILURE, 'Temporary failure, try again');
         return;

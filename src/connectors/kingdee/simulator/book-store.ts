@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BookFileError, corrupt, foreignBook, inspectBookFile } from './book-file.ts';
+import { BookFileError, corrupt, foreignBook, inspectBookFile } from '../../simulator-kit/book-file.ts';
 
 /**
  * Where the simulated data centre keeps its documents: an SQLite file of its own, as the real K/3 Cloud

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { answerAdmin, type AdminControls, type SimulatedDocument } from '../../simulator-admin.ts';
+import type { FaultDice } from '../../simulator-kit/faults.ts';
 import type { Sessions } from './auth.ts';
 import { dataCentres, isDataCentreList } from './data-centres.ts';
 import { dynamicFormService, type FormContext } from './dynamic-form.ts';
 import { parseEnvelope } from './envelope.ts';
-import type { Faults } from './faults.ts';
 import type { Ledger } from './ledger.ts';
 import { isQuery } from './bill-query.ts';
 import { MSG, failure } from './wire.ts';
@@ -35,7 +35,7 @@ export interface SimulatorCall {
 export interface Shell {
   readonly acctId: string;
   readonly sessions: Sessions;
-  readonly faults: Faults;
+  readonly faults: FaultDice;
   readonly form: FormContext;
   readonly stats: SimulatorStats;
   /** Business calls are logged here when recording is on. */
@@ -81,8 +81,8 @@ async function handle(shell: Shell, req: IncomingMessage, res: ServerResponse, b
   if (req.method !== 'POST' || !m?.[1]) return send(404, NOT_FOUND_PAGE, 'text/html');
   const service = m[1];
   const method = service.split('.').at(-1)?.toLowerCase() ?? '';
-  if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
   const fate = faults.draw();
+  if (fate.latencyMs > 0) await new Promise((r) => setTimeout(r, fate.latencyMs));
   if (fate.serverError) {
     stats.errors += 1;
     return send(500, RUNTIME_ERROR_PAGE, 'text/html');
@@ -92,7 +92,7 @@ async function handle(shell: Shell, req: IncomingMessage, res: ServerResponse, b
     shell.hung.add(req.socket);
     req.socket.once('close', () => shell.hung.delete(req.socket));
   };
-  if (fate.hang && !fate.commitBeforeHang) return swallow();
+  if (fate.hang === 'before') return swallow();
 
   const env = parseEnvelope(body, req.headers['content-type'], service);
   let payload: unknown;
@@ -123,8 +123,8 @@ async function handle(shell: Shell, req: IncomingMessage, res: ServerResponse, b
     return send(200, `response_error:未找到服务 ${service}`, 'text/plain');
   }
   if (committed) stats.committed += 1;
-  if (fate.hang) return swallow();
-  if (committed && faults.dropsCommit(fate.drop)) {
+  if (committed ? faults.hangsCommit(fate) : fate.hang === 'after') return swallow();
+  if (committed && faults.dropsCommit(fate)) {
     stats.dropped += 1;
     req.socket.destroy();
     return;
@@ -138,7 +138,7 @@ function controls(shell: Shell): AdminControls {
     stats: () => ({ ...shell.stats, vouchers: ledger.vouchers.size }),
     documents: () => documentsIn(ledger),
     faults: () => shell.faults.current,
-    setFaults: (next) => shell.faults.set(next),
+    setFaults: (common) => shell.faults.set(common),
   };
 }
 

@@ -1,4 +1,4 @@
-import { corrupt } from './book-file.ts';
+import { corrupt } from '../../simulator-kit/book-file.ts';
 import { BookStore, type BaseTable, type Codec, type DocumentTable } from './book-store.ts';
 
 /**

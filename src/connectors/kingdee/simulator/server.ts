@@ -1,7 +1,7 @@
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults } from '../../contract.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
 import { Sessions } from './auth.ts';
-import { Faults } from './faults.ts';
 import { createShell, type SimulatorCall, type SimulatorStats } from './http.ts';
 import { Ledger, type LedgerSeed } from './ledger.ts';
 
@@ -11,7 +11,7 @@ import { Ledger, type LedgerSeed } from './ledger.ts';
  * in-process (tests, the demo) or standalone (`finbridge sim kingdee --port 9101`). This file puts the
  * parts together: sign-in and sessions (auth.ts), the data-centre list (data-centres.ts), the
  * DynamicFormService methods (dynamic-form.ts: save.ts, operations.ts, bill-query.ts, view.ts), the
- * faults (faults.ts), the HTTP shell with the `/__sim/` controls (http.ts), and the book (ledger.ts).
+ * faults (the simulator kit's fault dice), the HTTP shell with the `/__sim/` controls (http.ts), and the book (ledger.ts).
  */
 export type { SimulatorFaults, SimulatorCall };
 
@@ -50,18 +50,10 @@ export interface KingdeeSimulator {
   setFaults(faults: SimulatorFaults): void;
   /** Commit the next `n` changing calls, then reset their connections (an exactly-placed lost response). */
   dropNextCommits(n: number): void;
+  /** Commit the next `n` changing calls, then never answer them (an exactly-placed timeout after commit). */
+  hangNextCommits(n: number): void;
   close(): Promise<void>;
 }
-
-/** Only the fault settings of the options (what `GET /__sim/faults` shows). */
-const faultsOf = (options: SimulatorFaults): SimulatorFaults => {
-  const { latencyMs, errorRate, timeoutRate, dropAfterCommitRate, throttleRps } = options;
-  return Object.fromEntries(
-    Object.entries({ latencyMs, errorRate, timeoutRate, dropAfterCommitRate, throttleRps }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
-};
 
 export async function startKingdeeSimulator(options: SimulatorOptions): Promise<KingdeeSimulator> {
   const { now } = options;
@@ -73,7 +65,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions): Promise<
     now().toISOString(),
     options.bookFile,
   );
-  const faults = new Faults(faultsOf(options), options.seed ?? 1);
+  const faults = new FaultDice(options, {}, options.seed ?? 1);
   const stats: SimulatorStats = { requests: 0, committed: 0, dropped: 0, hung: 0, errors: 0, throttled: 0 };
   const calls: SimulatorCall[] = [];
   const hung = new Set<Socket>();
@@ -116,6 +108,7 @@ export async function startKingdeeSimulator(options: SimulatorOptions): Promise<
     calls,
     stats,
     dropNextCommits: (n) => faults.dropNextCommits(n),
+    hangNextCommits: (n) => faults.hangNextCommits(n),
     setFaults: (next) => faults.set(next),
     close: async () => {
       for (const socket of hung) socket.destroy();

@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults, SimulatorStartOptions } from '../../contract.ts';
-import { answerAdmin } from '../../simulator-admin.ts';
+import { answerAdmin, type AdminControls } from '../../simulator-admin.ts';
+import { pickFaults } from '../../simulator-kit/fault-keys.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
 import { TenantAuth, type TenantUser } from './auth.ts';
 import { OracleBook, stamp } from './book.ts';
 import { loadBook, saveBook } from './book-file.ts';
 import { selfSignedCertificate, type KeyAndCertificate } from './certificate.ts';
 import type { IntegrationsContext } from './erp-integrations.ts';
-import { Faults, splitFaults, type OracleFaults } from './faults.ts';
+import { ORACLE_FAULT_KEYS, type OracleFaults } from './faults.ts';
 import { serveResource } from './resources.ts';
 import { errorAnswer, MEDIA, type Answer, type Caller } from './rest.ts';
 import { tenantOf, type TenantSetup } from './tenant.ts';
@@ -123,21 +125,9 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
     },
   ];
   const auth = new TenantAuth(users, { issuer, certificate }, options.sessionTtlS ?? 3600, now);
-  const faults = new Faults(
-    {
-      ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
-      ...(options.errorRate === undefined ? {} : { errorRate: options.errorRate }),
-      ...(options.timeoutRate === undefined ? {} : { timeoutRate: options.timeoutRate }),
-      ...(options.dropAfterCommitRate === undefined
-        ? {}
-        : { dropAfterCommitRate: options.dropAfterCommitRate }),
-      ...(options.throttleRps === undefined ? {} : { throttleRps: options.throttleRps }),
-    },
-    {
-      ...(options.essRunningPolls === undefined ? {} : { essRunningPolls: options.essRunningPolls }),
-      ...(options.essRejectRate === undefined ? {} : { essRejectRate: options.essRejectRate }),
-      ...(options.essRejectStatus === undefined ? {} : { essRejectStatus: options.essRejectStatus }),
-    },
+  const faults = new FaultDice<OracleFaults>(
+    options,
+    pickFaults(options, ORACLE_FAULT_KEYS),
     options.seed ?? 1,
   );
   const save = () => {
@@ -148,9 +138,9 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
     book,
     tenant,
     get faults() {
-      return faults.ess;
+      return faults.own;
     },
-    random: faults.random,
+    random: () => faults.random(),
     now,
     changed: save,
   };
@@ -159,7 +149,7 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
   const hung = new Set<Socket>();
   let baseUrl = '';
 
-  const adminControls = {
+  const adminControls: AdminControls<OracleFaults> = {
     stats: () => ({
       ...stats,
       invoices: book.invoices.length,
@@ -169,23 +159,12 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
     }),
     documents: () => book.documents(),
     faults: () => faults.current,
-    setFaults: (next: SimulatorFaults) => faults.set(next),
+    setFaults: (common, own) => faults.set(common, own),
   };
 
-  /** `/__sim/…`: the shared controls, with Journal Import's faults taken out of a faults change first. */
-  function admin(method: string, path: string, body: string): { status: number; body: unknown } | undefined {
-    if (method === 'PUT' && path === '/__sim/faults') {
-      const split = splitFaults(body);
-      if ('error' in split) return { status: 400, body: { error: split.error } };
-      const answered = answerAdmin(method, path, split.rest, adminControls);
-      if (answered?.status === 200) {
-        faults.setOracle(split.oracle);
-        return { status: 200, body: faults.current };
-      }
-      return answered;
-    }
-    return answerAdmin(method, path, body, adminControls);
-  }
+  /** `/__sim/…`: the shared controls, Journal Import's faults taken by a faults change with the common ones. */
+  const admin = (method: string, path: string, body: string) =>
+    answerAdmin(method, path, body, adminControls, ORACLE_FAULT_KEYS);
 
   const send = (res: ServerResponse, answer: Answer, framework: number) => {
     res.writeHead(answer.status, {
@@ -207,7 +186,7 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
       res.end(JSON.stringify(managed.body));
       return;
     }
-    const plan = faults.plan();
+    const plan = faults.draw();
     if (plan.latencyMs > 0) await new Promise((r) => setTimeout(r, plan.latencyMs));
     if (plan.serverError) {
       stats.errors += 1;
@@ -328,15 +307,7 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
     connection: connectionOf(user, issuer, certificate, privateKey, signIn),
     stats,
     calls,
-    setFaults(next) {
-      const { essRunningPolls, essRejectRate, essRejectStatus, ...common } = next;
-      faults.set(common);
-      faults.setOracle({
-        ...(essRunningPolls === undefined ? {} : { essRunningPolls }),
-        ...(essRejectRate === undefined ? {} : { essRejectRate }),
-        ...(essRejectStatus === undefined ? {} : { essRejectStatus }),
-      });
-    },
+    setFaults: (next) => faults.set(next, pickFaults(next, ORACLE_FAULT_KEYS)),
     dropNextCommits: (n) => faults.dropNextCommits(n),
     hangNextCommits: (n) => faults.hangNextCommits(n),
     close: async () => {

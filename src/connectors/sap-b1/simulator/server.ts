@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults, SimulatorStartOptions } from '../../contract.ts';
+import { pickFaults } from '../../simulator-kit/fault-keys.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
 import type { ODataVersion } from '../client.ts';
 import { DEFAULT_SAP_B1_SETTINGS } from '../map/profile.ts';
 import { answerB1Admin } from './admin.ts';
 import { errorBody, jsonType, proxyErrorPage, throttlePage } from './answers.ts';
 import { handleBatch } from './batch.ts';
 import { B1Book, type VendorRefCheck } from './book.ts';
-import { Faults, type B1Faults } from './faults.ts';
+import { B1_FAULT_KEYS, drawB1, type B1Faults } from './faults.ts';
 import { loginAnswer, sessionOf } from './gate.ts';
 import { handleResource, type Answer, type ServiceContext } from './service.ts';
 import { Sessions, type Credentials } from './sessions.ts';
@@ -101,16 +103,12 @@ export async function startSapB1Simulator(options: SapB1SimulatorOptions): Promi
   const nodes = options.nodes ?? 2;
   const sessions = new Sessions(credentials, options.sessionTtlS ?? 1800, nodes, now);
   sessions.maxParallelLogins = options.maxParallelLogins ?? 0;
-  const faults = new Faults(
+  const faults = new FaultDice<B1Faults>(
+    options,
     {
-      ...(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs }),
-      ...(options.errorRate === undefined ? {} : { errorRate: options.errorRate }),
-      ...(options.timeoutRate === undefined ? {} : { timeoutRate: options.timeoutRate }),
-      ...(options.dropAfterCommitRate === undefined
-        ? {}
-        : { dropAfterCommitRate: options.dropAfterCommitRate }),
-      ...(options.throttleRps === undefined ? {} : { throttleRps: options.throttleRps }),
-      ...(options.routeSwitchRate === undefined ? {} : { routeSwitchRate: options.routeSwitchRate }),
+      ...pickFaults(options, B1_FAULT_KEYS),
+      sessionTtlS: sessions.ttlS,
+      maxParallelLogins: sessions.maxParallelLogins,
     },
     options.seed ?? 1,
   );
@@ -119,17 +117,12 @@ export async function startSapB1Simulator(options: SapB1SimulatorOptions): Promi
   const hung = new Set<Socket>();
   let origin = '';
 
-  const setFaults = (next: SimulatorFaults & B1Faults) => {
-    const { sessionTtlS, maxParallelLogins, ...rest } = next;
-    if (sessionTtlS !== undefined) sessions.ttlS = sessionTtlS;
-    if (maxParallelLogins !== undefined) sessions.maxParallelLogins = maxParallelLogins;
-    faults.set(rest);
+  /** The common faults to the dice; B1's own to the dice too, and the session ones on to the sessions. */
+  const setFaults = (common: SimulatorFaults, own: B1Faults) => {
+    faults.set(common, own);
+    sessions.ttlS = faults.own.sessionTtlS ?? sessions.ttlS;
+    sessions.maxParallelLogins = faults.own.maxParallelLogins ?? sessions.maxParallelLogins;
   };
-  const faultsNow = () => ({
-    ...faults.current,
-    sessionTtlS: sessions.ttlS,
-    maxParallelLogins: sessions.maxParallelLogins,
-  });
   const stats = () => ({
     ...counters,
     ...sessions.stats,
@@ -193,7 +186,7 @@ export async function startSapB1Simulator(options: SapB1SimulatorOptions): Promi
     const control = answerB1Admin(method, target.pathname, body, {
       stats,
       documents: () => book.documents(),
-      faults: faultsNow,
+      faults: () => faults.current,
       setFaults,
       expireSessions: () => sessions.expireAll(),
     });
@@ -209,7 +202,7 @@ export async function startSapB1Simulator(options: SapB1SimulatorOptions): Promi
       return;
     }
     const version = m[1] as ODataVersion;
-    const plan = faults.plan();
+    const plan = drawB1(faults);
     if (plan.latencyMs > 0) await new Promise((r) => setTimeout(r, plan.latencyMs));
     if (plan.serverError) {
       counters.errors += 1;
@@ -296,7 +289,7 @@ export async function startSapB1Simulator(options: SapB1SimulatorOptions): Promi
       return stats();
     },
     calls,
-    setFaults,
+    setFaults: (next) => setFaults(next, pickFaults(next, B1_FAULT_KEYS)),
     dropNextCommits: (n) => faults.dropNextCommits(n),
     hangNextCommits: (n) => faults.hangNextCommits(n),
     expireSessions: () => sessions.expireAll(),

@@ -1,7 +1,9 @@
 import type { SimulatorFaults } from '../../contract.ts';
 import { answerAdmin, type SimulatedDocument } from '../../simulator-admin.ts';
+import { pickFaults } from '../../simulator-kit/fault-keys.ts';
+import type { FaultDice } from '../../simulator-kit/faults.ts';
 import type { S4Book } from './book.ts';
-import { parseAllFaults, type Faults, type S4Faults } from './faults.ts';
+import { S4_FAULT_KEYS, type S4Faults } from './faults.ts';
 import type { Gate } from './gate.ts';
 import type { Sessions } from './sessions.ts';
 
@@ -13,7 +15,7 @@ import type { Sessions } from './sessions.ts';
  */
 export interface AdminParts {
   readonly book: S4Book;
-  readonly faults: Faults;
+  readonly faults: FaultDice<S4Faults>;
   readonly sessions: Sessions;
   readonly gate: Gate;
   readonly stats: Readonly<Record<string, number>>;
@@ -39,25 +41,15 @@ export const simulatedDocuments = (book: S4Book): SimulatedDocument[] => [
   })),
 ];
 
-const OWN_KEYS = new Set<string>([
-  'sessionTtlS',
-  'csrfTokenTtlS',
-  'soapFaultRate',
-  'serverPageSize',
-  'journalItemsWithoutAccountingDocument',
-  'duplicateInvoiceCheck',
-  'closedPeriods',
-]);
-
-/** A change of faults from code (tests): the common ones and S/4's own, each where it belongs. */
-export function applyFaults(parts: AdminParts, next: SimulatorFaults & Partial<S4Faults>): void {
-  const entries = Object.entries(next).filter(([, v]) => v !== undefined);
-  parts.faults.set(
-    Object.fromEntries(entries.filter(([k]) => !OWN_KEYS.has(k))),
-    Object.fromEntries(entries.filter(([k]) => OWN_KEYS.has(k))),
-  );
+/** A change of faults: the common ones and S/4's own, each where it belongs. */
+export function applyFaults(parts: AdminParts, common: SimulatorFaults, own: Partial<S4Faults>): void {
+  parts.faults.set(common, own);
   parts.applyPeriods();
 }
+
+/** A change of faults from code (tests), common and own keys mixed. */
+export const applyFaultsFromCode = (parts: AdminParts, next: SimulatorFaults & Partial<S4Faults>): void =>
+  applyFaults(parts, next, pickFaults(next, S4_FAULT_KEYS));
 
 export function answerS4Admin(
   parts: AdminParts,
@@ -73,22 +65,20 @@ export function answerS4Admin(
   };
   const action = Object.hasOwn(actions, path) ? actions[path] : undefined;
   if (action !== undefined && method === 'POST') return { status: 200, body: { expired: action() } };
-  let forwarded = body;
-  if (path === '/__sim/faults' && method === 'PUT') {
-    const parsed = parseAllFaults(body);
-    if ('error' in parsed) return { status: 400, body: { error: parsed.error } };
-    faults.set({}, parsed.s4);
-    parts.applyPeriods();
-    forwarded = JSON.stringify(parsed.common);
-  }
-  return answerAdmin(method, path, forwarded, {
-    stats: () => ({
-      ...parts.stats,
-      journalEntries: book.journalEntries.filter((d) => d.origin === 'BKPFF').length,
-      supplierInvoices: book.supplierInvoices.length,
-    }),
-    documents: () => simulatedDocuments(book),
-    faults: () => faults.current,
-    setFaults: (next) => faults.set(next),
-  });
+  return answerAdmin(
+    method,
+    path,
+    body,
+    {
+      stats: () => ({
+        ...parts.stats,
+        journalEntries: book.journalEntries.filter((d) => d.origin === 'BKPFF').length,
+        supplierInvoices: book.supplierInvoices.length,
+      }),
+      documents: () => simulatedDocuments(book),
+      faults: () => faults.current,
+      setFaults: (common, own) => applyFaults(parts, common, own),
+    },
+    S4_FAULT_KEYS,
+  );
 }

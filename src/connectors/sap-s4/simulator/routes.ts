@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { S4Book } from './book.ts';
-import type { Faults, FaultPlan } from './faults.ts';
+import type { FaultDice } from '../../simulator-kit/faults.ts';
+import type { FaultPlan, S4Faults } from './faults.ts';
 import type { Gate } from './gate.ts';
 import { answerOData, type ServiceData } from './odata/service.ts';
 import type { Sessions } from './sessions.ts';
@@ -28,7 +29,7 @@ export interface RouteContext {
   readonly book: S4Book;
   readonly gate: Gate;
   readonly sessions: Sessions;
-  readonly faults: Faults;
+  readonly faults: FaultDice<S4Faults>;
   readonly services: ReadonlyMap<string, ServiceData>;
   readonly now: () => Date;
   /** The host's base URL, ending in `/`. */
@@ -101,7 +102,7 @@ function odata(ctx: RouteContext, request: Incoming, user: string): Reply {
     body: request.body,
     root,
     now: ctx.now(),
-    serverPageSize: ctx.faults.s4.serverPageSize,
+    serverPageSize: ctx.faults.own.serverPageSize,
   });
   return {
     status: answer.status,

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { SimulatorFaults, SimulatorStartOptions } from '../../contract.ts';
 import { S4Book, type Company } from './book.ts';
-import { answerS4Admin, applyFaults, type AdminParts } from './admin.ts';
-import { Faults, type S4Faults } from './faults.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
+import { answerS4Admin, applyFaultsFromCode, type AdminParts } from './admin.ts';
+import { drawS4, type S4Faults } from './faults.ts';
 import { DEFAULT_ACCOUNTS, Gate, type GateAccounts } from './gate.ts';
 import type { ServiceData } from './odata/service.ts';
 import { route, SOAP_PATH, TOKEN_PATH, type Reply, type RouteContext } from './routes.ts';
@@ -16,7 +17,7 @@ import { Sessions } from './sessions.ts';
 /**
  * An SAP S/4HANA API host on loopback (§5.1): the journal-entry SOAP service, the OData v2 services
  * the connector uses (with `$metadata` for each), Basic and OAuth sign-in, Gateway sessions with CSRF
- * tokens; the common faults and S/4's own (see faults.ts); the admin surface under `/__sim/`.
+ * tokens; the common faults and S/4's own (faults.ts, drawn by the simulator kit's dice); the admin surface under `/__sim/`.
  */
 export interface S4SimulatorOptions extends SimulatorStartOptions {
   readonly accounts?: Partial<GateAccounts>;
@@ -87,15 +88,9 @@ function companyOf(options: S4SimulatorOptions): Company {
 
 export async function startS4Simulator(options: S4SimulatorOptions): Promise<S4Simulator> {
   const { now } = options;
-  const { latencyMs, errorRate, timeoutRate, dropAfterCommitRate, throttleRps, s4Faults } = options;
-  const common = Object.fromEntries(
-    Object.entries({ latencyMs, errorRate, timeoutRate, dropAfterCommitRate, throttleRps }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  );
-  const faults = new Faults(
-    common,
-    { ...DEFAULT_S4_FAULTS, sessionTtlS: options.sessionTtlS ?? 1800, ...s4Faults },
+  const faults = new FaultDice<S4Faults>(
+    options,
+    { ...DEFAULT_S4_FAULTS, sessionTtlS: options.sessionTtlS ?? 1800, ...options.s4Faults },
     options.seed ?? 1,
   );
   const book = new S4Book(
@@ -106,21 +101,21 @@ export async function startS4Simulator(options: S4SimulatorOptions): Promise<S4S
   );
   const applyPeriods = () => {
     book.closedPeriods.clear();
-    for (const p of faults.s4.closedPeriods) book.closedPeriods.add(p);
+    for (const p of faults.own.closedPeriods) book.closedPeriods.add(p);
   };
   applyPeriods();
-  const gate = new Gate({ ...DEFAULT_ACCOUNTS, ...options.accounts }, () => faults.s4.sessionTtlS, now);
+  const gate = new Gate({ ...DEFAULT_ACCOUNTS, ...options.accounts }, () => faults.own.sessionTtlS, now);
   const sessions = new Sessions(
     gate.accounts.sid,
     gate.accounts.sapClient,
-    { idleTtlS: () => faults.s4.sessionTtlS, csrfTtlS: () => faults.s4.csrfTokenTtlS },
+    { idleTtlS: () => faults.own.sessionTtlS, csrfTtlS: () => faults.own.csrfTokenTtlS },
     now,
   );
   const services = new Map<string, ServiceData>(
     [
       businessPartnerData(book),
-      supplierInvoiceData(book, () => faults.s4.duplicateInvoiceCheck, now),
-      journalItemData(book, () => !faults.s4.journalItemsWithoutAccountingDocument),
+      supplierInvoiceData(book, () => faults.own.duplicateInvoiceCheck, now),
+      journalItemData(book, () => !faults.own.journalItemsWithoutAccountingDocument),
       accountingCubeData(book),
       glAccountData(book),
       costCenterData(book),
@@ -139,7 +134,7 @@ export async function startS4Simulator(options: S4SimulatorOptions): Promise<S4S
   let baseUrl = '';
   const ctx: RouteContext = { book, gate, sessions, faults, services, now, baseUrl: () => baseUrl, stats };
   const parts: AdminParts = { book, faults, sessions, gate, stats, applyPeriods };
-  const setFaults = (next: SimulatorFaults & Partial<S4Faults>) => applyFaults(parts, next);
+  const setFaults = (next: SimulatorFaults & Partial<S4Faults>) => applyFaultsFromCode(parts, next);
   const admin = (method: string, path: string, body: string) => answerS4Admin(parts, method, path, body);
 
   function write(res: ServerResponse, reply: Reply): void {
@@ -161,7 +156,7 @@ export async function startS4Simulator(options: S4SimulatorOptions): Promise<S4S
       });
       return;
     }
-    const plan = faults.plan();
+    const plan = drawS4(faults);
     if (plan.latencyMs > 0) await new Promise((r) => setTimeout(r, plan.latencyMs));
     if (plan.serverError) {
       stats['errors'] = (stats['errors'] ?? 0) + 1;

@@ -8,7 +8,7 @@ import { Auth, DEMO_TENANT, type TenantApp } from './auth.ts';
 import { openYonBook } from './book-file.ts';
 import type { YonBook } from './book.ts';
 import { answerAdmin } from '../../simulator-admin.ts';
-import { FaultDice } from './faults.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
 import { listVendors } from './vendor.ts';
 import { addVoucher, queryVoucherById, queryVouchers } from './voucher.ts';
 
@@ -72,8 +72,7 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
   const auth = new Auth({ ...DEMO_TENANT, ...options.tenant }, options.sessionTtlS ?? 7200, now);
   const { book, save } = openYonBook(options.master, beijingTime(now()), options.bookFile);
   for (const p of options.closedPeriods ?? []) book.closedPeriods.add(p);
-  const { master: _master, bookFile: _bookFile, ...faultSettings } = options;
-  const dice = new FaultDice(faultSettings, options.seed ?? 7);
+  const dice = new FaultDice(options, {}, options.seed ?? 7);
   const stats = { requests: 0, tokens: 0, committed: 0, dropped: 0, silenced: 0, throttled: 0 };
   const calls: { path: string; body: unknown }[] = [];
   const silent = new Set<Socket>();
@@ -142,7 +141,7 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
           reference: v.externalSourceDataId || v.businessId,
         })),
       faults: () => dice.current,
-      setFaults: (next) => dice.update(next),
+      setFaults: (common) => dice.set(common),
     });
     if (admin !== undefined) {
       res.writeHead(admin.status, { 'content-type': 'application/json; charset=utf-8' });
@@ -150,7 +149,7 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
       return;
     }
     const fate = dice.draw();
-    if (fate.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fate.delayMs));
+    if (fate.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fate.latencyMs));
     if (fate.serverError) {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
@@ -161,7 +160,7 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
       silent.add(req.socket);
       req.socket.once('close', () => silent.delete(req.socket));
     };
-    if (fate.silence === 'before') return goSilent();
+    if (fate.hang === 'before') return goSilent();
     const reply = route(req.method ?? 'GET', new URL(req.url ?? '/', 'http://sim'), text);
     if (reply === undefined) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
@@ -170,13 +169,13 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
     }
     if (reply.commits === true) {
       stats.committed += 1;
-      if (dice.silences(fate)) return goSilent();
-      if (dice.drops(fate)) {
+      if (dice.hangsCommit(fate)) return goSilent();
+      if (dice.dropsCommit(fate)) {
         stats.dropped += 1;
         req.socket.destroy();
         return;
       }
-    } else if (fate.silence === 'after') return goSilent();
+    } else if (fate.hang === 'after') return goSilent();
     res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(reply.answer));
   }
@@ -206,9 +205,9 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
     },
     stats,
     calls,
-    setFaults: (next) => dice.update(next),
-    dropNextCommits: (n) => dice.forceDrops(n),
-    hangNextCommits: (n) => dice.forceSilences(n),
+    setFaults: (next) => dice.set(next),
+    dropNextCommits: (n) => dice.dropNextCommits(n),
+    hangNextCommits: (n) => dice.hangNextCommits(n),
     expireTokens: () => auth.expireAll(),
     close: async () => {
       for (const socket of silent) socket.destroy();

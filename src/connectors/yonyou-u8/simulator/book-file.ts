@@ -1,7 +1,7 @@
 import { Type, type Static, type TProperties } from 'typebox';
 import type { SimulatorMasterData } from '../../contract.ts';
 import { check } from '../../../model/validate.ts';
-import { misshapen, readJsonBook, writeJsonBook } from '../../kingdee/simulator/book-file.ts';
+import { misshapen, readJsonBook, writeJsonBook } from '../../simulator-kit/book-file.ts';
 import { U8Book } from './book.ts';
 
 /**

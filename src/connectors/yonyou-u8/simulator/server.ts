@@ -6,10 +6,10 @@ import { ANSWERS, ok, type U8Answer } from './answers.ts';
 import { openU8Book } from './book-file.ts';
 import type { U8Book } from './book.ts';
 import { parseExact } from './exact-json.ts';
-import { Faults } from './faults.ts';
 import { DEFAULT_ACCOUNTS, Gate, type GateAccounts } from './gate.ts';
 import { checkVoucherAdd, voucherView } from './voucher-add.ts';
 import { answerAdmin } from '../../simulator-admin.ts';
+import { FaultDice } from '../../simulator-kit/faults.ts';
 
 /**
  * A Yonyou U8+ OpenAPI relay simulator on loopback, speaking the wire of Part B: `/system/token`,
@@ -97,8 +97,7 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
   const gate = new Gate({ ...DEFAULT_ACCOUNTS, ...options.accounts }, options.sessionTtlS ?? 7200, now);
   const { book, save } = openU8Book(options.master, now().toISOString().slice(0, 10), options.bookFile);
   for (const p of options.closedPeriods ?? []) book.closedPeriods.add(p);
-  const { master: _master, bookFile: _bookFile, ...faultSettings } = options;
-  const faults = new Faults(faultSettings, options.seed ?? 1);
+  const faults = new FaultDice(options, {}, options.seed ?? 1);
   const pending = new Map<string, { readyAt: number; answer: U8Answer }>();
   const stats = { requests: 0, committed: 0, dropped: 0, hung: 0, errors: 0, throttled: 0 };
   const calls: YonyouSimulator['calls'] = [];
@@ -190,14 +189,14 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
           reference: v.reserve2,
         })),
       faults: () => faults.current,
-      setFaults: (next) => faults.set(next),
+      setFaults: (common) => faults.set(common),
     });
     if (admin !== undefined) {
       res.writeHead(admin.status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(admin.body));
       return;
     }
-    const plan = faults.plan();
+    const plan = faults.draw();
     if (plan.latencyMs > 0) await new Promise((r) => setTimeout(r, plan.latencyMs));
     if (plan.serverError) {
       stats.errors += 1;

@@ -3,8 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { inspectBookFile, readJsonBook, writeJsonBook } from './book-file.ts';
-import { Ledger } from './ledger.ts';
+import Database from 'better-sqlite3';
+import { foreignBook, inspectBookFile, readJsonBook, sqliteBookErp, writeJsonBook } from './book-file.ts';
 
 describe('simulator book files', () => {
   let dir: string;
@@ -21,12 +21,24 @@ describe('simulator book files', () => {
     const text = join(dir, 'text');
     writeFileSync(text, 'hello');
     const sqlite = join(dir, 'sqlite');
-    new Ledger({ accounts: [], departments: [], employees: [], suppliers: [] }, '', sqlite).close();
+    const db = new Database(sqlite);
+    db.exec('create table book_meta (key text primary key, value text not null)');
+    db.prepare("insert into book_meta values ('erp', 'erp-a')").run();
+    db.close();
     assert.deepEqual(
       [join(dir, 'absent'), empty, sqlite, text, dir].map((f) => inspectBookFile(f).kind),
       ['none', 'none', 'sqlite', 'other', 'other'],
     );
     assert.equal(inspectBookFile(json).kind, 'json');
+    assert.equal(sqliteBookErp(sqlite), 'erp-a');
+    assert.match(
+      foreignBook(sqlite, 'erp-b', inspectBookFile(sqlite)).message,
+      /was written by the erp-a simulator; the erp-b simulator cannot open it/,
+    );
+    assert.match(
+      foreignBook(text, 'erp-b', inspectBookFile(text)).message,
+      /neither a JSON nor an SQLite book/,
+    );
   });
 
   it('writes a JSON book through a temporary file renamed over it, and reads back only its own', () => {

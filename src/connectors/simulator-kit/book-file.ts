@@ -17,8 +17,8 @@ import Database from 'better-sqlite3';
  * corrupt one) with a clear message instead of starting on it; and the JSON snapshot that simulators
  * keeping their book in memory (Yonyou U8+, YonBIP) write after every committed change — a temporary
  * file renamed over the book, so a crash leaves either the old book or the new one, never half of one.
- * The Kingdee simulator keeps its book in SQLite (book-store.ts) and records its ERP in a `book_meta`
- * table; a JSON book names its ERP in `erp`. Shared by the simulators (as random.ts is).
+ * A simulator keeping its book in SQLite (Kingdee's, kingdee/simulator/book-store.ts) records its ERP
+ * in a `book_meta` table; a JSON book names its ERP in `erp`.
  */
 export const SQLITE_HEADER = 'SQLite format 3\0';
 
