@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../model/erp-rejections.ts';
 import type { TSchema } from 'typebox';
 import type { PaymentValue, SupplierBillValue } from '../model/payables.ts';
 import type { VoucherLineValue, VoucherValue } from '../model/voucher.ts';
@@ -30,6 +31,11 @@ export interface ErpFailure {
   readonly code: string;
   /** The ERP's message, verbatim (often Chinese). */
   readonly message: string;
+  /**
+   * For a rejection the connector recognises: why, in the closed set users read in their language
+   * (src/model/erp-rejections.ts). Absent when the ERP's answer does not say.
+   */
+  readonly reason?: RejectionReason;
 }
 
 export type PushResult =

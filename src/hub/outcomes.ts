@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../connectors/contract.ts';
+import type { RejectionReason } from '../model/erp-rejections.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 
 /** A document the ERP now holds, as the hub tells the module that submitted it. */
@@ -23,6 +24,8 @@ export interface RejectedDocument {
   /** The ERP's code (or the hub's, e.g. `exhausted`) and its message, verbatim. */
   readonly code: string;
   readonly message: string;
+  /** Why the ERP refused it, when its connector recognised the answer; null otherwise. */
+  readonly reason: RejectionReason | null;
   readonly at: string;
 }
 

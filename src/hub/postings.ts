@@ -5,6 +5,7 @@ import { pageById } from '../platform/store/sql-helpers.ts';
 import type { PostingsTable, PostingStatus } from '../hub/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
+import { REJECTION_REASONS, isRejectionReason, type RejectionReason } from '../model/erp-rejections.ts';
 import type { CanonicalDocument, DocumentKind } from '../connectors/contract.ts';
 import { connectorDefinition } from './connector-registry.ts';
 import { defaultOrderingKey, documentSummary, parseDocument } from './canonical-documents.ts';
@@ -31,7 +32,14 @@ export interface PostingView {
   readonly erpId: string | null;
   readonly erpNumber: string | null;
   readonly lastOutcome: string | null;
-  readonly lastError: { readonly code: string; readonly message: string } | null;
+  readonly lastError: {
+    readonly code: string;
+    /** The ERP's message, verbatim, in whatever language the ERP answered. */
+    readonly message: string;
+    readonly reason: RejectionReason | null;
+    /** The reason in the user's languages, for those who do not read the ERP's. */
+    readonly reasonText: { readonly 'zh-CN': string; readonly 'en-US': string } | null;
+  } | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly postedAt: string | null;
@@ -53,7 +61,14 @@ export const toPostingView = (row: PostingRow): PostingView => ({
   lastError:
     row.last_error_code === null
       ? null
-      : { code: row.last_error_code, message: row.last_error_message ?? '' },
+      : {
+          code: row.last_error_code,
+          message: row.last_error_message ?? '',
+          reason: isRejectionReason(row.last_error_reason) ? row.last_error_reason : null,
+          reasonText: isRejectionReason(row.last_error_reason)
+            ? REJECTION_REASONS[row.last_error_reason]
+            : null,
+        },
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   postedAt: row.posted_at,
@@ -240,6 +255,7 @@ export async function storeSubmissions(
       last_outcome: null,
       last_error_code: null,
       last_error_message: null,
+      last_error_reason: null,
       created_at: now,
       updated_at: now,
       posted_at: null,

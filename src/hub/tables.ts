@@ -46,6 +46,8 @@ export interface PostingsTable {
   last_outcome: Nullable<string>;
   last_error_code: Nullable<string>;
   last_error_message: Nullable<string>;
+  /** Why the ERP refused it, when its connector recognised the answer (src/model/erp-rejections.ts). */
+  last_error_reason: Nullable<string>;
   created_at: string;
   updated_at: string;
   posted_at: Nullable<string>;

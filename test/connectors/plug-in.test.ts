@@ -37,6 +37,13 @@ function testLedger(baseUrl: string): Connector {
     const existing = book.get(reference);
     if (existing !== undefined)
       return { outcome: 'rejected', code: 'DUP', message: `重复的凭证 ${reference}` };
+    if (document.kind === 'voucher' && document.value.period < '2026-01')
+      return {
+        outcome: 'rejected',
+        code: 'GL-17',
+        message: `Period ${document.value.period} is closed for posting`,
+        reason: 'period_closed',
+      };
     const entry = {
       number: `TL-${book.size + 1}`,
       lines: Number(render(document, reference).payload['lines']),
@@ -254,6 +261,46 @@ for (const engine of ENGINES) {
       assert.equal(posted.erpNumber, 'TL-1');
       assert.equal(books.get(url)?.size, 1);
       assert.equal([...(books.get(url)?.values() ?? [])][0]?.lines, 2);
+    });
+
+    it("parks a refusal with the ERP's own message and the reason it recognised, in both languages", async () => {
+      const list = await t.request({ url: '/api/v1/connections', headers: auth });
+      const connectionId = list.json<{ items: { id: string }[] }>().items[0]!.id;
+      const closed = { ...voucher, date: '2025-12-31', period: '2025-12' };
+      const submitted = await t.request({
+        method: 'POST',
+        url: '/api/v1/vouchers',
+        headers: auth,
+        payload: { connectionId, documentId: 'PLUG-CLOSED', voucher: closed },
+      });
+      assert.equal(submitted.statusCode, 202, submitted.body);
+      const id = submitted.json<{ id: string }>().id;
+      type Parked = {
+        status: string;
+        lastError: { code: string; message: string; reason: string; reasonText: Record<string, string> };
+      };
+      const parked = await until('rejected', async () => {
+        const p = (await t.request({ url: `/api/v1/postings/${id}`, headers: auth })).json<Parked>();
+        return p.status === 'rejected' ? p : undefined;
+      });
+      assert.deepEqual(parked.lastError, {
+        code: 'GL-17',
+        message: 'Period 2025-12 is closed for posting',
+        reason: 'period_closed',
+        reasonText: {
+          'zh-CN': '会计期间未打开或已关闭',
+          'en-US': 'The accounting period is not open in the ERP',
+        },
+      });
+      const trace = await t.request({ url: `/api/v1/documents/${id}/trace`, headers: auth });
+      const rejected = trace
+        .json<{ events: { kind: string; detail: Record<string, unknown> }[] }>()
+        .events.find((e) => e.kind === 'rejected');
+      assert.deepEqual(rejected?.detail, {
+        code: 'GL-17',
+        message: 'Period 2025-12 is closed for posting',
+        reason: 'period_closed',
+      });
     });
   });
 }

@@ -19,6 +19,7 @@ import {
 } from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
+import { REJECTION_REASON_NAMES } from '../../model/erp-rejections.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -66,7 +67,19 @@ const PostingSchema = Type.Object({
   erpId: Type.Union([Type.String(), Type.Null()]),
   erpNumber: Type.Union([Type.String(), Type.Null()]),
   lastOutcome: Type.Union([Type.String(), Type.Null()]),
-  lastError: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+  lastError: Type.Union([
+    Type.Object({
+      code: Type.String({ description: "The ERP's own code (or the hub's, e.g. exhausted)." }),
+      message: Type.String({
+        description: "The ERP's message, verbatim, in the language the ERP answered in.",
+      }),
+      reason: Type.Union([Type.Enum(REJECTION_REASON_NAMES), Type.Null()], {
+        description: 'Why the ERP refused it, when its connector recognised the answer.',
+      }),
+      reasonText: Type.Union([Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
   createdAt: Type.String(),
   updatedAt: Type.String(),
   postedAt: Type.Union([Type.String(), Type.Null()]),

@@ -1,4 +1,5 @@
 import type { DocumentKind } from '../../connectors/contract.ts';
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { PostingRow } from '../../platform/store/job-claims.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { notifyOutcome, type ReversedDocument } from '../outcomes.ts';
@@ -57,7 +58,7 @@ export async function tellRejected(
   tx: TenantDb,
   posting: PostingRow,
   status: 'rejected' | 'dead',
-  failure: { readonly code: string; readonly message: string },
+  failure: { readonly code: string; readonly message: string; readonly reason?: RejectionReason },
   at: string,
 ): Promise<void> {
   await notifyOutcome(tx, 'rejected', [
@@ -68,6 +69,7 @@ export async function tellRejected(
       status,
       code: failure.code,
       message: failure.message,
+      reason: failure.reason ?? null,
       at,
     },
   ]);

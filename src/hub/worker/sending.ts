@@ -248,6 +248,7 @@ export class PostingSender {
         last_outcome: found.outcome,
         last_error_code: found.code,
         last_error_message: found.message,
+        last_error_reason: null,
       },
       true,
     );
@@ -272,6 +273,7 @@ export class PostingSender {
       last_outcome: failure.outcome,
       last_error_code: failure.code,
       last_error_message: failure.message,
+      last_error_reason: failure.reason ?? null,
     };
     if (failure.outcome === 'rejected') {
       state.breaker.success(); // the ERP answered: it is healthy
@@ -279,6 +281,7 @@ export class PostingSender {
       await this.#park(db, posting, 'rejected', error, failure, {
         code: failure.code,
         message: failure.message,
+        ...(failure.reason === undefined ? {} : { reason: failure.reason }),
       });
       return;
     }
@@ -307,8 +310,13 @@ export class PostingSender {
     db: TenantDb,
     posting: PostingRow,
     status: 'rejected' | 'dead',
-    changes: { last_outcome: string; last_error_code?: string; last_error_message?: string },
-    failure: { readonly code: string; readonly message: string },
+    changes: {
+      last_outcome: string;
+      last_error_code?: string;
+      last_error_message?: string;
+      last_error_reason?: string | null;
+    },
+    failure: ErpFailure | { readonly code: string; readonly message: string },
     detail: Record<string, unknown>,
   ): Promise<void> {
     await db.transaction(async (tx) => {

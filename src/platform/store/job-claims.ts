@@ -282,6 +282,7 @@ export async function settlePosted(
       last_outcome: 'success',
       last_error_code: null,
       last_error_message: null,
+      last_error_reason: null,
       posted_at: at,
       updated_at: at,
       lease_owner: null,

@@ -1,3 +1,4 @@
+import { REJECTION_REASONS } from '../../../model/erp-rejections.ts';
 import type { TenantDb } from '../../../platform/store/tenant-scope.ts';
 import type { PostedDocument, RejectedDocument, ReversedDocument } from '../../../hub/outcomes.ts';
 import { budgetToActual } from '../../budgets/budgets.ts';
@@ -83,9 +84,13 @@ export async function noteRejectedPostings(
   for (const row of rows) {
     const r = rejected.find((x) => x.postingId === row.posting_id);
     if (r === undefined) continue;
+    const reason =
+      r.reason === null
+        ? ''
+        : ` — ${REJECTION_REASONS[r.reason]['zh-CN']} / ${REJECTION_REASONS[r.reason]['en-US']}`;
     const why =
       r.status === 'rejected'
-        ? `ERP 拒绝记账 / refused by the ERP: ${r.code} ${r.message}`
+        ? `ERP 拒绝记账 / refused by the ERP${reason}: ${r.code} ${r.message}`
         : `记账已停止重试 / posting given up: ${r.code} ${r.message}`;
     await recordTransition(tx, row.id, {
       at: r.at,

@@ -9,6 +9,7 @@ import * as queueIndexes from './2026-11-28T1800-queue-indexes.ts';
 import * as leanQueue from './2026-11-28T2000-lean-queue.ts';
 import * as reversals from './2026-12-02T1900-reversals.ts';
 import * as erpVersions from './2026-12-02T1930-erp-versions.ts';
+import * as rejectionReasons from './2026-12-03T0800-rejection-reasons.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -25,4 +26,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T2000-lean-queue': leanQueue,
   '2026-12-02T1900-reversals': reversals,
   '2026-12-02T1930-erp-versions': erpVersions,
+  '2026-12-03T0800-rejection-reasons': rejectionReasons,
 };
