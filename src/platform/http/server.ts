@@ -1,3 +1,4 @@
+import { registerDeprecations } from './deprecation.ts';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -108,6 +109,7 @@ export function createHttpServer(options: HttpOptions): App {
     reply.header('x-request-id', request.id);
     return payload;
   });
+  registerDeprecations(app);
 
   app.addHook('onResponse', async (request, reply) => {
     options.metrics.httpDuration.observe(
