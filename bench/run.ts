@@ -1,4 +1,4 @@
-// npm run bench -- <suite>   (suites: store, pipeline, invoices)   — prints a results table per suite.
+// npm run bench -- <suite>   (suites: store, pipeline, invoices, backup)   — prints a results table per suite.
 // FINBRIDGE_BENCH_VOUCHERS sets the pipeline size (default 100,000); FINBRIDGE_BENCH_INVOICES the
 // invoice register size (default 10,000,000).
 // Every case runs in a child process of its own, so "peak RSS" is that case's high-water mark.
@@ -13,6 +13,7 @@ import { STORE_CASES, postgresReachable, storeCase } from './store.ts';
 import { hubCase, rawCase, type PipelineRow } from './pipeline.ts';
 import { DEFAULT_BATCH_SIZE } from '../src/hub/worker.ts';
 import { invoicesCase, printInvoices, type InvoiceRow } from './invoices.ts';
+import { backupCases } from './backup.ts';
 
 const self = fileURLToPath(import.meta.url);
 
@@ -111,6 +112,10 @@ function printPipeline(rows: readonly PipelineRow[]): void {
 }
 
 const SUITES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
+  backup: {
+    title: `Backup and restore: the demo company plus ${Number(process.env['FINBRIDGE_BENCH_BACKUP_ROWS'] ?? 200_000).toLocaleString('en-US')} trace events (rows counted: trace events + employees)`,
+    run: async () => backupCases(await postgresReachable()),
+  },
   store: {
     title: 'Store: supplier bulk upsert (through validation and reference checks) and voucher-line insert',
     run: async () => {

@@ -1,3 +1,12 @@
+import { BackupError } from '../platform/store/backup.ts';
+import {
+  backup,
+  describeTarget,
+  migrateEngine,
+  progressPrinter,
+  restore,
+  type RestoreReport,
+} from './backup.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -548,6 +557,49 @@ const COMMANDS: Record<string, Command> = {
       });
     },
   },
+  backup: {
+    summary: 'Back up the database to one file (a consistent snapshot, taken while the server runs)',
+    usage: 'finbridge backup --out FILE',
+    options: { out: { type: 'string' } },
+    async run(values) {
+      const file = required(values, 'out');
+      const started = performance.now();
+      const summary = await backup(loadConfig(), file, progressPrinter());
+      const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
+      say(
+        `backed up ${rows} rows of ${Object.keys(summary.tables).length} tables to ${file} (${Math.round(summary.bytes / 1024)} KiB, sha256 ${summary.sha256.slice(0, 16)}…) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+    },
+  },
+  restore: {
+    summary:
+      'Restore a backup into an empty database (DATABASE_URL, or --to), then verify counts and audit chains; rerun to resume',
+    usage: 'finbridge restore --from FILE [--to DATABASE_URL]',
+    options: { from: { type: 'string' }, to: { type: 'string' } },
+    async run(values) {
+      const config = loadConfig();
+      const file = required(values, 'from');
+      const target = { url: str(values, 'to') ?? config.databaseUrl };
+      sayRestored(
+        `restored into ${describeTarget(target)}`,
+        await restore(config, file, target, progressPrinter()),
+      );
+    },
+  },
+  'migrate-engine': {
+    summary:
+      'Move this installation to another database (e.g. SQLite → PostgreSQL), verified; rerun to resume',
+    usage: 'finbridge migrate-engine --to postgres://user@host:5432/db',
+    options: { to: { type: 'string' } },
+    async run(values) {
+      const config = loadConfig();
+      const target = { url: required(values, 'to') };
+      if (target.url === config.databaseUrl) throw new CliError('--to names the database in use', EXIT.usage);
+      const report = await migrateEngine(config, target, progressPrinter());
+      sayRestored(`moved to ${describeTarget(target)}`, report);
+      say(`start FinBridge on it with DATABASE_URL=${describeTarget(target)} (the same master key)`);
+    },
+  },
   openapi: {
     summary: 'Write the OpenAPI 3.1 document',
     usage: 'finbridge openapi [--out FILE]',
@@ -594,6 +646,17 @@ for (const definition of CONNECTORS)
 /** A command by name, only as an own entry (`finbridge constructor` is an unknown command, not a crash). */
 const commandNamed = (name: string): Command | undefined =>
   Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+
+/** What a restore put back, and whether every company's audit chain verified; refused if not. */
+function sayRestored(what: string, report: RestoreReport): void {
+  say(`${what}: ${report.rows} rows in ${Object.keys(report.tables).length} tables`);
+  for (const chain of report.auditChains)
+    say(
+      `  ${chain.company}: audit chain ${chain.problems === 0 ? 'intact' : 'BROKEN'} (${chain.entries} entries)`,
+    );
+  const broken = report.auditChains.filter((c) => c.problems > 0).length;
+  if (broken > 0) throw new CliError(`${broken} audit chain(s) did not verify`, EXIT.refused);
+}
 
 /** `finbridge worker --help`: every setting a worker reads, with its default and bounds. */
 function workerHelp(): string[] {
@@ -681,6 +744,7 @@ function report(name: string, error: unknown): number {
   if (error instanceof ConfigError || error instanceof KeyringError)
     return (line(`configuration error: ${error.message}`), EXIT.config);
   if (error instanceof MigrationError) return (line(error.message), EXIT.database);
+  if (error instanceof BackupError) return (line(error.message), EXIT.refused);
   if (error instanceof DomainError) {
     line(
       renderMessage(error.code, 'zh-CN', error.params) +

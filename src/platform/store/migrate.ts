@@ -60,6 +60,18 @@ export async function migrateToLatest(database: OpenDatabase): Promise<readonly 
   return results ?? [];
 }
 
+/** Applies migrations up to and including `name` (a restore brings a backup's schema level first). */
+export async function migrateTo(database: OpenDatabase, name: string): Promise<void> {
+  const { error, results } = await (await migrator(database)).migrateTo(name);
+  if (error !== undefined) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(
+      `migration ${failed} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
+  }
+}
+
 /**
  * Names of migrations not yet applied; empty when the schema is current. Read from our own migration
  * table in the connection's schema, not through Kysely's introspection of every schema in the
