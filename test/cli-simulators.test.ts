@@ -260,7 +260,7 @@ describe('finbridge sim sap-s4', () => {
       const cookie = cookiesOf(fetched);
       assert.match(cookie, /^SAP_SESSIONID_S4H_100=[^;]+; sap-usercontext=sap-client=100$/);
 
-      const invoice = (reference: string, gross: string, tax: string) => `{
+      const invoice = (reference: string, gross: string, tax: string, taxCode = 'J1') => `{
   "CompanyCode": "1010",
   "DocumentDate": "/Date(1794700800000)/",
   "PostingDate": "/Date(1794700800000)/",
@@ -268,7 +268,7 @@ describe('finbridge sim sap-s4', () => {
   "InvoicingParty": "S0001",
   "DocumentCurrency": "CNY",
   "InvoiceGrossAmount": "${gross}",
-  "TaxIsCalculatedAutomatically": false,
+  "TaxIsCalculatedAutomatically": ${tax === 'auto' ? 'true' : 'false'},
   "DocumentHeaderText": "Office supplies Nov",
   "to_SupplierInvoiceItemGLAcct": {
     "results": [
@@ -279,12 +279,12 @@ describe('finbridge sim sap-s4', () => {
         "CostCenter": "ADM",
         "DocumentCurrency": "CNY",
         "SupplierInvoiceItemAmount": "100.00",
-        "TaxCode": "J1",
+        "TaxCode": "${taxCode}",
         "DebitCreditCode": "S",
         "SupplierInvoiceItemText": "Office supplies Nov"
       }
     ]
-  }${tax === '' ? '' : `,\n  "to_SupplierInvoiceTax": { "results": [ { "TaxCode": "J1", "DocumentCurrency": "CNY", "TaxAmount": "${tax}", "TaxBaseAmountInTransCrcy": "100.00" } ] }`}
+  }${tax === '' || tax === 'auto' ? '' : `,\n  "to_SupplierInvoiceTax": { "results": [ { "TaxCode": "${taxCode}", "DocumentCurrency": "CNY", "TaxAmount": "${tax}", "TaxBaseAmountInTransCrcy": "100.00" } ] }`}
 }`;
       const write = (headers: Record<string, string>, body: string) =>
         fetch(`${service}/A_SupplierInvoice`, {
@@ -302,7 +302,8 @@ describe('finbridge sim sap-s4', () => {
       assert.equal(orphan.status, 403);
       assert.equal(orphan.headers.get('x-csrf-token'), 'Required');
       assert.equal(await orphan.text(), 'CSRF token validation failed');
-      // the token with the cookies: 201 Created, Location, the invoice S/4 numbered
+      // the token with the cookies: 201 Created, Location, the invoice S/4 numbered (tax given in
+      // to_SupplierInvoiceTax, TaxIsCalculatedAutomatically false — as the connector sends it)
       const created = await write(
         { 'x-csrf-token': token, cookie },
         invoice('INV-2026-0042', '113.00', '13.00'),
@@ -322,6 +323,36 @@ describe('finbridge sim sap-s4', () => {
         (createdBody.d['__metadata'] as Record<string, string>)['type'],
         'API_SUPPLIERINVOICE_PROCESS_SRV.A_SupplierInvoiceType',
       );
+      // §1.5 as the reference writes it: TaxIsCalculatedAutomatically, gross 119.00, one item of 100.00
+      // with V1 — S/4 calculates the 19.00 itself and the invoice balances
+      const automatic = await write(
+        { 'x-csrf-token': token, cookie },
+        invoice('INV-2026-0044', '119.00', 'auto', 'V1'),
+      );
+      const automaticBody = (await automatic.json()) as { d: Record<string, unknown> };
+      assert.equal(automatic.status, 201, JSON.stringify(automaticBody));
+      assert.equal(automaticBody.d['SupplierInvoice'], '5105600002');
+      assert.equal(automaticBody.d['TaxIsCalculatedAutomatically'], true);
+      const calculated = await fetch(
+        `${service}/A_SupplierInvoice(SupplierInvoice='5105600002',FiscalYear='2026')/to_SupplierInvoiceTax?$select=TaxCode,TaxAmount,TaxBaseAmountInTransCrcy&$format=json`,
+        { headers: { authorization: auth } },
+      );
+      assert.deepEqual(
+        ((await calculated.json()) as { d: { results: Record<string, unknown>[] } }).d.results.map(
+          ({ __metadata: _, ...fields }) => fields,
+        ),
+        [{ TaxCode: 'V1', TaxAmount: '19.00', TaxBaseAmountInTransCrcy: '100.00' }],
+      );
+      // a tax code the company code's procedure lacks: 400 FF 713
+      const unknownCode = await write(
+        { 'x-csrf-token': token, cookie },
+        invoice('INV-2026-0045', '119.00', 'auto', 'ZZ'),
+      );
+      assert.equal(unknownCode.status, 400);
+      assert.deepEqual(((await unknownCode.json()) as { error: { message: unknown } }).error.message, {
+        lang: 'en',
+        value: 'Tax code ZZ country CN does not exist in procedure TAXCN',
+      });
       // a gross amount that does not balance: 400 with Gateway's error body (§1.4 "Error body")
       const unbalanced = await write(
         { 'x-csrf-token': token, cookie },
@@ -737,6 +768,35 @@ describe('finbridge sim oracle-fusion', () => {
       assert.equal(journal['JournalName'], 'EXT-000042');
       assert.equal(journal['CurrencyCode'], 'CNY');
       assert.equal(journal['AccountingDate'], '2026-11-15');
+      // → journalLines: the header's own link (its path id is an opaque hash key, §3.2) and its child link
+      type Linked = {
+        items: (Record<string, unknown> & { links: { rel: string; name: string; href: string }[] })[];
+      };
+      const linked = (await (
+        await fetch(`${api}/journalBatches/${String(batch['JeBatchId'])}/child/journalHeaders`, {
+          headers: { authorization: auth },
+        })
+      ).json()) as Linked;
+      const linesLink = linked.items[0]?.links.find((l) => l.rel === 'child' && l.name === 'journalLines');
+      assert.ok(linesLink !== undefined, JSON.stringify(linked.items[0]?.links));
+      const lines = (await (
+        await fetch(
+          `${linesLink.href}?onlyData=true&fields=JeLineNumber,AccountCombination,EnteredDr,EnteredCr`,
+          {
+            headers: { authorization: auth },
+          },
+        )
+      ).json()) as { items: Record<string, unknown>[] };
+      assert.deepEqual(lines.items, [
+        { JeLineNumber: 1, AccountCombination: '101-ADM-660202', EnteredDr: 250, EnteredCr: null },
+        { JeLineNumber: 2, AccountCombination: '101-000-224101', EnteredDr: null, EnteredCr: 250 },
+      ]);
+      // a child the journal header does not have: 404, not another collection
+      const unknownChild = await fetch(linesLink.href.replace(/journalLines$/, 'journalHeaders'), {
+        headers: { authorization: auth },
+      });
+      assert.equal(unknownChild.status, 404);
+      await unknownChild.text();
 
       // a rejected journal line: the request still "succeeds", the rejection is in the ESS output
       const rejectedId = await importJournals('20261115008', [

@@ -8,6 +8,7 @@ import {
   type DocumentKind,
   type MappingProfile,
 } from '../../src/connectors/contract.ts';
+import type { RejectionReason } from '../../src/model/erp-rejections.ts';
 import { parsePayment, parseSupplierBill } from '../../src/model/payables.ts';
 import { parseVoucher, type VoucherValue } from '../../src/model/voucher.ts';
 
@@ -106,6 +107,13 @@ const REFUSED: { [K in DocumentKind]: () => CanonicalDocument } = {
   payment: () => ({ kind: 'payment', value: payment({ payeeCode: '9999' }) }),
 };
 
+/** Why every ERP refuses each of REFUSED: an account or a supplier it does not have. */
+const REFUSED_REASON: { [K in DocumentKind]: RejectionReason } = {
+  voucher: 'unknown_account',
+  supplier_bill: 'unknown_partner',
+  payment: 'unknown_partner',
+};
+
 /** The suite for one definition: its per-kind checks are made for the kinds its manifest pushes, no others. */
 export function conformance(name: string, manifest: ConnectorManifest, makePair: () => Promise<Pair>): void {
   const kinds = Object.keys(manifest.pushes) as DocumentKind[];
@@ -166,6 +174,8 @@ export function conformance(name: string, manifest: ConnectorManifest, makePair:
         const result = await pair.connector.push(REFUSED[kind](), ref, pair.profile);
         assert.equal(result.outcome, 'rejected');
         assert.ok('message' in result && /9999/.test(result.message), JSON.stringify(result));
+        // the connector recognised the ERP's refusal: the reason users read in their language
+        assert.equal('reason' in result && result.reason, REFUSED_REASON[kind], JSON.stringify(result));
         assert.equal(pair.countInErp(kind, ref), 0);
       });
 

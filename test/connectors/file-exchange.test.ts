@@ -163,6 +163,7 @@ describe('File exchange connector ⇄ SFTP simulator', () => {
     const cases = [
       {
         ref: 'FB-T-R1',
+        reason: 'unknown_account',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '9999', debit: '1.00' },
@@ -173,6 +174,7 @@ describe('File exchange connector ⇄ SFTP simulator', () => {
       },
       {
         ref: 'FB-T-R2',
+        reason: 'unknown_account',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '2221', debit: '1.00' },
@@ -181,9 +183,15 @@ describe('File exchange connector ⇄ SFTP simulator', () => {
         }),
         message: /不是末级科目/,
       },
-      { ref: 'FB-T-R3', doc: doc({ date: '2026-10-31', period: '2026-10' }), message: /2026年10月已结账/ },
+      {
+        ref: 'FB-T-R3',
+        reason: 'period_closed',
+        doc: doc({ date: '2026-10-31', period: '2026-10' }),
+        message: /2026年10月已结账/,
+      },
       {
         ref: 'FB-T-R4',
+        reason: 'unknown_partner',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '660202', debit: '1.00', aux: { supplier: 'S9999' } },
@@ -197,6 +205,7 @@ describe('File exchange connector ⇄ SFTP simulator', () => {
       const result = await connector.push(c.doc, c.ref, PROFILE);
       assert.deepEqual([result.outcome, codeOf(result)], ['rejected', 'import_refused'], c.ref);
       assert.ok('message' in result && c.message.test(result.message), JSON.stringify(result));
+      assert.equal('reason' in result && result.reason, c.reason, c.ref);
       assert.equal(stored(sim, c.ref).length, 0);
       assert.deepEqual(await connector.lookup('voucher', c.ref), { found: false });
     }
@@ -240,6 +249,7 @@ describe('File exchange connector ⇄ SFTP simulator', () => {
     unlinkSync(join(sim.directory, 'archive', 'FB_FB-T-DUP.csv'));
     const again = await connector.push(doc(), 'FB-T-DUP', PROFILE);
     assert.deepEqual([again.outcome, codeOf(again)], ['rejected', 'duplicate_reference']);
+    assert.equal('reason' in again && again.reason, 'duplicate_reference');
     assert.ok('message' in again && /业务号\[FB-T-DUP\]已存在/.test(again.message));
     assert.equal(stored(sim, 'FB-T-DUP').length, 1);
     await connector.close();

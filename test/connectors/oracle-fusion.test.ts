@@ -178,25 +178,36 @@ describe('Oracle Fusion connector ⇄ simulator', () => {
         ref: 'FB-O-R1',
         doc: journal(twoLines('9999')),
         code: 'EF04',
+        reason: 'unknown_account',
         message: /FLEX-VALUE DOES NOT EXIST \(SEGMENT=Account\).*\(VALUE=9999\)/,
       },
-      { ref: 'FB-O-R2', doc: journal(twoLines('2221')), code: 'EF02', message: /Detail posting not allowed/ },
+      {
+        ref: 'FB-O-R2',
+        doc: journal(twoLines('2221')),
+        code: 'EF02',
+        reason: 'unknown_account',
+        message: /Detail posting not allowed/,
+      },
       {
         ref: 'FB-O-R3',
         doc: journal({ date: '2026-10-31', period: '2026-10' }),
         code: 'EP01',
+        reason: 'period_closed',
         message: /not in any open or future enterable period.*Oct-26 is not open/,
       },
       {
         ref: 'FB-O-R4',
         doc: journal(twoLines('660202', '1002', { department: 'NOPE' })),
         code: 'EF04',
+        reason: 'unknown_account',
         message: /SEGMENT=Department.*VALUE=NOPE/,
       },
       {
         ref: 'FB-O-R5',
         doc: journal({ currency: 'USD', ...twoLines('660202') }),
         code: 'EC06',
+        // no conversion rate: not one of the reasons
+        reason: undefined,
         message: /no conversion rate/,
       },
     ];
@@ -208,6 +219,7 @@ describe('Oracle Fusion connector ⇄ simulator', () => {
         'code' in result && result.code === c.code && c.message.test(result.message),
         JSON.stringify(result),
       );
+      assert.equal('reason' in result ? result.reason : undefined, c.reason, c.ref);
       assert.equal(journalsOf(sim, c.ref).length, 0);
     }
   });
@@ -215,9 +227,10 @@ describe('Oracle Fusion connector ⇄ simulator', () => {
   it('rejects what Payables refuses, with Oracle’s messages, and creates nothing', async () => {
     const connector = connect();
     const unknown = await connector.push(bill({ supplierCode: 'S9999' }), 'FB-O-R6', PROFILE);
-    assert.deepEqual('code' in unknown && [unknown.outcome, unknown.code], [
+    assert.deepEqual('code' in unknown && [unknown.outcome, unknown.code, unknown.reason], [
       'rejected',
       'supplier_not_found',
+      'unknown_partner',
     ]);
     const badAccount = await connector.push(bill(), 'FB-O-R7', { ...PROFILE, valueMaps: EMPTY_VALUE_MAPS });
     assert.equal(badAccount.outcome, 'rejected');
@@ -225,12 +238,14 @@ describe('Oracle Fusion connector ⇄ simulator', () => {
       'message' in badAccount && /The account 101-000-OFFICE isn't valid/.test(badAccount.message),
       JSON.stringify(badAccount),
     );
+    assert.equal('reason' in badAccount && badAccount.reason, 'unknown_account');
     const closed = await connector.push(
       bill({ date: '2026-10-20', dueDate: '2026-11-20' }),
       'FB-O-R8',
       PROFILE,
     );
     assert.ok('message' in closed && /isn't in an open period/.test(closed.message), JSON.stringify(closed));
+    assert.equal('reason' in closed && closed.reason, 'period_closed');
     for (const ref of ['FB-O-R6', 'FB-O-R7', 'FB-O-R8']) assert.equal(invoicesOf(sim, ref).length, 0);
   });
 
@@ -246,6 +261,10 @@ describe('Oracle Fusion connector ⇄ simulator', () => {
     assert.deepEqual(
       results.map((r) => ('code' in r ? `${r.outcome} ${r.code}` : r.outcome)),
       ['success', 'rejected EF04', 'success', 'rejected EP01'],
+    );
+    assert.deepEqual(
+      results.map((r) => ('reason' in r ? r.reason : undefined)),
+      [undefined, 'unknown_account', undefined, 'period_closed'],
     );
     const imports = sim.calls
       .slice(before)
@@ -288,7 +307,17 @@ describe('Oracle Fusion connector ⇄ simulator', () => {
         PROFILE,
       );
       for (const r of results)
-        assert.ok(r.outcome === 'rejected' && /^E(U02|F04|P01)$/.test(r.code), JSON.stringify(r));
+        assert.ok(
+          r.outcome === 'rejected' &&
+            /^E(U02|F04|P01)$/.test(r.code) &&
+            r.reason ===
+              new Map([
+                ['EU02', 'unbalanced'],
+                ['EF04', 'unknown_account'],
+                ['EP01', 'period_closed'],
+              ]).get(r.code),
+          JSON.stringify(r),
+        );
       assert.equal(journalsOf(sim, 'FB-O-J1').length, 0);
     } finally {
       sim.setFaults({ essRejectRate: 0 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { RejectionReason } from '../../src/model/erp-rejections.ts';
 import {
   EMPTY_VALUE_MAPS,
   type CanonicalDocument,
@@ -138,9 +139,15 @@ describe('SAP Business One connector ⇄ simulator', () => {
 
   it('keeps B1’s own refusal text for every business error, and stores nothing', async () => {
     const connector = connect();
-    const cases: { ref: string; doc: CanonicalDocument; message: RegExp }[] = [
+    const cases: {
+      ref: string;
+      reason: RejectionReason | undefined;
+      doc: CanonicalDocument;
+      message: RegExp;
+    }[] = [
       {
         ref: 'FB-T-R1',
+        reason: 'unknown_account',
         doc: DOC.voucher({
           lines: [
             { summary: 'x', accountCode: '9999', debit: '1.00' },
@@ -151,6 +158,7 @@ describe('SAP Business One connector ⇄ simulator', () => {
       },
       {
         ref: 'FB-T-R2',
+        reason: 'unknown_account',
         doc: DOC.voucher({
           lines: [
             { summary: 'x', accountCode: '2221', debit: '1.00' },
@@ -161,11 +169,13 @@ describe('SAP Business One connector ⇄ simulator', () => {
       },
       {
         ref: 'FB-T-R3',
+        reason: 'period_closed',
         doc: DOC.voucher({ date: '2026-10-31', period: '2026-10' }),
         message: /^Posting period locked; specify an alternative date$/,
       },
       {
         ref: 'FB-T-R4',
+        reason: 'unknown_partner',
         doc: DOC.voucher({
           lines: [
             { summary: 'x', accountCode: '660202', debit: '1.00', aux: { supplier: 'S9999' } },
@@ -176,6 +186,7 @@ describe('SAP Business One connector ⇄ simulator', () => {
       },
       {
         ref: 'FB-T-R5',
+        reason: 'unknown_dimension',
         doc: DOC.voucher({
           lines: [
             { summary: 'x', accountCode: '660202', debit: '1.00', aux: { department: 'NOPE' } },
@@ -186,17 +197,26 @@ describe('SAP Business One connector ⇄ simulator', () => {
       },
       {
         ref: 'FB-T-R6',
+        reason: 'unknown_partner',
         doc: DOC.bill({ supplierCode: 'S9999' }),
         message: /^Invalid BP code \[OPCH\.CardCode\] , 'S9999'$/,
       },
       {
         ref: 'FB-T-R7',
+        reason: 'period_closed',
         doc: DOC.bill({ date: '2026-10-20', dueDate: '2026-10-30' }),
         message: /Posting period locked/,
       },
-      { ref: 'FB-T-R8', doc: DOC.bill({ currency: 'USD' }), message: /^Update the exchange rate$/ },
+      {
+        ref: 'FB-T-R8',
+        // B1's text says no more than that: no reason
+        reason: undefined,
+        doc: DOC.bill({ currency: 'USD' }),
+        message: /^Update the exchange rate$/,
+      },
       {
         ref: 'FB-T-R9',
+        reason: 'unknown_partner',
         doc: DOC.payment({ payeeCode: 'S9999' }),
         message: /^Invalid BP code \[OVPM\.CardCode\] , 'S9999'$/,
       },
@@ -206,6 +226,7 @@ describe('SAP Business One connector ⇄ simulator', () => {
       assert.equal(result.outcome, 'rejected', `${c.ref}: ${JSON.stringify(result)}`);
       assert.ok('message' in result && c.message.test(result.message), `${c.ref}: ${JSON.stringify(result)}`);
       assert.equal(result.code, '-5002');
+      assert.equal(result.reason, c.reason, c.ref);
       assert.equal(stored(c.ref).length, 0);
     }
   });
@@ -232,6 +253,7 @@ describe('SAP Business One connector ⇄ simulator', () => {
     assert.ok(!answer.ok);
     assert.deepEqual([answer.failure.outcome, answer.failure.code], ['rejected', '-5002']);
     assert.match(answer.failure.message, /Unbalanced transaction/);
+    assert.equal(answer.failure.reason, 'unbalanced');
     const unknown = await client.post('JournalEntries', { Reference2: 'FB-T-UNB', NoSuchField: 1 });
     assert.ok(!unknown.ok);
     assert.equal(unknown.failure.message, "Property 'NoSuchField' of 'JournalEntry' is invalid");

@@ -181,6 +181,7 @@ describe('SAP S/4HANA connector ⇄ simulator', () => {
           ],
         }),
         code: '507(F5)',
+        reason: 'unknown_account',
         message: /G\/L account 9999 is not defined in chart of accounts YCOA/,
       },
       {
@@ -192,12 +193,14 @@ describe('SAP S/4HANA connector ⇄ simulator', () => {
           ],
         }),
         code: '351(F5)',
+        reason: 'unknown_account',
         message: /Account 2221 1010 is blocked for posting/,
       },
       {
         ref: 'FB-T-R3',
         doc: doc({ date: '2026-10-31', period: '2026-10' }),
         code: '201(F5)',
+        reason: 'period_closed',
         message: /Posting period 010 2026 is not open/,
       },
       {
@@ -209,6 +212,7 @@ describe('SAP S/4HANA connector ⇄ simulator', () => {
           ],
         }),
         code: '104(F5)',
+        reason: 'unknown_partner',
         message: /Vendor S9999 is not defined in company code 1010/,
       },
       {
@@ -220,6 +224,7 @@ describe('SAP S/4HANA connector ⇄ simulator', () => {
           ],
         }),
         code: '248(KI)',
+        reason: 'unknown_dimension',
         message: /Cost center A000\/NOPE does not exist/,
       },
     ];
@@ -227,6 +232,7 @@ describe('SAP S/4HANA connector ⇄ simulator', () => {
       const result = await connector.push(c.doc, c.ref, PROFILE);
       assert.ok(result.outcome === 'rejected', `${c.ref}: ${JSON.stringify(result)}`);
       assert.equal(result.code, c.code, c.ref);
+      assert.equal(result.reason, c.reason, c.ref);
       assert.match(result.message, c.message);
       assert.match(
         result.message,
@@ -297,6 +303,7 @@ describe('SAP S/4HANA connector ⇄ simulator', () => {
       outcome: 'rejected',
       code: 'F5/104',
       message: 'Vendor S9999 is not defined in company code 1010',
+      reason: 'unknown_partner',
     });
   });
 

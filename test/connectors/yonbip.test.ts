@@ -96,6 +96,7 @@ describe('Yonyou YonBIP connector ⇄ simulator', () => {
     const cases = [
       {
         ref: 'FB-Y-R1',
+        reason: 'unknown_account',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '9999', debit: '1.00' },
@@ -104,9 +105,15 @@ describe('Yonyou YonBIP connector ⇄ simulator', () => {
         }),
         message: /科目编码\[9999\]不存在/,
       },
-      { ref: 'FB-Y-R2', doc: doc({ date: '2026-10-31', period: '2026-10' }), message: /已结账/ },
+      {
+        ref: 'FB-Y-R2',
+        reason: 'period_closed',
+        doc: doc({ date: '2026-10-31', period: '2026-10' }),
+        message: /已结账/,
+      },
       {
         ref: 'FB-Y-R3',
+        reason: 'unknown_partner',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '660202', debit: '1.00', aux: { supplier: 'S9999' } },
@@ -123,10 +130,12 @@ describe('Yonyou YonBIP connector ⇄ simulator', () => {
         'message' in result && c.message.test(result.message) && result.message.startsWith('凭证保存不成功'),
         JSON.stringify(result),
       );
+      assert.equal('reason' in result && result.reason, c.reason, c.ref);
       assert.equal(saved(sim, c.ref).length, 0);
     }
     const again = await connector.push(doc(), 'FB-Y-1', PROFILE);
     assert.equal(again.outcome, 'rejected');
+    assert.equal('reason' in again && again.reason, 'duplicate_reference');
     assert.equal(saved(sim, 'FB-Y-1').length, 1);
   });
 

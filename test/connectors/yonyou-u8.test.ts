@@ -100,6 +100,7 @@ describe('Yonyou U8+ connector ⇄ simulator', () => {
     const cases = [
       {
         ref: 'FB-T-R1',
+        reason: 'unknown_account',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '9999', debit: '1.00' },
@@ -110,6 +111,7 @@ describe('Yonyou U8+ connector ⇄ simulator', () => {
       },
       {
         ref: 'FB-T-R2',
+        reason: 'unknown_account',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '2221', debit: '1.00' },
@@ -118,9 +120,15 @@ describe('Yonyou U8+ connector ⇄ simulator', () => {
         }),
         message: /不是末级科目/,
       },
-      { ref: 'FB-T-R3', doc: doc({ date: '2026-10-31', period: '2026-10' }), message: /已结账/ },
+      {
+        ref: 'FB-T-R3',
+        reason: 'period_closed',
+        doc: doc({ date: '2026-10-31', period: '2026-10' }),
+        message: /已结账/,
+      },
       {
         ref: 'FB-T-R4',
+        reason: 'unknown_partner',
         doc: doc({
           lines: [
             { summary: 'x', accountCode: '660202', debit: '1.00', aux: { supplier: 'S9999' } },
@@ -134,6 +142,7 @@ describe('Yonyou U8+ connector ⇄ simulator', () => {
       const result = await connector.push(c.doc, c.ref, PROFILE);
       assert.equal(result.outcome, 'rejected', c.ref);
       assert.ok('message' in result && c.message.test(result.message), JSON.stringify(result));
+      assert.equal('reason' in result && result.reason, c.reason, c.ref);
       assert.equal(stored(sim, c.ref).length, 0);
     }
   });
@@ -144,6 +153,7 @@ describe('Yonyou U8+ connector ⇄ simulator', () => {
     const again = await connector.push(doc(), 'FB-T-D', PROFILE);
     assert.equal(again.outcome, 'rejected');
     assert.ok('message' in again && /已存在/.test(again.message));
+    assert.equal('reason' in again && again.reason, 'duplicate_reference');
     assert.equal(stored(sim, 'FB-T-D').length, 1);
   });
 

@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { ErpFailure } from '../contract.ts';
 
 /**
@@ -18,9 +19,39 @@ export function classifyMsgCode(msgCode: number, message: string): ErpFailure {
       return { outcome: 'ambiguous', code, message }; // server exception: unknown whether it saved
     case 6:
       return { outcome: 'transient', code, message }; // database failure: nothing committed
-    default:
-      return { outcome: 'rejected', code, message }; // 2 权限, 5/9/10 not found, 8 参数, 11 验证, 12 不可操作, 7 许可
+    default: {
+      // 2 权限, 5/9/10 not found, 8 参数, 11 验证, 12 不可操作, 7 许可
+      const reason = rejectionReason(msgCode, message);
+      return { outcome: 'rejected', code, message, ...(reason === undefined ? {} : { reason }) };
+    }
   }
+}
+
+/** MsgCodes whose category is itself the reason (A5.6). */
+const REASON_BY_MSG_CODE: Readonly<Partial<Record<number, RejectionReason>>> = {
+  2: 'not_authorized', // 没有权限
+  8: 'invalid_value', // 参数错误
+};
+
+/**
+ * Kingdee's own wording, for the categories that hold several reasons (9 指定字段/值不存在, 11 验证失败):
+ * the messages of A5.7 and of the bill and voucher checks, first match wins.
+ */
+const REASON_BY_MESSAGE: readonly (readonly [RegExp, RejectionReason])[] = [
+  [/违反字段唯一性要求/, 'duplicate_reference'],
+  [/期间.*已结账|已结账.*期间/, 'period_closed'],
+  [/科目\[[^\]]*\](不存在|不是明细科目)/, 'unknown_account'],
+  [/(供应商|往来单位|收款单位)\[[^\]]*\]不存在/, 'unknown_partner'],
+  [/借贷不平衡/, 'unbalanced'],
+  [
+    /是必录字段|格式不正确|(币别|凭证字|账簿|单据类型)(\[[^\]]*\])?不存在|必须且只能录入一个|必须大于0/,
+    'invalid_value',
+  ],
+];
+
+/** Why Kingdee refused a bill or voucher, when its MsgCode or message says; undefined when it does not. */
+export function rejectionReason(msgCode: number, message: string): RejectionReason | undefined {
+  return REASON_BY_MSG_CODE[msgCode] ?? REASON_BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1];
 }
 
 export function classifyHttp(status: number, body: string): ErpFailure | null {

@@ -13,7 +13,7 @@ import type {
   Rendered,
 } from '../contract.ts';
 import { MEDIA, OracleClient, type Deadline, type OracleEndpoint } from './client.ts';
-import { isDuplicateRefusal, type Json } from './errors.ts';
+import { isDuplicateRefusal, refusal, type Json } from './errors.ts';
 import { JournalImport } from './journal-import.ts';
 import { ORACLE_FUSION_MANIFEST } from './manifest.ts';
 import { isFinished } from './map/ess.ts';
@@ -76,11 +76,10 @@ export function createOracleConnector(options: OracleOptions, ctx: ConnectorCont
     if (!result.ok) return result.failure;
     const name = text(itemsOf(result.body)[0]?.['Supplier']);
     if (name === '')
-      return {
-        outcome: 'rejected',
-        code: 'supplier_not_found',
-        message: `Oracle has no supplier with SupplierNumber ${number} (GET /suppliers?q=SupplierNumber='${number}')`,
-      };
+      return refusal(
+        'supplier_not_found',
+        `Oracle has no supplier with SupplierNumber ${number} (GET /suppliers?q=SupplierNumber='${number}')`,
+      );
     supplierNames.set(number, { name, at: performance.now() });
     return { name };
   }

@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { ErpFailure } from '../contract.ts';
 
 /**
@@ -30,7 +31,7 @@ const parse = (text: string): unknown => {
 
 const fail = (outcome: ErpFailure['outcome'], code: string, message: string): Classified => ({
   ok: false,
-  failure: { outcome, code, message },
+  failure: outcome === 'rejected' ? refusal(code, message) : { outcome, code, message },
 });
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -78,6 +79,53 @@ export function classifyAnswer(status: number, contentType: string, text: string
  * documented; these are the phrasings seen in Payables messages and the simulator's).
  */
 const DUPLICATE = /already exists|already been used|duplicate invoice/i;
+
+/**
+ * Oracle's codes whose meaning is the reason: Journal Import's status codes (§3.5, its code table) and
+ * the Payables `o:errorCode`s of a structured error (§3.6); `supplier_not_found` is this connector's
+ * code for a SupplierNumber `/suppliers` does not have.
+ */
+const REASON_BY_CODE: Readonly<Record<string, RejectionReason>> = {
+  EP01: 'period_closed', // This date is not in any open or future enterable period.
+  EP02: 'period_closed', // This ledger does not have any open or future enterable periods.
+  EF01: 'unknown_account', // This Accounting Flexfield is inactive for this accounting date.
+  EF02: 'unknown_account', // Detail posting not allowed for this Accounting Flexfield.
+  EF03: 'unknown_account', // Disabled Accounting Flexfield.
+  EF04: 'unknown_account', // This is an invalid Accounting Flexfield. …
+  EF05: 'unknown_account', // There is no Accounting Flexfield with this Code Combination ID.
+  EU02: 'unbalanced', // The journal entry is unbalanced and suspense posting isn't allowed …
+  EC08: 'invalid_value', // Invalid currency code.
+  EC13: 'invalid_value', // The amount is too large or has more decimal places than the currency allows.
+  'AP-810129': 'unknown_account', // The account … isn't valid.
+  'AP-810400': 'unknown_partner', // The supplier … isn't valid.
+  'AP-810402': 'unknown_partner', // The supplier site … isn't valid for the business unit …
+  'AP-810069': 'duplicate_reference', // The invoice number … already exists for the supplier …
+  supplier_not_found: 'unknown_partner',
+  'HTTP 403': 'not_authorized', // authenticated, but without the privilege
+};
+
+/** Oracle's wording where it gives no code (plain-text errors, details without `o:errorCode`). */
+const REASON_BY_MESSAGE: readonly (readonly [RegExp, RejectionReason])[] = [
+  [/isn't in an open period|not in any open or future enterable period/i, 'period_closed'],
+  [/\bThe account \S+ isn't valid/i, 'unknown_account'],
+  [/\bThe supplier (site )?.+ isn't valid/i, 'unknown_partner'],
+  [DUPLICATE, 'duplicate_reference'],
+  [/\bThe [\w ]+ \S+ isn't valid\./i, 'invalid_value'],
+];
+
+/** Why Oracle refused something, by its code first and then its wording; undefined when neither says. */
+export function rejectionReason(code: string, message: string): RejectionReason | undefined {
+  const bare = code.replace(/^HTTP \d+\//, '');
+  if (Object.hasOwn(REASON_BY_CODE, bare)) return REASON_BY_CODE[bare];
+  if (/^(E[A-Z]\d\d|[A-Z]+-\d+)$/.test(bare)) return undefined; // a code of Oracle's that says something else
+  return REASON_BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1];
+}
+
+/** A definite refusal with Oracle's code and message, and the reason when Oracle's answer says one. */
+export function refusal(code: string, message: string): ErpFailure {
+  const reason = rejectionReason(code, message);
+  return { outcome: 'rejected', code, message, ...(reason === undefined ? {} : { reason }) };
+}
 
 export const isDuplicateRefusal = (failure: ErpFailure): boolean =>
   failure.outcome === 'rejected' && DUPLICATE.test(failure.message);

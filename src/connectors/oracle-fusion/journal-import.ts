@@ -1,6 +1,6 @@
 import type { ErpFailure, PushResult } from '../contract.ts';
 import { MEDIA, type Deadline, type OracleClient } from './client.ts';
-import type { Json } from './errors.ts';
+import { refusal, type Json } from './errors.ts';
 import { isFinished, journalErrors, requestError, zipTexts, type JournalError } from './map/ess.ts';
 import { importBulkDataRequest } from './map/fbdi.ts';
 import { isBatchOf, quoted } from './map/identifiers.ts';
@@ -195,9 +195,8 @@ export class JournalImport {
           message: `not in journalBatches; log unreadable: ${details.message}`,
         };
       const error = errors.get(name);
-      if (error !== undefined) return { outcome: 'rejected', code: error.code, message: error.message };
-      if (failedRequest !== undefined)
-        return { outcome: 'rejected', code: `ESS ${status}`, message: failedRequest };
+      if (error !== undefined) return refusal(error.code, error.message);
+      if (failedRequest !== undefined) return refusal(`ESS ${status}`, failedRequest);
       return {
         outcome: 'ambiguous',
         code: 'not_in_gl',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyAnswer, isDuplicateReference, readB1Error } from './errors.ts';
+import { classifyAnswer, isDuplicateReference, readB1Error, rejectionReason } from './errors.ts';
 import { ANSWER_FIXTURES as F } from './fixtures/answers.ts';
 
 const JSON_V1 = 'application/json;odata=minimalmetadata;charset=utf-8';
@@ -109,5 +109,57 @@ describe('Service Layer answer classification', () => {
     assert.ok(
       !isDuplicateReference({ outcome: 'ambiguous', code: '-5002', message: 'NumAtCard already exists' }),
     );
+  });
+});
+
+describe('Service Layer rejection reasons', () => {
+  it('reads the reason from B1’s code where the code says it', () => {
+    assert.equal(rejectionReason('-1004', "'Z' is not a valid value for property 'U_X'"), 'invalid_value');
+    assert.equal(
+      rejectionReason('-8112', "Value too long in property 'Memo' of 'JournalEntry'"),
+      'invalid_value',
+    );
+  });
+
+  it('reads the reason from B1’s text under its generic validation code -5002', () => {
+    const cases: readonly (readonly [string, string])[] = [
+      ['Posting period locked; specify an alternative date', 'period_closed'],
+      ["Invalid account code [JournalEntryLines.AccountCode][line: 1] , '9999'", 'unknown_account'],
+      ["Cannot post to a title account [JournalEntryLines.AccountCode][line: 2] , '1000'", 'unknown_account'],
+      ["Invalid BP code [OPCH.CardCode] , 'V9999'", 'unknown_partner'],
+      ["Invalid BP code [JournalEntryLines.ShortName][line: 1] , 'V9999'", 'unknown_partner'],
+      ['Code undefined  [OCRD.CardCode]', 'unknown_partner'],
+      ["Invalid distribution rule [JournalEntryLines.CostingCode][line: 1] , 'NOPE'", 'unknown_dimension'],
+      ['Unbalanced transaction; debit 1.00 is not equal to credit 2.00', 'unbalanced'],
+      ["Vendor reference number 'FB-1' already exists [OPCH.NumAtCard]", 'duplicate_reference'],
+      ["Invalid tax code [DocumentLines.VatGroup][line: 1] , 'X9'", 'invalid_value'],
+    ];
+    for (const [message, reason] of cases) assert.equal(rejectionReason('-5002', message), reason, message);
+  });
+
+  it('sets the reason on the refusal it classifies, beside B1’s code and text', () => {
+    const answer = classifyAnswer(400, JSON_V1, F.invalidBp, true);
+    assert.ok(!answer.ok);
+    assert.equal(answer.failure.reason, 'unknown_partner');
+    const locked = classifyAnswer(400, JSON_V1, F.periodLocked, true);
+    assert.equal(!locked.ok && locked.failure.reason, 'period_closed');
+  });
+
+  it('gives no reason to a refusal it does not recognise, nor to what is not a refusal', () => {
+    assert.equal(rejectionReason('-5002', 'Update the exchange rate'), undefined);
+    assert.equal(rejectionReason('-10', readB1Error(F.duplicateKey)?.message ?? ''), undefined);
+    assert.equal(
+      rejectionReason('-1000', "Property 'NoSuchField' of 'BusinessPartner' is invalid"),
+      undefined,
+    );
+    assert.equal(rejectionReason('201', 'Query string error - Invalid filter condition'), undefined);
+    for (const [status, text] of [
+      [401, F.wrongPasswordV1],
+      [404, F.noRecord],
+      [500, '{"error":{"code":-5002,"message":{"lang":"en-us","value":"Unbalanced transaction"}}}'],
+    ] as const) {
+      const answer = classifyAnswer(status, JSON_V1, text, true);
+      assert.ok(!answer.ok && !('reason' in answer.failure), text);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { ErpFailure } from '../contract.ts';
 
 /**
@@ -64,7 +65,36 @@ export function classifyB1Error(status: number, error: B1Error): ErpFailure {
   if (status === 401 && error.code === '301') return { outcome: 'auth_expired', code: error.code, message };
   if (error.code === '299') return { outcome: 'transient', code: error.code, message };
   if (status === 429) return { outcome: 'throttled', code: error.code, message };
-  return { outcome: status >= 500 ? 'ambiguous' : 'rejected', code: error.code, message };
+  if (status >= 500) return { outcome: 'ambiguous', code: error.code, message };
+  const reason = rejectionReason(error.code, message);
+  return { outcome: 'rejected', code: error.code, message, ...(reason === undefined ? {} : { reason }) };
+}
+
+/** B1 error codes whose meaning is the reason (§2.2). */
+const REASON_BY_CODE: Readonly<Record<string, RejectionReason>> = {
+  '-1004': 'invalid_value', // '…' is not a valid value / date / number for property '…'
+  '-8112': 'invalid_value', // Value too long in property '…' of '…'
+};
+
+/**
+ * B1's wording under its generic validation code -5002 (and -10, duplicate key or business rule), which
+ * holds every other cause: first match wins.
+ */
+const REASON_BY_MESSAGE: readonly (readonly [RegExp, RejectionReason])[] = [
+  [/Posting period locked/i, 'period_closed'],
+  [/Invalid account code|Cannot post to a title account/i, 'unknown_account'],
+  [/Invalid BP code|Code undefined\s*\[OCRD\.CardCode\]/i, 'unknown_partner'],
+  [/Invalid distribution rule/i, 'unknown_dimension'],
+  [/Unbalanced transaction/i, 'unbalanced'],
+  [/(NumAtCard|reference).*(already (exists|assigned|used)|duplicate)/i, 'duplicate_reference'], // [unsure] wording
+  [/Invalid tax code/i, 'invalid_value'],
+];
+
+/** Why B1 refused a document, by its code first and then its message; undefined when neither says. */
+export function rejectionReason(code: string, message: string): RejectionReason | undefined {
+  if (Object.hasOwn(REASON_BY_CODE, code)) return REASON_BY_CODE[code];
+  if (code !== '-5002' && code !== '-10') return undefined;
+  return REASON_BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1];
 }
 
 const isJsonType = (contentType: string | undefined) =>
@@ -112,9 +142,7 @@ export function classifyAnswer(
  * matches B1's usual duplicate phrasing). Journal entries and payments have no such rule in B1.
  */
 export const isDuplicateReference = (failure: ErpFailure): boolean =>
-  failure.outcome === 'rejected' &&
-  /NumAtCard|reference/i.test(failure.message) &&
-  /already (exists|assigned|used)|duplicate/i.test(failure.message);
+  failure.outcome === 'rejected' && rejectionReason(failure.code, failure.message) === 'duplicate_reference';
 
 /** A read that failed without an answer created nothing: resending it is safe. */
 export const asRead = (failure: ErpFailure): ErpFailure =>

@@ -5,6 +5,7 @@ import {
   classifySoapAnswer,
   entryResult,
   needsCsrfToken,
+  rejectionReason,
   sapMessage,
 } from './errors.ts';
 import { ODATA_ANSWERS, SOAP_ANSWERS, type RecordedAnswer } from './fixtures/answers.ts';
@@ -27,6 +28,7 @@ describe('S/4 SOAP journal-entry answers', () => {
       code: '507(F5)',
       message:
         'Error in document: BKPFF $ ABCCLNT100; G/L account 61999999 is not defined in chart of accounts YCOA',
+      reason: 'unknown_account',
     });
     assert.equal(
       soap(SOAP_ANSWERS.refusedBlank)[0]?.outcome,
@@ -103,6 +105,7 @@ describe('S/4 OData answers', () => {
       code: 'M8/321',
       message:
         'Balance not zero: 19.00- debits: 100.00 credits: 119.00; G/L account 61999999 is not defined in chart of accounts YCOA',
+      reason: 'unbalanced',
     });
   });
 
@@ -114,6 +117,7 @@ describe('S/4 OData answers', () => {
     assert.ok(!refused.ok && refused.failure.outcome === 'auth_expired' && refused.failure.code === 'CSRF');
     const forbidden = odata(ODATA_ANSWERS.forbidden);
     assert.ok(!forbidden.ok && forbidden.failure.outcome === 'rejected');
+    assert.equal(forbidden.failure.reason, 'not_authorized');
   });
 
   it('classifies the rest by status: 401 auth_expired, 429 throttled, 5xx and unreadable 2xx ambiguous', () => {
@@ -139,5 +143,63 @@ describe('S/4 OData answers', () => {
       { code: 'M8/108', message: 'Check if invoice already entered' },
     );
     assert.equal(sapMessage({}), undefined);
+  });
+});
+
+describe('S/4 rejection reasons', () => {
+  it('reads the reason from SAP’s message class and number, as SOAP logs and OData write them', () => {
+    const cases: readonly (readonly [string, string])[] = [
+      ['201(F5)', 'period_closed'],
+      ['F5/201', 'period_closed'],
+      ['507(F5)', 'unknown_account'],
+      ['004(FH)', 'unknown_account'],
+      ['F5/351', 'unknown_account'],
+      ['104(F5)', 'unknown_partner'],
+      ['F5/102', 'unknown_partner'],
+      ['248(KI)', 'unknown_dimension'],
+      ['702(F5)', 'unbalanced'],
+      ['M8/321', 'unbalanced'],
+      ['M8/108', 'duplicate_reference'],
+      ['055(00)', 'invalid_value'],
+      ['808(F5)', 'invalid_value'],
+      ['F5/165', 'invalid_value'],
+      ['FF/713', 'invalid_value'],
+      ['814(F5)', 'invalid_value'],
+      ['HTTP 403', 'not_authorized'],
+      ['/IWFND/CM_CONSUMER/101', 'not_authorized'],
+    ];
+    for (const [code, reason] of cases) assert.equal(rejectionReason(code), reason, code);
+  });
+
+  it('gives no reason to a message it does not recognise: the generic 609(RW), F5 117, a SOAP fault', () => {
+    for (const code of [
+      '609(RW)',
+      'F5/117',
+      'SOAP Client',
+      'HTTP 404',
+      '035(FF)',
+      '0123456789ABCDEF0123456789ABCDEF',
+    ])
+      assert.equal(rejectionReason(code), undefined, code);
+    const [fault] = soap(SOAP_ANSWERS.clientFault);
+    assert.ok(fault !== undefined && fault.outcome === 'rejected' && !('reason' in fault));
+  });
+
+  it('sets the reason on an OData refusal from its error code', () => {
+    const answer = classifyODataAnswer(
+      400,
+      { 'content-type': 'application/json' },
+      JSON.stringify({
+        error: { code: 'F5/201', message: { lang: 'en', value: 'Posting period 010 2026 is not open' } },
+      }),
+    );
+    assert.deepEqual(!answer.ok && answer.failure, {
+      outcome: 'rejected',
+      code: 'F5/201',
+      message: 'Posting period 010 2026 is not open',
+      reason: 'period_closed',
+    });
+    const forbidden = classifyODataAnswer(403, { 'content-type': 'text/plain' }, 'Forbidden');
+    assert.equal(!forbidden.ok && forbidden.failure.reason, 'not_authorized');
   });
 });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { XMLParser } from 'fast-xml-parser';
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { ErpFailure, PushResult } from '../contract.ts';
 import { wellFormed } from './xml.ts';
 
@@ -93,17 +94,51 @@ const logItems = (log: unknown): LogItem[] =>
 /** The generic first error of a failed entry; the real causes follow it (§1.3). */
 const GENERIC_ERROR = '609(RW)';
 
+/**
+ * SAP messages (class/number) whose meaning is the reason (§1.3 "Typical real error texts", §1.4, §1.8).
+ * SOAP log items write a message as `507(F5)`, OData as `F5/507`; both are looked up as `F5/507`.
+ */
+const REASON_BY_MESSAGE_ID: Readonly<Record<string, RejectionReason>> = {
+  'F5/201': 'period_closed', // Posting period … is not open
+  'F5/507': 'unknown_account', // G/L account … is not defined in chart of accounts …
+  'FH/004': 'unknown_account', // Account … does not exist in chart of accounts …
+  'F5/351': 'unknown_account', // Account … is blocked for posting
+  'F5/104': 'unknown_partner', // Vendor … is not defined in company code …
+  'F5/102': 'unknown_partner', // Customer … is not defined in company code …
+  'KI/248': 'unknown_dimension', // Cost center …/… does not exist
+  'F5/702': 'unbalanced', // Balance in transaction currency
+  'M8/321': 'unbalanced', // Balance not zero: … debits: … credits: …
+  'M8/108': 'duplicate_reference', // Check if invoice already entered under accounting doc. no. …
+  '00/055': 'invalid_value', // Fill in all required entry fields
+  'F5/808': 'invalid_value', // Field … is a required field for G/L account …
+  'F5/165': 'invalid_value', // Company code … is not defined
+  'F5/814': 'invalid_value', // Document type … is not defined
+  'FF/713': 'invalid_value', // Tax code … country … does not exist in procedure …
+  // a 403 that is not a CSRF token request, and Gateway's "service not granted" (§1.4, §1.7)
+  'HTTP 403': 'not_authorized',
+  '/IWFND/CM_CONSUMER/101': 'not_authorized',
+};
+
+/** Why S/4 refused something, by its message class and number; undefined for any other answer. */
+export function rejectionReason(code: string): RejectionReason | undefined {
+  const soap = /^(\w+)\((\w+)\)$/.exec(code);
+  const id = soap === null ? code : `${soap[2] ?? ''}/${soap[1] ?? ''}`;
+  return Object.hasOwn(REASON_BY_MESSAGE_ID, id) ? REASON_BY_MESSAGE_ID[id] : undefined;
+}
+
+/** A definite refusal with SAP's code and message, and the reason when SAP's code says one. */
+function refusal(code: string, message: string): ErpFailure {
+  const reason = rejectionReason(code);
+  return { outcome: 'rejected', code, message, ...(reason === undefined ? {} : { reason }) };
+}
+
 /** SAP's notes of a failed entry, verbatim, each once, in order; the code is the first specific one. */
 function rejectionOf(items: readonly LogItem[]): ErpFailure {
   const errors = items.filter((i) => i.severity >= 3);
   const shown = errors.length > 0 ? errors : items;
   const notes = [...new Set(shown.map((i) => i.note).filter((n) => n !== ''))];
   const specific = shown.find((i) => i.typeId !== GENERIC_ERROR && i.typeId !== '') ?? shown[0];
-  return {
-    outcome: 'rejected',
-    code: specific?.typeId || 'SOAP',
-    message: notes.join('; ') || 'journal entry not posted (no log text)',
-  };
+  return refusal(specific?.typeId || 'SOAP', notes.join('; ') || 'journal entry not posted (no log text)');
 }
 
 /**
@@ -146,7 +181,9 @@ function faultFailure(fault: Record<string, unknown>, status: number): ErpFailur
   const message = textOf(fault['faultstring']) || reason || `SOAP fault (HTTP ${status})`;
   // the sender's fault (malformed request, schema violation): the same message cannot pass
   const blamesRequest = code === 'Client' || code === 'Sender';
-  return { outcome: blamesRequest ? 'rejected' : 'ambiguous', code: `SOAP ${code || 'Fault'}`, message };
+  return blamesRequest
+    ? refusal(`SOAP ${code}`, message)
+    : { outcome: 'ambiguous', code: `SOAP ${code || 'Fault'}`, message };
 }
 
 /**
@@ -167,8 +204,7 @@ export function classifySoapAnswer(
   const type = header(headers, 'content-type').toLowerCase();
   const xml = type.includes('xml');
   if (body === undefined || !xml) {
-    if (status === 403 || status === 404)
-      return all({ outcome: 'rejected', code: `HTTP ${status}`, message: kept(text) });
+    if (status === 403 || status === 404) return all(refusal(`HTTP ${status}`, kept(text)));
     return all({
       outcome: 'ambiguous',
       code: status === 200 ? 'unreadable_answer' : `HTTP ${status}`,
@@ -250,16 +286,14 @@ export function classifyODataAnswer(status: number, headers: IncomingHttpHeaders
   if (status >= 500 || error === undefined) {
     // a refusal whose meaning does not depend on the body: nothing was done
     const definite = status === 403 || status === 404 || status === 405;
+    const code = error?.code ?? `HTTP ${status}`;
+    const message = error?.message ?? (kept(text) || `HTTP ${status}`);
     return {
       ok: false,
-      failure: {
-        outcome: status < 500 && definite ? 'rejected' : 'ambiguous',
-        code: error?.code ?? `HTTP ${status}`,
-        message: error?.message ?? (kept(text) || `HTTP ${status}`),
-      },
+      failure: status < 500 && definite ? refusal(code, message) : { outcome: 'ambiguous', code, message },
     };
   }
-  return { ok: false, failure: { outcome: 'rejected', code: error.code, message: error.message } };
+  return { ok: false, failure: refusal(error.code, error.message) };
 }
 
 /** The duplicate-invoice message of MM invoice verification (§1.8, M8 108 [inferred number]). */

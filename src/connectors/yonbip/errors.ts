@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { ErpFailure } from '../contract.ts';
 
 /**
@@ -54,9 +55,45 @@ const BY_CODE: Readonly<Record<string, Outcome>> = {
 export function classifyCode(code: string, message: string): ErpFailure {
   const text = message === '' ? `code ${code}` : message;
   const known = Object.hasOwn(BY_CODE, code) ? BY_CODE[code] : undefined;
-  if (known !== undefined) return { outcome: known, code, message: text };
   // another code in the platform's own envelope is a definite refusal ([INF])
-  return { outcome: 'rejected', code, message: text };
+  const outcome = known ?? 'rejected';
+  const reason = outcome === 'rejected' ? rejectionReason(code, message) : undefined;
+  return { outcome, code, message: text, ...(reason === undefined ? {} : { reason }) };
+}
+
+/** Platform codes whose meaning is the reason (C6). */
+const REASON_BY_CODE: Readonly<Record<string, RejectionReason>> = {
+  // API not authorised for this app
+  '310037': 'not_authorized',
+  // missing required / regex / type validation of a parameter
+  '310008': 'invalid_value',
+  '310015': 'invalid_value',
+  '310023': 'invalid_value',
+};
+
+/**
+ * The voucher service's wording: every cause comes under code 404 as `凭证保存不成功,<cause>` (C4), so
+ * the message decides, first match wins.
+ */
+const REASON_BY_MESSAGE: readonly (readonly [RegExp, RejectionReason])[] = [
+  [/会计期间.*已结账/, 'period_closed'],
+  [/科目(编码)?\[[^\]]*\](不存在|不是末级科目)/, 'unknown_account'],
+  [/辅助核算供应商\[[^\]]*\]不存在/, 'unknown_partner'],
+  [/辅助核算(部门|人员)\[[^\]]*\]不存在/, 'unknown_dimension'],
+  [/借贷不平衡/, 'unbalanced'],
+  [/凭证已存在，不能重复保存/, 'duplicate_reference'],
+  [
+    /凭证保存不成功,.*(不能为空|不能同时为空|格式不正确|必须且只能填写一个|都必须填写|(凭证类型|账簿)\[[^\]]*\]不存在)/,
+    'invalid_value',
+  ],
+];
+
+/** Why YonBIP refused a call, by its code first and then its message; undefined when neither says. */
+export function rejectionReason(code: string, message: string): RejectionReason | undefined {
+  return (
+    (Object.hasOwn(REASON_BY_CODE, code) ? REASON_BY_CODE[code] : undefined) ??
+    REASON_BY_MESSAGE.find(([pattern]) => pattern.test(message))?.[1]
+  );
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

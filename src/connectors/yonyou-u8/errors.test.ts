@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyAnswer, classifyError } from './errors.ts';
+import { classifyAnswer, classifyError, rejectionReason } from './errors.ts';
 import { ANSWER_FIXTURES as F } from './fixtures/answers.ts';
 
 const outcomeOf = (status: number, text: string) => {
@@ -76,5 +76,45 @@ describe('U8 answer classification', () => {
       code: 'HTTP 404/10002',
       message: '不支持的操作[/api/x]',
     });
+  });
+});
+
+describe('U8 rejection reasons', () => {
+  it('reads the reason from U8’s message: one code (20001) holds every cause', () => {
+    const cases: readonly (readonly [string, string])[] = [
+      ['2026年9月已结账，不能填制凭证', 'period_closed'],
+      ['第1行分录科目编码[9999]不存在', 'unknown_account'],
+      ['第2行分录科目[6602]不是末级科目，不能制单', 'unknown_account'],
+      ['第1行分录供应商编码[V9999]不存在', 'unknown_partner'],
+      ['第1行分录部门编码[0199]不存在', 'unknown_dimension'],
+      ['第1行分录职员编码[E9999]不存在', 'unknown_dimension'],
+      ['凭证借贷不平衡：借方合计1.00，贷方合计2.00', 'unbalanced'],
+      ['外部凭证号[FB-ACME-1-1]已存在，不能重复导入', 'duplicate_reference'],
+      ['凭证类别[现]不存在', 'invalid_value'],
+      ['制单日期[2026-13-01]不合法', 'invalid_value'],
+      ['第1行分录金额格式不正确', 'invalid_value'],
+    ];
+    for (const [message, reason] of cases) {
+      assert.equal(rejectionReason('20001', message), reason, message);
+      assert.equal(classifyError('20001', message).reason, reason, message);
+    }
+  });
+
+  it('sets the reason on the refusal it classifies, beside U8’s code and message', () => {
+    const result = classifyAnswer(200, F.accountMissing);
+    assert.deepEqual(!result.ok && result.failure, {
+      outcome: 'rejected',
+      code: '20001',
+      message: '第1行分录科目编码[9999]不存在',
+      reason: 'unknown_account',
+    });
+    const unbalanced = classifyAnswer(200, F.unbalanced);
+    assert.equal(!unbalanced.ok && unbalanced.failure.reason, 'unbalanced');
+  });
+
+  it('gives no reason to a refusal it does not recognise, nor to what is not a refusal', () => {
+    assert.equal(rejectionReason('20001', '单据新增失败：缺少voucher节点'), undefined);
+    assert.equal('reason' in classifyError('10002', '不支持的操作[/api/x]'), false);
+    assert.equal('reason' in classifyError('99', '请求U8服务超时，凭证借贷不平衡'), false);
   });
 });

@@ -1,3 +1,4 @@
+import type { RejectionReason } from '../../model/erp-rejections.ts';
 import type { ErpFailure } from '../contract.ts';
 
 /**
@@ -44,7 +45,31 @@ export function classifyError(errcode: string, errmsg: string): ErpFailure {
   const byMessage = BY_MESSAGE.find((rule) => rule.pattern.test(errmsg));
   const outcome =
     byMessage?.outcome ?? (Object.hasOwn(BY_CODE, errcode) ? BY_CODE[errcode] : undefined) ?? 'rejected';
-  return { outcome, code: errcode, message };
+  const reason = outcome === 'rejected' ? rejectionReason(errcode, errmsg) : undefined;
+  return { outcome, code: errcode, message, ...(reason === undefined ? {} : { reason }) };
+}
+
+/**
+ * U8's wording of a refused voucher (B5: its business validation comes back in `errmsg`, under one
+ * code for every cause, 20001 单据新增失败), first match wins. U8 has no code per cause, so only the
+ * message decides.
+ */
+const REASON_BY_MESSAGE: readonly (readonly [RegExp, RejectionReason])[] = [
+  [/已结账/, 'period_closed'],
+  [/科目(编码)?\[[^\]]*\](不存在|不是末级科目)/, 'unknown_account'],
+  [/供应商编码\[[^\]]*\]不存在/, 'unknown_partner'],
+  [/(部门|职员)编码\[[^\]]*\]不存在/, 'unknown_dimension'],
+  [/借贷不平衡/, 'unbalanced'],
+  [/外部凭证号\[[^\]]*\]已存在/, 'duplicate_reference'],
+  [
+    /凭证类别\[[^\]]*\]不存在|制单日期\[[^\]]*\]不合法|金额格式不正确|借方金额和贷方金额不能同时为空/,
+    'invalid_value',
+  ],
+];
+
+/** Why U8 refused a voucher, when its message says; undefined when it does not. */
+export function rejectionReason(_errcode: string, errmsg: string): RejectionReason | undefined {
+  return REASON_BY_MESSAGE.find(([pattern]) => pattern.test(errmsg))?.[1];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

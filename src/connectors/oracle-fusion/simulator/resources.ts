@@ -1,6 +1,7 @@
-import type { StoredBatch, StoredSupplier } from './book.ts';
+import type { StoredSupplier } from './book.ts';
 import { getIntegration, postIntegration, runOverdue, type IntegrationsContext } from './erp-integrations.ts';
 import { createInvoice, INVOICE_ATTRIBUTES, invoiceView } from './invoices.ts';
+import { getJournalBatches } from './journal-batches.ts';
 import {
   collection,
   errorAnswer,
@@ -13,9 +14,9 @@ import {
 
 /**
  * The resources the simulated tenant serves under /fscmRestApi/resources/11.13.18.05: suppliers (and
- * their sites), Payables invoices, ERP Integrations and journal batches (read only: no REST creates a
- * journal, §3.5). Attribute names of journal batches and journal headers beyond JeBatchId, BatchName,
- * DefaultPeriodName and Status are [inferred].
+ * their sites), Payables invoices, ERP Integrations and journal batches with their journal headers and
+ * lines (read only: no REST creates a journal, §3.5; journal-batches.ts). A child a resource does not
+ * have, or a path longer than the resource, is a 404 in Oracle's error shape.
  */
 export type Params = Readonly<Record<string, string | undefined>>;
 
@@ -35,30 +36,6 @@ const SUPPLIER_ATTRIBUTES = new Set([
   'LastUpdatedBy',
 ]);
 
-const BATCH_ATTRIBUTES = new Set([
-  'JeBatchId',
-  'BatchName',
-  'BatchDescription',
-  'Status',
-  'ApprovalStatus',
-  'DefaultPeriodName',
-  'CreationDate',
-  'CreatedBy',
-  'LastUpdateDate',
-  'LastUpdatedBy',
-]);
-
-const HEADER_ATTRIBUTES = new Set([
-  'JeHeaderId',
-  'JournalName',
-  'JournalDescription',
-  'JournalReference',
-  'JournalCategory',
-  'CurrencyCode',
-  'AccountingDate',
-  'Status',
-]);
-
 const supplierRow = (s: StoredSupplier) => ({
   SupplierId: s.SupplierId,
   Supplier: s.Supplier,
@@ -75,24 +52,11 @@ const supplierRow = (s: StoredSupplier) => ({
   LastUpdatedBy: 'FIN_IMPL',
 });
 
-const batchRow = (b: StoredBatch) => ({
-  JeBatchId: b.JeBatchId,
-  BatchName: b.BatchName,
-  BatchDescription: b.BatchDescription,
-  Status: 'U',
-  ApprovalStatus: 'Not required',
-  DefaultPeriodName: b.DefaultPeriodName,
-  CreationDate: b.CreationDate,
-  CreatedBy: 'FIN_INTEGRATION',
-  LastUpdateDate: b.CreationDate,
-  LastUpdatedBy: 'FIN_INTEGRATION',
-});
-
 const notFound = (caller: Caller, what: string): Answer =>
   errorAnswer(caller, 404, [{ detail: `${what} wasn't found.` }]);
 
 function get(ctx: IntegrationsContext, caller: Caller, parts: readonly string[], params: Params): Answer {
-  const [resource, id, child, childName] = parts;
+  const [resource, id, child, childName, ...deeper] = parts;
   const onlyData = params['onlyData'] === 'true';
   const { book } = ctx;
   switch (resource) {
@@ -110,7 +74,7 @@ function get(ctx: IntegrationsContext, caller: Caller, parts: readonly string[],
         );
       const row = rows.find((r) => String(r.SupplierId) === id);
       if (row === undefined) return notFound(caller, `The supplier ${id}`);
-      if (child === 'child' && childName === 'sites')
+      if (child === 'child' && childName === 'sites' && deeper.length === 0)
         return collection(
           caller,
           `suppliers/${id}/child/sites`,
@@ -126,7 +90,7 @@ function get(ctx: IntegrationsContext, caller: Caller, parts: readonly string[],
         );
       return child === undefined
         ? itemAnswer(200, withLinks(row, `${caller.root}/suppliers/${id}`, 'suppliers', ['sites'], onlyData))
-        : notFound(caller, `The child ${childName ?? ''}`);
+        : notFound(caller, `The resource ${parts.slice(2).join('/')}`);
     }
     case 'invoices': {
       if (id === undefined)
@@ -143,50 +107,8 @@ function get(ctx: IntegrationsContext, caller: Caller, parts: readonly string[],
       if (invoice === undefined || child !== undefined) return notFound(caller, `The invoice ${id}`);
       return itemAnswer(200, invoiceView(caller, invoice, onlyData, true));
     }
-    case 'journalBatches': {
-      if (id === undefined)
-        return collection(
-          caller,
-          'journalBatches',
-          book.batches.map(batchRow),
-          params,
-          BATCH_ATTRIBUTES,
-          (r) => `${caller.root}/journalBatches/${String(r['JeBatchId'])}`,
-          ['journalHeaders'],
-        );
-      const batch = book.batches.find((b) => String(b.JeBatchId) === id);
-      if (batch === undefined) return notFound(caller, `The journal batch ${id}`);
-      if (child === 'child' && childName === 'journalHeaders')
-        return collection(
-          caller,
-          `journalBatches/${id}/child/journalHeaders`,
-          batch.journals.map((j) => ({
-            JeHeaderId: j.JeHeaderId,
-            JournalName: j.JournalName,
-            JournalDescription: j.Description,
-            JournalReference: j.Reference,
-            JournalCategory: j.Category,
-            CurrencyCode: j.Currency,
-            AccountingDate: j.AccountingDate,
-            Status: 'U',
-          })),
-          params,
-          HEADER_ATTRIBUTES,
-          (r) => `${caller.root}/journalBatches/${id}/child/journalHeaders/${String(r['JeHeaderId'])}`,
-        );
-      return child === undefined
-        ? itemAnswer(
-            200,
-            withLinks(
-              batchRow(batch),
-              `${caller.root}/journalBatches/${id}`,
-              'journalBatches',
-              ['journalHeaders'],
-              onlyData,
-            ),
-          )
-        : notFound(caller, `The child ${childName ?? ''}`);
-    }
+    case 'journalBatches':
+      return getJournalBatches(ctx, caller, parts, params);
     case 'erpintegrations':
       return id === undefined ? getIntegration(ctx, caller, params) : notFound(caller, `The request ${id}`);
     default:

@@ -120,7 +120,8 @@ export function withLinks(
 
 /**
  * One page of a collection: filtered by `q`, ordered by `orderBy`, projected by `fields`, paged by
- * `limit`/`offset`. `linkOf` gives each row's own URL. Throws QueryError for the caller's mistakes.
+ * `limit`/`offset`. `name` is the collection's path under the root (`journalBatches/1/child/journalHeaders`);
+ * `linkOf` gives each row's own URL. Throws QueryError for the caller's mistakes.
  */
 export function collection(
   caller: Caller,
@@ -177,17 +178,19 @@ export function collection(
           return { row, item: Object.fromEntries(names.map((f) => [f, row[f] ?? null])) };
         });
   const href = `${caller.root}/${name}`;
+  // links name the resource, not its path: a child collection's items are `journalHeaders`, not `journalBatches/1/child/journalHeaders`
+  const resource = name.slice(name.lastIndexOf('/') + 1);
   return {
     status: 200,
     type: `${MEDIA.collection}; charset=UTF-8`,
     body: json({
-      items: projected.map(({ row, item }) => withLinks(item, linkOf(row), name, children, onlyData)),
+      items: projected.map(({ row, item }) => withLinks(item, linkOf(row), resource, children, onlyData)),
       ...(params['totalResults'] === 'true' ? { totalResults: filtered.length } : {}),
       count: page.length,
       hasMore: offset + page.length < filtered.length,
       limit,
       offset,
-      links: [selfLink(href, name, 'collection')],
+      links: [selfLink(href, resource, 'collection')],
     }),
   };
 }

@@ -1,6 +1,7 @@
 import type { SimulatorMasterData } from '../../contract.ts';
 import { BookFile } from './book-file.ts';
 import type { JournalEntryDoc, SupplierInvoiceDoc } from './documents.ts';
+import type { TaxProcedure } from './tax-codes.ts';
 
 export type {
   InvoiceItem,
@@ -27,6 +28,8 @@ export interface Company {
   readonly reconciliationAccount: string;
   /** Where invoice verification posts input tax. */
   readonly inputTaxAccount: string;
+  /** The tax calculation procedure of the company code's country, with its tax codes and rates. */
+  readonly taxProcedure: TaxProcedure;
 }
 
 export interface GlAccount {

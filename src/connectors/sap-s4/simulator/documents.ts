@@ -59,6 +59,8 @@ export interface SupplierInvoiceDoc {
   readonly invoicingParty: string;
   readonly currency: string;
   readonly gross: string;
+  /** `TaxIsCalculatedAutomatically` of the create (absent in books written before it was kept). */
+  readonly taxIsCalculatedAutomatically?: boolean;
   readonly headerText: string;
   readonly assignment: string;
   readonly documentType: string;

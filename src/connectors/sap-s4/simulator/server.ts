@@ -13,6 +13,7 @@ import { accountingCubeData, journalItemData } from './services/journal-items.ts
 import { costCenterData, glAccountData } from './services/master-data.ts';
 import { supplierInvoiceData } from './services/supplier-invoice.ts';
 import { Sessions } from './sessions.ts';
+import { DEFAULT_TAX_PROCEDURE } from './tax-codes.ts';
 
 /**
  * An SAP S/4HANA API host on loopback (§5.1): the journal-entry SOAP service, the OData v2 services
@@ -82,6 +83,7 @@ function companyOf(options: S4SimulatorOptions): Company {
     logicalSystem: 'S4HCLNT100',
     reconciliationAccount: codes.has('2202') ? '2202' : '21100000',
     inputTaxAccount: codes.has('22210101') ? '22210101' : '15400000',
+    taxProcedure: DEFAULT_TAX_PROCEDURE,
     ...options.company,
   };
 }

@@ -1,12 +1,16 @@
+import { exponentOf, isCurrencyCode } from '../../../../model/currencies.ts';
 import { formatDecimal, parseDecimal, pow10, type Decimal } from '../../../../model/decimal.ts';
 import { isoDateOf } from '../../odata.ts';
 import type { InvoiceItem, InvoiceTax, JournalItem, S4Book, SupplierInvoiceDoc } from '../book.ts';
 import { ODataFault } from '../odata/fault.ts';
+import { calculateTax, isDefined, unknownTaxCode } from '../tax-codes.ts';
 
 /**
  * The deep insert of a supplier invoice as MM invoice verification checks it (§1.5, §5.1): required
- * header fields, company code, open period, supplier, G/L accounts and cost centres of the items, and
- * the balance (gross amount = items + tax, with tax given, not calculated). Then the duplicate-invoice
+ * header fields, company code, open period, supplier, G/L accounts and cost centres of the items, tax
+ * codes defined in the company code's procedure (FF 713), and the balance (gross amount = items + tax).
+ * The tax is the one given in `to_SupplierInvoiceTax`, or — with `TaxIsCalculatedAutomatically` — the
+ * one calculated per tax code from the items (tax-codes.ts), which replaces any given. Then the duplicate-invoice
  * check on (company code, invoicing party, reference) — a warning in the `sap-message` header by
  * default, an error when so configured (§1.8: M8 108, [inferred] number and default). A posted invoice
  * gets its number, fiscal year and the accounting document it posted.
@@ -130,7 +134,7 @@ export function createSupplierInvoice(
       text: str(item, 'SupplierInvoiceItemText'),
     };
   });
-  const taxes = children(body, 'to_SupplierInvoiceTax').map((tax) => ({
+  const given = children(body, 'to_SupplierInvoiceTax').map((tax) => ({
     taxCode: str(tax, 'TaxCode'),
     amount: decimalOf(tax, 'TaxAmount'),
     base:
@@ -138,18 +142,39 @@ export function createSupplierInvoice(
         ? { units: 0n, scale: 0 }
         : decimalOf(tax, 'TaxBaseAmountInTransCrcy'),
   }));
+  const procedure = company.taxProcedure;
+  const unknown = new Set(
+    [...items, ...given].map((i) => i.taxCode).filter((c) => c !== '' && !isDefined(procedure, c)),
+  );
+  for (const code of unknown) errors.push(unknownTaxCode(procedure, code));
+  const automatic = body['TaxIsCalculatedAutomatically'] === true;
+  // the currency's decimals: tax is rounded to them (two for a currency the simulator does not know)
+  const digits = isCurrencyCode(currency) ? exponentOf(currency) : 2;
   const scale = Math.max(
     2,
+    digits,
     gross.scale,
     ...items.map((i) => i.amount.scale),
-    ...taxes.map((t) => t.amount.scale),
+    ...given.map((t) => t.amount.scale),
   );
+  const taxes = !automatic
+    ? given
+    : calculateTax(
+        procedure,
+        items.map((i) => ({
+          taxCode: i.taxCode,
+          units: (i.debitCredit === 'H' ? -1n : 1n) * scaled(i.amount, scale),
+        })),
+        scale,
+        digits,
+      ).map((t) => ({ taxCode: t.taxCode, amount: { units: t.tax, scale }, base: { units: t.base, scale } }));
   const debits =
     items.reduce((s, i) => s + (i.debitCredit === 'H' ? -1n : 1n) * scaled(i.amount, scale), 0n) +
     taxes.reduce((s, t) => s + scaled(t.amount, scale), 0n);
   const credits = scaled(gross, scale);
   if (items.length === 0) errors.push({ code: 'M8/086', message: 'No items have been entered' });
-  else if (debits !== credits)
+  // with a tax code the procedure lacks there is no tax to balance with: FF 713 alone says why
+  else if (debits !== credits && unknown.size === 0)
     errors.push({
       code: 'M8/321',
       message: `Balance not zero: ${show(debits - credits, scale)} debits: ${show(debits, scale)} credits: ${show(credits, scale)}`,
@@ -180,6 +205,7 @@ export function createSupplierInvoice(
     invoicingParty: party,
     currency,
     gross: money(gross),
+    taxIsCalculatedAutomatically: automatic,
     headerText: str(body, 'DocumentHeaderText'),
     assignment: str(body, 'AssignmentReference'),
     documentType: str(body, 'AccountingDocumentType') || 'RE',

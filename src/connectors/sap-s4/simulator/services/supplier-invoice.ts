@@ -115,7 +115,7 @@ const headerRow = (i: SupplierInvoiceDoc): Row => ({
   PaymentBlockingReason: '',
   AccountingDocumentType: i.documentType,
   SupplierInvoiceStatus: '5',
-  TaxIsCalculatedAutomatically: false,
+  TaxIsCalculatedAutomatically: i.taxIsCalculatedAutomatically ?? false,
   BusinessPlace: '',
   AssignmentReference: i.assignment,
   SupplierPostingLineItemText: '',
