@@ -1,9 +1,22 @@
 // Type-aware lint: lint errors are errors. See docs/adr/0001-stack.md.
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'eslint.config.js', '.dependency-cruiser.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'data/**',
+      'eslint.config.js',
+      '.dependency-cruiser.cjs',
+      // the console's build output and its generated API types (npm run client:generate)
+      'web/dist/**',
+      'web/src/api/schema.d.ts',
+      'test-artifacts/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -57,5 +70,19 @@ export default tseslint.config(
   {
     files: ['bin/*.js'],
     languageOptions: { globals: { process: 'readonly' } },
+  },
+  // the web console: browser code, React hooks checked (every finding an error, like the rest)
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'react-hooks/exhaustive-deps': 'error',
+      'react-hooks/incompatible-library': 'error',
+      'react-hooks/unsupported-syntax': 'error',
+    },
   },
 );

@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { registerOAuthRoutes } from './api/auth/oauth.ts';
 import { registerOidcRoutes } from './api/auth/oidc.ts';
 import { registerSessionRoutes } from './api/auth/sessions.ts';
+import { registerConsoleRoutes } from './api/console.ts';
 import { registerHealthRoutes } from './api/health.ts';
 import { registerOpenApi } from './api/openapi.ts';
 import { registerSchemaRoutes } from './api/schemas.ts';
@@ -62,7 +64,11 @@ export interface BuildOptions {
   readonly worker?: false | Partial<WorkerOptions>;
   /** The ERP families this process speaks (default: every connector FinBridge ships). */
   readonly connectors?: readonly ConnectorDefinition[];
+  /** The built web console to serve at `/` (default: web/dist of this checkout). */
+  readonly consoleDir?: string;
 }
+
+const BUILT_CONSOLE = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /** Keys and token service for an open, migrated database (also used by CLI commands). */
 export async function openSecurity(config: Config, database: OpenDatabase, clock: Clock): Promise<Security> {
@@ -120,7 +126,14 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     await app.register(cookie);
     await app.register(helmet, {
       global: true,
-      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:'],
+          // served over plain HTTP (a LAN address), upgrading the console's own scripts to https://
+          // would leave it blank; the upgrade stays on wherever FinBridge is reached over HTTPS
+          'upgrade-insecure-requests': config.publicBaseUrl.startsWith('https://') ? [] : null,
+        },
+      },
     });
     await app.register(cors, {
       origin: config.security.corsOrigins.length > 0 ? [...config.security.corsOrigins] : false,
@@ -184,6 +197,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerExpenseRoutes(app, context, () => worker?.wake());
     registerMappingRoutes(app, context);
     registerSyncRoutes(app, context);
+    await registerConsoleRoutes(app, { root: options.consoleDir ?? BUILT_CONSOLE });
     await app.ready();
     const sealer = startAuditSealer(database, security.audit.key, 500, (error) =>
       app.log.error({ err: error }, 'audit sealing failed'),

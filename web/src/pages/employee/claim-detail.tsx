@@ -1,0 +1,106 @@
+import { Alert, Descriptions, Empty, Skeleton, Space, Table, Timeline, Typography } from 'antd';
+import { api, unwrap } from '../../api/client.ts';
+import type { ExpenseDocument } from '../../api/types.ts';
+import { ErrorNotice } from '../../components/error-notice.tsx';
+import { useRequest } from '../../components/use-request.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { StatusTag } from './status.tsx';
+
+type Line = NonNullable<ExpenseDocument['lines']>[number];
+type Transition = NonNullable<ExpenseDocument['transitions']>[number];
+
+/** One claim as the API returns it (GET /api/v1/expense-claims/{id}): header, lines, risks and its status timeline. */
+export function ClaimDetail({ id }: { readonly id: string }) {
+  const { t, money, date, instant, pick } = useI18n();
+  const claim = useRequest(`claim:${id}`, () =>
+    unwrap(api.GET('/api/v1/expense-claims/{id}', { params: { path: { id } } })),
+  );
+  if (claim.error !== undefined) return <ErrorNotice error={claim.error} />;
+  const c = claim.data;
+  if (c === undefined) return <Skeleton active />;
+  const transitions: readonly Transition[] = c.transitions ?? [];
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="claim-detail">
+      <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small" bordered>
+        <Descriptions.Item label={t('claims.number')}>{c.number}</Descriptions.Item>
+        <Descriptions.Item label={t('claims.status')}>
+          <StatusTag status={c.status} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('claims.subject')} span={2}>
+          {c.title}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('claim.employee')}>{c.employeeCode}</Descriptions.Item>
+        <Descriptions.Item label={t('claim.department')}>{c.departmentCode}</Descriptions.Item>
+        <Descriptions.Item label={t('claims.date')}>{date(c.date)}</Descriptions.Item>
+        <Descriptions.Item label={t('claims.total')}>
+          <span data-testid="claim-total">{money(c.total, c.currency)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('claim.deductibleTax')}>
+          {money(c.deductibleTax, c.currency)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('claim.voucher')}>{c.posting?.erpVoucherNumber ?? '—'}</Descriptions.Item>
+      </Descriptions>
+      {c.riskTags.length === 0 ? null : (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('claim.risks')}
+          description={c.riskTags.map((r) => (
+            <div key={`${r.rule}:${r.pointer ?? ''}`}>{pick(r)}</div>
+          ))}
+        />
+      )}
+      <div>
+        <Typography.Title level={5}>{t('claim.lines')}</Typography.Title>
+        <Table<Line>
+          rowKey="lineNo"
+          size="small"
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          dataSource={c.lines ?? []}
+          columns={[
+            { title: '#', dataIndex: 'lineNo', width: 40 },
+            { title: t('claim.category'), dataIndex: 'categoryCode' },
+            { title: t('claim.description'), dataIndex: 'description' },
+            { title: t('claim.occurredOn'), dataIndex: 'occurredOn', render: (d: string) => date(d) },
+            {
+              title: t('claim.amount'),
+              dataIndex: 'amount',
+              align: 'right',
+              render: (a: string) => money(a, c.currency),
+            },
+          ]}
+        />
+      </div>
+      <div>
+        <Typography.Title level={5}>{t('claim.timeline')}</Typography.Title>
+        {transitions.length === 0 ? (
+          <Empty />
+        ) : (
+          <Timeline
+            data-testid="claim-timeline"
+            items={transitions.map((step) => ({
+              key: `${step.at}:${step.to}`,
+              color:
+                step.to === 'rejected'
+                  ? 'red'
+                  : step.to === 'posted' || step.to === 'paid'
+                    ? 'green'
+                    : 'blue',
+              children: (
+                <div data-testid="timeline-step" data-to={step.to}>
+                  <StatusTag status={step.to} />
+                  <Typography.Text type="secondary">{instant(step.at)}</Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary">{t('claim.by', { actor: step.actor })}</Typography.Text>
+                  </div>
+                  {step.comment === null ? null : <div>{step.comment}</div>}
+                </div>
+              ),
+            }))}
+          />
+        )}
+      </div>
+    </Space>
+  );
+}

@@ -1,0 +1,39 @@
+import { Tag } from 'antd';
+import type { ExpenseStatus } from '../../api/types.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+
+/** Every status of an expense document, in lifecycle order (the record makes the list complete). */
+export const STATUS_LABELS: Record<ExpenseStatus, MessageKey> = {
+  draft: 'status.draft',
+  submitted: 'status.submitted',
+  approving: 'status.approving',
+  approved: 'status.approved',
+  posted: 'status.posted',
+  paid: 'status.paid',
+  rejected: 'status.rejected',
+  withdrawn: 'status.withdrawn',
+  reversed: 'status.reversed',
+};
+export const STATUSES = Object.keys(STATUS_LABELS) as ExpenseStatus[];
+
+const COLORS: Record<ExpenseStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approving: 'processing',
+  approved: 'cyan',
+  posted: 'green',
+  paid: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+  reversed: 'orange',
+};
+
+export function StatusTag({ status }: { readonly status: ExpenseStatus }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={COLORS[status]} data-status={status}>
+      {t(STATUS_LABELS[status])}
+    </Tag>
+  );
+}

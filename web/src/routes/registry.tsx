@@ -1,0 +1,88 @@
+import { FileTextOutlined, HomeOutlined, PlusCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { WhoAmI } from '../api/types.ts';
+import type { MessageKey } from '../i18n/zh-CN.ts';
+
+/**
+ * Every page of the console, in one list: where it lives, what it is called in the menu and on the
+ * home page, and who may see it. The menu, the routes and the home page are all built from this list,
+ * so a page nobody may open is never offered (no menu item that only leads to a 403).
+ *
+ * To add a page: put it in pages/<area>/ (one file per page, default export) and add one entry here
+ * with the roles and the scopes it needs — the scopes of the API routes it calls.
+ */
+export type Area = 'home' | 'employee' | 'approver' | 'finance' | 'integration' | 'admin';
+export const AREAS: readonly Area[] = ['home', 'employee', 'approver', 'finance', 'integration', 'admin'];
+
+export interface Page {
+  /** Stable id (menu key, test hook). */
+  readonly id: string;
+  readonly area: Area;
+  /** The menu's path, and any further paths that open the same page (details). */
+  readonly path: string;
+  readonly morePaths?: readonly string[];
+  readonly label: MessageKey;
+  /** One line for the home page; pages without one are not listed there. */
+  readonly description?: MessageKey;
+  readonly icon: ReactNode;
+  /** Any one of these roles (none listed: every role). */
+  readonly roles?: readonly string[];
+  /** Every one of these scopes. */
+  readonly scopes: readonly string[];
+  readonly component: LazyExoticComponent<ComponentType>;
+}
+
+/** Roles whose people are employees: they have claims of their own. */
+const STAFF = ['employee', 'approver', 'finance'];
+
+export const PAGES: readonly Page[] = [
+  {
+    id: 'home',
+    area: 'home',
+    path: '/',
+    label: 'nav.home',
+    icon: <HomeOutlined />,
+    scopes: [],
+    component: lazy(() => import('../pages/home/home-page.tsx')),
+  },
+  {
+    id: 'my-claims',
+    area: 'employee',
+    path: '/claims',
+    morePaths: ['/claims/:id'],
+    label: 'nav.myClaims',
+    description: 'home.myClaims.desc',
+    icon: <FileTextOutlined />,
+    roles: STAFF,
+    scopes: ['claims:read'],
+    component: lazy(() => import('../pages/employee/my-claims-page.tsx')),
+  },
+  {
+    id: 'new-claim',
+    area: 'employee',
+    path: '/claims/new',
+    label: 'nav.newClaim',
+    description: 'home.newClaim.desc',
+    icon: <PlusCircleOutlined />,
+    roles: STAFF,
+    scopes: ['claims:write', 'master-data:read'],
+    component: lazy(() => import('../pages/employee/new-claim-page.tsx')),
+  },
+  {
+    id: 'users',
+    area: 'admin',
+    path: '/admin/users',
+    label: 'nav.users',
+    description: 'home.users.desc',
+    icon: <TeamOutlined />,
+    scopes: ['users:admin'],
+    component: lazy(() => import('../pages/admin/users-page.tsx')),
+  },
+];
+
+export function canSee(page: Page, me: WhoAmI): boolean {
+  if (page.roles !== undefined && !page.roles.some((r) => me.roles.includes(r))) return false;
+  return page.scopes.every((s) => me.scopes.includes(s));
+}
+
+export const visiblePages = (me: WhoAmI): Page[] => PAGES.filter((p) => canSee(p, me));
