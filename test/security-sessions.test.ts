@@ -31,6 +31,7 @@ for (const engine of ENGINES) {
       const me = (await t.request({ url: '/auth/me', headers: { cookie: session } })).json();
       assert.equal(me.kind, 'user');
       assert.equal(me.csrfToken, csrfToken);
+      assert.deepEqual(me.user, user, 'a console in a new tab learns who signed in');
       assert.ok(me.scopes.includes('master-data:write') && !me.scopes.includes('clients:admin'));
       const write = await t.request({
         method: 'POST',

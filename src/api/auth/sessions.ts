@@ -1,12 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { login, logout } from '../../platform/security/users.ts';
+import { findUser, login, logout } from '../../platform/security/users.ts';
 import { SESSION_COOKIE } from '../../platform/http/guard.ts';
 import { PUBLIC } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import { SESSION_HOURS } from '../../platform/security/users.ts';
 import type { ApiContext } from '../context.ts';
 import { problems } from '../shared.ts';
+import { resolveTenant } from '../tenant.ts';
 import { UserSchema } from '../v1/users.ts';
 
 /**
@@ -95,6 +96,7 @@ export function registerSessionRoutes(app: App, ctx: ApiContext): void {
             roles: Type.Array(Type.String()),
             scopes: Type.Array(Type.String()),
             csrfToken: Type.Optional(Type.String()),
+            user: Type.Optional(UserSchema),
           }),
           ...problems(400),
         },
@@ -103,6 +105,10 @@ export function registerSessionRoutes(app: App, ctx: ApiContext): void {
     async (request) => {
       const principal = request.principal;
       if (principal === undefined) throw new Error('guard let an anonymous request through');
+      const user =
+        principal.kind === 'user'
+          ? await findUser((await resolveTenant(ctx, request)).db, principal.userId)
+          : undefined;
       return {
         kind: principal.kind,
         id: principal.id,
@@ -110,6 +116,8 @@ export function registerSessionRoutes(app: App, ctx: ApiContext): void {
         roles: principal.kind === 'user' ? [...principal.roles] : ['integration'],
         scopes: [...principal.scopes].sort(),
         ...(principal.kind === 'user' ? { csrfToken: principal.csrfToken } : {}),
+        // a console opened in a new tab learns the name and employee record of who signed in
+        ...(user === undefined ? {} : { user }),
       };
     },
   );

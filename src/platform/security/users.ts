@@ -316,6 +316,12 @@ export async function logout(
   });
 }
 
+/** One user by id, or undefined (`/auth/me` tells a console who is signed in). */
+export async function findUser(db: TenantDb, id: string): Promise<UserView | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : toUserView(row);
+}
+
 export async function listUsers(db: TenantDb): Promise<UserView[]> {
   return (await db.selectFrom('users').selectAll().orderBy('username').execute()).map(toUserView);
 }

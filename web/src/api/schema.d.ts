@@ -17786,6 +17786,15 @@ export interface operations {
                         roles: string[];
                         scopes: string[];
                         tenantId: string;
+                        user?: {
+                            displayName: string;
+                            employeeCode: string | null;
+                            id: string;
+                            lastLoginAt: string | null;
+                            roles: string[];
+                            status: string;
+                            username: string;
+                        };
                     };
                 };
             };
