@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../model/result.ts';
 import { PUBLIC } from '../platform/http/policy.ts';
-import type { App } from '../platform/http/server.ts';
+import { MAX_PARAM_LENGTH, type App } from '../platform/http/server.ts';
 
 /**
  * The web console (web/, built by Vite into web/dist) served by the API's own server: `/` and every
@@ -101,7 +101,12 @@ export async function registerConsoleRoutes(app: App, options: ConsoleOptions): 
       const first = path.split('/')[0] ?? '';
       const notFound = () =>
         new DomainError('route_not_found', { method: request.method, url: request.url.split('?')[0] ?? '' });
-      if (apiSegments().has(first)) throw notFound();
+      if (apiSegments().has(first)) {
+        // an API path the router could not match because a value was too long keeps its own answer
+        if (path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH))
+          throw new DomainError('path_segment_too_long', { limit: MAX_PARAM_LENGTH });
+        throw notFound();
+      }
       // a file at the top of the build (favicon.svg, …)
       if (!path.includes('/') && path.includes('.')) return sendAsset(request, reply, path, false);
       const accept = request.headers.accept ?? '';

@@ -140,7 +140,8 @@ export function createHttpServer(options: HttpOptions): App {
 type ValidationError = FastifyError & { validation?: unknown; validationContext?: string };
 
 /** Longest path parameter the router accepts (ids are 36 characters, codes 40). */
-const MAX_PARAM_LENGTH = 100;
+/** The longest path value the router matches (an id, a code); longer ones are refused with 414. */
+export const MAX_PARAM_LENGTH = 100;
 
 const CLIENT_ERRORS: Record<string, DomainError> = {
   HPE_HEADER_OVERFLOW: new DomainError('headers_too_large'),
