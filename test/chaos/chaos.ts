@@ -167,9 +167,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       FINBRIDGE_WORKER_BACKOFF_MAX_MS: '1000',
       FINBRIDGE_WORKER_MAX_ATTEMPTS: '200',
     };
+    // when each worker said it started: on a loaded machine a worker takes seconds to start, and one
+    // killed before it ever worked proves nothing (and, killed faster than they start, none ever does)
+    const readyAt = new Map<ChildProcess, number>();
     const spawnWorker = () => {
-      const child = spawn(process.execPath, [CLI, 'worker'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawn(process.execPath, [CLI, 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
       workers.add(child);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        if (!readyAt.has(child) && chunk.toString().includes('started')) readyAt.set(child, Date.now());
+      });
       // A worker that dies on its own (e.g. its database went away) is replaced like a killed one.
       child.once('exit', (code, signal) => {
         workers.delete(child);
@@ -204,6 +210,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       return settled.filter((p) => !traced.has(`${p.id} ${p.status}`)).length;
     };
     let nextKill = Date.now() + options.killEveryMs[0];
+    let nextReport = Date.now() + 10_000;
     let restartedPostgres = false;
     for (;;) {
       let statuses: Record<string, number>;
@@ -213,12 +220,22 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         await new Promise((r) => setTimeout(r, 500)); // the database is restarting
         continue;
       }
+      if (Date.now() >= nextReport) {
+        nextReport = Date.now() + 10_000;
+        const stats = await simulatorControl<Record<string, unknown>>(adminUrl, 'stats').catch(() => ({}));
+        log(
+          `chaos: ${Math.round((Date.now() - started) / 1000)} s, ${JSON.stringify(statuses)}, ${kills} kills, ${readyAt.size} workers started, simulator ${JSON.stringify(stats)}`,
+        );
+      }
       const open = (statuses['pending'] ?? 0) + (statuses['sending'] ?? 0) + (statuses['unknown'] ?? 0);
       if (open === 0) break;
       if (Date.now() - started > options.timeoutMs)
         throw new Error(`chaos timed out (seed ${options.seed}): ${JSON.stringify(statuses)}`);
-      if (Date.now() >= nextKill && workers.size > 0) {
-        const victims = [...workers];
+      // only a worker that has been working for a while is a victim
+      const victims = [...workers].filter(
+        (w) => Date.now() - (readyAt.get(w) ?? Infinity) >= options.killEveryMs[0] / 2,
+      );
+      if (Date.now() >= nextKill && victims.length > 0) {
         const victim = victims[Math.floor(random() * victims.length)];
         victim?.kill('SIGKILL');
         kills += 1;
