@@ -71,7 +71,7 @@ export async function backupCases(withPostgres: boolean): Promise<Row[]> {
     const out: Row[] = [];
     out.push(
       await measure('sqlite', 'backup (online snapshot)', rows, async () => {
-        await backupDatabase({ url: `sqlite:${file}` }, backupFile);
+        await backupDatabase({ url: `sqlite:${file}` }, backupFile, () => new Date());
       }),
     );
     const sqliteTarget = { url: `sqlite:${join(dir, 'restored.db')}` };

@@ -59,7 +59,7 @@ export async function backup(
   file: string,
   progress?: Progress,
 ): Promise<BackupSummary & { bytes: number }> {
-  const summary = await backupDatabase({ url: config.databaseUrl }, file, progress);
+  const summary = await backupDatabase({ url: config.databaseUrl }, file, () => systemClock.now(), progress);
   return { ...summary, bytes: statSync(file).size };
 }
 
@@ -132,7 +132,7 @@ export async function migrateEngine(
       rmSync(file, { force: true });
     }
   }
-  if (!reuse) await backupDatabase({ url: config.databaseUrl }, file, progress);
+  if (!reuse) await backupDatabase({ url: config.databaseUrl }, file, () => systemClock.now(), progress);
   const report = await restore(config, file, target, progress);
   if (report.auditChains.every((c) => c.problems === 0)) rmSync(file, { force: true });
   return { ...report, file };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -393,10 +393,11 @@ export interface BackupSummary {
 export async function backupDatabase(
   source: Target,
   file: string,
+  now: () => Date,
   progress: Progress = () => {},
 ): Promise<BackupSummary> {
   const { engine, cleanup } = await open(source, true);
-  const partial = join(dirname(file), `.${Date.now()}.partial`);
+  const partial = join(dirname(file), `.${randomUUID()}.partial`);
   try {
     const hash = createHash('sha256');
     const lines = new PassThrough();
@@ -409,7 +410,7 @@ export async function backupDatabase(
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       version: VERSION,
-      createdAt: new Date().toISOString(),
+      createdAt: now().toISOString(),
       engine: engine.kind,
       migrations: await engine.migrations(),
     };
