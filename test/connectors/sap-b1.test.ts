@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { postThroughHub, TRAVEL_VOUCHER } from '../support/through-hub.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +23,6 @@ import {
 import { CONNECTORS } from '../../src/connectors/index.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ENGINES } from '../support/engines.ts';
-import { until } from '../support/wait.ts';
 import { conformance, payment, supplierBill, voucher } from './conformance.ts';
 import { MASTER } from './master-data.ts';
 
@@ -753,35 +753,10 @@ for (const engine of ENGINES) {
       });
       assert.equal(created.statusCode, 201, created.body);
       const connectionId = created.json<{ id: string }>().id;
-      const submitted = await t.request({
-        method: 'POST',
-        url: '/api/v1/vouchers',
-        headers: auth,
-        payload: {
-          connectionId,
-          documentId: 'B1-1',
-          voucher: {
-            companyCode: 'ACME',
-            date: '2026-11-28',
-            period: '2026-11',
-            word: '记',
-            currency: 'CNY',
-            summary: '报销差旅费',
-            lines: [
-              { summary: '差旅费', accountCode: '660202', debit: '1200.00', aux: { department: 'SALES-E' } },
-              { summary: '应付报销款', accountCode: '224101', credit: '1200.00' },
-            ],
-          },
-        },
-      });
-      assert.equal(submitted.statusCode, 202, submitted.body);
-      const id = submitted.json<{ id: string }>().id;
-      const posted = await until('posted', async () => {
-        const p = (await t.request({ url: `/api/v1/postings/${id}`, headers: auth })).json<{
-          status: string;
-          erpNumber: string;
-        }>();
-        return p.status === 'posted' ? p : undefined;
+      const posted = await postThroughHub(t, auth, {
+        connectionId,
+        documentId: 'B1-1',
+        voucher: TRAVEL_VOUCHER,
       });
       const inB1 = sim.book.journalEntries.filter((e) => e.Reference2.includes('B1-1'));
       assert.equal(inB1.length, 1);

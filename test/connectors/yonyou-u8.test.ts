@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { postThroughHub, TRAVEL_VOUCHER } from '../support/through-hub.ts';
 import { after, before, describe, it } from 'node:test';
 import {
   EMPTY_VALUE_MAPS,
@@ -15,7 +16,6 @@ import {
 } from '../../src/connectors/yonyou-u8/simulator/server.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { ENGINES } from '../support/engines.ts';
-import { until } from '../support/wait.ts';
 import { conformance, voucher } from './conformance.ts';
 import { MASTER } from './master-data.ts';
 
@@ -307,35 +307,10 @@ for (const engine of ENGINES) {
       });
       assert.equal(created.statusCode, 201, created.body);
       const connectionId = created.json<{ id: string }>().id;
-      const submitted = await t.request({
-        method: 'POST',
-        url: '/api/v1/vouchers',
-        headers: auth,
-        payload: {
-          connectionId,
-          documentId: 'U8-1',
-          voucher: {
-            companyCode: 'ACME',
-            date: '2026-11-28',
-            period: '2026-11',
-            word: '记',
-            currency: 'CNY',
-            summary: '报销差旅费',
-            lines: [
-              { summary: '差旅费', accountCode: '660202', debit: '1200.00', aux: { department: 'SALES-E' } },
-              { summary: '应付报销款', accountCode: '224101', credit: '1200.00' },
-            ],
-          },
-        },
-      });
-      assert.equal(submitted.statusCode, 202, submitted.body);
-      const id = submitted.json<{ id: string }>().id;
-      const posted = await until('posted', async () => {
-        const p = (await t.request({ url: `/api/v1/postings/${id}`, headers: auth })).json<{
-          status: string;
-          erpNumber: string;
-        }>();
-        return p.status === 'posted' ? p : undefined;
+      const posted = await postThroughHub(t, auth, {
+        connectionId,
+        documentId: 'U8-1',
+        voucher: TRAVEL_VOUCHER,
       });
       const inU8 = sim.book.vouchers.filter((v) => v.reserve2.includes('U8-1'));
       assert.equal(inU8.length, 1);
