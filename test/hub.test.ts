@@ -202,6 +202,18 @@ for (const engine of ENGINES) {
         return all.every((p) => p.status === 'rejected') ? all : undefined;
       });
       const code = parked[0].lastError.code as string;
+      const withCode = await t.request({
+        url: `/api/v1/postings?status=rejected&errorCode=${encodeURIComponent(code)}&limit=500`,
+        headers: auth,
+      });
+      const listed = withCode.json().items.map((p: { id: string }) => p.id);
+      for (const id of ids) assert.ok(listed.includes(id), 'listed by its error code');
+      assert.ok(
+        withCode.json().items.every((p: { lastError: { code: string } }) => p.lastError.code === code),
+      );
+      const carried = (await t.request({ url: `/api/v1/postings/${ids[0]}/document`, headers: auth })).json();
+      assert.equal(carried.kind, 'voucher');
+      assert.equal(carried.document.summary, '批量 1', 'the document as submitted, to dry-run again');
       const summary = (await t.request({ url: '/api/v1/postings/summary', headers: auth })).json();
       assert.ok(summary.byStatus.rejected >= 3, JSON.stringify(summary.byStatus));
       assert.equal(

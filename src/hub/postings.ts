@@ -375,10 +375,11 @@ export async function getPosting(db: TenantDb, id: string): Promise<PostingRow> 
 
 export async function listPostings(
   db: TenantDb,
-  query: { status?: PostingStatus; connectionId?: string; limit: number; after?: string },
+  query: { status?: PostingStatus; connectionId?: string; errorCode?: string; limit: number; after?: string },
 ): Promise<{ items: PostingView[]; nextCursor: string | null }> {
   let select = db.selectFrom('postings').selectAll();
   if (query.status !== undefined) select = select.where('status', '=', query.status);
+  if (query.errorCode !== undefined) select = select.where('last_error_code', '=', query.errorCode);
   if (query.connectionId !== undefined) select = select.where('connection_id', '=', query.connectionId);
   if (query.after !== undefined) select = select.where('id', '>', query.after);
   const rows = await select
@@ -395,6 +396,18 @@ export interface TraceEvent {
   readonly at: string;
   readonly kind: string;
   readonly detail: Record<string, unknown>;
+}
+
+/** The canonical document a posting carries, as it was submitted (what a dry run maps again). */
+export async function postingDocument(
+  db: TenantDb,
+  id: string,
+): Promise<{ kind: DocumentKind; document: Record<string, unknown> }> {
+  const row = await getPosting(db, id);
+  return {
+    kind: row.document_type as DocumentKind,
+    document: JSON.parse(row.document_json) as Record<string, unknown>,
+  };
 }
 
 /** Every event of every posting of a document (or of one posting), in order. */

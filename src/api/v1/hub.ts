@@ -11,6 +11,7 @@ import { connectionTypes, installedConnectors } from '../../hub/connector-regist
 import {
   getPosting,
   listPostings,
+  postingDocument,
   replayPosting,
   replayPostings,
   summarizePostings,
@@ -421,6 +422,13 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
               ),
             ),
             connectionId: Type.Optional(Type.String({ format: 'uuid' })),
+            errorCode: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 120,
+                description: "The last failure's code (ERP's or hub's).",
+              }),
+            ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
             cursor: Type.Optional(Type.String({ maxLength: 60 })),
           },
@@ -439,6 +447,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
       const q = request.query as {
         status?: 'pending';
         connectionId?: string;
+        errorCode?: string;
         limit?: number;
         cursor?: string;
       };
@@ -446,6 +455,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         limit: q.limit ?? 100,
         ...(q.status === undefined ? {} : { status: q.status }),
         ...(q.connectionId === undefined ? {} : { connectionId: q.connectionId }),
+        ...(q.errorCode === undefined ? {} : { errorCode: q.errorCode }),
         ...(q.cursor === undefined ? {} : { after: q.cursor }),
       });
     },
@@ -558,6 +568,34 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
     },
     async (request) =>
       toPostingView(await getPosting((await resolveTenant(ctx, request)).db, request.params.id)),
+  );
+  app.get(
+    '/api/v1/postings/:id/document',
+    {
+      config: { policy: needs('vouchers:read') },
+      schema: {
+        operationId: 'getPostingDocument',
+        summary:
+          'The canonical document a posting carries, as submitted (to dry-run it again after a mapping change)',
+        tags: ['postings'],
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            kind: Type.Union([
+              Type.Literal('voucher'),
+              Type.Literal('supplier_bill'),
+              Type.Literal('payment'),
+            ]),
+            document: Type.Object(
+              {},
+              { additionalProperties: true, description: 'Voucher, SupplierBill or Payment.' },
+            ),
+          }),
+          ...problems(400, 404),
+        },
+      },
+    },
+    async (request) => postingDocument((await resolveTenant(ctx, request)).db, request.params.id),
   );
   app.post(
     '/api/v1/postings/:id/replay',

@@ -1444,6 +1444,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/postings/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The canonical document a posting carries, as submitted (to dry-run it again after a mapping change) */
+        get: operations["getPostingDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/postings/{id}/replay": {
         parameters: {
             query?: never;
@@ -15286,6 +15303,8 @@ export interface operations {
             query?: {
                 connectionId?: string;
                 cursor?: string;
+                /** @description The last failure's code (ERP's or hub's). */
+                errorCode?: string;
                 limit?: number;
                 status?: "pending" | "sending" | "unknown" | "posted" | "rejected" | "dead";
             };
@@ -15418,6 +15437,79 @@ export interface operations {
                         profileVersion: number | null;
                         status: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPostingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Voucher, SupplierBill or Payment. */
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        kind: "voucher" | "supplier_bill" | "payment";
                     };
                 };
             };
