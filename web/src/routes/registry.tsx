@@ -1,4 +1,18 @@
-import { FileTextOutlined, HomeOutlined, PlusCircleOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  PlusCircleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import {
+  ApiOutlined,
+  BranchesOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  UnorderedListOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { WhoAmI } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
@@ -67,6 +81,82 @@ export const PAGES: readonly Page[] = [
     roles: STAFF,
     scopes: ['claims:write', 'master-data:read'],
     component: lazy(() => import('../pages/employee/new-claim-page.tsx')),
+  },
+  {
+    id: 'approver-inbox',
+    area: 'approver',
+    path: '/approvals',
+    morePaths: ['/approvals/:taskId'],
+    label: 'nav.approvals',
+    description: 'home.approvals.desc',
+    icon: <AuditOutlined />,
+    // people who decide (approvers, and finance as the finance-review step); budgets are shown when
+    // the session also has budgets:read
+    roles: ['approver', 'finance'],
+    scopes: ['approvals:write', 'claims:read'],
+    component: lazy(() => import('../pages/approver/inbox-page.tsx')),
+  },
+  // integration admin (issue #16 item 6): whoever holds connections:admin (role admin)
+  {
+    id: 'int-monitor',
+    area: 'integration',
+    path: '/integration/monitor',
+    label: 'nav.int.monitor',
+    description: 'home.int.monitor.desc',
+    icon: <DashboardOutlined />,
+    scopes: ['connections:admin', 'vouchers:read'],
+    component: lazy(() => import('../pages/integration/monitor-page.tsx')),
+  },
+  {
+    id: 'int-connections',
+    area: 'integration',
+    path: '/integration/connections',
+    label: 'nav.int.connections',
+    description: 'home.int.connections.desc',
+    icon: <ApiOutlined />,
+    scopes: ['connections:admin'],
+    component: lazy(() => import('../pages/integration/connections-page.tsx')),
+  },
+  {
+    id: 'int-mapping',
+    area: 'integration',
+    path: '/integration/mapping',
+    label: 'nav.int.mapping',
+    description: 'home.int.mapping.desc',
+    icon: <BranchesOutlined />,
+    scopes: ['connections:admin', 'vouchers:read', 'claims:read'],
+    component: lazy(() => import('../pages/integration/mapping-page.tsx')),
+  },
+  {
+    id: 'int-postings',
+    area: 'integration',
+    path: '/integration/postings',
+    morePaths: ['/integration/postings/:id'],
+    label: 'nav.int.postings',
+    description: 'home.int.postings.desc',
+    icon: <UnorderedListOutlined />,
+    scopes: ['connections:admin', 'vouchers:read'],
+    component: lazy(() => import('../pages/integration/postings-page.tsx')),
+  },
+  {
+    id: 'int-dead-letters',
+    area: 'integration',
+    path: '/integration/dead-letters',
+    label: 'nav.int.deadLetters',
+    description: 'home.int.deadLetters.desc',
+    icon: <WarningOutlined />,
+    scopes: ['connections:admin', 'vouchers:read', 'vouchers:write'],
+    component: lazy(() => import('../pages/integration/dead-letters-page.tsx')),
+  },
+  {
+    id: 'int-master-data',
+    area: 'integration',
+    path: '/integration/master-data',
+    label: 'nav.int.masterData',
+    description: 'home.int.masterData.desc',
+    icon: <DatabaseOutlined />,
+    scopes: ['connections:admin', 'master-data:read', 'master-data:write'],
+    component: lazy(() => import('../pages/integration/master-data-page.tsx')),
   },
   {
     id: 'users',

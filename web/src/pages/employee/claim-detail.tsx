@@ -1,17 +1,27 @@
 import { Alert, Descriptions, Empty, Skeleton, Space, Table, Timeline, Typography } from 'antd';
 import { api, unwrap } from '../../api/client.ts';
+import { useMe } from '../../auth/session.tsx';
 import type { ExpenseDocument } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ApprovalProgress, Attachments, SUBMITTABLE, SubmitCheck, VoucherPreview } from './claim-extras.tsx';
 import { StatusTag } from './status.tsx';
 
 type Line = NonNullable<ExpenseDocument['lines']>[number];
 type Transition = NonNullable<ExpenseDocument['transitions']>[number];
 
-/** One claim as the API returns it (GET /api/v1/expense-claims/{id}): header, lines, risks and its status timeline. */
+/** Statuses in which the voucher exists or is about to (approved and after). */
+const VOUCHERED: readonly ExpenseDocument['status'][] = ['approved', 'posted', 'paid', 'reversed'];
+
+/**
+ * One claim as the API returns it (GET /api/v1/expense-claims/{id}): header, lines, risks, its
+ * status timeline; for its owner's draft the checks before submitting and Submit; its approval
+ * progress; attachments; once approved the voucher preview, the ERP voucher number and a reversal.
+ */
 export function ClaimDetail({ id }: { readonly id: string }) {
   const { t, money, date, instant, pick } = useI18n();
+  const { user } = useMe();
   const claim = useRequest(`claim:${id}`, () =>
     unwrap(api.GET('/api/v1/expense-claims/{id}', { params: { path: { id } } })),
   );
@@ -19,6 +29,7 @@ export function ClaimDetail({ id }: { readonly id: string }) {
   const c = claim.data;
   if (c === undefined) return <Skeleton active />;
   const transitions: readonly Transition[] = c.transitions ?? [];
+  const mine = user?.employeeCode != null && user.employeeCode === c.employeeCode;
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="claim-detail">
       <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small" bordered>
@@ -38,8 +49,18 @@ export function ClaimDetail({ id }: { readonly id: string }) {
         <Descriptions.Item label={t('claim.deductibleTax')}>
           {money(c.deductibleTax, c.currency)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('claim.voucher')}>{c.posting?.erpVoucherNumber ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('claim.voucher')}>
+          <span data-testid="erp-voucher">{c.posting?.erpVoucherNumber ?? '—'}</span>
+        </Descriptions.Item>
+        {c.posting?.erpReversalNumber == null && c.status !== 'reversed' ? null : (
+          <Descriptions.Item label={t('claimEditor.reversal')}>
+            <span data-testid="erp-reversal">
+              {c.posting?.erpReversalNumber ?? t('claimEditor.reversalPending')}
+            </span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
+      {mine && SUBMITTABLE.includes(c.status) ? <SubmitCheck claim={c} onSubmitted={claim.reload} /> : null}
       {c.riskTags.length === 0 ? null : (
         <Alert
           type="warning"
@@ -62,6 +83,9 @@ export function ClaimDetail({ id }: { readonly id: string }) {
             { title: '#', dataIndex: 'lineNo', width: 40 },
             { title: t('claim.category'), dataIndex: 'categoryCode' },
             { title: t('claim.description'), dataIndex: 'description' },
+            { title: t('claimEditor.costCenter'), render: (_, l) => l.costCenterCode ?? '—' },
+            { title: t('claimEditor.project'), render: (_, l) => l.projectCode ?? '—' },
+            { title: t('claimEditor.invoices'), render: (_, l) => l.invoiceIds.length },
             { title: t('claim.occurredOn'), dataIndex: 'occurredOn', render: (d: string) => date(d) },
             {
               title: t('claim.amount'),
@@ -71,6 +95,22 @@ export function ClaimDetail({ id }: { readonly id: string }) {
             },
           ]}
         />
+      </div>
+      {c.status === 'draft' ? null : (
+        <div>
+          <Typography.Title level={5}>{t('claimEditor.approvals')}</Typography.Title>
+          <ApprovalProgress claim={c} />
+        </div>
+      )}
+      {VOUCHERED.includes(c.status) ? (
+        <div>
+          <Typography.Title level={5}>{t('claimEditor.voucher')}</Typography.Title>
+          <VoucherPreview claim={c} />
+        </div>
+      ) : null}
+      <div>
+        <Typography.Title level={5}>{t('claimEditor.attachments')}</Typography.Title>
+        <Attachments claim={c} canAdd={mine} />
       </div>
       <div>
         <Typography.Title level={5}>{t('claim.timeline')}</Typography.Title>

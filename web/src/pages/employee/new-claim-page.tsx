@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { showFieldErrors } from '../../components/field-errors.ts';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { InvoicePicker, type Invoice } from './invoice-picker.tsx';
 
 const DRAFT = 'new-claim';
 /** A decimal string with at most two digits after the point, as the API takes money. */
@@ -21,11 +22,15 @@ interface LineValues {
   description?: string;
   occurredOn?: string;
   amount?: string;
+  costCenterCode?: string;
+  projectCode?: string;
+  invoiceIds?: string[];
 }
 interface ClaimValues {
   title?: string;
   claimedOn?: string;
   departmentCode?: string;
+  projectCode?: string;
   lines?: LineValues[];
 }
 
@@ -35,8 +40,15 @@ const dateItem = {
   normalize: (value: Dayjs | null) => value?.format('YYYY-MM-DD'),
 };
 
+/** A code-and-name list as Select options. */
+const optionsOf = (items: readonly { code: string; name: string }[] | undefined) =>
+  (items ?? []).map((x) => ({ value: x.code, label: `${x.code} ${x.name}` }));
+
 /**
- * Employee: draft a new claim (POST /api/v1/expense-claims). What is typed is kept as it is typed
+ * Employee: draft a new claim (POST /api/v1/expense-claims): lines with category, cost centre and
+ * project, each with its invoices (typed in, a 数电票 XML, or from my invoice wallet — InvoicePicker),
+ * the duplicate check and VAT split shown as each invoice is registered. Saved as a draft, it opens
+ * in the claim's details, where the checks before submitting, attachments and submit are. What is typed is kept as it is typed
  * (auth/drafts.ts), so a session that ends mid-form loses nothing: after signing in again the form
  * comes back filled in.
  */
@@ -58,6 +70,12 @@ export default function NewClaimPage() {
   );
   const departments = useRequest('departments', () =>
     unwrap(api.GET('/api/v1/departments', { params: { query: { limit: 200 } } })),
+  );
+  const costCenters = useRequest('cost-centers', () =>
+    unwrap(api.GET('/api/v1/cost-centers', { params: { query: { limit: 200 } } })),
+  );
+  const projects = useRequest('projects', () =>
+    unwrap(api.GET('/api/v1/projects', { params: { query: { limit: 200 } } })),
   );
   const employee = useRequest(`employee:${employeeCode ?? ''}`, async () =>
     employeeCode === undefined
@@ -90,11 +108,15 @@ export default function NewClaimPage() {
       title: values.title ?? '',
       currency,
       claimedOn: values.claimedOn ?? '',
+      ...(values.projectCode === undefined ? {} : { projectCode: values.projectCode }),
       lines: (values.lines ?? []).map((l) => ({
         categoryCode: l.categoryCode ?? '',
         description: l.description ?? '',
         occurredOn: l.occurredOn ?? '',
         amount: l.amount ?? '',
+        ...(l.costCenterCode === undefined ? {} : { costCenterCode: l.costCenterCode }),
+        ...(l.projectCode === undefined ? {} : { projectCode: l.projectCode }),
+        ...(l.invoiceIds === undefined || l.invoiceIds.length === 0 ? {} : { invoiceIds: l.invoiceIds }),
       })),
     };
     try {
@@ -114,7 +136,21 @@ export default function NewClaimPage() {
   };
 
   const required = [{ required: true, message: t('newClaim.required') }];
-  const shownError: unknown = error ?? company.error ?? categories.error ?? departments.error;
+  const shownError: unknown =
+    error ?? company.error ?? categories.error ?? departments.error ?? costCenters.error ?? projects.error;
+  const buyer =
+    company.data === undefined ? undefined : { name: company.data.name, taxId: company.data.taxId };
+  /** An invoice added to a line fills what the line still lacks: its amount (tax included) and date. */
+  const filledFrom = (line: number, invoice: Invoice) => {
+    const current = form.getFieldValue(['lines', line]) as LineValues | undefined;
+    const patch: LineValues = {};
+    if ((current?.amount ?? '') === '') patch.amount = invoice.total;
+    if ((current?.occurredOn ?? '') === '') patch.occurredOn = invoice.issuedOn;
+    if (Object.keys(patch).length > 0) {
+      form.setFieldValue(['lines', line], { ...current, ...patch });
+      saveDraft(DRAFT, me.id, form.getFieldsValue(true));
+    }
+  };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
       <Typography.Title level={3}>{t('newClaim.title')}</Typography.Title>
@@ -148,6 +184,18 @@ export default function NewClaimPage() {
                   value: d.code,
                   label: `${d.code} ${d.name}`,
                 }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="projectCode" label={t('claimEditor.project')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                loading={projects.loading}
+                options={optionsOf(projects.data?.items)}
+                data-testid="claim-project"
               />
             </Form.Item>
           </Col>
@@ -204,6 +252,39 @@ export default function NewClaimPage() {
                         rules={[{ required: true, pattern: AMOUNT, message: t('newClaim.amountFormat') }]}
                       >
                         <Input inputMode="decimal" placeholder="0.00" data-testid="line-amount" />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={6}>
+                      <Form.Item name={[field.name, 'costCenterCode']} label={t('claimEditor.costCenter')}>
+                        <Select
+                          allowClear
+                          showSearch
+                          optionFilterProp="label"
+                          loading={costCenters.loading}
+                          options={optionsOf(costCenters.data?.items)}
+                          data-testid="line-cost-center"
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={6}>
+                      <Form.Item name={[field.name, 'projectCode']} label={t('claimEditor.project')}>
+                        <Select
+                          allowClear
+                          showSearch
+                          optionFilterProp="label"
+                          loading={projects.loading}
+                          options={optionsOf(projects.data?.items)}
+                          data-testid="line-project"
+                        />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={10}>
+                      <Form.Item name={[field.name, 'invoiceIds']} label={t('claimEditor.invoices')}>
+                        <InvoicePicker
+                          buyer={buyer}
+                          currency={company.data?.baseCurrency}
+                          onAdded={(invoice) => filledFrom(field.name, invoice)}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={2} style={{ display: 'flex', alignItems: 'center' }}>
