@@ -173,7 +173,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const spawnWorker = () => {
       const child = spawn(process.execPath, [CLI, 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
       workers.add(child);
-      child.stdout?.on('data', (chunk: Buffer) => {
+      child.stdout.on('data', (chunk: Buffer) => {
         if (!readyAt.has(child) && chunk.toString().includes('started')) readyAt.set(child, Date.now());
       });
       // A worker that dies on its own (e.g. its database went away) is replaced like a killed one.
