@@ -24,7 +24,10 @@ for (const { manifest } of CONNECTORS) {
           // A worker process takes about a second to start: kills every 0.3–1.2 s left it mostly
           // starting, and a loaded CI machine near the timeout. Every 0.6–1.8 s still kills it at random
           // points of its work (a dozen or more times per engine) and finishes in well under a minute.
-          killEveryMs: [600, 1800],
+          // A transport that holds sessions (SFTP: a key exchange in JavaScript, then acknowledgement
+          // files to wait for) needs a worker to live through a few calls, or kills outpace every call
+          // and nothing is ever posted; it is killed every 1.5–4 s instead (still 5+ times per engine).
+          killEveryMs: manifest.urlSchemes === undefined ? [600, 1800] : [1500, 4000],
           timeoutMs: 240_000,
         });
         console.log(

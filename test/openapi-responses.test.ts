@@ -18,6 +18,12 @@ type Json = Record<string, unknown>;
  */
 const OPEN_VALUES: readonly { readonly why: string; readonly at: readonly string[] }[] = [
   {
+    // the canonical document of the posting's kind (Voucher, SupplierBill or Payment, published at
+    // /schemas), returned exactly as it was stored when submitted
+    why: "a posting's canonical document, as submitted",
+    at: ['GET /api/v1/postings/{id}/document 200 document'],
+  },
+  {
     // a connection's settings: their schema is per connector type, published at GET /api/v1/connectors
     why: 'connection settings (schema per connector type)',
     at: [
