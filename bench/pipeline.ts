@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -36,32 +36,146 @@ export interface PipelineRow {
   readonly engine: string;
   readonly case: string;
   readonly vouchers: number;
+  /** Voucher lines, when vouchers have more than two (the month-end run). */
+  readonly lines?: number;
   readonly seconds: number;
   readonly vouchersPerSecond: number;
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
   readonly peakRssMb: number;
+  /** CPU time of this process (hub, simulator and submitters, or the raw client and simulator) per voucher. */
+  readonly cpuUsPerVoucher?: number;
+  /** CPU time of the PostgreSQL server's backends serving this process, per voucher. */
+  readonly serverCpuUsPerVoucher?: number | null;
 }
 
+/** Submitters and, unless set otherwise, ERP calls in flight. */
 const CONCURRENCY = 32;
 
 const wire = (i: number) => sampleReimbursement(i, 'BENCH');
 
-async function openBench(
-  engine: 'sqlite' | 'postgres',
-): Promise<{ database: OpenDatabase; cleanup: () => Promise<void> }> {
+/** How a case runs: the ERP's latency, calls in flight, and for the hub how documents arrive. */
+export interface CaseOptions {
+  /** The case's name in the table (defaults by kind). */
+  readonly name?: string;
+  /** Every ERP call answered after this long (ms). */
+  readonly erpLatencyMs?: number;
+  /** ERP calls in flight at once (the raw client's, the worker's concurrency). */
+  readonly inFlight?: number;
+  /** The hub worker's documents per ERP call (default: the worker's default, 50). */
+  readonly batchSize?: number;
+  /** Open loop: submissions at this rate (per second) instead of as fast as they are answered. */
+  readonly ratePerSecond?: number;
+  /** The documents (default: the two-line reimbursement). */
+  readonly document?: (i: number) => { readonly voucher: Record<string, unknown>; readonly lines: number };
+}
+
+const reimbursement = (i: number) => ({ voucher: wire(i), lines: 2 });
+
+/**
+ * A month-end voucher as a close produces them: most are small accruals and reclassifications, some
+ * allocate an expense across departments and projects (dozens of lines), a few carry a whole ledger's
+ * balances (depreciation per asset, profit-and-loss transfer: hundreds of lines, up to the model's
+ * 1,000). Debits to 管理费用-差旅费 per line, one credit of the total to 其他应付款.
+ */
+export function monthEndVoucher(i: number): { voucher: Record<string, unknown>; lines: number } {
+  const debits = monthEndDebits(i);
+  const summary = `月末结转-${i}`;
+  let totalCents = 0;
+  const lines: Record<string, unknown>[] = [];
+  for (let k = 0; k < debits; k++) {
+    const cents = 100 + ((i * 31 + k * 17) % 99_900);
+    totalCents += cents;
+    lines.push({
+      summary,
+      accountCode: '660202',
+      debit: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
+      aux: { department: 'RND', employee: 'E018' },
+    });
+  }
+  lines.push({
+    summary,
+    accountCode: '224101',
+    credit: `${Math.floor(totalCents / 100)}.${String(totalCents % 100).padStart(2, '0')}`,
+    aux: { employee: 'E018' },
+  });
+  return {
+    voucher: {
+      companyCode: 'BENCH',
+      date: '2026-11-30',
+      period: '2026-11',
+      word: '转',
+      currency: 'CNY',
+      summary,
+      lines,
+    },
+    lines: lines.length,
+  };
+}
+
+/** Debit lines of the i-th month-end voucher: 1 in 20 has 200–998, 5 in 20 have 20–100, the rest 1–7. */
+function monthEndDebits(i: number): number {
+  const band = i % 20;
+  return band === 0 ? 200 + ((i * 37) % 799) : band <= 5 ? 20 + ((i * 13) % 81) : 1 + ((i * 7) % 7);
+}
+
+/** How many month-end vouchers carry at least `lines` lines between them. */
+export function monthEndVouchersFor(lines: number): number {
+  let n = 0;
+  for (let total = 0; total < lines; n++) total += monthEndDebits(n) + 1;
+  return n;
+}
+
+/** CPU time (ms) of the PostgreSQL backends serving connections named `application`, by process. */
+async function backendCpuMs(url: string, application: string): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where application_name = $1',
+      [application],
+    );
+    const out = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux)
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        out.set(pid, ((Number(fields[11]) || 0) + (Number(fields[12]) || 0)) * 10);
+      } catch {
+        // a server on another machine: no figures
+      }
+    }
+    return out;
+  } finally {
+    await client.end();
+  }
+}
+
+const cpuSpentMs = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+async function openBench(engine: 'sqlite' | 'postgres'): Promise<{
+  database: OpenDatabase;
+  cleanup: () => Promise<void>;
+  serverCpuMs: () => Promise<Map<number, number>>;
+}> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'finbridge-pipeline-'));
     return {
       database: openDatabase(`sqlite:${join(dir, 'bench.db')}`),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      serverCpuMs: async () => new Map(),
     };
   }
   const url = pgBenchUrl();
   const schema = `pipe_${randomBytes(4).toString('hex')}`;
   await createSchemaIfMissing(url, schema);
+  // the backends serving this case are told apart by their application name
+  const application = `finbridge-bench-${schema}`;
+  const named = `${url}${url.includes('?') ? '&' : '?'}application_name=${application}`;
   return {
-    database: openDatabase(url, { schema, poolSize: 20 }),
+    database: openDatabase(named, { schema, poolSize: 20 }),
+    serverCpuMs: () => backendCpuMs(url, application),
     cleanup: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -71,9 +185,14 @@ async function openBench(
   };
 }
 
-export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise<PipelineRow> {
-  const sim = await startDemoKingdee({});
-  const { database, cleanup } = await openBench(engine);
+export async function hubCase(
+  engine: 'sqlite' | 'postgres',
+  n: number,
+  options: CaseOptions = {},
+): Promise<PipelineRow> {
+  const document = options.document ?? reimbursement;
+  const sim = await startDemoKingdee({ latencyMs: options.erpLatencyMs ?? 0 });
+  const { database, cleanup, serverCpuMs } = await openBench(engine);
   try {
     await migrateToLatest(database);
     const keyring = createKeyring(randomBytes(32));
@@ -88,7 +207,8 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       database,
       keyring,
       clock: systemClock,
-      concurrency: CONCURRENCY,
+      concurrency: options.inFlight ?? CONCURRENCY,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       leaseMs: 120_000,
       callTimeoutMs: 30_000,
       log: (event, fields) => {
@@ -98,27 +218,47 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
     });
     // the audit chain is sealed in the background, as `serve` does
     const sealer = startAuditSealer(database, audit.key);
+    const serverBefore = await serverCpuMs();
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     // Clients submit concurrently, as API callers would, through the intake behind POST /api/v1/vouchers.
     const intake = createIntake();
     const tenant = { db, writer, companyCode: 'BENCH' };
     let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let i = next++; i < n; i = next++) {
-          await intake.submit(tenant, {
-            connectionId,
-            kind: 'voucher',
-            documentId: String(i),
-            document: wire(i),
-          });
-          worker.wake(); // as POST /api/v1/vouchers does
-          // A real caller's next request arrives through the event loop; without this yield the
-          // synchronous SQLite driver lets in-process submitters starve every socket (the ERP calls).
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }),
-    );
+    let lines = 0;
+    const submit = async (i: number) => {
+      const { voucher, lines: count } = document(i);
+      lines += count;
+      await intake.submit(tenant, {
+        connectionId,
+        kind: 'voucher',
+        documentId: String(i),
+        document: voucher,
+      });
+      worker.wake(); // as POST /api/v1/vouchers does
+    };
+    const rate = options.ratePerSecond;
+    if (rate === undefined)
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          for (let i = next++; i < n; i = next++) {
+            await submit(i);
+            // A real caller's next request arrives through the event loop; without this yield the
+            // synchronous SQLite driver lets in-process submitters starve every socket (the ERP calls).
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }),
+      );
+    else {
+      // Open loop: each submission at its own moment, whether or not the ones before it are answered.
+      const answers: Promise<void>[] = [];
+      while (next < n) {
+        const due = Math.floor(((performance.now() - started) / 1000) * rate) + 1;
+        while (next < Math.min(n, due)) answers.push(submit(next++));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await Promise.all(answers);
+    }
     worker.wake();
     // Done when every posting is posted: counted as the worker commits them, then confirmed once by the
     // database. (Polling a count of the open set would itself be a load on a table full of dead row
@@ -131,6 +271,8 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       await new Promise((r) => setTimeout(r, 20));
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverMs = cpuSpentMs(serverBefore, await serverCpuMs());
     await worker.stop();
     unsubscribe();
     await sealer.stop();
@@ -148,13 +290,16 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
       throw new Error(`simulator holds ${sim.ledger.vouchers.size} vouchers, expected ${n}`);
     return {
       engine,
-      case: 'hub: accept → posted',
+      case: options.name ?? 'hub: accept → posted',
       vouchers: n,
+      ...(options.document === undefined ? {} : { lines }),
       seconds,
       vouchersPerSecond: n / seconds,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       peakRssMb: 0,
+      cpuUsPerVoucher: (cpu.user + cpu.system) / n,
+      serverCpuUsPerVoucher: engine === 'postgres' ? (serverMs * 1000) / n : null,
     };
   } finally {
     await database.close();
@@ -166,7 +311,7 @@ export async function hubCase(engine: 'sqlite' | 'postgres', n: number): Promise
 const openPostings = async (db: TenantDb): Promise<number> =>
   (
     await db
-      .selectFrom('postings')
+      .selectFrom('posting_queue')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', 'in', ['pending', 'sending', 'unknown'])
       .executeTakeFirstOrThrow()
@@ -179,8 +324,8 @@ const PROFILE = { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_KINGDEE_SETTING
  * voucher; more sends the same BatchSave calls the hub's worker makes (up to its default batch of 50),
  * so the ratio measures what the hub adds, not what batching saves.
  */
-export async function rawCase(n: number, batchSize: number): Promise<PipelineRow> {
-  const sim = await startDemoKingdee({});
+export async function rawCase(n: number, batchSize: number, options: CaseOptions = {}): Promise<PipelineRow> {
+  const sim = await startDemoKingdee({ latencyMs: options.erpLatencyMs ?? 0 });
   try {
     const client = new KingdeeClient(
       {
@@ -200,9 +345,10 @@ export async function rawCase(n: number, batchSize: number): Promise<PipelineRow
     };
     const latencies: number[] = [];
     let next = 0;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
+      Array.from({ length: options.inFlight ?? CONCURRENCY }, async () => {
         for (;;) {
           const i = next;
           if (i >= n) break;
@@ -230,18 +376,22 @@ export async function rawCase(n: number, batchSize: number): Promise<PipelineRow
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     if (sim.ledger.vouchers.size !== n)
       throw new Error(`${sim.ledger.vouchers.size} of ${n} vouchers in the ERP`);
     latencies.sort((a, b) => a - b);
     return {
       engine: '—',
-      case: batchSize === 1 ? 'raw: map + Save each' : `raw: map + BatchSave of ${batchSize}`,
+      case:
+        options.name ?? (batchSize === 1 ? 'raw: map + Save each' : `raw: map + BatchSave of ${batchSize}`),
       vouchers: n,
       seconds,
       vouchersPerSecond: n / seconds,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
       peakRssMb: 0,
+      cpuUsPerVoucher: (cpu.user + cpu.system) / n,
+      serverCpuUsPerVoucher: null,
     };
   } finally {
     await sim.close();

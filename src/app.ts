@@ -11,28 +11,29 @@ import { registerOpenApi } from './api/openapi.ts';
 import { registerSchemaRoutes } from './api/schemas.ts';
 import { registerStandardsRoutes } from './api/standards.ts';
 import { registerAuditRoutes } from './api/v1/audit.ts';
+import { registerKeyRoutes } from './api/v1/keys.ts';
 import { startAuditSealer } from './platform/audit/audit-log.ts';
 import { registerClientRoutes } from './api/v1/clients.ts';
 import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerHubRoutes } from './api/v1/hub.ts';
 import { registerExpenseRoutes } from './api/v1/expenses/index.ts';
+import { registerBankStatementRoutes } from './api/v1/bank-statements.ts';
 import { registerMappingRoutes } from './api/v1/mapping.ts';
 import { registerSyncRoutes } from './api/v1/sync.ts';
+import { registerEventRoutes } from './api/v1/events.ts';
+import { registerWebhookRoutes } from './api/v1/webhooks.ts';
+import { createDispatcher } from './platform/events/dispatcher.ts';
 import { registerMasterDataRoutes } from './api/v1/master-data.ts';
 import { registerUserRoutes } from './api/v1/users.ts';
 import { registerVoucherRoutes } from './api/v1/vouchers.ts';
 import type { ApiContext } from './api/context.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
-import type { Config } from './platform/config.ts';
+import { workerTuning, type Config } from './platform/config.ts';
+import { openSecurity } from './platform/security/open-security.ts';
 import { installGuard } from './platform/http/guard.ts';
 import { installIdempotency } from './platform/http/idempotency.ts';
 import { createHttpServer, type App } from './platform/http/server.ts';
 import { createMetrics } from './platform/metrics.ts';
-import { createKeyring, loadMasterKeys } from './platform/security/keyring.ts';
-import type { Security } from './platform/security/context.ts';
-import { platformSecret } from './platform/security/platform-secrets.ts';
-import { ensureSigningKey } from './platform/security/signing-keys.ts';
-import { createTokenService } from './platform/security/tokens.ts';
 import { openDatabase, type OpenDatabase } from './platform/store/database.ts';
 import { purgeExpired } from './platform/store/maintenance.ts';
 import { createHubMetrics } from './hub/metrics.ts';
@@ -71,40 +72,10 @@ export interface BuildOptions {
 const BUILT_CONSOLE = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /** Keys and token service for an open, migrated database (also used by CLI commands). */
-export async function openSecurity(config: Config, database: OpenDatabase, clock: Clock): Promise<Security> {
-  const keys = loadMasterKeys({
-    envKey: config.security.masterKey,
-    envPreviousKey: config.security.masterKeyPrevious,
-    keyFile: config.security.masterKeyFile,
-  });
-  const keyring = createKeyring(keys.primary, keys.previous);
-  await ensureSigningKey(database, keyring, clock);
-  const auditKey = await platformSecret(database, keyring, clock, 'audit-chain-key');
-  const tokens = createTokenService({
-    database,
-    keyring,
-    clock,
-    issuer: config.publicBaseUrl,
-    ttlSeconds: config.security.tokenTtlSeconds,
-  });
-  return { keyring, tokens, audit: { key: auditKey, clock } };
-}
+export { openSecurity };
 
 /** Worker tuning from the configuration. */
-export function workerOptions(config: Config): Partial<WorkerOptions> {
-  const w = config.worker;
-  return {
-    concurrency: w.concurrency,
-    leaseMs: w.leaseMs,
-    callTimeoutMs: w.callTimeoutMs,
-    pollMs: w.pollMs,
-    maxAttempts: w.maxAttempts,
-    batchSize: w.batchSize,
-    syncPollMs: w.syncPollMs,
-    heartbeatMs: w.heartbeatMs,
-    backoff: { baseMs: w.backoffBaseMs, maxMs: w.backoffMaxMs },
-  };
-}
+export const workerOptions = (config: Config): Partial<WorkerOptions> => workerTuning(config);
 
 export async function buildApp(options: BuildOptions): Promise<Running> {
   const { config } = options;
@@ -171,6 +142,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerClientRoutes(app, context);
     registerUserRoutes(app, context);
     registerAuditRoutes(app, context);
+    registerKeyRoutes(app, context);
     const hubMetrics = createHubMetrics(metrics.registry, database);
     const worker =
       options.worker === false
@@ -193,8 +165,22 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
             pollMs: 5000,
             log: (error) => app.log.error({ err: error }, 'approval housekeeping failed'),
           });
+    // events: sequencing the log, sending webhooks, handling inbound calls — wherever a worker runs
+    const dispatcher =
+      options.worker === false
+        ? undefined
+        : createDispatcher({
+            database,
+            keyring: security.keyring,
+            clock: options.worker?.clock ?? clock,
+            log: (event, fields) => app.log.warn({ event, ...fields }, event),
+          });
+    dispatcher?.start();
+    registerEventRoutes(app, context);
+    registerWebhookRoutes(app, context, () => dispatcher?.wake());
     registerHubRoutes(app, context, () => worker?.wake());
     registerExpenseRoutes(app, context, () => worker?.wake());
+    registerBankStatementRoutes(app, context);
     registerMappingRoutes(app, context);
     registerSyncRoutes(app, context);
     await registerConsoleRoutes(app, { root: options.consoleDir ?? BUILT_CONSOLE });
@@ -215,6 +201,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
       close: async () => {
         clearInterval(housekeeping);
         await worker?.stop();
+        await dispatcher?.stop();
         await sealer.stop();
         await approvals?.stop();
         await app.close();

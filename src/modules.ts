@@ -1,12 +1,16 @@
 import { CONNECTORS } from './connectors/index.ts';
-import type { ConnectorDefinition } from './connectors/contract.ts';
+import { DOCUMENT_KINDS, type ConnectorDefinition } from './connectors/contract.ts';
 import {
   noteRejectedPostings,
   writeBackPostings,
   writeBackReversals,
 } from './finance/expenses/lifecycle/outcomes.ts';
+import { bookPostedPayments, bookReversedPayments } from './finance/bank/book.ts';
 import { installConnectors } from './hub/connector-registry.ts';
+import { publishPosted, publishRejected } from './hub/events.ts';
 import { onOutcome } from './hub/outcomes.ts';
+import { CONNECTION_SOURCE, connectionWebhook } from './hub/pull-requests.ts';
+import { onInboundWebhook } from './platform/events/inbound.ts';
 
 /**
  * What every FinBridge process installs before it serves or works, the same for the server, a
@@ -21,4 +25,15 @@ export function installModules(connectors: readonly ConnectorDefinition[] = CONN
   onOutcome('rejected', 'voucher', noteRejectedPostings);
   // its red-letter voucher posted: the reversal's ERP number kept on the document
   onOutcome('reversed', 'voucher', writeBackReversals);
+  // a bank payment the ERP holds is on the book of its bank account, its reversal brings the money back
+  onOutcome('posted', 'payment', bookPostedPayments);
+  onOutcome('reversed', 'payment', bookReversedPayments);
+  // every posting's outcome goes to the event log (posting.posted / .rejected / .dead), after the
+  // module's own write-back, in the same transaction
+  for (const kind of DOCUMENT_KINDS) {
+    onOutcome('posted', kind, publishPosted);
+    onOutcome('rejected', kind, publishRejected);
+  }
+  // an ERP's or partner's signed call to a connection's webhook pulls its master data now
+  onInboundWebhook(CONNECTION_SOURCE, connectionWebhook);
 }

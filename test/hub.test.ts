@@ -312,7 +312,7 @@ for (const engine of ENGINES) {
         ids.push(res.json().id);
       }
       // A worker "dies" mid-call: postings left `sending` with an expired lease must be resolved by lookup.
-      await sql`update postings set status = 'sending', lease_owner = 'dead-worker', lease_until = '2000-01-01T00:00:00.000Z' where document_id in ('CHAOS-0', 'CHAOS-1')`.execute(
+      await sql`update posting_queue set status = 'sending', lease_owner = 'dead-worker', lease_until = '2000-01-01T00:00:00.000Z' where posting_id in (select id from postings where document_id in ('CHAOS-0', 'CHAOS-1'))`.execute(
         t.database.db,
       );
       const statuses = await until(

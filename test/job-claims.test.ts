@@ -30,7 +30,7 @@ for (const engine of ENGINES) {
       }
       const past = '2000-01-01T00:00:00.000Z';
       const setRow = (name: string, set: ReturnType<typeof sql>) =>
-        sql`update postings set ${set} where id = ${ids[name]}`.execute(database.db);
+        sql`update posting_queue set ${set} where posting_id = ${ids[name]}`.execute(database.db);
       await setRow('unknown', sql`status = 'unknown', attempts = 2, next_attempt_at = ${past}`);
       await setRow(
         'lapsed',

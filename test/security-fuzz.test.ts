@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { ENGINES } from './support/engines.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { ALL_SCOPES } from '../src/platform/security/scopes.ts';
+import { ALL_SCOPES, isScope } from '../src/platform/security/scopes.ts';
 
 /**
  * Malformed, oversized and injection payloads against every write route of the API, as a client
@@ -92,7 +92,8 @@ describe('fuzzing every write route', () => {
     });
     const id = created.json().id as string;
     writeRoutes = t.running.app.routePolicies
-      .filter((r) => r.url.startsWith('/api/v1/'))
+      // what a token may reach at all: the installation operator's routes are for people only
+      .filter((r) => r.url.startsWith('/api/v1/') && !('scope' in r.policy && !isScope(r.policy.scope)))
       .flatMap((r) =>
         (Array.isArray(r.method) ? r.method : [r.method]).map((m) => ({ method: m as string, url: r.url })),
       )

@@ -6,7 +6,7 @@ import type { ApiContext } from './context.ts';
 import { publishedSchemas } from './schemas.ts';
 import { SESSION_COOKIE } from '../platform/http/guard.ts';
 import { PUBLIC, type Policy } from '../platform/http/policy.ts';
-import { SCOPES } from '../platform/security/scopes.ts';
+import { SCOPES, isScope } from '../platform/security/scopes.ts';
 import { ProblemSchema } from './shared.ts';
 import { EXPENSE_RESPONSE_COMPONENTS } from './v1/expenses/schemas.ts';
 
@@ -24,6 +24,9 @@ function withSecurity(schema: Record<string, unknown>, policy: Policy | undefine
   responses['401'] ??= problemRef('Problem: authentication_required, invalid_token');
   responses['403'] ??= problemRef('Problem: insufficient_scope, csrf_token_invalid');
   const scopes = 'scope' in policy ? [policy.scope] : [];
+  // a platform scope (platform:admin) is never in a token: only a signed-in operator reaches the route
+  if (scopes.some((s) => !isScope(s)))
+    return { ...schema, security: [{ sessionCookie: [] }], response: responses };
   return { ...schema, security: [{ bearerAuth: scopes }, { sessionCookie: [] }], response: responses };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSecurity } from '../app.ts';
+import { openSecurity } from '../platform/security/open-security.ts';
 import { verifyAuditChain } from '../platform/audit/audit-log.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
@@ -14,6 +14,7 @@ import {
   type Target,
 } from '../platform/store/backup.ts';
 import { maskUrl, openDatabase } from '../platform/store/database.ts';
+import { isPgDumpArchive, pgDumpBackup, pgRestore } from '../platform/store/pg-dump.ts';
 import { migrateTo, migrateToLatest } from '../platform/store/migrate.ts';
 
 /**
@@ -54,13 +55,21 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): Pr
   };
 }
 
+/** The backup formats: FinBridge's logical export (either engine), or pg_dump's archive (PostgreSQL). */
+export const BACKUP_FORMATS = ['finbridge', 'pg_dump'] as const;
+export type BackupFormat = (typeof BACKUP_FORMATS)[number];
+
 export async function backup(
   config: Config,
   file: string,
   progress?: Progress,
-): Promise<BackupSummary & { bytes: number }> {
-  const summary = await backupDatabase({ url: config.databaseUrl }, file, () => systemClock.now(), progress);
-  return { ...summary, bytes: statSync(file).size };
+  format: BackupFormat = 'finbridge',
+): Promise<BackupSummary & { bytes: number; format: BackupFormat }> {
+  const summary =
+    format === 'pg_dump'
+      ? await pgDumpBackup({ url: config.databaseUrl }, file)
+      : await backupDatabase({ url: config.databaseUrl }, file, () => systemClock.now(), progress);
+  return { ...summary, format, bytes: statSync(file).size };
 }
 
 /**
@@ -73,20 +82,23 @@ export async function restore(
   target: Target,
   progress?: Progress,
 ): Promise<RestoreReport> {
-  const restored = await restoreDatabase(
-    file,
-    target,
-    async (migrations) => {
-      const database = open(target);
-      try {
-        const last = migrations.at(-1);
-        if (last !== undefined) await migrateTo(database, last);
-      } finally {
-        await database.close();
-      }
-    },
-    progress,
-  );
+  // a pg_dump archive is restored by pg_restore (PostgreSQL only); a FinBridge backup by FinBridge
+  const restored = isPgDumpArchive(file)
+    ? await pgRestore(file, target)
+    : await restoreDatabase(
+        file,
+        target,
+        async (migrations) => {
+          const database = open(target);
+          try {
+            const last = migrations.at(-1);
+            if (last !== undefined) await migrateTo(database, last);
+          } finally {
+            await database.close();
+          }
+        },
+        progress,
+      );
   const database = open(target);
   try {
     await migrateToLatest(database);

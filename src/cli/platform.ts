@@ -1,8 +1,8 @@
-import { openSecurity } from '../app.ts';
 import type { Writer } from '../platform/audit/audit-log.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { Config } from '../platform/config.ts';
 import type { Security } from '../platform/security/context.ts';
+import { openSecurity } from '../platform/security/open-security.ts';
 import { findCompany, type CompanyRecord } from '../platform/store/companies.ts';
 import { openDatabase, type OpenDatabase } from '../platform/store/database.ts';
 import { migrateToLatest } from '../platform/store/migrate.ts';
@@ -23,6 +23,8 @@ export async function withDatabase<T>(
   config: Config,
   work: (database: OpenDatabase) => Promise<T>,
 ): Promise<T> {
+  // the connectors and the modules' outcome subscriptions, as in every FinBridge process
+  (await import('../modules.ts')).installModules();
   let database: OpenDatabase;
   try {
     database = openDatabase(config.databaseUrl);

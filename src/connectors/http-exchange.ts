@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
+import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
 import type { ErpFailure } from './contract.ts';
 
 /**
@@ -31,7 +32,46 @@ export class HttpTimeoutError extends Error {
 const keepAlive = { keepAlive: true, scheduling: 'lifo' } as const;
 const agents = { http: new http.Agent(keepAlive), https: new https.Agent(keepAlive) };
 
+/**
+ * With tracing on, an exchange made inside a traced piece of work (a posting's send, a connection test)
+ * is a CLIENT span of it: method, host, path (never the query, where some ERPs put tokens), status.
+ */
 export function exchange(url: string, call: HttpExchange): Promise<HttpAnswer> {
+  const parent = context.active();
+  if (trace.getSpan(parent) === undefined) return send(url, call);
+  const target = new URL(url);
+  const span = trace.getTracer('finbridge').startSpan(
+    call.method,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': call.method,
+        'server.address': target.hostname,
+        'server.port': Number(target.port || (target.protocol === 'https:' ? 443 : 80)),
+        'url.scheme': target.protocol.replace(':', ''),
+        'url.path': target.pathname,
+      },
+    },
+    parent,
+  );
+  return send(url, call).then(
+    (answer) => {
+      span.setAttribute('http.response.status_code', answer.status);
+      if (answer.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+      return answer;
+    },
+    (error: unknown) => {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setAttribute('error.type', error instanceof Error ? error.name : 'error');
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+      throw error;
+    },
+  );
+}
+
+function send(url: string, call: HttpExchange): Promise<HttpAnswer> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
   const headers: Record<string, string | number> = { ...call.headers };

@@ -116,7 +116,8 @@ export async function seedDemo(database: OpenDatabase, audit: AuditContext): Pro
 
 /** Demo sign-ins, one per role, tied to demo employees where that makes sense. */
 const DEMO_USERS = [
-  { username: 'admin', name: '系统管理员', roles: ['admin'], employeeCode: undefined },
+  // the demo's administrator also operates the installation (companies, keys)
+  { username: 'admin', name: '系统管理员', roles: ['admin', 'operator'], employeeCode: undefined },
   { username: 'li.min', name: '李敏（财务经理）', roles: ['finance', 'approver'], employeeCode: 'E002' },
   { username: 'zhao.jing', name: '赵静（会计）', roles: ['finance'], employeeCode: 'E003' },
   {

@@ -230,6 +230,21 @@ export interface ApprovalTasksTable {
   updated_at: string;
 }
 
+/** A policy step a submission routed to no one, and why (a closed set: `finance/approvals/skips.ts`). */
+export interface ApprovalSkipsTable {
+  tenant_id: string;
+  document_id: string;
+  round: number;
+  /** The step's position in the policy (1 = first), as the document's policy version lists it. */
+  position: number;
+  step_id: string;
+  name_zh: string;
+  name_en: string;
+  reason: string;
+  params_json: string;
+  created_at: string;
+}
+
 export interface DelegationsTable {
   tenant_id: string;
   id: string;
@@ -313,6 +328,7 @@ declare module '../platform/store/tables.ts' {
     attachments: AttachmentsTable;
     rule_sets: RuleSetsTable;
     approval_tasks: ApprovalTasksTable;
+    approval_skips: ApprovalSkipsTable;
     delegations: DelegationsTable;
     budget_uses: BudgetUsesTable;
     advance_offsets: AdvanceOffsetsTable;

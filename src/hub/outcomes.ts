@@ -84,6 +84,10 @@ export function onOutcome<O extends Outcome>(
 export const onPosted = (kind: DocumentKind, subscriber: PostedSubscriber): (() => void) =>
   onOutcome('posted', kind, subscriber);
 
+/** Whether any module listens for an outcome of a kind (the worker skips a transaction when none does). */
+export const hasSubscribers = (outcome: Outcome, kind: DocumentKind): boolean =>
+  (subscribers.get(keyOf(outcome, kind))?.length ?? 0) > 0;
+
 /** Tells each kind's subscribers of an outcome, in the caller's transaction. */
 export async function notifyOutcome<O extends Outcome>(
   tx: TenantDb,

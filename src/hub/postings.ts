@@ -1,7 +1,10 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { Database } from '../platform/store/tables.ts';
 import { appendAudit, type AuditEntry, type Writer } from '../platform/audit/audit-log.ts';
 import { newId } from '../platform/store/ids.ts';
 import { pageById } from '../platform/store/sql-helpers.ts';
+import { appendTraceEvents, enqueuePostings, type NewTraceEvent } from '../platform/store/posting-queue.ts';
+import { currentTrace } from '../platform/telemetry/index.ts';
 import type { PostingsTable, PostingStatus } from '../hub/tables.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import { DomainError } from '../model/result.ts';
@@ -75,6 +78,49 @@ export const toPostingView = (row: PostingRow): PostingView => ({
   profileVersion: row.profile_version,
 });
 
+/**
+ * Postings with their live queue state: while a posting is not posted, its status, attempts, next
+ * attempt and lease are its queue row's (ADR 0017). Select through this and pass each row to `live`.
+ */
+export const livePostings = (db: TenantDb) =>
+  db
+    .selectFrom('postings')
+    .leftJoin('posting_queue as q', 'q.posting_id', 'postings.id')
+    .selectAll('postings')
+    .select([
+      'q.status as q_status',
+      'q.attempts as q_attempts',
+      'q.next_attempt_at as q_next_attempt_at',
+      'q.lease_owner as q_lease_owner',
+      'q.lease_until as q_lease_until',
+    ]);
+
+/** A posting's live status: its queue row's while it has one (for filters and groupings). */
+const liveStatus = (eb: ExpressionBuilder<Database & { q: Database['posting_queue'] }, 'postings' | 'q'>) =>
+  eb.fn.coalesce('q.status', 'postings.status').$castTo<PostingStatus>();
+
+type LiveRow = PostingRow & {
+  readonly q_status: PostingStatus | null;
+  readonly q_attempts: number | null;
+  readonly q_next_attempt_at: string | null;
+  readonly q_lease_owner: string | null;
+  readonly q_lease_until: string | null;
+};
+
+/** A posting record with its queue row's state laid over it, when it has one. */
+export function live(row: LiveRow): PostingRow {
+  const { q_status, q_attempts, q_next_attempt_at, q_lease_owner, q_lease_until, ...posting } = row;
+  if (q_status === null) return posting;
+  return {
+    ...posting,
+    status: q_status,
+    attempts: q_attempts ?? posting.attempts,
+    next_attempt_at: q_next_attempt_at ?? posting.next_attempt_at,
+    lease_owner: q_lease_owner,
+    lease_until: q_lease_until,
+  };
+}
+
 /** Appends trace events to a posting. */
 export const addEvents = (
   db: TenantDb,
@@ -83,38 +129,31 @@ export const addEvents = (
   events: readonly (readonly [string, Record<string, unknown>])[],
 ): Promise<void> => addEventsToMany(db, at, [[postingId, events]]);
 
-/** Appends trace events to several postings at once (one round trip for sequences, one for rows). */
+/** Trace events as rows to append: each after its posting's last event, in the order given. */
+export function traceEventRows(
+  at: string,
+  perPosting: readonly (readonly [string, readonly (readonly [string, Record<string, unknown>])[]])[],
+): NewTraceEvent[] {
+  // with tracing on, each event names the trace (and span) that wrote it (docs/observability.md)
+  const traced = currentTrace();
+  return perPosting.flatMap(([id, events]) =>
+    events.map(([kind, detail], i) => ({
+      posting_id: id,
+      offset: i + 1,
+      at,
+      kind,
+      detail_json: JSON.stringify(traced === undefined ? detail : { ...detail, ...traced }),
+    })),
+  );
+}
+
+/** Appends trace events to several postings at once (one statement, whatever their number). */
 export async function addEventsToMany(
   db: TenantDb,
   at: string,
   perPosting: readonly (readonly [string, readonly (readonly [string, Record<string, unknown>])[]])[],
 ): Promise<void> {
-  if (perPosting.length === 0) return;
-  const last = await db
-    .selectFrom('posting_events')
-    .select(['posting_id', (eb) => eb.fn.max('seq').as('seq')])
-    .where(
-      'posting_id',
-      'in',
-      perPosting.map(([id]) => id),
-    )
-    .groupBy('posting_id')
-    .execute();
-  const seqOf = new Map(last.map((r) => [r.posting_id, r.seq]));
-  await db
-    .insertInto(
-      'posting_events',
-      perPosting.flatMap(([id, events]) =>
-        events.map(([kind, detail], i) => ({
-          posting_id: id,
-          seq: (seqOf.get(id) ?? 0) + 1 + i,
-          at,
-          kind,
-          detail_json: JSON.stringify(detail),
-        })),
-      ),
-    )
-    .execute();
+  await appendTraceEvents(db, traceEventRows(at, perPosting));
 }
 
 export const addEvent = (
@@ -162,9 +201,6 @@ interface Accepted {
   readonly row: PostingRow;
   readonly events: readonly (readonly [string, Record<string, unknown>])[];
 }
-
-/** Rows per INSERT: well under SQLite's bound-parameter limit for the widest table here. */
-const ROWS_PER_INSERT = 200;
 
 /**
  * Accepts a canonical document for posting: validated, mapped with the connection's current profile
@@ -291,31 +327,24 @@ export async function storeSubmissions(
     });
   }
   // the same document and revision again (also twice in one batch): the existing posting answers
-  const inserted = new Set<string>();
-  for (const chunk of chunks(accepted, ROWS_PER_INSERT)) {
-    const rows = await tx
-      .insertInto(
-        'postings',
-        chunk.map(({ row: { tenant_id: _t, ...row } }) => row),
-      )
-      .onConflict((oc) => oc.columns(['tenant_id', 'connection_id', 'external_reference']).doNothing())
-      .returning('id')
-      .execute();
-    for (const { id } of rows) inserted.add(id);
-  }
+  const inserted = await enqueuePostings(
+    tx,
+    accepted.map(({ row }) => row),
+    accepted.flatMap(({ row, events }) => traceEventRows(row.created_at, [[row.id, events]])),
+  );
   const fresh = accepted.filter((a) => inserted.has(a.row.id));
   const repeated = accepted.filter((a) => !inserted.has(a.row.id));
   if (repeated.length > 0) {
-    const existing = await tx
-      .selectFrom('postings')
-      .selectAll()
+    const existing = await livePostings(tx)
       .where(
-        'external_reference',
+        'postings.external_reference',
         'in',
         repeated.map((a) => a.row.external_reference),
       )
       .execute();
-    const byReference = new Map(existing.map((e) => [`${e.connection_id}|${e.external_reference}`, e]));
+    const byReference = new Map(
+      existing.map(live).map((e) => [`${e.connection_id}|${e.external_reference}`, e]),
+    );
     for (const { index, row } of repeated) {
       const found = byReference.get(`${row.connection_id}|${row.external_reference}`);
       if (found === undefined)
@@ -323,29 +352,10 @@ export async function storeSubmissions(
       outcomes[index] = { ok: true, posting: toPostingView(found), duplicate: true };
     }
   }
-  for (const chunk of chunks(fresh, ROWS_PER_INSERT))
-    await tx
-      .insertInto(
-        'posting_events',
-        chunk.flatMap(({ row, events }) =>
-          events.map(([kind, detail], i) => ({
-            posting_id: row.id,
-            seq: i + 1,
-            at: row.created_at,
-            kind,
-            detail_json: JSON.stringify(detail),
-          })),
-        ),
-      )
-      .execute();
   for (const { writer, entries } of byAuditContext(fresh)) await appendAudit(tx, writer.audit, entries);
   for (const { index, row } of fresh)
     outcomes[index] = { ok: true, posting: toPostingView(row), duplicate: false };
   return outcomes;
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<readonly T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /** The audit entries of the stored submissions, grouped by audit context (one per process, in practice). */
@@ -368,25 +378,36 @@ function byAuditContext(fresh: readonly Accepted[]): { writer: Writer; entries: 
 }
 
 export async function getPosting(db: TenantDb, id: string): Promise<PostingRow> {
-  const row = await db.selectFrom('postings').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await livePostings(db).where('postings.id', '=', id).executeTakeFirst();
   if (row === undefined) throw new DomainError('not_found', { resource: 'Posting', id });
-  return row;
+  return live(row);
 }
 
 export async function listPostings(
   db: TenantDb,
-  query: { status?: PostingStatus; connectionId?: string; errorCode?: string; limit: number; after?: string },
+  query: {
+    status?: PostingStatus;
+    connectionId?: string;
+    errorCode?: string;
+    documentId?: string;
+    limit: number;
+    after?: string;
+  },
 ): Promise<{ items: PostingView[]; nextCursor: string | null }> {
-  let select = db.selectFrom('postings').selectAll();
-  if (query.status !== undefined) select = select.where('status', '=', query.status);
-  if (query.errorCode !== undefined) select = select.where('last_error_code', '=', query.errorCode);
-  if (query.connectionId !== undefined) select = select.where('connection_id', '=', query.connectionId);
-  if (query.after !== undefined) select = select.where('id', '>', query.after);
+  let select = livePostings(db);
+  // a posted posting has left the queue; every other one has its live status there
+  if (query.status === 'posted') select = select.where('postings.status', '=', 'posted');
+  else if (query.status !== undefined) select = select.where('q.status', '=', query.status);
+  if (query.documentId !== undefined) select = select.where('postings.document_id', '=', query.documentId);
+  if (query.errorCode !== undefined) select = select.where('postings.last_error_code', '=', query.errorCode);
+  if (query.connectionId !== undefined)
+    select = select.where('postings.connection_id', '=', query.connectionId);
+  if (query.after !== undefined) select = select.where('postings.id', '>', query.after);
   const rows = await select
-    .orderBy('id')
+    .orderBy('postings.id')
     .limit(query.limit + 1)
     .execute();
-  const { page, nextCursor } = pageById(rows, query.limit);
+  const { page, nextCursor } = pageById(rows.map(live), query.limit);
   return { items: page.map(toPostingView), nextCursor };
 }
 
@@ -415,12 +436,17 @@ export async function traceOf(
   db: TenantDb,
   documentOrPostingId: string,
 ): Promise<{ postings: PostingView[]; events: TraceEvent[] }> {
-  const postings = await db
-    .selectFrom('postings')
-    .selectAll()
-    .where((eb) => eb.or([eb('document_id', '=', documentOrPostingId), eb('id', '=', documentOrPostingId)]))
-    .orderBy('created_at')
-    .execute();
+  const postings = (
+    await livePostings(db)
+      .where((eb) =>
+        eb.or([
+          eb('postings.document_id', '=', documentOrPostingId),
+          eb('postings.id', '=', documentOrPostingId),
+        ]),
+      )
+      .orderBy('postings.created_at')
+      .execute()
+  ).map(live);
   if (postings.length === 0)
     throw new DomainError('not_found', { resource: 'Document', id: documentOrPostingId });
   const events = await db
@@ -447,6 +473,34 @@ export async function traceOf(
   };
 }
 
+/** Puts postings back on the queue, pending and due now, their attempts counted afresh (a replay). */
+async function requeue(
+  tx: TenantDb,
+  postings: readonly Pick<PostingRow, 'id' | 'ordering_key' | 'created_at'>[],
+  now: string,
+): Promise<void> {
+  if (postings.length === 0) return;
+  const fresh = {
+    status: 'pending' as const,
+    attempts: 0,
+    next_attempt_at: now,
+    lease_owner: null,
+    lease_until: null,
+  };
+  await tx
+    .insertInto(
+      'posting_queue',
+      postings.map((p) => ({
+        posting_id: p.id,
+        ordering_key: p.ordering_key,
+        created_at: p.created_at,
+        ...fresh,
+      })),
+    )
+    .onConflict((oc) => oc.column('posting_id').doUpdateSet(fresh))
+    .execute();
+}
+
 /** Sends a parked posting (rejected or dead) again, after its cause was fixed. */
 export async function replayPosting(db: TenantDb, writer: Writer, id: string): Promise<PostingView> {
   return db.transaction(async (tx) => {
@@ -469,6 +523,7 @@ export async function replayPosting(db: TenantDb, writer: Writer, id: string): P
       })
       .where('id', '=', id)
       .execute();
+    await requeue(tx, [row], now);
     await addEvent(tx, id, now, 'replayed', {
       by: writer.actor,
       previousStatus: row.status,
@@ -511,16 +566,27 @@ export async function replayPostings(
   filter: ReplayFilter,
 ): Promise<{ replayed: number; ids: string[]; more: boolean }> {
   return db.transaction(async (tx) => {
+    // parked postings keep their queue rows (they hold back their ordering key)
     let select = tx
-      .selectFrom('postings')
-      .select(['id', 'connection_id', 'status'])
-      .where('status', '=', filter.status);
-    if (filter.connectionId !== undefined) select = select.where('connection_id', '=', filter.connectionId);
-    if (filter.documentType !== undefined) select = select.where('document_type', '=', filter.documentType);
-    if (filter.errorCode !== undefined) select = select.where('last_error_code', '=', filter.errorCode);
+      .selectFrom('posting_queue')
+      .innerJoin('postings', 'postings.id', 'posting_queue.posting_id')
+      .select([
+        'postings.id',
+        'postings.connection_id',
+        'posting_queue.status',
+        'postings.ordering_key',
+        'postings.created_at',
+      ])
+      .where('posting_queue.status', '=', filter.status);
+    if (filter.connectionId !== undefined)
+      select = select.where('postings.connection_id', '=', filter.connectionId);
+    if (filter.documentType !== undefined)
+      select = select.where('postings.document_type', '=', filter.documentType);
+    if (filter.errorCode !== undefined)
+      select = select.where('postings.last_error_code', '=', filter.errorCode);
     const rows = await select
-      .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('postings.created_at')
+      .orderBy('postings.id')
       .limit(filter.limit + 1)
       .execute();
     const chosen = rows.slice(0, filter.limit);
@@ -543,9 +609,9 @@ export async function replayPostings(
             updated_at: now,
           })
           .where('id', 'in', ids.slice(i, i + 500))
-          .where('status', '=', filter.status)
           .execute();
     }
+    for (let i = 0; i < chosen.length; i += 500) await requeue(tx, chosen.slice(i, i + 500), now);
     await addEventsToMany(
       tx,
       now,
@@ -626,35 +692,42 @@ export async function summarizePostings(db: TenantDb, now: Date): Promise<Postin
     .execute();
   const counts = await db
     .selectFrom('postings')
+    .leftJoin('posting_queue as q', 'q.posting_id', 'postings.id')
     .select((eb) => [
-      'connection_id',
-      'status',
+      'postings.connection_id',
+      liveStatus(eb).as('status'),
       eb.fn.countAll<number | string>().as('n'),
-      eb.fn.min('created_at').as('oldest'),
-      eb.fn.max('posted_at').as('lastPosted'),
+      eb.fn.min('postings.created_at').as('oldest'),
+      eb.fn.max('postings.posted_at').as('lastPosted'),
     ])
-    .groupBy(['connection_id', 'status'])
+    .groupBy((eb) => ['postings.connection_id', liveStatus(eb)])
     .execute();
   const cutoff = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
+  // the open and parked postings are the queue's
   const ages = await db
-    .selectFrom('postings')
+    .selectFrom('posting_queue')
     .select((eb) => [
       ...AGE_BUCKETS.map(([name, seconds]) =>
         eb.fn
           .sum<number | string | null>(
-            eb.case().when('created_at', '>=', cutoff(seconds)).then(1).else(0).end(),
+            eb.case().when('posting_queue.created_at', '>=', cutoff(seconds)).then(1).else(0).end(),
           )
           .as(name),
       ),
       eb.fn.countAll<number | string>().as('all'),
     ])
-    .where('status', 'in', ['pending', 'sending', 'unknown'])
+    .where('posting_queue.status', 'in', ['pending', 'sending', 'unknown'])
     .executeTakeFirstOrThrow();
   const parked = await db
-    .selectFrom('postings')
-    .select((eb) => ['status', 'last_error_code', eb.fn.countAll<number | string>().as('n')])
-    .where('status', 'in', ['rejected', 'dead'])
-    .groupBy(['status', 'last_error_code'])
+    .selectFrom('posting_queue')
+    .innerJoin('postings', 'postings.id', 'posting_queue.posting_id')
+    .select((eb) => [
+      'posting_queue.status',
+      'postings.last_error_code',
+      eb.fn.countAll<number | string>().as('n'),
+    ])
+    .where('posting_queue.status', 'in', ['rejected', 'dead'])
+    .groupBy(['posting_queue.status', 'postings.last_error_code'])
     .execute();
   const byStatus = zeroes();
   const perConnection = new Map(
@@ -736,7 +809,8 @@ export interface PostingState {
 
 /** For modules: the state of one of their postings, without reading the hub's tables themselves. */
 export async function postingState(db: TenantDb, id: string): Promise<PostingState | undefined> {
-  const row = await db.selectFrom('postings').selectAll().where('id', '=', id).executeTakeFirst();
+  const found = await livePostings(db).where('postings.id', '=', id).executeTakeFirst();
+  const row = found === undefined ? undefined : live(found);
   return row === undefined
     ? undefined
     : {

@@ -3,6 +3,7 @@ import { DomainError } from '../model/result.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import type { SyncStatesTable } from '../hub/tables.ts';
+import { syncFinished } from './events.ts';
 import type { Selectable, Updateable } from 'kysely';
 
 /**
@@ -177,13 +178,17 @@ export async function runPull(
     const page = await connector.pull(object, cursor, capability.pageLimit);
     const now = clock.now().toISOString();
     if (!('records' in page)) {
-      await mine(db, {
-        last_run_at: now,
-        last_error: `${page.code}: ${page.message}`.slice(0, 500),
-        lease_owner: null,
-        lease_until: null,
+      const failed = { object, pages, records, watermark: cursor, failure: page };
+      await db.transaction(async (tx) => {
+        const ended = await mine(tx, {
+          last_run_at: now,
+          last_error: `${page.code}: ${page.message}`.slice(0, 500),
+          lease_owner: null,
+          lease_until: null,
+        });
+        if (Number(ended.numUpdatedRows) === 1) await syncFinished(tx, connectionId, failed, now);
       });
-      return { object, pages, records, watermark: cursor, failure: page };
+      return failed;
     }
     const last = page.records.at(-1);
     const next: PullCursor =
@@ -231,6 +236,13 @@ export async function runPull(
             })),
           )
           .execute();
+      if (done)
+        await syncFinished(
+          tx,
+          connectionId,
+          { object, pages: pages + 1, records: records + page.records.length, watermark: next },
+          now,
+        );
       return true;
     });
     if (!stillMine) return { object, pages, records, watermark: cursor };

@@ -99,6 +99,25 @@ export interface SyncStatesTable {
   last_error: Nullable<string>;
 }
 
+/**
+ * The job of a posting not yet posted: its live queue state, apart from the posting record so that
+ * claiming and settling rewrite a narrow row (ADR 0017). A row exists from acceptance until the posting
+ * is posted; a parked posting (rejected, dead) keeps its row, so that it still holds back the postings
+ * that share its ordering key. While the row exists, its status, attempts, next attempt and lease are
+ * the posting's; the posting record's copies are those of its last settled state.
+ */
+export interface PostingQueueTable {
+  posting_id: string;
+  tenant_id: string;
+  status: PostingStatus;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: Nullable<string>;
+  lease_until: Nullable<string>;
+  ordering_key: Nullable<string>;
+  created_at: string;
+}
+
 export interface PostingEventsTable {
   tenant_id: string;
   posting_id: string;
@@ -112,6 +131,7 @@ declare module '../platform/store/tables.ts' {
   interface ModuleTables {
     connections: ConnectionsTable;
     postings: PostingsTable;
+    posting_queue: PostingQueueTable;
     posting_events: PostingEventsTable;
     mapping_profiles: MappingProfilesTable;
     erp_records: ErpRecordsTable;

@@ -19,6 +19,7 @@ import { ConnectionStates } from './worker/connection-states.ts';
 import { messageOf, nowOf, sleep, type WorkerContext } from './worker/context.ts';
 import { Leases } from './worker/leases.ts';
 import { PostingSender } from './worker/sending.ts';
+import { sendTraced } from './worker/tracing.ts';
 
 /**
  * The posting worker — the exactly-once-effect protocol (ARCHITECTURE §4):
@@ -115,7 +116,11 @@ export function startWorker(options: WorkerOptions): Worker {
   const heartbeatMs = options.heartbeatMs ?? WORKER_DEFAULTS.heartbeatMs;
   const upkeepMs = options.upkeepMs ?? 5000;
   const states = new ConnectionStates(ctx);
-  const sender = new PostingSender(ctx, states, new Leases(ctx));
+  const sender = new PostingSender(ctx, states, new Leases(ctx), concurrency);
+  // A batch holds a call's turn only for the call (PostingSender): `concurrency` calls are in flight,
+  // and a few more batches — claimed ahead, or recording their outcomes — are under way beside them, so
+  // that the next call starts as soon as one ends instead of after a claim's round trip.
+  const tasks = concurrency + Math.max(2, Math.ceil(concurrency / 4));
   const inFlight = new Set<Promise<void>>();
   let running = true;
   let wakeUp: (() => void) | undefined;
@@ -149,7 +154,7 @@ export function startWorker(options: WorkerOptions): Worker {
   async function postingLoop(): Promise<void> {
     while (running) {
       let claimed: ClaimedPosting[] = [];
-      const free = concurrency - inFlight.size;
+      const free = tasks - inFlight.size;
       const wanted = free * batchSize;
       if (free > 0) {
         try {
@@ -161,8 +166,7 @@ export function startWorker(options: WorkerOptions): Worker {
         }
       }
       for (const group of batches(claimed, batchSize)) {
-        const task = sender
-          .processBatch(group)
+        const task = sendTraced(database, group, () => sender.processBatch(group))
           .catch((error: unknown) => {
             // Left for lease expiry: retried (and looked up first) once the lease runs out.
             log('worker.process_failed', { postings: group.map((p) => p.id), error: messageOf(error) });
@@ -175,7 +179,7 @@ export function startWorker(options: WorkerOptions): Worker {
       }
       // A claim that came back short took everything due: wait for the next wake-up (a submission, a
       // finished batch) or poll, instead of asking again at once for nothing.
-      if (claimed.length < wanted || inFlight.size >= concurrency) {
+      if (claimed.length < wanted || inFlight.size >= tasks) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wakeUp = () => {

@@ -291,6 +291,47 @@ export const ERROR_CODES = {
     zh: '重复的回调请求（已处理过）',
     en: 'Replayed webhook (already processed)',
   },
+  delivery_not_replayable: {
+    status: 409,
+    zh: '只有已停止重试或已送达的推送才能重发（当前状态 {status}）',
+    en: 'Only a parked or delivered webhook delivery can be sent again (it is {status})',
+  },
+  // administration: grants, and master-data files imported whole (issue #16)
+  scope_not_held: {
+    title: { zh: '不能授予自己没有的权限', en: 'Cannot grant what you do not hold' },
+    status: 403,
+    zh: '不能授予自己没有的权限：{scopes}',
+    en: 'You cannot grant scopes you do not hold yourself: {scopes}',
+  },
+  import_unreadable: {
+    title: { zh: '文件无法读取', en: 'File cannot be read' },
+    status: 422,
+    zh: '文件无法读取：{reason}',
+    en: 'The file cannot be read: {reason}',
+  },
+  import_empty: {
+    status: 422,
+    zh: '文件中没有数据行（第一行须为列名，其下为数据）',
+    en: 'The file has no data rows (the first row names the columns, the data follows)',
+  },
+  import_unknown_column: {
+    title: { zh: '未知的列', en: 'Unknown column' },
+    status: 422,
+    zh: '第 {column} 列“{header}”不是{resourceZh}的字段（可用：{known}）',
+    en: 'Column {column} ("{header}") is not a field of {resource} (known: {known})',
+  },
+  import_duplicate_column: {
+    title: { zh: '重复的列', en: 'Duplicate column' },
+    status: 422,
+    zh: '第 {column} 列“{header}”与第 {first} 列重复',
+    en: 'Column {column} ("{header}") repeats column {first}',
+  },
+  import_rejected: {
+    title: { zh: '导入被拒绝，未写入任何数据', en: 'Import refused, nothing written' },
+    status: 422,
+    zh: '文件中有 {failed} 行有误，未导入任何数据',
+    en: 'Wrong rows in the file: {failed}; nothing was imported',
+  },
   // integration hub
   unknown_connection_type: {
     status: 422,
@@ -430,6 +471,67 @@ export const ERROR_CODES = {
     status: 422,
     zh: '规则无效：{reason}',
     en: 'Invalid rules: {reason}',
+  },
+  // bank statements and their reconciliation (issue #18, docs/bank.md)
+  bank_file_unreadable: {
+    title: { zh: '银行对账单文件无法读取', en: 'Bank statement file cannot be read' },
+    status: 422,
+    zh: '银行对账单文件无法读取：{reason}',
+    en: 'The bank statement file cannot be read: {reasonEn}',
+  },
+  bank_layout_unknown: {
+    title: { zh: '无法识别对账单格式', en: 'Unknown statement format' },
+    status: 422,
+    zh: '无法识别对账单的格式或版式：{reason}（可用：{known}）',
+    en: 'The statement matches no known format or layout: {reasonEn} (known: {known})',
+  },
+  bank_file_invalid: {
+    title: { zh: '对账单有误，未导入任何数据', en: 'Statement refused, nothing imported' },
+    status: 422,
+    zh: '对账单有 {count} 处错误，未导入任何数据；第一处在第 {line} 行 {field}：{reason}',
+    en: '{count} errors in the statement, nothing was imported; the first is on line {line}, {field}: {reasonEn}',
+  },
+  bank_line_invalid: {
+    title: { zh: '对账单行有误', en: 'Statement line is wrong' },
+    status: 422,
+    zh: '第 {line} 行 {field}：{reason}',
+    en: 'Line {line}, {field}: {reasonEn}',
+  },
+  bank_account_mismatch: {
+    title: { zh: '对账单不属于该账户', en: 'Statement is for another account' },
+    status: 422,
+    zh: '对账单的账号是 {fileAccount}，不是账户 {account}（{number}）',
+    en: 'The statement is for account number {fileAccount}, not account {account} ({number})',
+  },
+  bank_before_opening: {
+    title: { zh: '日期早于账户启用日期', en: 'Date before the account was opened' },
+    status: 422,
+    zh: '{date} 早于账户 {account} 在 FinBridge 的启用日期 {openedOn}',
+    en: '{date} is before account {account} was opened in FinBridge ({openedOn})',
+  },
+  bank_balance_unknown: {
+    title: { zh: '银行余额未知', en: 'Bank balance unknown' },
+    status: 422,
+    zh: '没有对账单给出账户 {account} 截至 {date} 的银行余额，请导入含余额的对账单',
+    en: 'No statement gives the bank balance of account {account} on {date}; import a statement with balances',
+  },
+  bank_match_mixed: {
+    title: { zh: '不能跨账户或跨方向匹配', en: 'Match across accounts or directions' },
+    status: 422,
+    zh: '一个匹配只能包含同一账户、同一币种、同一收付方向的银行流水和账面记录（{reason}）',
+    en: 'A match holds bank lines and book entries of one account, currency and direction only ({reasonEn})',
+  },
+  bank_match_unbalanced: {
+    title: { zh: '匹配两边金额不等', en: 'Match sides differ' },
+    status: 422,
+    zh: '匹配两边金额不等：银行流水合计 {lines}，账面记录合计 {entries}',
+    en: 'The two sides of the match differ: bank lines total {lines}, book entries total {entries}',
+  },
+  bank_item_matched: {
+    title: { zh: '已在其他匹配中', en: 'Already matched' },
+    status: 409,
+    zh: '{item} 已在匹配 {matchId} 中，请先取消该匹配',
+    en: '{item} is already in match {matchId}; unmatch it first',
   },
   // platform
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },

@@ -11,7 +11,55 @@ export interface Config {
   readonly dataDir: string;
   readonly security: SecurityConfig;
   readonly worker: WorkerConfig;
+  /** OpenTelemetry tracing (docs/observability.md); off unless an OTLP endpoint is set. */
+  readonly telemetry: TelemetryConfig;
 }
+
+/** Where traces go, if anywhere (`TELEMETRY_SETTINGS`). */
+export interface TelemetryConfig {
+  /** The OTLP/HTTP traces URL; undefined: tracing off and the SDK never loaded. */
+  readonly otlpEndpoint: string | undefined;
+  readonly serviceName: string;
+}
+
+/** A text setting read from one environment variable. */
+export interface TextSetting {
+  readonly env: string;
+  readonly default: string;
+  readonly about: string;
+}
+
+/**
+ * The tracing settings, beside the worker's: the standard OpenTelemetry variables FinBridge reads, and
+ * its own name for the endpoint. Listed by `finbridge worker --help` and in docs/observability.md.
+ */
+export const TELEMETRY_SETTINGS = {
+  endpoint: {
+    env: 'FINBRIDGE_OTLP_ENDPOINT',
+    default: '',
+    about: 'OTLP/HTTP collector base URL (…/v1/traces is appended); empty: tracing off',
+  },
+  otelEndpoint: {
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    default: '',
+    about: 'the standard OpenTelemetry name for the same (used when FINBRIDGE_OTLP_ENDPOINT is unset)',
+  },
+  otelTracesEndpoint: {
+    env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    default: '',
+    about: 'the full traces URL, used as it is (wins over both above)',
+  },
+  serviceName: {
+    env: 'OTEL_SERVICE_NAME',
+    default: 'finbridge',
+    about: 'service.name on every span',
+  },
+  disabled: {
+    env: 'OTEL_SDK_DISABLED',
+    default: 'false',
+    about: 'true: tracing off whatever the endpoint',
+  },
+} as const satisfies Record<string, TextSetting>;
 
 /** Posting-worker tuning (docs/hub.md): one value per entry of `WORKER_SETTINGS`. */
 export type WorkerConfig = { readonly [K in keyof typeof WORKER_SETTINGS]: number };
@@ -102,6 +150,34 @@ export const WORKER_SETTINGS = {
       'how often a worker tells the cluster it is alive (rate limits are shared among live workers) (ms)',
   },
 } as const satisfies Record<string, IntegerSetting>;
+
+/** The worker's tuning as startWorker takes it (src/hub/worker.ts `WorkerOptions`), from the settings. */
+export interface WorkerTuning {
+  readonly concurrency: number;
+  readonly leaseMs: number;
+  readonly callTimeoutMs: number;
+  readonly pollMs: number;
+  readonly maxAttempts: number;
+  readonly batchSize: number;
+  readonly syncPollMs: number;
+  readonly heartbeatMs: number;
+  readonly backoff: { readonly baseMs: number; readonly maxMs: number };
+}
+
+export function workerTuning(config: Config): WorkerTuning {
+  const w = config.worker;
+  return {
+    concurrency: w.concurrency,
+    leaseMs: w.leaseMs,
+    callTimeoutMs: w.callTimeoutMs,
+    pollMs: w.pollMs,
+    maxAttempts: w.maxAttempts,
+    batchSize: w.batchSize,
+    syncPollMs: w.syncPollMs,
+    heartbeatMs: w.heartbeatMs,
+    backoff: { baseMs: w.backoffBaseMs, maxMs: w.backoffMaxMs },
+  };
+}
 
 /** The worker settings' defaults. */
 export const WORKER_DEFAULTS: WorkerConfig = Object.fromEntries(
@@ -204,6 +280,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl,
     dataDir,
     worker: readAll(env, WORKER_SETTINGS),
+    telemetry: telemetryConfig(env, flag),
     security: {
       masterKey: env['FINBRIDGE_MASTER_KEY'],
       masterKeyPrevious: env['FINBRIDGE_MASTER_KEY_PREVIOUS'],
@@ -219,6 +296,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...oidcConfig(env, publicBaseUrl, flag),
     },
   };
+}
+
+function telemetryConfig(
+  env: NodeJS.ProcessEnv,
+  flag: (name: string, fallback: boolean) => boolean,
+): TelemetryConfig {
+  const text = (setting: TextSetting): string => (env[setting.env] ?? '').trim() || setting.default;
+  const s = TELEMETRY_SETTINGS;
+  const serviceName = text(s.serviceName);
+  if (flag(s.disabled.env, false)) return { otlpEndpoint: undefined, serviceName };
+  const base = text(s.endpoint) || text(s.otelEndpoint);
+  const url = text(s.otelTracesEndpoint) || (base === '' ? '' : `${base.replace(/\/+$/, '')}/v1/traces`);
+  if (url === '') return { otlpEndpoint: undefined, serviceName };
+  if (!/^https?:\/\/[^/]/.test(url))
+    throw new ConfigError(`the OTLP endpoint must be an http:// or https:// URL, got "${url}"`);
+  return { otlpEndpoint: url, serviceName };
 }
 
 function oidcConfig(

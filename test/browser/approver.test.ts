@@ -7,6 +7,7 @@ import {
   ensureConsoleBuilt,
   findChromium,
   screenshotPath,
+  seedPendingTasksInto,
   startServer,
   type RunningServer,
 } from './support.ts';
@@ -431,6 +432,224 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await page.getByTestId('approve').click();
       await page.waitForURL(/\/approvals$/);
       assert.deepEqual(problems, []);
+    });
+
+    it('counts a long inbox in the menu and the header, loads it page by page as it scrolls, and bulk-approves rows loaded late', async (t) => {
+      // more than one page of tasks for the accountant (zhao.jing, finance review), put in through the store
+      await seedPendingTasksInto(server, {
+        count: 650,
+        approver: 'E003',
+        claimant: 'E011',
+        departmentCode: 'SALES-E',
+        categoryCode: 'TAXI',
+        now: new Date(),
+        sameInstant: 20,
+        stepMs: 3_600_000, // one group an hour: the oldest are past the 24 h SLA, a few due soon
+        kinds: ['claim', 'claim', 'request'],
+        riskyEvery: 7,
+        titlePrefix: '长列表',
+      });
+      const { page, problems } = await open('zh-CN');
+      await signIn(page, 'zhao.jing');
+      const api = apiOf(page);
+      type Counts = {
+        pending: number;
+        dueSoon: number;
+        overdue: number;
+        risky: number;
+        byKind: Record<'claim' | 'request' | 'advance', { pending: number }>;
+      };
+      const counts = await api<Counts>('GET', '/api/v1/approval-tasks/counts');
+      assert.ok(counts.pending >= 650 && counts.overdue > 0, JSON.stringify(counts));
+      // the menu's badge, on every page
+      const badge = page.getByTestId('main-menu').getByTestId('approvals-badge');
+      await badge.waitFor();
+      assert.equal(await badge.getAttribute('data-count'), String(counts.pending));
+
+      await page.goto(`${server.url}/approvals`);
+      const header = async (id: string) => page.getByTestId(id).getAttribute('data-count');
+      await page.locator(`[data-testid=count-pending][data-count="${counts.pending}"]`).waitFor();
+      assert.equal(await header('count-overdue'), String(counts.overdue));
+      assert.equal(await header('count-due-soon'), String(counts.dueSoon));
+      assert.equal(await header('count-risky'), String(counts.risky));
+      // the first page only, oldest first, as the API gives it
+      const loaded = page.getByTestId('inbox-loaded');
+      await page.locator('[data-testid=inbox-loaded][data-loaded="100"]').waitFor();
+      const first = await api<{ items: { document: { number: string } }[] }>(
+        'GET',
+        '/api/v1/approval-tasks?limit=1',
+      );
+      const rows = page.getByTestId('inbox-table').locator('.ant-table-row');
+      assert.match(await rows.first().innerText(), new RegExp(first.items[0]!.document.number));
+      assert.ok((await rows.count()) < 100, 'only the rows in view are drawn');
+      await shotBoth(t, page, 'approver-inbox-long', 'inbox-loaded');
+
+      // scrolling to the end of what is loaded fetches the next page, until every task is there
+      const holder = page.getByTestId('inbox-table').locator('.ant-table-tbody-virtual-holder');
+      for (let i = 0; i < 20 && (await loaded.getAttribute('data-done')) !== 'true'; i++) {
+        const before = Number(await loaded.getAttribute('data-loaded'));
+        await holder.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+        // the next page is on its way: wait for it (or for the end)
+        for (let k = 0; k < 300; k++) {
+          if (Number(await loaded.getAttribute('data-loaded')) > before) break;
+          if ((await loaded.getAttribute('data-done')) === 'true') break;
+          await page.waitForTimeout(100);
+        }
+      }
+      assert.equal(await loaded.getAttribute('data-done'), 'true');
+      assert.equal(Number(await loaded.getAttribute('data-loaded')), counts.pending);
+      // two of the rows loaded last, at the end of the list, are approved together
+      await holder.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await rows.last().waitFor();
+      const drawn = (await rows.locator('.ant-table-cell:nth-child(2)').allInnerTexts()).map((x) => x.trim());
+      const numbers = drawn.slice(-6, -4);
+      assert.equal(numbers.length, 2, drawn.join(','));
+      for (const number of numbers) {
+        await holder.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+        await inboxRow(page, number).locator('.ant-checkbox-input').check();
+      }
+      await page.getByTestId('bulk-approve').click();
+      const outcome = page.getByTestId('bulk-outcome');
+      await outcome.waitFor();
+      assert.equal(await outcome.locator('[data-ok=true]').count(), 2, await outcome.innerText());
+      await page.locator(`[data-testid=count-pending][data-count="${counts.pending - 2}"]`).waitFor();
+      await page.locator(`[data-testid=approvals-badge][data-count="${counts.pending - 2}"]`).waitFor();
+      assert.equal(Number(await loaded.getAttribute('data-loaded')), counts.pending - 2);
+      for (const number of numbers) assert.equal(await inboxRow(page, number).count(), 0, number);
+
+      // a filter the API applies: requests only, counted apart
+      const requests = (await api<Counts>('GET', '/api/v1/approval-tasks/counts')).byKind.request.pending;
+      await page.getByTestId('inbox-filter').getByText(`申请单 ${requests}`).click();
+      await page.locator('[data-testid=inbox-loaded][data-loaded="100"]').waitFor();
+      assert.match(await loaded.innerText(), new RegExp(`/ ${requests}`));
+      const kinds = await rows.locator('.ant-table-cell:nth-child(4)').allInnerTexts();
+      assert.ok(kinds.length > 0 && kinds.every((k) => k.trim() === '申请单'), kinds.join(','));
+      assert.deepEqual(problems, []);
+    });
+
+    it('shows the employee the dry run before submitting, the steps skipped and why, their requests and advances, and a reversal’s status', async (t) => {
+      const { page, problems } = await open('zh-CN');
+      await signIn(page, 'zhang.san');
+      const api = apiOf(page);
+      const stamp = Date.now();
+      // a small claim: the dry run lists its chain (the line manager; the steps above 5,000 skipped)
+      const draft = await api<Claim>('POST', '/api/v1/expense-claims', {
+        employeeCode: 'E011',
+        departmentCode: 'SALES-E',
+        title: `试运行 ${stamp}`,
+        currency: 'CNY',
+        claimedOn: today,
+        lines: [{ categoryCode: 'TAXI', description: '市内打车', occurredOn: today, amount: '64.00' }],
+      });
+      await page.goto(`${server.url}/claims/${draft.id}`);
+      await page.locator('[data-testid=submission-check][data-ready=true]').waitFor();
+      await page.locator('[data-testid=chain-step][data-step=manager]:not([data-skipped])').waitFor();
+      const finance = page.locator('[data-testid=chain-step][data-step=finance]');
+      assert.equal(await finance.getAttribute('data-skipped'), 'amount_not_above');
+      assert.match(await finance.innerText(), /金额未超过 ¥5,000\.00/);
+      await shotBoth(t, page, 'claim-dry-run', 'submission-check');
+      // the dry run changed nothing
+      const still = await api<Claim & { version: number }>('GET', `/api/v1/expense-claims/${draft.id}`);
+      assert.equal(still.status, 'draft');
+      await page.getByTestId('submit-claim').click();
+      const skipped = page.locator('[data-testid=skipped-step][data-step=finance]');
+      await skipped.waitFor();
+      assert.equal(await skipped.getAttribute('data-reason'), 'amount_not_above');
+      await page.getByTestId('approval-progress').waitFor();
+
+      // one over a blocking budget: the refusal before submitting, beside its line; Submit is held back
+      const over = await api<Claim>('POST', '/api/v1/expense-claims', {
+        employeeCode: 'E011',
+        departmentCode: 'SALES-E',
+        title: `超预算 ${stamp}`,
+        currency: 'CNY',
+        claimedOn: today,
+        lines: [{ categoryCode: 'TRAVEL', description: '大额差旅', occurredOn: today, amount: '990000.00' }],
+      });
+      await page.goto(`${server.url}/claims/${over.id}`);
+      const blocker = page.locator('[data-testid=check-blocker][data-code=budget_exceeded]');
+      await blocker.waitFor();
+      assert.match(await blocker.innerText(), /^第 1 行：预算不足/);
+      assert.equal(await page.getByTestId('submit-claim').isDisabled(), true);
+
+      // requests and advances have tabs of their own
+      const request = await api<Claim>('POST', '/api/v1/expense-requests', {
+        employeeCode: 'E011',
+        departmentCode: 'SALES-E',
+        title: `展会差旅申请 ${stamp}`,
+        currency: 'CNY',
+        requestedOn: today,
+        lines: [{ categoryCode: 'TRAVEL', description: '机票与住宿', occurredOn: today, amount: '3000.00' }],
+      });
+      const advance = await api<Claim>('POST', '/api/v1/advances', {
+        employeeCode: 'E011',
+        departmentCode: 'SALES-E',
+        title: `出差借款 ${stamp}`,
+        currency: 'CNY',
+        amount: '2000.00',
+        requestedOn: today,
+      });
+      await page.goto(`${server.url}/claims`);
+      await page.getByTestId('my-documents-tabs').locator('[data-tab=requests]').click();
+      await page.waitForURL(/tab=requests/);
+      const table = page.getByTestId('claims-table');
+      await table.locator('.ant-table-row', { hasText: request.number }).waitFor();
+      await page.getByTestId('my-documents-tabs').locator('[data-tab=advances]').click();
+      const advanceRow = table.locator('.ant-table-row', { hasText: advance.number });
+      await advanceRow.waitFor();
+      assert.match(await advanceRow.innerText(), /¥2,000\.00[\s\S]*¥2,000\.00/);
+      await advanceRow.getByTestId('open-claim').click();
+      await page.getByTestId('advance-outstanding').waitFor();
+      assert.equal(await page.getByTestId('advance-outstanding').innerText(), '¥2,000.00');
+      await page.locator('[data-testid=submission-check][data-ready=true]').waitFor();
+
+      // a posted claim reversed by finance: the employee sees why, when, and the ERP's red voucher
+      const claim = await submittedClaim(page, `红冲 ${stamp}`, '72.00');
+      const manager = await open('zh-CN');
+      await signIn(manager.page, 'chen.wei');
+      const tasks = await apiOf(manager.page)<{ items: { id: string; status: string }[] }>(
+        'GET',
+        `/api/v1/expense-documents/${claim.id}/approval-tasks`,
+      );
+      const pending = tasks.items.find((x) => x.status === 'pending');
+      assert.ok(pending !== undefined);
+      await apiOf(manager.page)('POST', `/api/v1/approval-tasks/${pending.id}/approve`, {});
+      const until = async <T>(what: string, probe: () => Promise<T | undefined>) => {
+        for (let i = 0; i < 120; i++) {
+          const value = await probe();
+          if (value !== undefined) return value;
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+        assert.fail(`${what} within 120 s`);
+      };
+      await until('the claim posted', async () => {
+        const now = await api<Claim>('GET', `/api/v1/expense-claims/${claim.id}`);
+        return now.status === 'posted' ? now : undefined;
+      });
+      const financeUser = await open('zh-CN');
+      await signIn(financeUser.page, 'li.min');
+      const reason = '重复报销，冲销原凭证';
+      await apiOf(financeUser.page)('POST', `/api/v1/expense-claims/${claim.id}/reverse`, { reason });
+      const red = await until('the red-letter voucher in the ERP', async () => {
+        const now = await api<Claim & { posting: { erpReversalNumber: string | null } | null }>(
+          'GET',
+          `/api/v1/expense-claims/${claim.id}`,
+        );
+        return now.posting?.erpReversalNumber ?? undefined;
+      });
+      await page.goto(`${server.url}/claims?status=reversed`);
+      const reversedRow = table.locator('.ant-table-row', { hasText: claim.number });
+      await reversedRow.waitFor();
+      assert.equal(await reversedRow.getByTestId('reversal-tag').getAttribute('data-state'), 'posted');
+      assert.match(await reversedRow.getByTestId('reversal-tag').innerText(), new RegExp(red));
+      await reversedRow.getByTestId('open-claim').click();
+      const status = page.getByTestId('reversal-status');
+      await status.waitFor();
+      assert.equal(await status.getAttribute('data-state'), 'posted');
+      assert.match(await status.innerText(), new RegExp(red));
+      assert.match(await page.getByTestId('reversal-reason').innerText(), new RegExp(reason));
+      await shotBoth(t, page, 'claim-reversed', 'reversal-status', false);
+      assert.deepEqual([...problems, ...manager.problems, ...financeUser.problems], []);
     });
   });
 }

@@ -1,9 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildConsole, consoleIsFresh } from '../../scripts/build-console.ts';
+import { openDatabase } from '../../src/platform/store/database.ts';
+import { seedPendingTasksOf, type PendingLoad } from '../support/approval-load.ts';
 
 /**
  * The browser suite's world: Debian's Chromium (never a browser downloaded by Playwright), the console
@@ -34,24 +39,35 @@ export interface RunningServer {
   readonly url: string;
   /** username → the password this start gave the demo user */
   readonly passwords: ReadonlyMap<string, string>;
+  /** The server's own database (SQLite in a directory of its own), for seeding through the store. */
+  readonly databaseUrl: string;
   readonly output: () => string;
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+  /** More environment for the server (e.g. FINBRIDGE_OIDC_* for single sign-on). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** A fixed port (see freePort) where the address must be known before start, e.g. for SSO redirects. */
+  readonly port?: number;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'finbridge-browser-'));
+  const databaseUrl = `sqlite:${join(dir, 'finbridge.db')}`;
   const child: ChildProcess = spawn(
     process.execPath,
-    [CLI, 'serve', '--demo', '--host', '127.0.0.1', '--port', '0'],
+    [CLI, 'serve', '--demo', '--host', '127.0.0.1', '--port', String(options.port ?? 0)],
     {
       cwd: REPO,
       env: {
         ...process.env,
         FINBRIDGE_DATA_DIR: dir,
-        DATABASE_URL: `sqlite:${join(dir, 'finbridge.db')}`,
+        DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',
         FINBRIDGE_RATE_LIMIT_IP: '100000',
         FINBRIDGE_RATE_LIMIT_CLIENT: '100000',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -93,14 +109,140 @@ export async function startServer(): Promise<RunningServer> {
     const passwords = new Map<string, string>();
     for (const m of out.matchAll(/^ {2}([a-z][a-z.]*)\s+(demo-\S+)\s/gm)) passwords.set(m[1]!, m[2]!);
     if (passwords.size === 0) throw new Error(`no demo sign-ins printed:\n${out}`);
-    return { url, passwords, output: () => out, close };
+    return { url, passwords, databaseUrl, output: () => out, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
+/** A loopback port free right now (the OS's choice), for a server whose address must be known ahead. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
 export function screenshotPath(name: string, locale: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.${locale}.png`);
+}
+
+/* ——— helpers for a suite's pages: one browser context per person, signed in as a demo user ——— */
+
+export type ConsoleLocale = 'zh-CN' | 'en-US';
+
+export interface OpenedPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Page errors and console errors seen so far (a 401/403/404/409/422 answer's console line excepted). */
+  readonly problems: string[];
+}
+
+/** A fresh context in `locale` (the console's own choice, kept in localStorage, starts there). */
+export async function openConsole(
+  browser: Browser,
+  locale: ConsoleLocale,
+  viewport = { width: 1366, height: 900 },
+): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport, locale });
+  await context.addInitScript((l) => {
+    if (localStorage.getItem('finbridge.locale') === null) localStorage.setItem('finbridge.locale', l);
+  }, locale);
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000); // two cores shared with the server, its worker and CI
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4(01|03|04|09|22)/.test(m.text()))
+      problems.push(`console: ${m.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** Signs in on the sign-in page with the password this start gave the demo user. */
+export async function signIn(page: Page, server: RunningServer, username: string): Promise<void> {
+  const password = server.passwords.get(username);
+  if (password === undefined) throw new Error(`no demo password printed for ${username}`);
+  await page.goto(`${server.url}/`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('sign-in').click();
+  await page.getByTestId('home-title').waitFor();
+}
+
+/** The API as the signed-in page's session (its cookie and CSRF token); any answer, not only 2xx. */
+export async function callApi(
+  page: Page,
+  server: RunningServer,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const me = (await (await page.request.get(`${server.url}/auth/me`)).json()) as { csrfToken: string };
+  const res = await page.request.fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'x-csrf-token': me.csrfToken },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  return { status: res.status(), body: (await res.json()) as unknown };
+}
+
+/** A full-page screenshot of the page as it is, named `<name>.<locale>.png` under SCREENSHOTS. */
+export async function screenshot(t: TestContext, page: Page, name: string, locale: string): Promise<void> {
+  const path = screenshotPath(name, locale);
+  await page.screenshot({ path, fullPage: true });
+  t.diagnostic(`screenshot ${path}`);
+  console.log(`screenshot: ${path}`);
+}
+
+/**
+ * Screenshots of the same view in both languages, as a person switches them: the header's language
+ * switch (remembered in localStorage), then the page reloads; `ready` names a test id to wait for.
+ * Leaves the page in the language it found it in unless `restore` is false.
+ */
+export async function screenshotBothLocales(
+  t: TestContext,
+  page: Page,
+  name: string,
+  ready: string,
+  restore = true,
+): Promise<void> {
+  const first = (await page.evaluate(() => localStorage.getItem('finbridge.locale'))) ?? 'zh-CN';
+  const switchTo = async (locale: string) => {
+    await page.evaluate((l) => localStorage.setItem('finbridge.locale', l), locale);
+    await page.reload();
+  };
+  for (const locale of [first, first === 'zh-CN' ? 'en-US' : 'zh-CN']) {
+    if (locale !== first) await switchTo(locale);
+    await page.getByTestId(ready).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const path = screenshotPath(name, locale);
+    await page.screenshot({ path, fullPage: true });
+    t.diagnostic(`screenshot ${path}`);
+    console.log(`screenshot: ${path}`);
+  }
+  if (!restore) return;
+  await switchTo(first);
+  await page.getByTestId(ready).first().waitFor();
+}
+
+/**
+ * Pending approval tasks put straight into a running server's database through the store (the demo
+ * company's; see test/support/approval-load.ts) — an inbox of thousands in a second, not an API call
+ * each. SQLite in WAL mode lets the server go on meanwhile.
+ */
+export async function seedPendingTasksInto(
+  server: RunningServer,
+  load: PendingLoad,
+): Promise<{ documentIds: string[]; taskIds: string[] }> {
+  const database = openDatabase(server.databaseUrl);
+  try {
+    return await seedPendingTasksOf(database, 'DEMO', load);
+  } finally {
+    await database.close();
+  }
 }

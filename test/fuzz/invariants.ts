@@ -31,6 +31,11 @@ export const EXCLUDED_FOR_OPERATION: Readonly<Record<string, Readonly<Record<str
   'POST /auth/login': {
     'audit_log+audit_pending': 'audit trail of failed sign-ins (login_failed, account_locked)',
   },
+  // src/platform/events/inbound.ts receiveInbound: every call to a connection's webhook is recorded,
+  // a refused one (bad signature, replay, unknown object) with its problem code — that is its trace.
+  'POST /api/v1/connections/{id}/webhook': {
+    inbound_webhooks: 'the trace of a connection’s webhook records refused calls too',
+  },
 };
 
 const AUDIT_TABLES = ['audit_log', 'audit_pending'];

@@ -12,6 +12,7 @@ import {
   useLocation,
   useRouteError,
   Link,
+  matchPath,
 } from 'react-router';
 import { AuthProvider, useAuth, useMe } from './auth/session.tsx';
 import { Crashed, ErrorBoundary } from './components/error-boundary.tsx';
@@ -58,6 +59,18 @@ function Guarded({ page }: { readonly page: Page }) {
 function RouteError() {
   return <Crashed error={useRouteError()} />;
 }
+
+/**
+ * The opening page's code is fetched at once, beside the session check, not after it: the claim list
+ * then paints in one round trip less (npm run bench -- console).
+ */
+function preloadOpeningPage(pathname: string): void {
+  const exact = PAGES.find((page) => matchPath(page.path, pathname) !== null);
+  const page =
+    exact ?? PAGES.find((page) => (page.morePaths ?? []).some((path) => matchPath(path, pathname) !== null));
+  void page?.load().catch(() => undefined);
+}
+preloadOpeningPage(window.location.pathname);
 
 const router = createBrowserRouter([
   {

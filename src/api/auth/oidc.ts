@@ -26,6 +26,31 @@ export function registerOidcRoutes(app: App, ctx: ApiContext): void {
   const redirect = { description: 'Redirect', headers: { location: Type.String() } };
 
   app.get(
+    '/auth/methods',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        operationId: 'signInMethods',
+        summary: 'How people may sign in here: password, and single sign-on when a provider is configured',
+        tags,
+        response: {
+          200: Type.Object({
+            password: Type.Boolean(),
+            sso: Type.Union([
+              Type.Object({
+                loginUrl: Type.String({ description: 'Where the console sends a person to sign in (GET).' }),
+              }),
+              Type.Null(),
+            ]),
+          }),
+          ...problems(400),
+        },
+      },
+    },
+    async () => ({ password: true, sso: oidc === undefined ? null : { loginUrl: '/auth/oidc/login' } }),
+  );
+
+  app.get(
     '/auth/oidc/login',
     {
       config: { policy: PUBLIC },

@@ -412,7 +412,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
       schema: {
         operationId: 'listPostings',
         summary:
-          'Postings, filtered by status (pending, sending, unknown, posted, rejected, dead) or connection',
+          'Postings, filtered by status (pending, sending, unknown, posted, rejected, dead), connection, last error or document',
         tags: ['postings'],
         querystring: Type.Object(
           {
@@ -427,6 +427,14 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
                 minLength: 1,
                 maxLength: 120,
                 description: "The last failure's code (ERP's or hub's).",
+              }),
+            ),
+            documentId: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 60,
+                description:
+                  'The document the postings carry, as submitted: an expense claim’s or advance’s id (its red-letter reversal is `<id>-R`), or the documentId given to POST /vouchers, /supplier-bills or /payments.',
               }),
             ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
@@ -448,6 +456,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         status?: 'pending';
         connectionId?: string;
         errorCode?: string;
+        documentId?: string;
         limit?: number;
         cursor?: string;
       };
@@ -456,6 +465,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         ...(q.status === undefined ? {} : { status: q.status }),
         ...(q.connectionId === undefined ? {} : { connectionId: q.connectionId }),
         ...(q.errorCode === undefined ? {} : { errorCode: q.errorCode }),
+        ...(q.documentId === undefined ? {} : { documentId: q.documentId }),
         ...(q.cursor === undefined ? {} : { after: q.cursor }),
       });
     },

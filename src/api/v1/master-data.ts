@@ -13,9 +13,10 @@ import {
   updateRecord,
   type BulkResult,
 } from '../../governance/master-data/service.ts';
+import { importFile } from '../../governance/master-data/import.ts';
 import type { ApiContext } from '../context.ts';
 import { needs } from '../../platform/http/policy.ts';
-import { IdParams, TenantHeader, parseIfMatch, problems } from '../shared.ts';
+import { IdParams, ProblemSchema, TenantHeader, parseIfMatch, problems } from '../shared.ts';
 import { resolveTenant } from '../tenant.ts';
 
 export const BULK_LIMIT = 10_000;
@@ -87,6 +88,45 @@ const BulkResultSchema = Type.Object({
   failed: Type.Integer(),
   items: Type.Array(BulkItemResultSchema),
 });
+
+/** Base64 of a file up to 16 MiB. */
+const IMPORT_BODY_LIMIT = 22 * 1024 * 1024;
+
+const ImportResultSchema = Type.Object({
+  format: Type.Union([Type.Literal('xlsx'), Type.Literal('csv')]),
+  sheet: Type.Union([Type.String(), Type.Null()], { description: 'The worksheet read (xlsx).' }),
+  rows: Type.Integer({ description: 'Data rows read (blank rows are skipped).' }),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  items: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      key: Type.Union([Type.String(), Type.Null()]),
+      status: Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('unchanged')]),
+      id: Type.Optional(Type.String()),
+    }),
+  ),
+});
+
+const ImportProblemSchema = Type.Object(
+  {
+    ...ProblemSchema.properties,
+    rows: Type.Optional(
+      Type.Array(
+        Type.Object({
+          row: Type.Integer({ description: 'Row number as the spreadsheet shows it.' }),
+          column: Type.Union([Type.String(), Type.Null()], { description: 'Column letter (A, B, …).' }),
+          header: Type.Union([Type.String(), Type.Null()]),
+          field: Type.String({ description: 'JSON pointer of the field in the record.' }),
+          code: Type.String(),
+          message: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { title: 'ImportProblem' },
+);
 
 export function localizeBulk(result: BulkResult, acceptLanguage: string | undefined) {
   const locale = negotiateLocale(acceptLanguage);
@@ -233,6 +273,56 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
           expected,
         );
         return reply.header('etag', `"${String(updated['version'])}"`).send(updated);
+      },
+    );
+
+    app.post(
+      `${base}::import`,
+      {
+        config: { policy: needs('master-data:write') },
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          operationId: `import${plural}`,
+          summary: `Import ${resource.label.en.toLowerCase()}s from an xlsx or CSV file: every row or none`,
+          description:
+            'The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, ' +
+            'e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 ' +
+            'or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row ' +
+            'and column; nothing is written.',
+          tags,
+          headers: TenantHeader,
+          body: Type.Object(
+            {
+              fileName: Type.String({ minLength: 1, maxLength: 255, description: 'e.g. suppliers.xlsx' }),
+              content: Type.String({
+                minLength: 1,
+                pattern: '^[A-Za-z0-9+/]*={0,2}$',
+                description:
+                  'The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond).',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: ImportResultSchema,
+            422: {
+              description: `${problems(422)['422']?.description ?? 'Problem'}; import_rejected carries rows[]`,
+              content: { 'application/problem+json': { schema: ImportProblemSchema } },
+            },
+            ...problems(400, 404, 413, 415),
+          },
+        },
+      },
+      async (request) => {
+        const tenant = await resolveTenant(ctx, request);
+        const body = request.body;
+        return importFile(
+          tenant.db,
+          tenant.writer,
+          resource,
+          { fileName: body.fileName, bytes: Buffer.from(body.content, 'base64') },
+          { maxRows: BULK_LIMIT, locale: negotiateLocale(request.headers['accept-language']) },
+        );
       },
     );
 

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { Code } from '../../model/common.ts';
 import { createUser, listUsers } from '../../platform/security/users.ts';
-import { ALL_ROLES } from '../../platform/security/roles.ts';
+import { DomainError } from '../../model/result.ts';
+import { ALL_ROLES, ROLES, isRole } from '../../platform/security/roles.ts';
+import { grantWithin, isScope } from '../../platform/security/scopes.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -54,7 +56,7 @@ export function registerUserRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: UserSchema, ...problems(400, 409, 413, 415, 422) },
+        response: { 201: UserSchema, ...problems(400, 403, 409, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -66,6 +68,18 @@ export function registerUserRoutes(app: App, ctx: ApiContext): void {
         password?: string;
         employeeCode?: string;
       };
+      // the installation's powers are handed on only by who holds them: an admin cannot make an operator
+      const refused = grantWithin(
+        tenant.principal.scopes,
+        'roles',
+        body.roles.map((r) => (isRole(r) ? ROLES[r].scopes.filter((s) => !isScope(s)) : [])),
+      );
+      if (refused.length > 0)
+        throw new DomainError(
+          'scope_not_held',
+          { scopes: [...new Set(refused.map((f) => f.params?.['scopes']))].join(' ') },
+          refused,
+        );
       const user = await createUser(tenant.db, ctx.security.audit, {
         ...body,
         actor: tenant.principal.id,

@@ -14,7 +14,7 @@ import type {
 import { FileExchangeClient } from './client.ts';
 import { failureOf, outcomeOfAck, type Phase } from './errors.ts';
 import { MASTER_OBJECTS, VOUCHER_PRESETS, type MasterObject } from './layout/presets.ts';
-import { writeTable } from './layout/table-file.ts';
+import { preloadExcel, writeTable } from './layout/table-file.ts';
 import { matchesPattern, voucherFileName } from './map/names.ts';
 import { latestRecords, pageAfter, recordsOfFile } from './map/pull.ts';
 import { renderVoucherFile, renderVoucherTable } from './map/voucher.ts';
@@ -24,6 +24,7 @@ import { parseEndpoint } from './transport/endpoint.ts';
 import { FolderShare } from './transport/folder-share.ts';
 import { SftpShare } from './transport/sftp-share.ts';
 import { ShareError, type Share } from './transport/share.ts';
+import { tracedShare } from './transport/traced-share.ts';
 
 const unsupported = (what: string): ErpFailure => ({
   outcome: 'rejected',
@@ -69,7 +70,7 @@ function shareOf(
   if (username === undefined || value === undefined)
     return refuse(`the credentials need username and ${secret}`);
   const passphrase = credentials['passphrase'];
-  return new SftpShare(
+  const sftp = new SftpShare(
     {
       host: endpoint.host,
       port: endpoint.port,
@@ -82,6 +83,7 @@ function shareOf(
     // a request on a healthy session answers within milliseconds: one that does not is given up early
     { capMs: Math.max(250, ctx.timeoutMs / 3), log: (event, fields) => ctx.log(event, fields) },
   );
+  return tracedShare(sftp, endpoint.host, endpoint.port);
 }
 
 /** A connector whose every call answers the same configuration failure. */
@@ -103,6 +105,8 @@ export function createFileExchangeConnector(
   ctx: ConnectorContext,
 ): Connector {
   const settings = resolveSettings(connection.settings as unknown as FileExchangeSettings);
+  if ([settings.voucher, ...Object.values(settings.master)].some((l) => 'format' in l && l.format === 'xlsx'))
+    preloadExcel();
   const reached = shareOf(connection, settings, ctx);
   if (!('read' in reached)) return misconfigured(reached);
   const share: Share = reached;

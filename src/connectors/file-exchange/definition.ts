@@ -3,7 +3,7 @@ import type { ConnectorDefinition, RunningSimulator } from '../contract.ts';
 import { createFileExchangeConnector, renderDefault } from './connector.ts';
 import { FILE_EXCHANGE_MANIFEST } from './manifest.ts';
 import { checkFileExchangeSettings, FileExchangeSettings } from './settings.ts';
-import { startFileExchangeSimulator, type FileExchangeSimulator } from './simulator/server.ts';
+import type { FileExchangeSimulator } from './simulator/server.ts';
 
 const Username = Type.String({ minLength: 1, maxLength: 100, description: 'The SFTP account.' });
 
@@ -69,6 +69,8 @@ export const FILE_EXCHANGE: ConnectorDefinition = {
   simulator: {
     command: 'file-exchange',
     async start(options): Promise<RunningFileExchangeSimulator> {
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const { startFileExchangeSimulator } = await import('./simulator/server.ts');
       const sim = await startFileExchangeSimulator(options);
       return {
         url: sim.url,

@@ -3,8 +3,6 @@ import type { ConnectionParameters, ConnectorDefinition, RunningSimulator } from
 import type { KingdeeAuth } from './client.ts';
 import { createKingdeeConnector, renderKingdee } from './connector.ts';
 import { KINGDEE_MANIFEST } from './manifest.ts';
-import { ledgerSeedFrom } from './simulator/demo-seed.ts';
-import { startKingdeeSimulator } from './simulator/server.ts';
 
 /** A Kingdee connection's settings: the data centre, the user, how to sign in. */
 export const KingdeeConnectionSettings = Type.Object(
@@ -104,6 +102,11 @@ export const KINGDEE: ConnectorDefinition = {
         appId: signIn['appId'] ?? DEMO_APP.appId,
         appSecret: signIn['appSecret'] ?? DEMO_APP.appSecret,
       };
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const [{ ledgerSeedFrom }, { startKingdeeSimulator }] = await Promise.all([
+        import('./simulator/demo-seed.ts'),
+        import('./simulator/server.ts'),
+      ]);
       const sim = await startKingdeeSimulator({
         ledger: ledgerSeedFrom(master),
         apps: [app],

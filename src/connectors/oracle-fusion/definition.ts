@@ -8,7 +8,6 @@ import type {
 import { basicAuth, jwtBearer, type Authorizer } from './auth.ts';
 import { createOracleConnector, renderOracle } from './connector.ts';
 import { ORACLE_FUSION_MANIFEST } from './manifest.ts';
-import { DEMO_USER, startOracleSimulator } from './simulator/server.ts';
 
 /** How FinBridge reaches one Fusion pod: the sign-in kind and the REST and polling knobs. */
 export const OracleConnectionSettings = Type.Object(
@@ -132,6 +131,8 @@ export const ORACLE_FUSION: ConnectorDefinition = {
   simulator: {
     command: 'oracle-fusion',
     async start(options): Promise<RunningSimulator> {
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const { DEMO_USER, startOracleSimulator } = await import('./simulator/server.ts');
       const sim = await startOracleSimulator(options);
       const [user = DEMO_USER] = sim.users;
       const suppliers = `${sim.url}fscmRestApi/resources/11.13.18.05/suppliers?limit=2&onlyData=true`;

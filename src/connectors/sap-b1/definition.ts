@@ -3,7 +3,6 @@ import type { ConnectionParameters, ConnectorDefinition, RunningSimulator } from
 import type { ODataVersion } from './client.ts';
 import { createSapB1Connector, renderSapB1 } from './connector.ts';
 import { SAP_B1_MANIFEST } from './manifest.ts';
-import { startSapB1Simulator } from './simulator/server.ts';
 
 /** A Service Layer connection's settings: which company database, which OData flavour. */
 export const SapB1ConnectionSettings = Type.Object(
@@ -66,6 +65,8 @@ export const SAP_B1: ConnectorDefinition = {
   simulator: {
     command: 'sap-b1',
     async start(options): Promise<RunningSimulator> {
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const { startSapB1Simulator } = await import('./simulator/server.ts');
       const sim = await startSapB1Simulator(options);
       const { companyDb, userName, password } = sim.credentials;
       const login = JSON.stringify({ CompanyDB: companyDb, UserName: userName, Password: password });

@@ -3,7 +3,7 @@ import type { ConnectionParameters, ConnectorDefinition, RunningSimulator } from
 import type { S4Auth } from './auth.ts';
 import { createS4Connector, renderS4 } from './connector.ts';
 import { SAP_S4_MANIFEST } from './manifest.ts';
-import { SOAP_PATH, startS4Simulator, TOKEN_PATH } from './simulator/server.ts';
+import { SOAP_PATH, TOKEN_PATH } from './paths.ts';
 
 /** Where an S/4HANA system takes its calls, and as whom (§1.1, §1.2). */
 export const S4ConnectionSettings = Type.Object(
@@ -139,6 +139,8 @@ export const SAP_S4: ConnectorDefinition = {
   simulator: {
     command: 'sap-s4',
     async start(options): Promise<RunningSimulator> {
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const { startS4Simulator } = await import('./simulator/server.ts');
       const sim = await startS4Simulator(options);
       const { username, password, clientId, clientSecret } = sim.accounts;
       const host = sim.url.replace(/\/$/, '');

@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { ConnectionParameters, ConnectorDefinition, RunningSimulator } from '../contract.ts';
 import { createYonBipConnector, DEFAULT_ACCBOOK, renderYonBip } from './connector.ts';
 import { YONBIP_MANIFEST } from './manifest.ts';
-import { startYonBipSimulator } from './simulator/server.ts';
 
 /**
  * A YonBIP connection: `baseUrl` is the data-centre lookup host (https://apigateway.yonyoucloud.com);
@@ -80,6 +79,8 @@ export const YONBIP: ConnectorDefinition = {
           signIn[k] === undefined ? [] : [[k, signIn[k]]],
         ),
       );
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const { startYonBipSimulator } = await import('./simulator/server.ts');
       const sim = await startYonBipSimulator({ ...rest, tenant });
       const { tenantId, appKey, appSecret } = sim.tenant;
       return {

@@ -2,7 +2,6 @@ import { Type } from 'typebox';
 import type { ConnectionParameters, ConnectorDefinition, RunningSimulator } from '../contract.ts';
 import { createYonyouConnector, renderYonyou } from './connector.ts';
 import { YONYOU_U8_MANIFEST } from './manifest.ts';
-import { startYonyouSimulator } from './simulator/server.ts';
 
 /** A U8+ connection's settings: who calls (from_account), whose U8 (to_account), which account set. */
 export const YonyouConnectionSettings = Type.Object(
@@ -63,6 +62,8 @@ export const YONYOU_U8: ConnectorDefinition = {
           signIn[k] === undefined ? [] : [[k, signIn[k]]],
         ),
       );
+      // the simulator (a server and its fixtures) is loaded only when one starts, not with the connector
+      const { startYonyouSimulator } = await import('./simulator/server.ts');
       const sim = await startYonyouSimulator({ ...rest, accounts });
       const { fromAccount, appKey, appSecret } = sim.accounts;
       return {

@@ -1,5 +1,6 @@
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { ApprovalStep } from '../rules/rule-sets.ts';
+import type { SkipReason } from './skips.ts';
 
 /**
  * Who approves a step, from the org chart: the claimant's manager chain, the head of the document's
@@ -10,7 +11,7 @@ import type { ApprovalStep } from '../rules/rule-sets.ts';
 export type Resolution =
   | { readonly kind: 'people'; readonly codes: readonly string[] }
   | { readonly kind: 'external'; readonly approver: string }
-  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'skip'; readonly reason: SkipReason }
   | { readonly kind: 'none'; readonly reason: string };
 
 interface OrgChart {
@@ -52,7 +53,7 @@ export async function resolveApprovers(
     const others = found.filter((c) => c !== claimant);
     if (others.length > 0) return { kind: 'people', codes: others };
     return found.length > 0
-      ? { kind: 'skip', reason: 'the claimant is the approver' }
+      ? { kind: 'skip', reason: 'approver_is_submitter' }
       : { kind: 'none', reason: emptyReason };
   };
   switch (approvers.kind) {
@@ -61,7 +62,7 @@ export async function resolveApprovers(
       for (let level = 0; level < (approvers.levels ?? 1) && current !== null; level++)
         current = await org.managerOf(current);
       return current === null
-        ? { kind: 'skip', reason: 'no manager above the claimant' }
+        ? { kind: 'skip', reason: 'no_manager_above' }
         : people([current], 'no manager');
     }
     case 'top_manager': {
@@ -80,7 +81,7 @@ export async function resolveApprovers(
         if (head !== null && head !== claimant) return { kind: 'people', codes: [head] };
         department = parent;
       }
-      return { kind: 'skip', reason: 'the claimant heads the department tree' };
+      return { kind: 'skip', reason: 'submitter_heads_department' };
     }
     case 'role': {
       const users = await db

@@ -1,13 +1,14 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../../platform/store/ids.ts';
-import type { ApprovalTasksTable, TaskStatus } from '../../finance/tables.ts';
+import type { ApprovalTasksTable, ExpenseKind, TaskStatus } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { formatMinor } from '../../model/money.ts';
 import { DomainError } from '../../model/result.ts';
-import type { ApprovalPolicy } from '../rules/rule-sets.ts';
+import type { ApprovalPolicy, ApprovalStep } from '../rules/rule-sets.ts';
 import { delegateOf, resolveApprovers } from './approvers.ts';
 import { notify, type Notice } from './notifications.ts';
-import { routeDocument, type RoutingFacts } from './policy.ts';
+import { routeDocument, whyNotApplies, type RoutingFacts } from './policy.ts';
+import { recordSkips, skipLabel, type Skip, type SkipReason } from './skips.ts';
 import type { RiskTag } from '../expenses/risk.ts';
 
 /**
@@ -30,54 +31,136 @@ export type Outcome = 'approving' | 'approved' | 'rejected';
 
 const addHours = (at: Date, hours: number) => new Date(at.getTime() + hours * 3_600_000).toISOString();
 
+/** One step of the policy as it would go for a document: its approvers, or why it is skipped. */
+export interface PlannedStep {
+  readonly step: ApprovalStep;
+  /** The step's position in the policy (1 = first). */
+  readonly position: number;
+  /** The stage it runs in (1 = first; parallel steps share one); null when it is skipped. */
+  readonly stage: number | null;
+  /** The employees who decide (or-sign / countersign by the step's mode); [] for an external or skipped step. */
+  readonly approvers: readonly string[];
+  readonly externalApprover: string | null;
+  readonly skip: Skip | null;
+}
+
+/**
+ * The approval chain a document would take under a policy, read-only: every step of the policy in
+ * order, with whom it asks, or why it is skipped (its conditions do not hold, it would ask only the
+ * submitter, the same single approver as the step before, or a manager chain ends first). A step that
+ * applies but finds no approver at all refuses the document (`no_approver`).
+ */
+export async function planApproval(
+  db: TenantDb,
+  doc: Pick<WorkflowDocument, 'employeeCode' | 'facts'>,
+  policy: ApprovalPolicy,
+): Promise<PlannedStep[]> {
+  const routed = routeDocument(policy, doc.facts);
+  const planned: PlannedStep[] = [];
+  let stageNo = 0;
+  let previousStage = 0;
+  for (const [i, step] of policy.steps.entries()) {
+    const position = i + 1;
+    const skipped = (skip: Skip): void => {
+      planned.push({ step, position, stage: null, approvers: [], externalApprover: null, skip });
+    };
+    const notApplicable = whyNotApplies(step, doc.facts);
+    const route = routed.find((r) => r.position === position);
+    if (notApplicable !== null || route === undefined) {
+      if (notApplicable !== null) skipped(notApplicable);
+      continue;
+    }
+    const resolution = await resolveApprovers(db, step, doc.employeeCode, doc.facts.departmentCode);
+    if (resolution.kind === 'none')
+      throw new DomainError('no_approver', { step: step.nameZh, reason: resolution.reason });
+    if (resolution.kind === 'skip') {
+      skipped({ reason: resolution.reason, params: {} });
+      continue;
+    }
+    const previous = planned.findLast((p) => p.skip === null);
+    if (
+      previous !== undefined &&
+      resolution.kind === 'people' &&
+      resolution.codes.length === 1 &&
+      previous.approvers.length === 1 &&
+      previous.approvers[0] === resolution.codes[0]
+    ) {
+      // the same single approver twice in a row approves once
+      skipped({
+        reason: 'same_approver_as_previous',
+        params: { previousZh: previous.step.nameZh, previousEn: previous.step.nameEn },
+      });
+      continue;
+    }
+    if (route.stage !== previousStage) {
+      stageNo += 1;
+      previousStage = route.stage;
+    }
+    planned.push({
+      step,
+      position,
+      stage: stageNo,
+      approvers: resolution.kind === 'people' ? resolution.codes : [],
+      externalApprover: resolution.kind === 'external' ? resolution.approver : null,
+      skip: null,
+    });
+  }
+  return planned;
+}
+
+/**
+ * Opens a new round of tasks for a submitted document and records the steps it skipped. Returns where
+ * the document stands (approved at once when no step asks anyone) and, for its timeline, the steps
+ * skipped because of who would approve them (a step whose conditions do not hold is recorded, not told).
+ */
 export async function startApproval(
   tx: TenantDb,
   doc: WorkflowDocument,
   policy: ApprovalPolicy,
   now: Date,
 ): Promise<{ outcome: Outcome; skipped: string[] }> {
-  const routed = routeDocument(policy, doc.facts);
+  const planned = await planApproval(tx, doc, policy);
   const last = await tx
     .selectFrom('approval_tasks')
     .select((eb) => eb.fn.max('round').as('round'))
     .where('document_id', '=', doc.id)
     .executeTakeFirst();
-  const round = (last?.round ?? 0) + 1;
+  const lastSkip = await tx
+    .selectFrom('approval_skips')
+    .select((eb) => eb.fn.max('round').as('round'))
+    .where('document_id', '=', doc.id)
+    .executeTakeFirst();
+  const round = Math.max(last?.round ?? 0, lastSkip?.round ?? 0) + 1;
   const at = now.toISOString();
-  const skipped: string[] = [];
+  const skips = planned.flatMap((p) =>
+    p.skip === null
+      ? []
+      : [
+          {
+            ...p.skip,
+            position: p.position,
+            stepId: p.step.id,
+            nameZh: p.step.nameZh,
+            nameEn: p.step.nameEn,
+          },
+        ],
+  );
+  await recordSkips(tx, doc.id, round, skips, at);
+  const skipped = skips
+    .filter((s) => WHO_SKIPS.includes(s.reason))
+    .map((s) => {
+      const label = skipLabel(s);
+      return `${s.nameZh}：${label.zh} / ${s.nameEn}: ${label.en}`;
+    });
   const rows: Omit<TaskRow, 'tenant_id'>[] = [];
-  let stageNo = 0;
-  let previousStage = 0;
-  for (const { step, stage } of routed) {
-    const resolution = await resolveApprovers(tx, step, doc.employeeCode, doc.facts.departmentCode);
-    if (resolution.kind === 'none')
-      throw new DomainError('no_approver', { step: step.nameZh, reason: resolution.reason });
-    if (resolution.kind === 'skip') {
-      skipped.push(`${step.id}: ${resolution.reason}`);
-      continue;
-    }
-    const previous = rows.at(-1);
-    if (
-      previous !== undefined &&
-      resolution.kind === 'people' &&
-      resolution.codes.length === 1 &&
-      previous.assignee_code === resolution.codes[0] &&
-      rows.filter((r) => r.step_id === previous.step_id).length === 1
-    ) {
-      // the same single approver twice in a row approves once
-      skipped.push(`${step.id}: same approver as ${previous.step_id}`);
-      continue;
-    }
-    if (stage !== previousStage) {
-      stageNo += 1;
-      previousStage = stage;
-    }
+  for (const p of planned) {
+    if (p.skip !== null || p.stage === null) continue;
     const base = {
       document_id: doc.id,
       round,
-      step_no: stageNo,
-      step_id: step.id,
-      mode: step.mode ?? 'any',
+      step_no: p.stage,
+      step_id: p.step.id,
+      mode: p.step.mode ?? 'any',
       status: 'waiting' as TaskStatus,
       delegated_from: null,
       decided_by: null,
@@ -94,17 +177,17 @@ export async function startApproval(
       created_at: at,
       updated_at: at,
     };
-    if (resolution.kind === 'external')
+    if (p.externalApprover !== null)
       rows.push({
         ...base,
         id: newId(),
         kind: 'external',
         mode: 'any',
         assignee_code: null,
-        external_id: resolution.approver,
+        external_id: p.externalApprover,
       });
     else
-      for (const code of resolution.codes)
+      for (const code of p.approvers)
         rows.push({ ...base, id: newId(), kind: 'person', assignee_code: code });
   }
   if (rows.length === 0) return { outcome: 'approved', skipped };
@@ -112,6 +195,14 @@ export async function startApproval(
   await activateStage(tx, doc, round, 1, policy.slaHours, now);
   return { outcome: 'approving', skipped };
 }
+
+/** Skips that are about who approves (told on the timeline), not about the step's conditions. */
+const WHO_SKIPS: readonly SkipReason[] = [
+  'approver_is_submitter',
+  'same_approver_as_previous',
+  'no_manager_above',
+  'submitter_heads_department',
+];
 
 /** Opens the tasks of a stage: due dates, standing delegations, callouts to external approvers. */
 async function activateStage(
@@ -339,9 +430,42 @@ export async function tasksOfDocument(db: TenantDb, documentId: string): Promise
   return rows.map(toTaskView);
 }
 
-/** An approver's tasks in one status, oldest first, each with its document and risk tags. */
-export async function tasksOf(db: TenantDb, assignee: string, status: TaskStatus, limit: number) {
-  const rows = await tasksWithDocuments(db)
+/** What an approver's inbox lists: tasks in one status, optionally of one kind, overdue or risky only. */
+export interface InboxQuery {
+  readonly assignee: string;
+  readonly status: TaskStatus;
+  readonly limit: number;
+  /** A `nextCursor` of the previous page: the page starts after that task. */
+  readonly after?: string;
+  readonly kind?: ExpenseKind;
+  /** Only pending tasks past their due time at `now`. */
+  readonly overdue?: boolean;
+  /** Only tasks whose document carries risk tags. */
+  readonly risky?: boolean;
+  readonly now: Date;
+}
+
+/** Keyset cursor: the (created_at, id) of the last task of a page, opaque to clients. */
+const encodeCursor = (t: Pick<TaskRow, 'created_at' | 'id'>) =>
+  Buffer.from(JSON.stringify([t.created_at, t.id]), 'utf8').toString('base64url');
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      typeof value[1] === 'string'
+    )
+      return { createdAt: value[0], id: value[1] };
+  } catch {
+    // not base64url JSON: refused below
+  }
+  throw new DomainError('invalid_cursor');
+}
+
+const inboxSelect = (db: TenantDb) =>
+  tasksWithDocuments(db)
     .selectAll('approval_tasks')
     .select([
       'expense_documents.number',
@@ -350,24 +474,126 @@ export async function tasksOf(db: TenantDb, assignee: string, status: TaskStatus
       'expense_documents.employee_code',
       'expense_documents.risk_tags_json',
       'expense_documents.kind as document_kind',
+    ]);
+type InboxRow = Awaited<ReturnType<ReturnType<typeof inboxSelect>['executeTakeFirstOrThrow']>>;
+
+const toInboxTask = (r: InboxRow) => ({
+  ...toTaskView(r),
+  document: {
+    id: r.document_id,
+    kind: r.document_kind,
+    number: r.number,
+    title: r.title,
+    total: formatMinor(r.total_minor, 2),
+    employeeCode: r.employee_code,
+    riskTags: JSON.parse(r.risk_tags_json) as RiskTag[],
+  },
+});
+export type InboxTask = ReturnType<typeof toInboxTask>;
+
+/**
+ * An approver's tasks, oldest first, each with its document and risk tags, in keyset pages: a page
+ * starts after the (created_at, id) of the previous page's last task, so paging through thousands never
+ * repeats nor misses a task that stays, and a task decided meanwhile simply drops out.
+ */
+export async function tasksOf(
+  db: TenantDb,
+  q: InboxQuery,
+): Promise<{ items: InboxTask[]; nextCursor: string | null }> {
+  let select = inboxSelect(db)
+    .where('approval_tasks.assignee_code', '=', q.assignee)
+    .where('approval_tasks.status', '=', q.status);
+  if (q.kind !== undefined) select = select.where('expense_documents.kind', '=', q.kind);
+  if (q.overdue === true) select = select.where('approval_tasks.due_at', '<', q.now.toISOString());
+  if (q.risky === true) select = select.where('expense_documents.risk_tags_json', '<>', '[]');
+  if (q.after !== undefined) {
+    const after = decodeCursor(q.after);
+    select = select
+      .where('approval_tasks.created_at', '>=', after.createdAt)
+      .where((eb) =>
+        eb.or([
+          eb('approval_tasks.created_at', '>', after.createdAt),
+          eb('approval_tasks.id', '>', after.id),
+        ]),
+      );
+  }
+  const rows = await select
+    .orderBy('approval_tasks.created_at')
+    .orderBy('approval_tasks.id')
+    .limit(q.limit + 1)
+    .execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toInboxTask),
+    nextCursor: rows.length > q.limit && last !== undefined ? encodeCursor(last) : null,
+  };
+}
+
+/** One task with its document, as the assignee's inbox shows it. */
+export async function inboxTask(db: TenantDb, id: string): Promise<InboxTask> {
+  const row = await inboxSelect(db).where('approval_tasks.id', '=', id).executeTakeFirst();
+  if (row === undefined) throw new DomainError('not_found', { resource: 'ApprovalTask', id });
+  return toInboxTask(row);
+}
+
+export interface TaskCounts {
+  readonly pending: number;
+  readonly dueSoon: number;
+  readonly overdue: number;
+  readonly risky: number;
+}
+
+/**
+ * How many tasks wait for an approver, by document kind and in total: pending, due within `soonHours`
+ * (not yet overdue), overdue (past their due time) and on documents with risk tags. One grouped query.
+ */
+export async function taskCounts(
+  db: TenantDb,
+  assignee: string,
+  now: Date,
+  soonHours: number,
+): Promise<{ total: TaskCounts; byKind: Record<ExpenseKind, TaskCounts> }> {
+  const at = now.toISOString();
+  const soon = new Date(now.getTime() + soonHours * 3_600_000).toISOString();
+  const rows = await tasksWithDocuments(db)
+    .select((eb) => [
+      'expense_documents.kind as kind',
+      eb.fn.countAll().as('pending'),
+      eb.fn
+        .sum(
+          eb
+            .case()
+            .when(eb.and([eb('approval_tasks.due_at', '>=', at), eb('approval_tasks.due_at', '<', soon)]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('due_soon'),
+      eb.fn.sum(eb.case().when('approval_tasks.due_at', '<', at).then(1).else(0).end()).as('overdue'),
+      eb.fn
+        .sum(eb.case().when('expense_documents.risk_tags_json', '<>', '[]').then(1).else(0).end())
+        .as('risky'),
     ])
     .where('approval_tasks.assignee_code', '=', assignee)
-    .where('approval_tasks.status', '=', status)
-    .orderBy('approval_tasks.created_at')
-    .limit(limit)
+    .where('approval_tasks.status', '=', 'pending')
+    .groupBy('expense_documents.kind')
     .execute();
-  return rows.map((r) => ({
-    ...toTaskView(r),
-    document: {
-      id: r.document_id,
-      kind: r.document_kind,
-      number: r.number,
-      title: r.title,
-      total: formatMinor(r.total_minor, 2),
-      employeeCode: r.employee_code,
-      riskTags: JSON.parse(r.risk_tags_json) as RiskTag[],
-    },
-  }));
+  const zero: TaskCounts = { pending: 0, dueSoon: 0, overdue: 0, risky: 0 };
+  const byKind: Record<ExpenseKind, TaskCounts> = { claim: zero, request: zero, advance: zero };
+  for (const r of rows)
+    byKind[r.kind] = {
+      pending: Number(r.pending),
+      dueSoon: Number(r.due_soon),
+      overdue: Number(r.overdue),
+      risky: Number(r.risky),
+    };
+  const kinds = Object.values(byKind);
+  const sum = (key: keyof TaskCounts) => kinds.reduce((n, c) => n + c[key], 0);
+  return {
+    total: { pending: sum('pending'), dueSoon: sum('dueSoon'), overdue: sum('overdue'), risky: sum('risky') },
+    byKind,
+  };
 }
 
 export const toTaskView = (t: TaskRow) => ({

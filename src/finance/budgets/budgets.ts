@@ -5,7 +5,7 @@ import { newId } from '../../platform/store/ids.ts';
 import type { BudgetControl, BudgetsTable } from '../../finance/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { parseMoney, yuanOf } from '../../model/money.ts';
-import { DomainError, refusal } from '../../model/result.ts';
+import { DomainError, refusal, type Failure } from '../../model/result.ts';
 import { ENTITIES } from '../../model/schemas.ts';
 import { check } from '../../model/validate.ts';
 import type { RiskTag } from '../expenses/risk.ts';
@@ -69,6 +69,65 @@ export const sliceOf = (b: BudgetRow) =>
 
 const available = (b: BudgetRow) => b.amount_minor - b.occupied_minor - b.actual_minor;
 
+/** A document's lines grouped by the budget each draws on (lines with no budget are left out). */
+async function linesByBudget(
+  db: TenantDb,
+  lines: readonly BudgetLine[],
+): Promise<{ budget: BudgetRow; amount: bigint; lines: BudgetLine[] }[]> {
+  const perBudget = new Map<string, { budget: BudgetRow; amount: bigint; lines: BudgetLine[] }>();
+  for (const line of lines) {
+    const budget = await budgetFor(db, line);
+    if (budget === undefined) continue;
+    const entry = perBudget.get(budget.id) ?? { budget, amount: 0n, lines: [] };
+    entry.amount += line.amountMinor;
+    entry.lines.push(line);
+    perBudget.set(budget.id, entry);
+  }
+  return [...perBudget.values()];
+}
+
+/** A budget's numbers before a document, and what the document asks of it. */
+const numbersOf = (b: BudgetRow, requested: bigint) => ({
+  slice: sliceOf(b),
+  budget: yuanOf(b.amount_minor),
+  occupied: yuanOf(b.occupied_minor),
+  actual: yuanOf(b.actual_minor),
+  available: yuanOf(available(b)),
+  requested: yuanOf(requested),
+});
+
+const overBudgetTag = (numbers: ReturnType<typeof numbersOf>): RiskTag => ({
+  rule: 'over_budget',
+  severity: 'warn',
+  zh: `超预算：${numbers.slice} 预算 ${numbers.budget}，已占用 ${numbers.occupied}，已发生 ${numbers.actual}，本次 ${numbers.requested}`,
+  en: `Over budget: ${numbers.slice} budget ${numbers.budget}, occupied ${numbers.occupied}, spent ${numbers.actual}, this ${numbers.requested}`,
+});
+
+const exceeded = (numbers: ReturnType<typeof numbersOf>, used: readonly BudgetLine[]): Failure => ({
+  code: 'budget_exceeded',
+  pointer: `/lines/${(used[0]?.lineNo ?? 1) - 1}/amount`,
+  params: numbers,
+});
+
+/**
+ * What occupying would do, without doing it (a submission's dry run): the over-budget warnings of
+ * `warn` budgets, and the refusal each `block` budget would give, with the numbers as they stand.
+ */
+export async function budgetPreview(
+  db: TenantDb,
+  lines: readonly BudgetLine[],
+): Promise<{ tags: RiskTag[]; failures: Failure[] }> {
+  const tags: RiskTag[] = [];
+  const failures: Failure[] = [];
+  for (const { budget, amount, lines: used } of await linesByBudget(db, lines)) {
+    if (available(budget) >= amount) continue;
+    const numbers = numbersOf(budget, amount);
+    if (budget.control === 'block') failures.push(exceeded(numbers, used));
+    else tags.push(overBudgetTag(numbers));
+  }
+  return { tags, failures };
+}
+
 /** Occupies budget for a document's lines; throws budget_exceeded for a `block` budget it would overrun. */
 export async function occupyBudget(
   tx: TenantDb,
@@ -77,16 +136,7 @@ export async function occupyBudget(
   at: string,
 ): Promise<RiskTag[]> {
   const tags: RiskTag[] = [];
-  const perBudget = new Map<string, { budget: BudgetRow; amount: bigint; lines: BudgetLine[] }>();
-  for (const line of lines) {
-    const budget = await budgetFor(tx, line);
-    if (budget === undefined) continue;
-    const entry = perBudget.get(budget.id) ?? { budget, amount: 0n, lines: [] };
-    entry.amount += line.amountMinor;
-    entry.lines.push(line);
-    perBudget.set(budget.id, entry);
-  }
-  for (const { budget, amount, lines: used } of perBudget.values()) {
+  for (const { budget, amount, lines: used } of await linesByBudget(tx, lines)) {
     const updated = await tx
       .updateTable('budgets')
       .set((eb) => ({ occupied_minor: eb('occupied_minor', '+', amount) }))
@@ -108,25 +158,9 @@ export async function occupyBudget(
       updated === undefined
         ? await tx.selectFrom('budgets').selectAll().where('id', '=', budget.id).executeTakeFirstOrThrow()
         : { ...budget, ...updated, occupied_minor: updated.occupied_minor - amount };
-    const numbers = {
-      slice: sliceOf(now),
-      budget: yuanOf(now.amount_minor),
-      occupied: yuanOf(now.occupied_minor),
-      actual: yuanOf(now.actual_minor),
-      available: yuanOf(available(now)),
-      requested: yuanOf(amount),
-    };
-    if (updated === undefined)
-      throw new DomainError('budget_exceeded', numbers, [
-        { code: 'budget_exceeded', pointer: `/lines/${(used[0]?.lineNo ?? 1) - 1}/amount`, params: numbers },
-      ]);
-    if (available(now) < amount)
-      tags.push({
-        rule: 'over_budget',
-        severity: 'warn',
-        zh: `超预算：${numbers.slice} 预算 ${numbers.budget}，已占用 ${numbers.occupied}，已发生 ${numbers.actual}，本次 ${numbers.requested}`,
-        en: `Over budget: ${numbers.slice} budget ${numbers.budget}, occupied ${numbers.occupied}, spent ${numbers.actual}, this ${numbers.requested}`,
-      });
+    const numbers = numbersOf(now, amount);
+    if (updated === undefined) throw new DomainError('budget_exceeded', numbers, [exceeded(numbers, used)]);
+    if (available(now) < amount) tags.push(overBudgetTag(numbers));
     await tx
       .insertInto(
         'budget_uses',

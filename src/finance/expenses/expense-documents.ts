@@ -18,6 +18,7 @@ import { check } from '../../model/validate.ts';
 import { deductibleTaxOf, lineDeductibleTax } from '../invoices/input-vat.ts';
 import { displayIdentity } from '../invoices/invoice-checks.ts';
 import { deductionView } from '../invoices/invoices.ts';
+import { skippedStepsOf, type SkippedStepView } from '../approvals/skips.ts';
 import { nextNumber } from './numbering.ts';
 import type { RiskTag } from './risk.ts';
 import { STATUS_LABELS } from './states.ts';
@@ -604,6 +605,7 @@ export async function getExpenseDocument(db: TenantDb, id: string): Promise<Docu
       to: t.to_status,
       comment: t.comment,
     })),
+    await skippedStepsOf(db, id),
   );
 }
 
@@ -633,6 +635,7 @@ export function toDocumentView(
   row: DocumentRow,
   lines: readonly LineRow[] | null,
   transitions: readonly TransitionView[] | null = null,
+  skippedSteps: readonly SkippedStepView[] | null = null,
 ) {
   const data = JSON.parse(row.data_json) as Record<string, unknown>;
   return {
@@ -691,6 +694,7 @@ export function toDocumentView(
             };
           }),
     transitions,
+    skippedSteps,
     submittedAt: row.submitted_at,
     approvedAt: row.approved_at,
     postedAt: row.posted_at,

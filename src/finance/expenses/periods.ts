@@ -30,6 +30,19 @@ export async function setPeriodStatus(
   return { period, status };
 }
 
+/** The closed periods, newest first, with who closed each and when. */
+export async function listClosedPeriods(
+  db: TenantDb,
+): Promise<{ period: string; status: 'closed'; closedBy: string; closedAt: string }[]> {
+  const rows = await db.selectFrom('closed_periods').selectAll().orderBy('period', 'desc').execute();
+  return rows.map((r) => ({
+    period: r.period,
+    status: 'closed' as const,
+    closedBy: r.closed_by,
+    closedAt: r.closed_at,
+  }));
+}
+
 /** Refuses a date in a closed period (`pointer` names the field that carries it). */
 export async function ensureOpenPeriod(tx: TenantDb, date: string, pointer: string): Promise<void> {
   const period = date.slice(0, 7);

@@ -62,21 +62,53 @@ export interface WireVoucher {
   lines: WireVoucherLine[];
 }
 
-export function expenseAccountFor(line: ExpenseLineForPosting, policy: PostingPolicy): string {
-  const override = policy.overrides.find(
+/** Why a line's expense account is the one it is: the rule that chose it. */
+export interface AccountChoice {
+  readonly accountCode: string;
+  /** An override of the posting rules, or the category's own sales or management account. */
+  readonly source: 'override' | 'category_sales' | 'category_management';
+  /** The override's position in `policy.overrides` (source `override`), else null. */
+  readonly overrideIndex: number | null;
+  /** The account the department's kind asks for is missing on the category, so the other one was used. */
+  readonly fallback: boolean;
+}
+
+/** The expense account of a line, with the rule that chose it; undefined when nothing gives one. */
+export function chooseExpenseAccount(
+  line: ExpenseLineForPosting,
+  policy: PostingPolicy,
+): AccountChoice | undefined {
+  const overrideIndex = policy.overrides.findIndex(
     (o) =>
       (o.category === undefined || o.category === line.category.code) &&
       (o.departmentKind === undefined || o.departmentKind === line.departmentKind),
   );
-  if (override !== undefined) return override.accountCode;
-  const preferred =
-    line.departmentKind === 'sales' ? line.category.salesAccountCode : line.category.managementAccountCode;
-  const account = preferred ?? line.category.managementAccountCode ?? line.category.salesAccountCode;
-  if (account === null)
+  const override = policy.overrides[overrideIndex];
+  if (override !== undefined)
+    return { accountCode: override.accountCode, source: 'override', overrideIndex, fallback: false };
+  const { salesAccountCode: sales, managementAccountCode: management } = line.category;
+  const wantsSales = line.departmentKind === 'sales';
+  if (wantsSales && sales !== null)
+    return { accountCode: sales, source: 'category_sales', overrideIndex: null, fallback: false };
+  if (management !== null)
+    return {
+      accountCode: management,
+      source: 'category_management',
+      overrideIndex: null,
+      fallback: wantsSales,
+    };
+  if (sales !== null)
+    return { accountCode: sales, source: 'category_sales', overrideIndex: null, fallback: true };
+  return undefined;
+}
+
+export function expenseAccountFor(line: ExpenseLineForPosting, policy: PostingPolicy): string {
+  const choice = chooseExpenseAccount(line, policy);
+  if (choice === undefined)
     throw new DomainError('rule_set_invalid', {
       reason: `expense category ${line.category.code} has no account and no posting override covers it`,
     });
-  return account;
+  return choice.accountCode;
 }
 
 export function buildExpenseVoucher(input: PostingInput, policy: PostingPolicy): WireVoucher {

@@ -1,20 +1,30 @@
-import type { ExpressionBuilder, UpdateObject } from 'kysely';
 import type { PostingRow } from '../../platform/store/job-claims.ts';
-import type { Database } from '../../platform/store/tables.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
+import type { PostingStatus } from '../tables.ts';
 import { backoffDelay } from '../resilience.ts';
 import { nowOf, type WorkerContext } from './context.ts';
 
-/** What a worker's state change writes: values, or expressions over the posting's columns. */
-export type PostingChanges =
-  | UpdateObject<Database, 'postings'>
-  | ((eb: ExpressionBuilder<Database, 'postings'>) => UpdateObject<Database, 'postings'>);
+/**
+ * How a claim ends for postings that are not posted: their next state in the queue, copied to their
+ * posting records with the claim's outcome.
+ */
+export interface StateChange {
+  readonly status?: PostingStatus;
+  readonly next_attempt_at?: string;
+  /** Takes back the attempt the claim counted: a send that was marked but not made. */
+  readonly uncount?: boolean;
+  readonly last_outcome?: string;
+  readonly last_error_code?: string | null;
+  readonly last_error_message?: string | null;
+  readonly last_error_reason?: string | null;
+}
 
 /**
  * A worker's writes to postings it holds the lease of. Every change is conditional on the lease the
  * postings carry still being the posting's — this worker's, from the same claim: a lease that ran out
  * may have been claimed again, by another worker or by this one, and the batch holding the older claim
- * must then change nothing.
+ * must then change nothing. The lease and the live state are the queue row's (`posting_queue`); when a
+ * claim ends, its state is copied to the posting record in the same transaction.
  */
 export class Leases {
   readonly #ctx: WorkerContext;
@@ -23,41 +33,64 @@ export class Leases {
     this.#ctx = ctx;
   }
 
-  /** Applies a change to postings still under their claim's lease; returns how many it changed. */
-  async settleAll(
-    db: TenantDb,
-    postings: readonly PostingRow[],
-    changes: PostingChanges,
-    release: boolean,
-  ): Promise<number> {
+  /**
+   * Ends the claim of postings still under their claim's lease with a change of state, releasing the
+   * lease; returns how many it changed.
+   */
+  async settleAll(db: TenantDb, postings: readonly PostingRow[], change: StateChange): Promise<number> {
     const [head] = postings;
     if (head === undefined) return 0;
-    const result = await db
-      .updateTable('postings')
-      .set((eb) => ({
-        ...(typeof changes === 'function' ? changes(eb) : changes),
-        updated_at: nowOf(this.#ctx).toISOString(),
-        ...(release ? { lease_owner: null, lease_until: null } : {}),
-      }))
-      .where(
-        'id',
-        'in',
-        postings.map((p) => p.id),
-      )
-      .where('lease_owner', '=', this.#ctx.owner)
-      .where('lease_until', '=', head.lease_until)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    const at = nowOf(this.#ctx).toISOString();
+    return db.transaction(async (tx) => {
+      const changed = await tx
+        .updateTable('posting_queue')
+        .set((eb) => ({
+          ...(change.status === undefined ? {} : { status: change.status }),
+          ...(change.next_attempt_at === undefined ? {} : { next_attempt_at: change.next_attempt_at }),
+          ...(change.uncount === true ? { attempts: eb('attempts', '-', 1) } : {}),
+          lease_owner: null,
+          lease_until: null,
+        }))
+        .where(
+          'posting_id',
+          'in',
+          postings.map((p) => p.id),
+        )
+        .where('lease_owner', '=', this.#ctx.owner)
+        .where('lease_until', '=', head.lease_until)
+        .returning(['posting_id'])
+        .execute();
+      if (changed.length === 0) return 0;
+      const { status: _s, next_attempt_at: _n, uncount: _u, ...outcome } = change;
+      await tx
+        .updateTable('postings')
+        .set((eb) => {
+          const live = <C extends 'status' | 'attempts' | 'next_attempt_at'>(column: C) =>
+            eb
+              .selectFrom('posting_queue')
+              .select(`posting_queue.${column}` as const)
+              .whereRef('posting_queue.posting_id', '=', 'postings.id');
+          return {
+            status: live('status'),
+            attempts: live('attempts'),
+            next_attempt_at: live('next_attempt_at'),
+            ...outcome,
+            updated_at: at,
+          };
+        })
+        .where(
+          'id',
+          'in',
+          changed.map((c) => c.posting_id),
+        )
+        .execute();
+      return changed.length;
+    });
   }
 
   /** True when the posting was still this claim's and is changed. */
-  async settle(
-    db: TenantDb,
-    posting: PostingRow,
-    changes: PostingChanges,
-    release: boolean,
-  ): Promise<boolean> {
-    return (await this.settleAll(db, [posting], changes, release)) === 1;
+  async settle(db: TenantDb, posting: PostingRow, change: StateChange): Promise<boolean> {
+    return (await this.settleAll(db, [posting], change)) === 1;
   }
 
   /** When to try again after `attempt`: backoff with jitter, and no sooner than `atLeastMs` from now. */
@@ -73,17 +106,16 @@ export class Leases {
 
   /** Puts claimed postings back for `waitMs`, releasing the lease. */
   putBack(db: TenantDb, postings: readonly PostingRow[], waitMs: number): Promise<number> {
-    return this.settleAll(db, postings, { next_attempt_at: this.inMs(waitMs) }, true);
+    return this.settleAll(db, postings, { next_attempt_at: this.inMs(waitMs) });
   }
 
   /** Takes back a send that was marked but not made: pending again in `waitMs`, the attempt uncounted. */
   unsend(db: TenantDb, postings: readonly PostingRow[], waitMs: number): Promise<number> {
-    return this.settleAll(
-      db,
-      postings,
-      (eb) => ({ status: 'pending', attempts: eb('attempts', '-', 1), next_attempt_at: this.inMs(waitMs) }),
-      true,
-    );
+    return this.settleAll(db, postings, {
+      status: 'pending',
+      uncount: true,
+      next_attempt_at: this.inMs(waitMs),
+    });
   }
 
   /**
@@ -105,25 +137,31 @@ export class Leases {
     if (head === undefined) return [];
     const sentAt = nowOf(this.#ctx);
     const renewedUntil = new Date(sentAt.getTime() + this.#ctx.leaseMs).toISOString();
-    return db
-      .updateTable('postings')
+    const marked = await db
+      .updateTable('posting_queue')
       .set((eb) => ({
         status: 'sending' as const,
         attempts: eb('attempts', '+', 1),
         lease_until: renewedUntil,
         // due again only if this worker dies: when its lease runs out (as a claim marks it)
         next_attempt_at: renewedUntil,
-        updated_at: sentAt.toISOString(),
       }))
       .where(
-        'id',
+        'posting_id',
         'in',
         ready.map((p) => p.id),
       )
       .where('lease_owner', '=', this.#ctx.owner)
       .where('lease_until', '=', head.lease_until)
       .where('lease_until', '>', sentAt.toISOString())
-      .returningAll()
+      .returning(['posting_id', 'status', 'attempts', 'next_attempt_at', 'lease_owner', 'lease_until'])
       .execute();
+    const byId = new Map(marked.map((m) => [m.posting_id, m]));
+    return ready.flatMap((posting) => {
+      const m = byId.get(posting.id);
+      if (m === undefined) return [];
+      const { posting_id: _id, ...state } = m;
+      return [{ ...posting, ...state }];
+    });
   }
 }

@@ -10,19 +10,24 @@ import { notifyOutcome, type ReversedDocument } from '../outcomes.ts';
  */
 export async function tellPosted(
   tx: TenantDb,
-  posted: readonly { readonly posting: PostingRow; readonly erpNumber: string }[],
+  posted: readonly {
+    readonly posting: PostingRow;
+    readonly erpNumber: string;
+    /** The document as submitted, when the caller has it parsed already. */
+    readonly document?: Record<string, unknown>;
+  }[],
   at: string,
 ): Promise<void> {
   if (posted.length === 0) return;
   await notifyOutcome(
     tx,
     'posted',
-    posted.map(({ posting, erpNumber }) => ({
+    posted.map(({ posting, erpNumber, document }) => ({
       postingId: posting.id,
       documentId: posting.document_id,
       kind: posting.document_type as DocumentKind,
       erpNumber,
-      document: JSON.parse(posting.document_json) as Record<string, unknown>,
+      document: document ?? (JSON.parse(posting.document_json) as Record<string, unknown>),
       postedAt: at,
     })),
   );

@@ -1,9 +1,10 @@
-import type { DocumentKind, ErpFailure } from '../../connectors/contract.ts';
+import type { DocumentKind, ErpFailure, MappingProfile, PushResult } from '../../connectors/contract.ts';
 import { settlePosted, type ClaimedPosting, type PostingRow } from '../../platform/store/job-claims.ts';
 import { tenantDb, type TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { PostingStatus } from '../tables.ts';
 import { parseDocument } from '../canonical-documents.ts';
-import { addEvent, addEventsToMany } from '../postings.ts';
+import { hasSubscribers } from '../outcomes.ts';
+import { addEvent, traceEventRows } from '../postings.ts';
 import type { ConnectionState, ConnectionStates } from './connection-states.ts';
 import { nowOf, sleep, type WorkerContext } from './context.ts';
 import type { Leases } from './leases.ts';
@@ -21,10 +22,14 @@ export class PostingSender {
   readonly #states: ConnectionStates;
   readonly #leases: Leases;
 
-  constructor(ctx: WorkerContext, states: ConnectionStates, leases: Leases) {
+  readonly #calls: Permits;
+
+  /** `calls`: ERP interactions (lookups and sends) at once; the batches beyond them wait their turn. */
+  constructor(ctx: WorkerContext, states: ConnectionStates, leases: Leases, calls: number) {
     this.#ctx = ctx;
     this.#states = states;
     this.#leases = leases;
+    this.#calls = new Permits(calls);
   }
 
   /**
@@ -39,37 +44,19 @@ export class PostingSender {
   async processBatch(postings: readonly ClaimedPosting[]): Promise<void> {
     const [head] = postings;
     if (head === undefined) return;
-    const leases = this.#leases;
     const db = tenantDb(this.#ctx.database.db, head.tenant_id);
     const state = await this.#states.get(db, head.connection_id);
-    const markedByClaim = head.claimed_from === 'pending';
     // everything the call needs is read first, so that the call follows the rate limit's token at once
     const profile = await this.#states.profileFor(db, state.id, head.profile_version);
-    const holdMs = await this.#holdFor(postings, state);
-    if (holdMs !== undefined) {
-      await (markedByClaim ? leases.unsend(db, postings, holdMs) : leases.putBack(db, postings, holdMs));
-      return;
-    }
-    const batch = markedByClaim ? postings : await this.#recheck(db, postings, state);
-    if (batch.length === 0) return;
-    if (leases.spareMs(batch) < 0) {
-      await leases.unsend(db, batch, 0);
-      return;
-    }
-    const items = batch.map((posting) => ({
-      document: parseDocument(posting.document_type as DocumentKind, JSON.parse(posting.document_json)),
-      externalReference: posting.external_reference,
-    }));
+    // the batch's turn with the ERP: it ends with the call, before the outcome is recorded, so that a
+    // batch claimed ahead makes the next call at once
+    const sent = await this.#calls.run(() => this.#send(db, postings, state, profile));
+    if (sent === undefined) return;
+    const { batch, submitted, results, started } = sent;
     const kind = head.document_type as DocumentKind;
     const capability = Object.hasOwn(state.connector.manifest.pushes, kind)
       ? state.connector.manifest.pushes[kind]
       : undefined;
-    const started = performance.now();
-    const [only] = items;
-    const results =
-      batch.length === 1 && only !== undefined
-        ? [await state.connector.push(only.document, only.externalReference, profile)]
-        : await state.connector.pushBatch(items, profile);
     const latencyMs = Math.round(performance.now() - started);
     this.#ctx.metrics?.latency.observe({ connection: state.name }, latencyMs / 1000);
     const at = nowOf(this.#ctx).toISOString();
@@ -94,7 +81,13 @@ export class PostingSender {
         },
       };
       if (result.outcome === 'success')
-        posted.push({ posting, erpId: result.erpId, erpNumber: result.erpNumber, summary });
+        posted.push({
+          posting,
+          erpId: result.erpId,
+          erpNumber: result.erpNumber,
+          summary,
+          document: submitted[i] ?? {},
+        });
       else await this.#recordFailure(db, posting, state, result, posting.attempts, summary);
     }
     if (posted.length === 0) return;
@@ -103,31 +96,86 @@ export class PostingSender {
     await this.#settlePosted(db, batch, posted, at);
   }
 
-  /** The successes of one call, posted together; only those still under this claim's lease count. */
+  /**
+   * The batch's part with the ERP, under its turn: given back (undefined) when the breaker, a pause, the
+   * rate limit or the lease holds it back; otherwise the postings sent and the ERP's answer to each.
+   */
+  async #send(
+    db: TenantDb,
+    postings: readonly ClaimedPosting[],
+    state: ConnectionState,
+    profile: MappingProfile,
+  ): Promise<
+    | {
+        batch: readonly PostingRow[];
+        submitted: Record<string, unknown>[];
+        results: readonly (PushResult | undefined)[];
+        started: number;
+      }
+    | undefined
+  > {
+    const leases = this.#leases;
+    const markedByClaim = postings[0]?.claimed_from === 'pending';
+    const holdMs = await this.#holdFor(postings, state);
+    if (holdMs !== undefined) {
+      await (markedByClaim ? leases.unsend(db, postings, holdMs) : leases.putBack(db, postings, holdMs));
+      return undefined;
+    }
+    const batch = markedByClaim ? postings : await this.#recheck(db, postings, state);
+    if (batch.length === 0) return undefined;
+    if (leases.spareMs(batch) < 0) {
+      await leases.unsend(db, batch, 0);
+      return undefined;
+    }
+    // each document parsed once: the canonical form for the call, the submitted form for the modules
+    const submitted = batch.map((posting) => JSON.parse(posting.document_json) as Record<string, unknown>);
+    const items = batch.map((posting, i) => ({
+      document: parseDocument(posting.document_type as DocumentKind, submitted[i]),
+      externalReference: posting.external_reference,
+    }));
+    const started = performance.now();
+    const [only] = items;
+    const results =
+      batch.length === 1 && only !== undefined
+        ? [await state.connector.push(only.document, only.externalReference, profile)]
+        : await state.connector.pushBatch(items, profile);
+    return { batch, submitted, results, started };
+  }
+
+  /**
+   * The successes of one call, posted together with their trace events in one statement; only those
+   * still under this claim's lease count. The modules are told in the same transaction; when none
+   * listens, the statement is the transaction.
+   */
   async #settlePosted(db: TenantDb, batch: readonly PostingRow[], posted: readonly Sent[], at: string) {
-    await db.transaction(async (tx) => {
+    const kind = batch[0]?.document_type as DocumentKind;
+    const settle = async (tx: TenantDb) => {
       const mine = new Set(
         await settlePosted(
           tx,
           { owner: this.#ctx.owner, until: batch[0]?.lease_until ?? null },
           at,
           posted.map((p) => ({ id: p.posting.id, erpId: p.erpId, erpNumber: p.erpNumber })),
+          traceEventRows(
+            at,
+            posted.map(({ posting, erpId, erpNumber, summary }) => [
+              posting.id,
+              [
+                ['attempt', { ...summary, outcome: 'success', response: { erpId, erpNumber } }],
+                ['posted', { erpId, erpNumber }],
+              ],
+            ]),
+          ),
         ),
       );
-      const settled = posted.filter((p) => mine.has(p.posting.id));
-      await addEventsToMany(
+      await tellPosted(
         tx,
+        posted.filter((p) => mine.has(p.posting.id)),
         at,
-        settled.map(({ posting, erpId, erpNumber, summary }) => [
-          posting.id,
-          [
-            ['attempt', { ...summary, outcome: 'success', response: { erpId, erpNumber } }],
-            ['posted', { erpId, erpNumber }],
-          ],
-        ]),
       );
-      await tellPosted(tx, settled, at);
-    });
+    };
+    const told = hasSubscribers('posted', kind) || posted.some((p) => p.posting.reverses_posting_id !== null);
+    await (told ? db.transaction(settle) : settle(db));
   }
 
   /**
@@ -181,6 +229,7 @@ export class PostingSender {
       'dead',
       { last_outcome: 'exhausted' },
       { code: 'exhausted', message: reason },
+      async () => {},
       { reason },
     );
     return false;
@@ -209,21 +258,16 @@ export class PostingSender {
       if (!found.found) return 'send';
       await db.transaction(async (tx) => {
         const postedAt = at();
-        const changes = {
-          status: 'posted' as const,
-          erp_id: found.erpId,
-          erp_number: found.erpNumber,
-          last_outcome: 'success',
-          posted_at: postedAt,
-        };
+        const { erpId, erpNumber } = found;
         // the state and the trace event that says so commit together
-        if (!(await this.#leases.settle(tx, posting, changes, true))) return;
-        await addEvent(tx, posting.id, postedAt, 'posted', {
-          erpId: found.erpId,
-          erpNumber: found.erpNumber,
-          via: 'lookup',
-        });
-        await tellPosted(tx, [{ posting, erpNumber: found.erpNumber }], postedAt);
+        const settled = await settlePosted(
+          tx,
+          { owner: this.#ctx.owner, until: posting.lease_until },
+          postedAt,
+          [{ id: posting.id, erpId, erpNumber }],
+          traceEventRows(postedAt, [[posting.id, [['posted', { erpId, erpNumber, via: 'lookup' }]]]]),
+        );
+        if (settled.length === 1) await tellPosted(tx, [{ posting, erpNumber }], postedAt);
       });
       this.#ctx.metrics?.outcomes.inc({ connection: state.name, outcome: 'found_by_lookup' });
       state.breaker.success();
@@ -239,19 +283,14 @@ export class PostingSender {
     });
     state.breaker.failure(performance.now());
     this.#states.reportBreaker(state);
-    await this.#leases.settle(
-      db,
-      posting,
-      {
-        status: 'unknown',
-        next_attempt_at: this.#leases.later(posting.attempts),
-        last_outcome: found.outcome,
-        last_error_code: found.code,
-        last_error_message: found.message,
-        last_error_reason: null,
-      },
-      true,
-    );
+    await this.#leases.settle(db, posting, {
+      status: 'unknown',
+      next_attempt_at: this.#leases.later(posting.attempts),
+      last_outcome: found.outcome,
+      last_error_code: found.code,
+      last_error_message: found.message,
+      last_error_reason: null,
+    });
     return 'later';
   }
 
@@ -264,11 +303,12 @@ export class PostingSender {
     summary: Record<string, unknown>,
   ): Promise<void> {
     const at = nowOf(this.#ctx).toISOString();
-    await addEvent(db, posting.id, at, 'attempt', {
-      ...summary,
-      outcome: failure.outcome,
-      response: { code: failure.code, message: failure.message.slice(0, 500) },
-    });
+    const attemptEvent = (tx: TenantDb) =>
+      addEvent(tx, posting.id, at, 'attempt', {
+        ...summary,
+        outcome: failure.outcome,
+        response: { code: failure.code, message: failure.message.slice(0, 500) },
+      });
     const error = {
       last_outcome: failure.outcome,
       last_error_code: failure.code,
@@ -278,7 +318,7 @@ export class PostingSender {
     if (failure.outcome === 'rejected') {
       state.breaker.success(); // the ERP answered: it is healthy
       this.#states.reportBreaker(state);
-      await this.#park(db, posting, 'rejected', error, failure, {
+      await this.#park(db, posting, 'rejected', error, failure, attemptEvent, {
         code: failure.code,
         message: failure.message,
         ...(failure.reason === undefined ? {} : { reason: failure.reason }),
@@ -289,7 +329,7 @@ export class PostingSender {
     this.#states.reportBreaker(state);
     const status: PostingStatus = failure.outcome === 'ambiguous' ? 'unknown' : 'pending';
     if (status === 'pending' && attempt >= this.#ctx.maxAttempts) {
-      await this.#park(db, posting, 'dead', error, failure, {
+      await this.#park(db, posting, 'dead', error, failure, attemptEvent, {
         reason: `retry budget of ${this.#ctx.maxAttempts} attempts exhausted`,
         code: failure.code,
       });
@@ -298,7 +338,11 @@ export class PostingSender {
     // An ERP may still be working on a call its client gave up on: the lookup that decides whether to
     // send again waits at least one more call timeout, so it does not overtake that work.
     const next = this.#leases.later(attempt, status === 'unknown' ? this.#ctx.callTimeoutMs : 0);
-    await this.#leases.settle(db, posting, { status, next_attempt_at: next, ...error }, true);
+    // the attempt's trace event and the state it leads to commit together
+    await db.transaction(async (tx) => {
+      if (await this.#leases.settle(tx, posting, { status, next_attempt_at: next, ...error }))
+        await attemptEvent(tx);
+    });
   }
 
   /**
@@ -317,14 +361,38 @@ export class PostingSender {
       last_error_reason?: string | null;
     },
     failure: ErpFailure | { readonly code: string; readonly message: string },
+    before: (tx: TenantDb) => Promise<void>,
     detail: Record<string, unknown>,
   ): Promise<void> {
     await db.transaction(async (tx) => {
-      if (!(await this.#leases.settle(tx, posting, { status, ...changes }, true))) return;
+      if (!(await this.#leases.settle(tx, posting, { status, ...changes }))) return;
       const at = nowOf(this.#ctx).toISOString();
+      await before(tx);
       await addEvent(tx, posting.id, at, status, detail);
       await tellRejected(tx, posting, status, failure, at);
     });
+  }
+}
+
+/** A counting semaphore: at most `n` of the works given to `run` at once, the others queued in order. */
+class Permits {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+
+  constructor(n: number) {
+    this.#free = Math.max(1, n);
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free -= 1;
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next === undefined) this.#free += 1;
+      else next();
+    }
   }
 }
 
@@ -333,4 +401,6 @@ interface Sent {
   readonly erpId: string;
   readonly erpNumber: string;
   readonly summary: Record<string, unknown>;
+  /** The document as submitted (what the modules are told). */
+  readonly document: Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import { sameHash } from '../security/secrets-hash.ts';
 import type { Clock } from '../clock.ts';
 import { AUDIT_GENESIS } from '../store/companies.ts';
 import type { OpenDatabase } from '../store/database.ts';
+import { insertRowsAsJson } from '../store/posting-queue.ts';
 import { tenantDb, type TenantDb } from '../store/tenant-scope.ts';
 
 /**
@@ -113,13 +114,12 @@ export async function appendAudit(
     };
     return { ...row, mac: pendingMac(audit.key, row) };
   });
-  for (let i = 0; i < rows.length; i += 500)
-    await db
-      .insertInto(
-        'audit_pending',
-        rows.slice(i, i + 500).map(({ tenant_id: _t, ...rest }) => rest),
-      )
-      .execute();
+  // one statement whatever the count (a multi-row VALUES list costs a parameter per value)
+  await insertRowsAsJson(
+    db,
+    'audit_pending',
+    rows.map(({ tenant_id: _t, ...rest }) => rest),
+  );
 }
 
 /**
@@ -161,12 +161,11 @@ export async function sealAuditLog(db: TenantDb, key: Buffer, limit = 2000): Pro
     });
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      await tx
-        .insertInto(
-          'audit_log',
-          chunk.map(({ tenant_id: _t, ...rest }) => rest),
-        )
-        .execute();
+      await insertRowsAsJson(
+        tx,
+        'audit_log',
+        chunk.map(({ tenant_id: _t, ...rest }) => rest),
+      );
       await tx
         .deleteFrom('audit_pending')
         .where(

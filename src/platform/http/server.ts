@@ -10,12 +10,16 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { renderMessage } from '../../model/error-codes.ts';
 import { DomainError, type Failure } from '../../model/result.ts';
 import { unstorableText } from '../../model/text.ts';
 import { compileBody, compileText, toFailures } from '../../model/validate.ts';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
 import type { Metrics } from '../metrics.ts';
 import { constraintFields, dataException, describeConstraint } from '../store/errors.ts';
+import { tracingActive } from '../telemetry/index.ts';
+import { installHttpTracing, traceLogFields } from '../telemetry/http.ts';
 import { negotiateLocale, toProblem } from './problem.ts';
 
 export interface HttpOptions {
@@ -65,6 +69,8 @@ export function createHttpServer(options: HttpOptions): App {
         }),
       },
       ...(options.logStream === undefined ? {} : { stream: options.logStream }),
+      // with tracing on, each line written inside a span names its trace (docs/observability.md)
+      ...(tracingActive() ? { mixin: traceLogFields } : {}),
     },
     bodyLimit: options.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
@@ -73,6 +79,9 @@ export function createHttpServer(options: HttpOptions): App {
     return503OnClosing: true,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     ajv: { customOptions: {} },
+    // Response serializers are compiled on a route's first answer rather than all at start-up, where
+    // building some hundreds of them took seconds before the server could listen (bench/startup.ts).
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     // Refusals the router makes before any route runs (a bad percent-encoding, an over-long path
     // parameter) go through the same problem+json rendering as every other error.
     frameworkErrors: (error, request, reply) => {
@@ -82,13 +91,17 @@ export function createHttpServer(options: HttpOptions): App {
     // become a request object; they are answered on the socket, as problem+json all the same.
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (tracingActive()) installHttpTracing(app);
 
+  // compiled on a route's first request too (and cached per schema by compileBody / compileText)
   app.setValidatorCompiler(({ schema, httpPart }) => {
-    const validate = httpPart === 'body' ? compileBody(schema) : compileText(schema);
-    return (data: unknown) =>
-      validate(data)
+    let validate: ValidateFunction | undefined;
+    return (data: unknown) => {
+      validate ??= httpPart === 'body' ? compileBody(schema) : compileText(schema);
+      return validate(data)
         ? { value: data }
         : { error: Object.assign(new Error('validation'), { validation: validate.errors }) };
+    };
   });
 
   // Text no store can keep exactly (NUL, unpaired surrogates) and absurd nesting are refused before
@@ -135,6 +148,17 @@ export function createHttpServer(options: HttpOptions): App {
   );
 
   return app;
+}
+
+const buildSerializer = SerializerSelector();
+
+/** Fastify's own serializer compiler (fast-json-stringify), each route's serializer built when first used. */
+function lazySerializers(...args: Parameters<typeof buildSerializer>): ReturnType<typeof buildSerializer> {
+  const compile = buildSerializer(...args);
+  return (route) => {
+    let serialize: ((data: unknown) => string) | undefined;
+    return (data: unknown) => (serialize ??= compile(route))(data);
+  };
 }
 
 type ValidationError = FastifyError & { validation?: unknown; validationContext?: string };

@@ -71,6 +71,26 @@ export function createKeyring(primary: Buffer, others: readonly Buffer[] = []): 
   };
 }
 
+/** A keyring whose keys are replaced in place after a master-key rotation, so whoever holds it seals with the new key at once. */
+export interface ReplaceableKeyring extends Keyring {
+  replace(next: Keyring): void;
+}
+
+export function replaceableKeyring(initial: Keyring): ReplaceableKeyring {
+  let current = initial;
+  return {
+    get primaryId() {
+      return current.primaryId;
+    },
+    seal: (plaintext, context) => current.seal(plaintext, context),
+    open: (sealed, context) => current.open(sealed, context),
+    keyIdOf: (sealed) => current.keyIdOf(sealed),
+    replace(next) {
+      current = next;
+    },
+  };
+}
+
 export interface MasterKeySource {
   /** Base64 of 32 bytes; wins over the key file. */
   readonly envKey?: string | undefined;

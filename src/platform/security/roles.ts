@@ -36,11 +36,18 @@ export const ROLES = {
       'approvals:write',
       'budgets:read',
       'budgets:write',
+      // the cashier's side of finance: bank statements and their reconciliation (银行对账)
+      'bank:read',
+      'bank:write',
+      // finance owns the expense rules it audits by, and closes its accounting periods (结账)
+      'rules:admin',
     ],
   },
   admin: { zh: '管理员', en: 'Administrator', scopes: ALL_SCOPES },
   auditor: { zh: '审计', en: 'Auditor (read-only)', scopes: READ_SCOPES },
   integration: { zh: '系统集成', en: 'Integration (API clients)', scopes: [] },
+  // the installation's operators: companies (tenants) and the shared keys; usually held with `admin`
+  operator: { zh: '平台运维', en: 'Installation operator', scopes: ['companies:read', 'platform:admin'] },
 } as const satisfies Record<string, { zh: string; en: string; scopes: readonly Scope[] }>;
 
 export type Role = keyof typeof ROLES;

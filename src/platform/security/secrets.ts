@@ -106,13 +106,25 @@ export async function resealEverything(
 
 /** Ids of the master keys that still seal something (a key not listed can be dropped). */
 export async function masterKeysInUse(database: OpenDatabase, keyring: Keyring): Promise<Set<string>> {
-  const ids = new Set<string>();
+  return new Set((await sealedValuesByKey(database, keyring)).keys());
+}
+
+/** How many sealed values (signing keys, platform secrets, company secrets) each master key seals. */
+export async function sealedValuesByKey(
+  database: OpenDatabase,
+  keyring: Keyring,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const count = (sealed: string) => {
+    const id = keyring.keyIdOf(sealed);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  };
   for (const r of await database.db.selectFrom('signing_keys').select('private_key_sealed').execute())
-    ids.add(keyring.keyIdOf(r.private_key_sealed));
-  for (const name of await platformSecretNames(database)) ids.add(keyring.keyIdOf(name.sealed));
+    count(r.private_key_sealed);
+  for (const name of await platformSecretNames(database)) count(name.sealed);
   for (const company of await listCompanies(database)) {
     for (const r of await tenantDb(database.db, company.id).selectFrom('secrets').select('sealed').execute())
-      ids.add(keyring.keyIdOf(r.sealed));
+      count(r.sealed);
   }
-  return ids;
+  return counts;
 }

@@ -1,6 +1,8 @@
 import { exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose';
+import { appendAudit, type AuditContext } from '../audit/audit-log.ts';
 import type { Clock } from '../clock.ts';
 import type { OpenDatabase } from '../store/database.ts';
+import { tenantDb } from '../store/tenant-scope.ts';
 import type { Keyring } from './keyring.ts';
 
 /**
@@ -58,30 +60,93 @@ export async function ensureSigningKey(
   if (active === undefined) await createKey(database, keyring, clock);
 }
 
+/** Who rotated a key, for the audit trail of their company (the rotation and its entry commit together). */
+export interface RotationRecord {
+  readonly tenantId: string;
+  readonly actor: string;
+  readonly requestId?: string | undefined;
+  readonly audit: AuditContext;
+}
+
 /**
- * Starts signing with a new key. The old active key becomes `retiring`; retiring keys older than
- * `maxTokenSeconds` are retired (their tokens have all expired).
+ * Starts signing with a new key, in one transaction. The old active key becomes `retiring`; retiring
+ * keys older than `maxTokenSeconds` are retired (their tokens have all expired).
  */
 export async function rotateSigningKey(
   database: OpenDatabase,
   keyring: Keyring,
   clock: Clock,
   maxTokenSeconds: number,
+  record?: RotationRecord,
 ): Promise<string> {
   const now = clock.now();
   const cutoff = new Date(now.getTime() - maxTokenSeconds * 1000).toISOString();
-  await database.db
-    .updateTable('signing_keys')
-    .set({ status: 'retired', retired_at: now.toISOString() })
-    .where('status', '=', 'retiring')
-    .where('retired_at', '<', cutoff)
+  return database.db.transaction().execute(async (tx) => {
+    const previous = await tx
+      .selectFrom('signing_keys')
+      .select('kid')
+      .where('status', '=', 'active')
+      .execute();
+    await tx
+      .updateTable('signing_keys')
+      .set({ status: 'retired', retired_at: now.toISOString() })
+      .where('status', '=', 'retiring')
+      .where('retired_at', '<', cutoff)
+      .execute();
+    await tx
+      .updateTable('signing_keys')
+      .set({ status: 'retiring', retired_at: now.toISOString() })
+      .where('status', '=', 'active')
+      .execute();
+    const kid = await createKey({ ...database, db: tx }, keyring, clock);
+    if (record !== undefined) {
+      const retiring = await tx
+        .selectFrom('signing_keys')
+        .select('kid')
+        .where('status', '=', 'retiring')
+        .execute();
+      await appendAudit(tenantDb(tx, record.tenantId), record.audit, [
+        {
+          actor: record.actor,
+          action: 'rotate',
+          entityType: 'signing_key',
+          entityId: kid,
+          before: { active: previous.map((k) => k.kid) },
+          after: { active: [kid], retiring: retiring.map((k) => k.kid) },
+          requestId: record.requestId,
+        },
+      ]);
+    }
+    return kid;
+  });
+}
+
+/** A signing key as an operator sees it: never its private half. */
+export interface SigningKeyView {
+  readonly kid: string;
+  readonly alg: string;
+  readonly status: 'active' | 'retiring' | 'retired';
+  readonly createdAt: string;
+  /** When it stopped signing (retiring) or left the JWKS (retired). */
+  readonly retiredAt: string | null;
+}
+
+/** The newest signing keys first (the active one, the retiring ones, then retired ones up to `limit`). */
+export async function listSigningKeys(database: OpenDatabase, limit = 20): Promise<SigningKeyView[]> {
+  const rows = await database.db
+    .selectFrom('signing_keys')
+    .select(['kid', 'alg', 'status', 'created_at', 'retired_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('kid', 'desc')
+    .limit(limit)
     .execute();
-  await database.db
-    .updateTable('signing_keys')
-    .set({ status: 'retiring', retired_at: now.toISOString() })
-    .where('status', '=', 'active')
-    .execute();
-  return createKey(database, keyring, clock);
+  return rows.map((r) => ({
+    kid: r.kid,
+    alg: r.alg,
+    status: r.status === 'active' || r.status === 'retiring' ? r.status : 'retired',
+    createdAt: r.created_at,
+    retiredAt: r.retired_at,
+  }));
 }
 
 export async function loadSigningKeys(database: OpenDatabase, keyring: Keyring): Promise<SigningKeySet> {

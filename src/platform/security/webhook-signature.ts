@@ -18,8 +18,16 @@ const mac = (secret: string, timestamp: number, body: string) =>
   createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
 
 export function signWebhook(secret: string, body: string, clock: Clock): string {
+  return signWebhookWith([secret], body, clock);
+}
+
+/**
+ * One signature per secret under one timestamp (`t=…,v1=…,v1=…`): while a secret is being rotated the
+ * receiver verifies with whichever of the two it holds.
+ */
+export function signWebhookWith(secrets: readonly string[], body: string, clock: Clock): string {
   const timestamp = Math.floor(clock.now().getTime() / 1000);
-  return `t=${timestamp},v1=${mac(secret, timestamp, body)}`;
+  return [`t=${timestamp}`, ...secrets.map((s) => `v1=${mac(s, timestamp, body)}`)].join(',');
 }
 
 export function parseSignature(
@@ -36,12 +44,15 @@ export function parseSignature(
   return Number.isFinite(timestamp) && signatures.length > 0 ? { timestamp, signatures } : null;
 }
 
-/** Verifies an inbound webhook and records it; throws webhook_signature_invalid or webhook_replayed. */
-export async function acceptWebhook(
-  db: TenantDb,
+/**
+ * Checks a signature header against the body: well formed, its timestamp within the tolerance of the
+ * clock, and one of its signatures made with one of `secrets` (several while one is being rotated).
+ * Throws webhook_signature_invalid saying which; returns the timestamp and the matching signature.
+ */
+export function verifySignature(
   clock: Clock,
-  input: { secrets: readonly string[]; header: string | undefined; body: string; source: string },
-): Promise<void> {
+  input: { secrets: readonly string[]; header: string | undefined; body: string },
+): { timestamp: number; signature: string } {
   const parsed = parseSignature(input.header);
   if (parsed === null)
     throw new DomainError('webhook_signature_invalid', {
@@ -53,19 +64,28 @@ export async function acceptWebhook(
       reason: `timestamp outside the ${TOLERANCE_SECONDS} s tolerance`,
     });
   }
-  // Several secrets are accepted while one is being rotated.
   const expected = input.secrets.map((s) => mac(s, parsed.timestamp, input.body));
   const valid = parsed.signatures.find((sig) => expected.some((e) => sameHash(e, sig)));
   if (valid === undefined)
     throw new DomainError('webhook_signature_invalid', { reason: 'signature does not match' });
+  return { timestamp: parsed.timestamp, signature: valid };
+}
+
+/** Verifies an inbound webhook and records it; throws webhook_signature_invalid or webhook_replayed. */
+export async function acceptWebhook(
+  db: TenantDb,
+  clock: Clock,
+  input: { secrets: readonly string[]; header: string | undefined; body: string; source: string },
+): Promise<void> {
+  const { timestamp, signature } = verifySignature(clock, input);
   try {
     await db
       .insertInto('webhook_receipts', [
         {
-          signature_hash: sha256(`${parsed.timestamp}.${valid}`),
+          signature_hash: sha256(`${timestamp}.${signature}`),
           source: input.source,
           received_at: clock.now().toISOString(),
-          expires_at: new Date((parsed.timestamp + 2 * TOLERANCE_SECONDS) * 1000).toISOString(),
+          expires_at: new Date((timestamp + 2 * TOLERANCE_SECONDS) * 1000).toISOString(),
         },
       ])
       .execute();

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { storeTracing } from '../telemetry/index.ts';
 import { ColumnTypesPlugin } from './column-types-plugin.ts';
 import type { Database } from './tables.ts';
 
@@ -34,6 +37,12 @@ const int8AsBigInt = ((oid: number, format?: 'text' | 'binary') =>
         format,
       )) as typeof pg.types.getTypeParser;
 
+/** With tracing on, each query is a span of the current trace (src/platform/telemetry). */
+function traced(system: 'sqlite' | 'postgresql'): { log?: (event: LogEvent) => void } {
+  const log = storeTracing(system);
+  return log === undefined ? {} : { log };
+}
+
 export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
   if (/^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options);
@@ -48,11 +57,62 @@ function openSqlite(file: string): OpenDatabase {
   connection.pragma('busy_timeout = 5000');
   connection.pragma('synchronous = NORMAL');
   connection.defaultSafeIntegers(true);
+  const checkpoints = file === ':memory:' ? undefined : checkpointInBackground(connection, file);
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     plugins: [new ColumnTypesPlugin()],
+    ...traced('sqlite'),
   });
-  return { engine: 'sqlite', db, location: `sqlite:${file}`, close: () => db.destroy() };
+  return {
+    engine: 'sqlite',
+    db,
+    location: `sqlite:${file}`,
+    close: async () => {
+      await checkpoints?.stop();
+      await db.destroy();
+    },
+  };
+}
+
+/** The log size past which checkpoints move to a thread of their own. */
+const BACKGROUND_CHECKPOINT_BYTES = 4 << 20;
+
+/**
+ * Checkpoints of a busy file move off the process's thread (sqlite-checkpointer.ts): once the
+ * write-ahead log has passed 4 MB, a thread checkpoints it every 250 ms, and the connection's own
+ * automatic checkpoint is only a backstop (64 MB). Quiet files (tests, a small company) never start
+ * the thread.
+ */
+function checkpointInBackground(connection: SQLite.Database, file: string): { stop(): Promise<void> } {
+  let thread: Worker | undefined;
+  let stopped = false;
+  const watch = setInterval(() => {
+    void stat(`${file}-wal`).then(
+      (wal) => {
+        if (stopped || thread !== undefined || wal.size < BACKGROUND_CHECKPOINT_BYTES) return;
+        connection.pragma('wal_autocheckpoint = 16384');
+        thread = new Worker(new URL('./sqlite-checkpointer.ts', import.meta.url), {
+          workerData: { file, everyMs: 250 },
+        });
+        thread.unref();
+        thread.on('error', () => connection.pragma('wal_autocheckpoint = 1000'));
+        clearInterval(watch);
+      },
+      () => {},
+    );
+  }, 1000);
+  watch.unref();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(watch);
+      const running = thread;
+      if (running === undefined) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.postMessage('stop');
+      await exited;
+    },
+  };
 }
 
 /**
@@ -104,6 +164,7 @@ function openPostgres(url: string, options: OpenOptions): OpenDatabase {
       onCreateConnection: async () => {},
     }),
     plugins: [new ColumnTypesPlugin()],
+    ...traced('postgresql'),
   });
   return {
     engine: 'postgres',

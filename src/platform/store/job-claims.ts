@@ -1,13 +1,15 @@
-import { sql, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { OpenDatabase } from './database.ts';
+import { settlePostedItems, type NewTraceEvent } from './posting-queue.ts';
 import type { Database } from './tables.ts';
 import type { TenantDb } from './tenant-scope.ts';
 
 /**
  * Claiming due postings for a worker — the job queue's one cross-tenant operation (each claimed
- * posting is then handled through its own tenant's TenantDb). A posting is due when it is waiting
- * (pending / unknown) or was being sent by a worker whose lease ran out (crash), its next attempt time
- * has come, and no older unfinished posting shares its ordering key. PostgreSQL claims with
+ * posting is then handled through its own tenant's TenantDb). The queue is `posting_queue`, a narrow
+ * row per posting not yet posted, apart from the posting record (ADR 0017). A posting is due when it is
+ * waiting (pending / unknown) or was being sent by a worker whose lease ran out (crash), its next attempt
+ * time has come, and no older unfinished posting shares its ordering key. PostgreSQL claims with
  * `FOR UPDATE SKIP LOCKED`, so any number of workers share the queue without blocking each other.
  *
  * Claiming a pending posting is the decision to send it: the claim marks it `sending` and counts the
@@ -16,19 +18,51 @@ import type { TenantDb } from './tenant-scope.ts';
  * under a lapsed lease) is only leased: it is looked up before anything is sent.
  */
 export type PostingRow = Selectable<Database['postings']>;
-/** The hub's posting statuses (declared with its tables in src/hub/tables.ts). */
-type PostingStatus = PostingRow['status'];
 
-const WAITING = ['pending', 'unknown', 'sending'] as const;
-type WaitingStatus = (typeof WAITING)[number];
+type WaitingStatus = 'pending' | 'unknown' | 'sending';
 
 export interface ClaimedPosting extends PostingRow {
   /** The status the posting had when it was claimed. */
   readonly claimed_from: WaitingStatus;
 }
 
-// A parked predecessor (rejected, dead) blocks its successors too: a payment must not overtake its bill.
-const UNFINISHED = ['pending', 'unknown', 'sending', 'rejected', 'dead'] as const;
+/** The queue's columns that a posting record carries only as of its last settled state. */
+interface QueueState {
+  readonly q_status: PostingRow['status'];
+  readonly q_attempts: number | bigint;
+  readonly q_next_attempt_at: string;
+  readonly q_lease_owner: string | null;
+  readonly q_lease_until: string | null;
+}
+
+/** A posting record with its live queue state laid over it. */
+function live<R extends PostingRow>(row: R & QueueState): R {
+  const { q_status, q_attempts, q_next_attempt_at, q_lease_owner, q_lease_until, ...posting } = row;
+  return {
+    ...(posting as unknown as R),
+    status: q_status,
+    attempts: Number(q_attempts),
+    next_attempt_at: q_next_attempt_at,
+    lease_owner: q_lease_owner,
+    lease_until: q_lease_until,
+  };
+}
+
+/**
+ * One status's due postings, earliest first and cut at the limit: one index range of the due index
+ * (status, next_attempt_at) each — a single `status IN (…)` query would sort the whole backlog on every
+ * claim. Every queue row is unfinished (posted ones leave the queue; parked ones stay), so any older
+ * row with the same ordering key holds a posting back.
+ */
+const dueWith = (status: WaitingStatus, at: string, limit: number, lock: boolean) => sql`
+  select q.posting_id, q.next_attempt_at, q.status from posting_queue q
+   where q.status = ${status} and q.next_attempt_at <= ${at}
+     and (q.lease_until is null or q.lease_until < ${at})
+     and (q.ordering_key is null or not exists (
+           select 1 from posting_queue o
+            where o.tenant_id = q.tenant_id and o.ordering_key = q.ordering_key
+              and (o.created_at < q.created_at or (o.created_at = q.created_at and o.posting_id < q.posting_id))))
+   order by q.next_attempt_at limit ${limit}${lock ? sql` for update of q skip locked` : sql``}`;
 
 export async function claimDuePostings(
   database: OpenDatabase,
@@ -39,108 +73,74 @@ export async function claimDuePostings(
 ): Promise<ClaimedPosting[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  // One index range per status (status, next_attempt_at), each already in order and cut at the limit:
-  // a single `status IN (…)` query would sort the whole backlog on every claim.
-  const dueWith = (db: QueryCreator<Database>, status: WaitingStatus) =>
-    db
-      .selectFrom('postings as p')
-      .select(['p.id', 'p.next_attempt_at', 'p.status'])
-      .where('p.status', '=', status)
-      .where('p.next_attempt_at', '<=', at)
-      .where((eb) => eb.or([eb('p.lease_until', 'is', null), eb('p.lease_until', '<', at)]))
-      .where((eb) =>
-        eb.or([
-          eb('p.ordering_key', 'is', null),
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('postings as q')
-                .select(sql.lit(1).as('one'))
-                .whereRef('q.tenant_id', '=', 'p.tenant_id')
-                .whereRef('q.ordering_key', '=', 'p.ordering_key')
-                .where((q) =>
-                  q.or([
-                    q('q.created_at', '<', q.ref('p.created_at')),
-                    q.and([q('q.created_at', '=', q.ref('p.created_at')), q('q.id', '<', q.ref('p.id'))]),
-                  ]),
-                )
-                .where('q.status', 'in', UNFINISHED),
-            ),
-          ),
-        ]),
-      )
-      .orderBy('p.next_attempt_at')
-      .limit(limit)
-      .$narrowType<{ status: WaitingStatus }>();
-  // The lease, and for a pending posting the send (the columns are the claimed row's, before the claim).
-  const column = (name: 'status' | 'attempts' | 'next_attempt_at') => sql.ref(`postings.${name}`);
-  const fresh = sql<boolean>`${column('status')} = 'pending'`;
-  const claim = {
-    lease_owner: owner,
-    lease_until: until,
-    status: sql<PostingStatus>`case when ${fresh} then 'sending' else ${column('status')} end`,
-    attempts: sql<number>`case when ${fresh} then ${column('attempts')} + 1 else ${column('attempts')} end`,
-    next_attempt_at: sql<string>`case when ${fresh} then ${until} else ${column('next_attempt_at')} end`,
-  };
+  // The lease, and for a pending posting the send (the right-hand columns are the row's before the claim).
+  const fresh = sql`posting_queue.status = 'pending'`;
+  const claim = sql`lease_owner = ${owner}, lease_until = ${until},
+      status = case when ${fresh} then 'sending' else posting_queue.status end,
+      attempts = case when ${fresh} then posting_queue.attempts + 1 else posting_queue.attempts end,
+      next_attempt_at = case when ${fresh} then ${until} else posting_queue.next_attempt_at end`;
   if (database.engine === 'postgres') {
     // One statement, no transaction around it: each status's candidates are locked with SKIP LOCKED
-    // (concurrent workers take different ones without waiting), the earliest `limit` of them claimed.
-    // A claim is the queue's most frequent statement, and idle workers poll with it.
-    return database.db
-      .with('due_pending', (qc) => dueWith(qc, 'pending').forUpdate().skipLocked())
-      .with('due_unknown', (qc) => dueWith(qc, 'unknown').forUpdate().skipLocked())
-      .with('due_sending', (qc) => dueWith(qc, 'sending').forUpdate().skipLocked())
-      .with('due', (qc) =>
-        qc
-          .selectFrom((c) =>
-            c
-              .selectFrom('due_pending')
-              .selectAll()
-              .unionAll(c.selectFrom('due_unknown').selectAll())
-              .unionAll(c.selectFrom('due_sending').selectAll())
-              .as('d'),
-          )
-          .selectAll()
-          .orderBy('d.next_attempt_at')
-          .limit(limit),
-      )
-      .updateTable('postings')
-      .from('due')
-      .set(claim)
-      .whereRef('postings.id', '=', 'due.id')
-      .returningAll('postings')
-      .returning('due.status as claimed_from')
-      .execute();
+    // (concurrent workers take different ones without waiting), the earliest `limit` of them claimed, and
+    // returned with their posting records. A claim is the queue's most frequent statement, and idle
+    // workers poll with it.
+    const result = await sql<ClaimedPosting & QueueState>`
+      with due_pending as (${dueWith('pending', at, limit, true)}),
+           due_unknown as (${dueWith('unknown', at, limit, true)}),
+           due_sending as (${dueWith('sending', at, limit, true)}),
+           due as (
+             select * from (select * from due_pending union all select * from due_unknown
+                            union all select * from due_sending) d
+              order by next_attempt_at limit ${limit}),
+           claimed as (
+             update posting_queue set ${claim} from due where posting_queue.posting_id = due.posting_id
+             returning posting_queue.*, due.status as claimed_from)
+      select p.*, c.status as q_status, c.attempts as q_attempts, c.next_attempt_at as q_next_attempt_at,
+             c.lease_owner as q_lease_owner, c.lease_until as q_lease_until, c.claimed_from
+        from claimed c join postings p on p.id = c.posting_id`.execute(database.db);
+    return result.rows.map(live);
   }
-  // SQLite: the UPDATE re-checks that the posting is still waiting and unleased, so two processes that
-  // read the same candidates from one file can never both claim one.
-  return database.db.transaction().execute(async (tx) => {
-    const candidates: { id: string; next_attempt_at: string; status: WaitingStatus }[] = [];
-    for (const status of WAITING) candidates.push(...(await dueWith(tx, status).execute()));
-    const chosen = candidates
-      .sort((a, b) =>
-        a.next_attempt_at < b.next_attempt_at ? -1 : a.next_attempt_at > b.next_attempt_at ? 1 : 0,
-      )
-      .slice(0, limit);
-    if (chosen.length === 0) return [];
-    const claimedFrom = new Map(chosen.map((c) => [c.id, c.status]));
-    const rows = await tx
-      .updateTable('postings')
-      .set(claim)
-      .where(
-        'id',
-        'in',
-        chosen.map((c) => c.id),
-      )
-      .where('status', 'in', WAITING)
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
-      .returningAll()
-      .execute();
-    return rows.map((row) => {
-      const from = claimedFrom.get(row.id);
-      if (from === undefined) throw new Error(`claimed posting ${row.id} was not a candidate`);
-      return { ...row, claimed_from: from };
-    });
+  // SQLite: one UPDATE chooses and claims (a statement is atomic, and it re-checks that each posting is
+  // still waiting and unleased, so two processes on one file can never both claim one). RETURNING gives
+  // the claimed values; the status before is read from them: a claimed pending posting is `sending` and
+  // due when the new lease runs out, while a lapsed `sending` one keeps its due time, which has passed.
+  const claimed = await sql<{
+    posting_id: string;
+    status: WaitingStatus;
+    attempts: number | bigint;
+    next_attempt_at: string;
+    lease_owner: string | null;
+    lease_until: string | null;
+  }>`
+    update posting_queue set ${claim}
+     where posting_id in (
+             select posting_id from (
+               select * from (${dueWith('pending', at, limit, false)})
+               union all select * from (${dueWith('unknown', at, limit, false)})
+               union all select * from (${dueWith('sending', at, limit, false)})
+               order by next_attempt_at limit ${limit}))
+       and status in ('pending', 'unknown', 'sending') and (lease_until is null or lease_until < ${at})
+    returning posting_id, status, attempts, next_attempt_at, lease_owner, lease_until`.execute(database.db);
+  if (claimed.rows.length === 0) return [];
+  const records = await sql<PostingRow>`
+    select * from postings
+     where id in (select value from json_each(${JSON.stringify(claimed.rows.map((c) => c.posting_id))}))`.execute(
+    database.db,
+  );
+  const recordOf = new Map(records.rows.map((r) => [r.id, r]));
+  return claimed.rows.map((c): ClaimedPosting => {
+    const record = recordOf.get(c.posting_id);
+    if (record === undefined) throw new Error(`claimed posting ${c.posting_id} has no record`);
+    const claimedFrom = c.status === 'sending' && c.next_attempt_at === until ? 'pending' : c.status;
+    return {
+      ...record,
+      status: c.status,
+      attempts: Number(c.attempts),
+      next_attempt_at: c.next_attempt_at,
+      lease_owner: c.lease_owner,
+      lease_until: c.lease_until,
+      claimed_from: claimedFrom,
+    };
   });
 }
 
@@ -148,12 +148,12 @@ export async function claimDuePostings(
 export async function postingCountsByStatus(
   database: OpenDatabase,
 ): Promise<{ status: string; n: number }[]> {
-  const rows = await database.db
-    .selectFrom('postings')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
-  return rows.map((r) => ({ status: r.status, n: r.n }));
+  // a posting's live status is its queue row's while it has one
+  const rows = await sql<{ status: string; n: number | bigint | string }>`
+    select coalesce(q.status, p.status) as status, count(*) as n
+      from postings p left join posting_queue q on q.posting_id = p.id
+     group by coalesce(q.status, p.status)`.execute(database.db);
+  return rows.rows.map((r) => ({ status: r.status, n: Number(r.n) }));
 }
 
 export interface DueSync {
@@ -257,45 +257,16 @@ export async function lastSyncs(
 }
 
 /**
- * Marks a batch of postings posted in one statement (each with its own ERP id and number), releasing
- * their leases; only rows still under the batch's own lease (this owner, this expiry) change. Returns
- * the ids it settled.
+ * Marks a batch of postings posted (each with its own ERP id and number) with their trace events, and
+ * takes them off the queue; only postings still under the batch's own lease (this owner, this expiry)
+ * change. Returns the ids it settled.
  */
-export async function settlePosted(
+export function settlePosted(
   db: TenantDb,
   lease: { readonly owner: string; readonly until: string | null },
   at: string,
   posted: readonly { readonly id: string; readonly erpId: string; readonly erpNumber: string }[],
+  events: readonly NewTraceEvent[] = [],
 ): Promise<string[]> {
-  if (posted.length === 0) return [];
-  const caseOf = (pick: (p: (typeof posted)[number]) => string) =>
-    sql<string>`case ${sql.ref('id')} ${sql.join(
-      posted.map((p) => sql`when ${p.id} then ${pick(p)}`),
-      sql` `,
-    )} end`;
-  const rows = await db
-    .updateTable('postings')
-    .set({
-      status: 'posted',
-      erp_id: caseOf((p) => p.erpId),
-      erp_number: caseOf((p) => p.erpNumber),
-      last_outcome: 'success',
-      last_error_code: null,
-      last_error_message: null,
-      last_error_reason: null,
-      posted_at: at,
-      updated_at: at,
-      lease_owner: null,
-      lease_until: null,
-    })
-    .where(
-      'id',
-      'in',
-      posted.map((p) => p.id),
-    )
-    .where('lease_owner', '=', lease.owner)
-    .where('lease_until', '=', lease.until)
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+  return settlePostedItems(db, lease, at, posted, events);
 }

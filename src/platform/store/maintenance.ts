@@ -19,6 +19,7 @@ export async function purgeExpired(database: OpenDatabase, clock: Clock): Promis
 /** Tables whose rows change many times each: the queues the hub, the sealer and the workers churn. */
 const CHURNING = [
   'postings',
+  'posting_queue',
   'posting_events',
   'audit_pending',
   'sync_states',

@@ -37,6 +37,18 @@ export class TenantRequiredError extends Error {}
 
 const TENANT_ID = /^[0-9a-f-]{36}$/;
 
+const executors = new WeakMap<TenantDb, Kysely<Database> | Transaction<Database>>();
+
+/**
+ * The connection or transaction a TenantDb runs on — for the store package's own statements that the
+ * scoped builders cannot express (the posting queue's bulk writes), which filter on `tenantId` themselves.
+ */
+export function executorOf(db: TenantDb): Kysely<Database> | Transaction<Database> {
+  const executor = executors.get(db);
+  if (executor === undefined) throw new TenantRequiredError('not a TenantDb made by tenantDb()');
+  return executor;
+}
+
 export function tenantDb(db: Kysely<Database> | Transaction<Database>, tenantId: string): TenantDb {
   if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) {
     throw new TenantRequiredError(`a tenant id is required for data access, got ${JSON.stringify(tenantId)}`);
@@ -64,5 +76,6 @@ export function tenantDb(db: Kysely<Database> | Transaction<Database>, tenantId:
     transaction: (work) =>
       db.isTransaction ? work(scope) : db.transaction().execute((tx) => work(tenantDb(tx, tenantId))),
   };
+  executors.set(scope, db);
   return scope;
 }

@@ -76,6 +76,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import accounts from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}": {
         parameters: {
             query?: never;
@@ -181,6 +201,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/advances/{id}/submission-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry-run the submission of a advance: what would refuse it, its risk tags and approval chain (nothing is changed) */
+        get: operations["checkSubmissionOfAdvance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/advances/{id}/submit": {
         parameters: {
             query?: never;
@@ -239,8 +276,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My approval tasks (pending by default), with the document and its risk tags */
+        /** My approval tasks (pending by default), oldest first, with the document and its risk tags, in keyset pages */
         get: operations["listMyApprovalTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approval-tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One task assigned to me, with its document (whatever its status) */
+        get: operations["getMyApprovalTask"];
         put?: never;
         post?: never;
         delete?: never;
@@ -300,6 +354,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/approval-tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many tasks wait for me: pending, due soon, overdue and risky, in total and by kind */
+        get: operations["countMyApprovalTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-log": {
         parameters: {
             query?: never;
@@ -328,6 +399,207 @@ export interface paths {
         put?: never;
         /** Re-compute the company’s audit hash chain and list every entry that does not fit */
         post: operations["verifyAuditLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imported statement files, newest first */
+        get: operations["listBankStatementImports"];
+        put?: never;
+        /**
+         * Import a bank statement file (camt.053, MT940 or a bank’s CSV export): all of it or none
+         * @description The file travels base64-encoded. Its format is read from the content; `layout` names a CSV layout (GET /api/v1/bank-statements/layouts) or insists on camt053 / mt940. A wrong line refuses the whole file (422 bank_file_invalid, every wrong line in errors[] by line and field); nothing is written. The same file again answers 200 with alreadyImported and adds nothing; an overlapping statement adds only the lines not yet there (201).
+         */
+        post: operations["importBankStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One imported statement file with its statements */
+        get: operations["getBankStatementImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company’s bank accounts */
+        get: operations["listBankAccounts"];
+        put?: never;
+        /** Register a company bank account, with the day its book starts and the book balance then */
+        post: operations["createBankAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/accounts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a bank account (If-Match: its version); its currency stays once it has lines or entries */
+        put: operations["updateBankAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/book-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Book entries (the company’s side: paid claims and advances, posted Payments, manual entries), filtered like the lines */
+        get: operations["listBankBookEntries"];
+        put?: never;
+        /** Record a book entry FinBridge does not know of yet: a receipt (收款), a bank fee, interest */
+        post: operations["createBankBookEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/layouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement formats and bank CSV layouts the import reads (which are assumed, which published) */
+        get: operations["listBankStatementLayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statement lines, filtered by account, booking date, direction and whether they are matched */
+        get: operations["listBankStatementLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matches with their lines, entries, score and reasons */
+        get: operations["listBankMatches"];
+        put?: never;
+        /** Match lines and entries by hand (one to one, many to one or one to many; the totals must agree) */
+        post: operations["createBankMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/matches:auto": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Match an account’s open statement lines to its open book entries by amount, date, counterparty and reference
+         * @description One to one first, then groups over what is left (several entries against one line, one entry against several lines) when exactly one group adds up. A line without a match above the threshold stays open. Claims and advances paid since the last run are brought onto the book first.
+         */
+        post: operations["autoMatchBankStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/matches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One match with its lines, entries, score and reasons */
+        get: operations["getBankMatch"];
+        put?: never;
+        post?: never;
+        /** Unmatch: the lines and entries are open again (and never matched together automatically again) */
+        delete: operations["deleteBankMatch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bank-statements/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bank reconciliation statement (银行存款余额调节表) of an account for a period
+         * @description Name the period as `period` (YYYY-MM) or as `from` and `to`. Outstanding items are those on or before `to` not matched by then; the adjusted balances agree, or `difference` says by how much they do not.
+         */
+        get: operations["getBankReconciliation"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -411,10 +683,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The company (tenant) the caller belongs to 本公司 */
+        /** The caller’s company (tenant); an installation operator sees every company 公司 */
         get: operations["listCompanies"];
         put?: never;
-        post?: never;
+        /** Register a company (a new tenant): installation operators only 新建公司 */
+        post: operations["createCompany"];
         delete?: never;
         options?: never;
         head?: never;
@@ -428,14 +701,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get the caller’s company by id 公司详情 */
+        /** Get a company by id: the caller’s own (an operator: any) 公司详情 */
         get: operations["getCompany"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a company’s registration (name, tax id, fiscal calendar, standard, address); code and base currency stay */
+        patch: operations["updateCompany"];
         trace?: never;
     };
     "/api/v1/connections": {
@@ -600,6 +874,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The connection’s inbound webhook: its address and whether a secret is set */
+        get: operations["getConnectionWebhook"];
+        put?: never;
+        /**
+         * An ERP or partner asks for an immediate pull of this connection (signed, see docs/webhooks.md)
+         * @description Body {"id": "<event id>", "type": "sync.requested", "objects": ["suppliers"]} (objects optional: all), signed with the connection’s webhook secret: header finbridge-signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">. Answers 202 once the call is recorded and queued; an event id is accepted once (409 after).
+         */
+        post: operations["callConnectionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/webhook/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every call to the connection’s webhook, newest first: accepted (and what the pull did) or refused (and why) */
+        get: operations["listConnectionWebhookCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/webhook/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set or rotate the secret the ERP signs its calls with (returned once); the old one stays valid for a grace period */
+        post: operations["rotateConnectionWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connectors": {
         parameters: {
             query?: never;
@@ -649,6 +978,26 @@ export interface paths {
          * @description Items are matched on their business key. Without `atomic`, valid items are written and invalid ones reported; with `atomic: true`, any invalid item fails the whole batch (422 bulk_failed) and nothing is written.
          */
         post: operations["bulkUpsertCostCenters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-centers:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import cost centers from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importCostCenters"];
         delete?: never;
         options?: never;
         head?: never;
@@ -711,6 +1060,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/currencies:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import currencys from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importCurrencies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/currencies/{id}": {
         parameters: {
             query?: never;
@@ -761,6 +1130,26 @@ export interface paths {
          * @description Items are matched on their business key. Without `atomic`, valid items are written and invalid ones reported; with `atomic: true`, any invalid item fails the whole batch (422 bulk_failed) and nothing is written.
          */
         post: operations["bulkUpsertCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import customers from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importCustomers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -840,6 +1229,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/departments:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import departments from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importDepartments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments/{id}": {
         parameters: {
             query?: never;
@@ -913,6 +1322,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/employees:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import employees from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importEmployees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/employees/{id}": {
         parameters: {
             query?: never;
@@ -929,6 +1358,43 @@ export interface paths {
         head?: never;
         /** Update a employee (JSON merge patch; If-Match for optimistic locking) */
         patch: operations["updateEmployee"];
+        trace?: never;
+    };
+    "/api/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event catalogue: every type FinBridge publishes and what it means */
+        get: operations["listEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Business events after a cursor, oldest first: the same events webhooks deliver
+         * @description Stable order: each company’s log is gap-free and never reordered, so reading on from `nextCursor` sees every event exactly once. Without `after` the log is read from its oldest kept event (events are kept 90 days).
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/exchange-rates": {
@@ -963,6 +1429,26 @@ export interface paths {
          * @description Items are matched on their business key. Without `atomic`, valid items are written and invalid ones reported; with `atomic: true`, any invalid item fails the whole batch (422 bulk_failed) and nothing is written.
          */
         post: operations["bulkUpsertExchangeRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import exchange rates from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importExchangeRates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1019,6 +1505,26 @@ export interface paths {
          * @description Items are matched on their business key. Without `atomic`, valid items are written and invalid ones reported; with `atomic: true`, any invalid item fails the whole batch (422 bulk_failed) and nothing is written.
          */
         post: operations["bulkUpsertExpenseCategories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expense-categories:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import expense categorys from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importExpenseCategories"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1130,6 +1636,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/expense-claims/{id}/rule-explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why a claim was handled as it was: each audit rule with its findings, and the posting rule that chose each line’s account (read-only)
+         * @description Audit findings are those stored when the claim was submitted; the posting part is run again now with the posting rules in force, dated as the voucher is (the last approval’s day, or today). Nothing is written.
+         */
+        get: operations["explainClaimRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expense-claims/{id}/submission-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry-run the submission of a expense claim: what would refuse it, its risk tags and approval chain (nothing is changed) */
+        get: operations["checkSubmissionOfExpenseClaim"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/expense-claims/{id}/submit": {
         parameters: {
             query?: never;
@@ -1216,6 +1759,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/expense-documents/payable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posted claims and advances not yet paid (待付款), oldest first, with the amount to pay and totals per currency */
+        get: operations["listPayableDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/expense-requests": {
         parameters: {
             query?: never;
@@ -1245,6 +1805,23 @@ export interface paths {
         get: operations["getExpenseRequest"];
         /** Change a expense request while it is a draft, rejected or withdrawn (If-Match: its version) */
         put: operations["replaceExpenseRequest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expense-requests/{id}/submission-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dry-run the submission of a expense request: what would refuse it, its risk tags and approval chain (nothing is changed) */
+        get: operations["checkSubmissionOfExpenseRequest"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1356,6 +1933,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signing keys and the master key: ids, ages, and what the master key seals */
+        get: operations["listKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/master:rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the master key: every stored secret is re-sealed in one transaction and stays readable
+         * @description Key-file mode: a new key is written first (older keys kept while anything still uses them), then every sealed value is re-sealed; this process seals with the new key at once, other processes after a restart. Environment mode: values are re-sealed from FINBRIDGE_MASTER_KEY_PREVIOUS to FINBRIDGE_MASTER_KEY.
+         */
+        post: operations["rotateMasterKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/keys/signing:rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start signing tokens with a new key; the old one keeps verifying until its tokens expire */
+        post: operations["rotateSigningKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1393,6 +2024,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closed accounting periods, newest first, with who closed each and when (any other is open) */
+        get: operations["listClosedPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/periods/{period}": {
         parameters: {
             query?: never;
@@ -1417,7 +2065,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Postings, filtered by status (pending, sending, unknown, posted, rejected, dead) or connection */
+        /** Postings, filtered by status (pending, sending, unknown, posted, rejected, dead), connection, last error or document */
         get: operations["listPostings"];
         put?: never;
         post?: never;
@@ -1550,6 +2198,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/projects:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import projects from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importProjects"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects/{id}": {
         parameters: {
             query?: never;
@@ -1661,6 +2329,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import suppliers from an xlsx or CSV file: every row or none
+         * @description The file travels base64-encoded. Its first row names the columns (the field names; nested fields dotted, e.g. `bankAccounts.0.accountNumber`), every further row is one record, upserted by code. CSV may be UTF-8 or GBK. One wrong row refuses the whole file (422 import_rejected) and `rows` names each wrong cell by row and column; nothing is written.
+         */
+        post: operations["importSuppliers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/suppliers/{id}": {
         parameters: {
             query?: never;
@@ -1734,6 +2422,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with every attempt (time, duration, answer) and the event it carries */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a parked (or delivered) delivery again, before the events queued behind it */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook subscriptions (secrets are never returned) */
+        get: operations["listWebhookSubscriptions"];
+        put?: never;
+        /** Subscribe a URL to event types; the signing secret is returned once */
+        post: operations["createWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription */
+        get: operations["getWebhookSubscription"];
+        put?: never;
+        post?: never;
+        /** Remove a subscription with its queued deliveries and their log */
+        delete: operations["deleteWebhookSubscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription’s URL, types, description, or switch it off and on
+         * @description An inactive subscription is queued nothing new and sends nothing; what was queued waits for it to be active again.
+         */
+        patch: operations["updateWebhookSubscription"];
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a subscription, newest event first: status, attempts, last answer */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the subscription the log’s events after a cursor again (those of its types), in order */
+        post: operations["replayWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-subscriptions/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret (returned once); the old one keeps signing beside it for a grace period */
+        post: operations["rotateWebhookSubscriptionSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -1777,6 +2590,23 @@ export interface paths {
         };
         /** Who the caller is: user or API client, company, roles and scopes (and the CSRF token of a session) */
         get: operations["whoAmI"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How people may sign in here: password, and single sign-on when a provider is configured */
+        get: operations["signInMethods"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2192,6 +3022,57 @@ export interface components {
              */
             taskId: string;
         };
+        /** @description How many approval tasks wait for me. */
+        ApprovalTaskCounts: {
+            /**
+             * Format: date-time
+             * @description When they were counted (the server’s clock).
+             */
+            asOf: string;
+            /** @description The same counts per document kind. */
+            byKind: {
+                advance: {
+                    /** @description Of those, due within `soonHours` (not yet overdue). */
+                    dueSoon: number;
+                    /** @description Of those, past their due time. */
+                    overdue: number;
+                    /** @description Tasks waiting for my decision. */
+                    pending: number;
+                    /** @description Of those, on documents with risk tags. */
+                    risky: number;
+                };
+                claim: {
+                    /** @description Of those, due within `soonHours` (not yet overdue). */
+                    dueSoon: number;
+                    /** @description Of those, past their due time. */
+                    overdue: number;
+                    /** @description Tasks waiting for my decision. */
+                    pending: number;
+                    /** @description Of those, on documents with risk tags. */
+                    risky: number;
+                };
+                request: {
+                    /** @description Of those, due within `soonHours` (not yet overdue). */
+                    dueSoon: number;
+                    /** @description Of those, past their due time. */
+                    overdue: number;
+                    /** @description Tasks waiting for my decision. */
+                    pending: number;
+                    /** @description Of those, on documents with risk tags. */
+                    risky: number;
+                };
+            };
+            /** @description Of those, due within `soonHours` (not yet overdue). */
+            dueSoon: number;
+            /** @description Of those, past their due time. */
+            overdue: number;
+            /** @description Tasks waiting for my decision. */
+            pending: number;
+            /** @description Of those, on documents with risk tags. */
+            risky: number;
+            /** @description The window `dueSoon` counts. */
+            soonHours: number;
+        };
         /** @description An approval task. */
         ApprovalTaskView: {
             /** @description The employee to decide; null for an external task. */
@@ -2501,6 +3382,23 @@ export interface components {
             rule: string;
             /** @description The finding in zh-CN. */
             zh: string;
+        };
+        /** @description A closed accounting period (结账): nothing new is claimed or posted into it. */
+        ClosedPeriodView: {
+            /**
+             * Format: date-time
+             * @description Instant in UTC, RFC 3339.
+             */
+            closedAt: string;
+            /** @description Who closed it, as the audit log names actors (user:<name>, …). */
+            closedBy: string;
+            /** @description Fiscal period YYYY-PP; 01–12 are months, 13–16 special closing periods. */
+            period: string;
+            /**
+             * @description Only closed periods are listed; any other period is open.
+             * @enum {string}
+             */
+            status: "closed";
         };
         /**
          * Company
@@ -3297,6 +4195,8 @@ export interface components {
             /** @description Raised by each correction (更正). */
             revision: number;
             riskTags: components["schemas"]["RiskTag"][];
+            /** @description The approval steps each submission skipped, and why; null in lists. */
+            skippedSteps: components["schemas"]["SkippedApprovalStep"][] | null;
             /** @description Lifecycle state: draft → submitted → approving → approved → posted → paid; rejected, withdrawn and reversed off the main line. */
             status: "draft" | "submitted" | "approving" | "approved" | "posted" | "paid" | "rejected" | "withdrawn" | "reversed";
             /** @description The status for people to read. */
@@ -4017,6 +4917,76 @@ export interface components {
             readAt: string | null;
             taskId: string | null;
         };
+        /** @description A posted claim or advance not yet paid (待付款). */
+        PayableDocumentView: {
+            /** @description ISO 4217 currency code. */
+            currency: string;
+            /**
+             * Format: date
+             * @description Claimed or requested on.
+             */
+            date: string;
+            /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+            departmentCode: string;
+            /** @description The employee (paid, unless a supplier is named). */
+            employeeCode: string;
+            /** @description The ERP’s voucher number. */
+            erpVoucherNumber: string | null;
+            /**
+             * Format: uuid
+             * @description Identifier assigned by FinBridge (UUID v7).
+             */
+            id: string;
+            /** @description claim = 报销单, advance = 借款单. */
+            kind: "claim" | "advance";
+            number: string;
+            /**
+             * @description Claims: offset against the employee’s advances.
+             * @example 1234.50
+             */
+            offset: string;
+            /**
+             * @description To pay out: total − offset.
+             * @example 1234.50
+             */
+            payable: string;
+            /** @description When the ERP took its voucher. */
+            postedAt: string | null;
+            /** @description 对公报销: the supplier to pay instead of the employee. */
+            supplierCode: string | null;
+            title: string;
+            /**
+             * @description Gross total (an advance: its amount).
+             * @example 1234.50
+             */
+            total: string;
+        };
+        PayablePage: {
+            items: components["schemas"]["PayableDocumentView"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description Per currency, over every document to pay (not only this page). */
+            totals: {
+                count: number;
+                /** @description ISO 4217 currency code. */
+                currency: string;
+                /**
+                 * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                 * @example 1234.50
+                 */
+                offset: string;
+                /**
+                 * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                 * @example 1234.50
+                 */
+                payable: string;
+                /**
+                 * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                 * @example 1234.50
+                 */
+                total: string;
+            }[];
+        };
         /**
          * Payment
          * @description Payment (付款单).
@@ -4110,7 +5080,7 @@ export interface components {
          */
         Problem: {
             /** @description Stable problem code (docs/errors.md). */
-            code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "not_ready" | "internal_error";
+            code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
             detail: string;
             errors?: {
                 /** @description Stable code from docs/errors.md. */
@@ -4307,6 +5277,116 @@ export interface components {
             severity: "warn" | "block";
             /** @description The finding in zh-CN. */
             zh: string;
+        };
+        /** @description Why a claim was handled as it was: each audit rule and its findings, and the posting rule that chose each line’s account. */
+        RuleExplanation: {
+            /** @description Each audit rule, its severity and its findings on this document. */
+            audit: {
+                /** @description Findings of other checks (budget, ERP connection). */
+                other: components["schemas"]["RiskTag"][];
+                /** @description False for a draft: the audit rules run when it is submitted. */
+                ran: boolean;
+                rules: {
+                    /** @description What it found on this document at submission. */
+                    findings: components["schemas"]["RiskTag"][];
+                    /** @description The audit rule. */
+                    rule: "duplicate_invoice" | "split_claim" | "per_diem" | "weekend_holiday" | "round_amount" | "invoice_after_trip" | "over_request";
+                    /** @description What the rule does now when it finds something. */
+                    severity: "block" | "warn" | "off";
+                }[];
+                /** @description The audit rule-set version in force now. */
+                version: number;
+            };
+            /**
+             * Format: uuid
+             * @description Identifier assigned by FinBridge (UUID v7).
+             */
+            documentId: string;
+            /** @description claim = 报销单, request = 费用申请单, advance = 借款单. */
+            kind: "claim" | "request" | "advance";
+            number: string;
+            /** @description Null for a request (it posts nothing). Run now with the posting rules in force. */
+            posting: {
+                /** @description The posting rules’ fixed accounts. */
+                accounts: {
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    advance: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    bank: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    employeePayable: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    inputVat: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    supplierPayable: string;
+                };
+                /**
+                 * Format: date
+                 * @description The voucher date: the last approval’s day, or today.
+                 */
+                date: string;
+                lines: {
+                    /**
+                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    categoryAccounts: {
+                        /** @description The category’s management expense account (管理费用). */
+                        management: string | null;
+                        /** @description The category’s sales expense account (销售费用). */
+                        sales: string | null;
+                    };
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    categoryCode: string;
+                    categoryName: string;
+                    /** @description Null when nothing gives the line an account. */
+                    choice: {
+                        /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                        accountCode: string;
+                        /** @description The account the department’s kind asks for is missing on the category, so the other one was used. */
+                        fallback: boolean;
+                        /** @description Which override (its position in the posting rules’ overrides), for source override. */
+                        overrideIndex: number | null;
+                        /** @description override = an override of the posting rules; category_sales / category_management = the expense category’s own sales or management account. */
+                        source: "override" | "category_sales" | "category_management";
+                    } | null;
+                    /**
+                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                     * @example 1234.50
+                     */
+                    deductibleTax: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    departmentCode: string;
+                    /** @description The department’s kind. */
+                    departmentKind: "management" | "sales" | "production" | "rnd";
+                    description: string;
+                    lineNo: number;
+                    /**
+                     * @description amount − deductibleTax: the expense debit.
+                     * @example 1234.50
+                     */
+                    net: string;
+                }[];
+                /** @description Checked first, in order, before the category’s own accounts. */
+                overrides: {
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    accountCode: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    category?: string;
+                    departmentKind?: "management" | "sales" | "production" | "rnd";
+                }[];
+                /** @description Whom the credit is owed to. */
+                payee: "employee" | "supplier";
+                /** @description The posting rule-set version in force now. */
+                version: number;
+                /** @description The voucher these rules build; null when a line has no account. */
+                voucher: components["schemas"]["VoucherInput"] | null;
+                /** @description 凭证字. */
+                word: string;
+            } | null;
+            /** @description Lifecycle state: draft → submitted → approving → approved → posted → paid; rejected, withdrawn and reversed off the main line. */
+            status: "draft" | "submitted" | "approving" | "approved" | "posted" | "paid" | "rejected" | "withdrawn" | "reversed";
         };
         /** @description A version of a rule set; `body` by `kind`. */
         RuleSetView: {
@@ -4552,6 +5632,112 @@ export interface components {
              * @description Calendar date YYYY-MM-DD (no time zone).
              */
             orderedOn: string;
+        };
+        /** @description An approval step that was skipped, and why. */
+        SkippedApprovalStep: {
+            /**
+             * Format: date-time
+             * @description Instant in UTC, RFC 3339.
+             */
+            at: string;
+            /** @description The reason for people to read. */
+            message: {
+                /** @description en-US. */
+                en: string;
+                /** @description zh-CN. */
+                zh: string;
+            };
+            /** @description The step’s name. */
+            name: {
+                /** @description en-US. */
+                en: string;
+                /** @description zh-CN. */
+                zh: string;
+            };
+            /** @description Values the message names, e.g. {"amount":"5000.00"}. */
+            params: {
+                [key: string]: string;
+            };
+            /** @description The step’s position in the approval policy. */
+            position: number;
+            /** @description Why: the step’s conditions do not hold (amount_not_above, amount_above, kind_not_covered, department_not_covered, category_not_covered, project_not_covered), or whom it would ask (approver_is_submitter, same_approver_as_previous, no_manager_above, submitter_heads_department). */
+            reason: "amount_not_above" | "amount_above" | "kind_not_covered" | "department_not_covered" | "category_not_covered" | "project_not_covered" | "approver_is_submitter" | "same_approver_as_previous" | "no_manager_above" | "submitter_heads_department";
+            /** @description The submission (approval round) that skipped it. */
+            round: number;
+            /** @description The step’s id in the approval policy. */
+            stepId: string;
+        };
+        /** @description What submitting the document would find, found without submitting it. */
+        SubmissionCheck: {
+            /** @description The approval chain the document would take. */
+            approval: {
+                /** @description approving = tasks would open; approved = no step asks anyone; refused = a step finds no approver. */
+                outcome: "approving" | "approved" | "refused";
+                policyVersion: number;
+                /** @description Every step of the policy, in order. */
+                steps: {
+                    /** @description The employees who would decide. */
+                    approvers: string[];
+                    /** @description The external approver’s code, for an external step. */
+                    externalApprover: string | null;
+                    /** @description all = countersign (会签), any = one of them (或签). */
+                    mode: "all" | "any";
+                    /** @description The step’s name. */
+                    name: {
+                        /** @description en-US. */
+                        en: string;
+                        /** @description zh-CN. */
+                        zh: string;
+                    };
+                    /** @description The step’s position in the policy. */
+                    position: number;
+                    /** @description Why the step would be skipped; null when it asks someone. */
+                    skipped: {
+                        /** @description The reason for people to read. */
+                        message: {
+                            /** @description en-US. */
+                            en: string;
+                            /** @description zh-CN. */
+                            zh: string;
+                        };
+                        /** @description Values the message names, e.g. {"amount":"5000.00"}. */
+                        params: {
+                            [key: string]: string;
+                        };
+                        /** @description Why: the step’s conditions do not hold (amount_not_above, amount_above, kind_not_covered, department_not_covered, category_not_covered, project_not_covered), or whom it would ask (approver_is_submitter, same_approver_as_previous, no_manager_above, submitter_heads_department). */
+                        reason: "amount_not_above" | "amount_above" | "kind_not_covered" | "department_not_covered" | "category_not_covered" | "project_not_covered" | "approver_is_submitter" | "same_approver_as_previous" | "no_manager_above" | "submitter_heads_department";
+                    } | null;
+                    /** @description The stage it would run in; null when skipped. */
+                    stage: number | null;
+                    stepId: string;
+                }[];
+            };
+            /** @description The audit rule-set version checked (claims); null otherwise. */
+            auditPolicyVersion: number | null;
+            /** @description What would refuse the submission, as the refusal itself would say it. */
+            blockers: {
+                /** @description The registered problem code the refusal would carry. */
+                code: string;
+                /** @description The refusal for people to read. */
+                message: {
+                    /** @description en-US. */
+                    en: string;
+                    /** @description zh-CN. */
+                    zh: string;
+                };
+                /** @description JSON pointer of the field concerned; "" = the document. */
+                pointer: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description Identifier assigned by FinBridge (UUID v7).
+             */
+            documentId: string;
+            number: string;
+            /** @description Nothing found would refuse the submission now (budgets and invoices may still change). */
+            ready: boolean;
+            /** @description The risk tags the document would get (claims). */
+            riskTags: components["schemas"]["RiskTag"][];
         };
         /**
          * Supplier
@@ -5270,7 +6456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,7 +6483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5424,13 +6610,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importAccounts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -5588,7 +6922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5615,7 +6949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5693,7 +7027,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5753,7 +7087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5762,7 +7096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5789,7 +7123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5921,7 +7255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5939,7 +7273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5966,7 +7300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6035,7 +7369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6053,7 +7387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6062,7 +7396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6135,7 +7469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6153,7 +7487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6162,7 +7496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6226,7 +7560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6244,7 +7578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6253,8 +7587,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkSubmissionOfAdvance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionCheck"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6311,7 +7712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6329,7 +7730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6338,7 +7739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6414,7 +7815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6423,7 +7824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6487,7 +7888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6505,7 +7906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6514,7 +7915,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6537,7 +7938,17 @@ export interface operations {
     listMyApprovalTasks: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page: this page starts after its last task. */
+                after?: string;
+                /** @description The same as `after` (the name other lists use). */
+                cursor?: string;
+                /** @description claim = 报销单, request = 费用申请单, advance = 借款单. */
+                kind?: "claim" | "request" | "advance";
                 limit?: number;
+                /** @description Only tasks past their due time (pending ones). */
+                overdue?: boolean;
+                /** @description Only tasks whose document has risk tags. */
+                risky?: boolean;
                 status?: "pending" | "approved" | "rejected" | "cancelled";
             };
             header?: never;
@@ -6577,8 +7988,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMyApprovalTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyApprovalTaskView"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6641,7 +8119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6659,7 +8137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6668,7 +8146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +8212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6752,7 +8230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6761,7 +8239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6825,7 +8303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6843,7 +8321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6852,8 +8330,67 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countMyApprovalTasks: {
+        parameters: {
+            query?: {
+                /** @description A task is due soon when it falls due within this many hours. */
+                soonHours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalTaskCounts"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7020,6 +8557,2044 @@ export interface operations {
             };
         };
     };
+    listBankStatementImports: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description True when this very file (same SHA-256) was imported before: nothing new was added. */
+                            alreadyImported: boolean;
+                            fileName: string | null;
+                            fileSha256: string;
+                            /** @description camt.053.001.NN, mt940 or csv. */
+                            format: string;
+                            id: string;
+                            /** Format: date-time */
+                            importedAt: string;
+                            importedBy: string;
+                            layout: string | null;
+                            lines: number;
+                            newLines: number;
+                            statements: {
+                                accountCode: string;
+                                closingBalance: string | null;
+                                closingOn: string | null;
+                                /** Format: date */
+                                from: string;
+                                id: string;
+                                /** @description Lines the statement lists. */
+                                lines: number;
+                                /** @description Lines not already imported by an earlier statement. */
+                                newLines: number;
+                                openingBalance: string | null;
+                                /** @description camt Stmt/Id, or MT940 :20: and :28C:. */
+                                statementRef: string | null;
+                                /** Format: date */
+                                to: string;
+                            }[];
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importBankStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The account’s code or number; needed when the file does not name it (most CSV). */
+                    account?: string;
+                    /** @description The file, base64. */
+                    content: string;
+                    fileName?: string;
+                    /** @description A CSV layout name, camt053 or mt940. */
+                    layout?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when this very file (same SHA-256) was imported before: nothing new was added. */
+                        alreadyImported: boolean;
+                        fileName: string | null;
+                        fileSha256: string;
+                        /** @description camt.053.001.NN, mt940 or csv. */
+                        format: string;
+                        id: string;
+                        /** Format: date-time */
+                        importedAt: string;
+                        importedBy: string;
+                        layout: string | null;
+                        lines: number;
+                        newLines: number;
+                        statements: {
+                            accountCode: string;
+                            closingBalance: string | null;
+                            closingOn: string | null;
+                            /** Format: date */
+                            from: string;
+                            id: string;
+                            /** @description Lines the statement lists. */
+                            lines: number;
+                            /** @description Lines not already imported by an earlier statement. */
+                            newLines: number;
+                            openingBalance: string | null;
+                            /** @description camt Stmt/Id, or MT940 :20: and :28C:. */
+                            statementRef: string | null;
+                            /** Format: date */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when this very file (same SHA-256) was imported before: nothing new was added. */
+                        alreadyImported: boolean;
+                        fileName: string | null;
+                        fileSha256: string;
+                        /** @description camt.053.001.NN, mt940 or csv. */
+                        format: string;
+                        id: string;
+                        /** Format: date-time */
+                        importedAt: string;
+                        importedBy: string;
+                        layout: string | null;
+                        lines: number;
+                        newLines: number;
+                        statements: {
+                            accountCode: string;
+                            closingBalance: string | null;
+                            closingOn: string | null;
+                            /** Format: date */
+                            from: string;
+                            id: string;
+                            /** @description Lines the statement lists. */
+                            lines: number;
+                            /** @description Lines not already imported by an earlier statement. */
+                            newLines: number;
+                            openingBalance: string | null;
+                            /** @description camt Stmt/Id, or MT940 :20: and :28C:. */
+                            statementRef: string | null;
+                            /** Format: date */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBankStatementImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when this very file (same SHA-256) was imported before: nothing new was added. */
+                        alreadyImported: boolean;
+                        fileName: string | null;
+                        fileSha256: string;
+                        /** @description camt.053.001.NN, mt940 or csv. */
+                        format: string;
+                        id: string;
+                        /** Format: date-time */
+                        importedAt: string;
+                        importedBy: string;
+                        layout: string | null;
+                        lines: number;
+                        newLines: number;
+                        statements: {
+                            accountCode: string;
+                            closingBalance: string | null;
+                            closingOn: string | null;
+                            /** Format: date */
+                            from: string;
+                            id: string;
+                            /** @description Lines the statement lists. */
+                            lines: number;
+                            /** @description Lines not already imported by an earlier statement. */
+                            newLines: number;
+                            openingBalance: string | null;
+                            /** @description camt Stmt/Id, or MT940 :20: and :28C:. */
+                            statementRef: string | null;
+                            /** Format: date */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountNumber: string;
+                            bankName: string | null;
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            default: boolean;
+                            name: string;
+                            /** Format: date */
+                            openedOn: string;
+                            openingBalance: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBankAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The bank account number. */
+                    accountNumber: string;
+                    /** @description Bank and branch (开户行). */
+                    bankName?: string;
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    code: string;
+                    /** @description ISO 4217 currency code. */
+                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                    /** @description Payments that name no account (claims and advances paid with …/pay, Payments without bankAccountCode) are booked on the default account of their currency. */
+                    default?: boolean;
+                    /** @description Account name (户名). */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description The day FinBridge’s book of the account starts (启用日期).
+                     */
+                    openedOn: string;
+                    /**
+                     * @description The book balance at the start of openedOn (启用日账面余额), e.g. "100000.00".
+                     * @example 1234.50
+                     */
+                    openingBalance: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountNumber: string;
+                        bankName: string | null;
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        currency: string;
+                        default: boolean;
+                        name: string;
+                        /** Format: date */
+                        openedOn: string;
+                        openingBalance: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateBankAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The bank account number. */
+                    accountNumber: string;
+                    /** @description Bank and branch (开户行). */
+                    bankName?: string;
+                    /** @description ISO 4217 currency code. */
+                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                    /** @description Payments that name no account (claims and advances paid with …/pay, Payments without bankAccountCode) are booked on the default account of their currency. */
+                    default?: boolean;
+                    /** @description Account name (户名). */
+                    name: string;
+                    /**
+                     * Format: date
+                     * @description The day FinBridge’s book of the account starts (启用日期).
+                     */
+                    openedOn: string;
+                    /**
+                     * @description The book balance at the start of openedOn (启用日账面余额), e.g. "100000.00".
+                     * @example 1234.50
+                     */
+                    openingBalance: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountNumber: string;
+                        bankName: string | null;
+                        code: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        currency: string;
+                        default: boolean;
+                        name: string;
+                        /** Format: date */
+                        openedOn: string;
+                        openingBalance: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankBookEntries: {
+        parameters: {
+            query?: {
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                account?: string;
+                cursor?: string;
+                /** @description Money into (收) or out of (付) the company’s account. */
+                direction?: "in" | "out";
+                /** @description Calendar date YYYY-MM-DD (no time zone). */
+                from?: string;
+                limit?: number;
+                status?: "open" | "matched";
+                /** @description Calendar date YYYY-MM-DD (no time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountCode: string;
+                            amount: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            currency: string;
+                            /** Format: date */
+                            date: string;
+                            description: string | null;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            reference: string | null;
+                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            source: string;
+                            sourceId: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBankBookEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    account: string;
+                    /**
+                     * @description Positive; the direction says in or out.
+                     * @example 1234.50
+                     */
+                    amount: string;
+                    counterpartyAccount?: string;
+                    counterpartyName?: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    date: string;
+                    description?: string;
+                    /** @description Money into (收) or out of (付) the company’s account. */
+                    direction: "in" | "out";
+                    reference?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountCode: string;
+                        amount: string;
+                        counterpartyAccount: string | null;
+                        counterpartyName: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /** Format: date */
+                        date: string;
+                        description: string | null;
+                        /** @description Money into (收) or out of (付) the company’s account. */
+                        direction: "in" | "out";
+                        id: string;
+                        matchId: string | null;
+                        reference: string | null;
+                        /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                        source: string;
+                        sourceId: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankStatementLayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formats: {
+                            name: string;
+                            title: string;
+                        }[];
+                        layouts: {
+                            direction: "columns" | "sign" | "indicator";
+                            name: string;
+                            note: string;
+                            signature: string[];
+                            source: "public" | "assumed";
+                            title: {
+                                en: string;
+                                zh: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankStatementLines: {
+        parameters: {
+            query?: {
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                account?: string;
+                cursor?: string;
+                /** @description Money into (收) or out of (付) the company’s account. */
+                direction?: "in" | "out";
+                /** @description Calendar date YYYY-MM-DD (no time zone). */
+                from?: string;
+                limit?: number;
+                status?: "open" | "matched";
+                /** @description Calendar date YYYY-MM-DD (no time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountCode: string;
+                            amount: string;
+                            /** @description The running balance after the line, when the bank gave it. */
+                            balance: string | null;
+                            /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                            bankReference: string | null;
+                            /** Format: date */
+                            bookedOn: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            currency: string;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            memo: string | null;
+                            /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                            reference: string | null;
+                            statementId: string;
+                            valueOn: string | null;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBankMatches: {
+        parameters: {
+            query?: {
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                account?: string;
+                cursor?: string;
+                kind?: "auto" | "manual";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            accountCode: string;
+                            createdAt: string;
+                            createdBy: string;
+                            entries: {
+                                accountCode: string;
+                                amount: string;
+                                counterpartyAccount: string | null;
+                                counterpartyName: string | null;
+                                createdAt: string;
+                                createdBy: string;
+                                currency: string;
+                                /** Format: date */
+                                date: string;
+                                description: string | null;
+                                /** @description Money into (收) or out of (付) the company’s account. */
+                                direction: "in" | "out";
+                                id: string;
+                                matchId: string | null;
+                                reference: string | null;
+                                /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                                source: string;
+                                sourceId: string;
+                            }[];
+                            id: string;
+                            kind: "auto" | "manual";
+                            lines: {
+                                accountCode: string;
+                                amount: string;
+                                /** @description The running balance after the line, when the bank gave it. */
+                                balance: string | null;
+                                /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                                bankReference: string | null;
+                                /** Format: date */
+                                bookedOn: string;
+                                counterpartyAccount: string | null;
+                                counterpartyName: string | null;
+                                currency: string;
+                                /** @description Money into (收) or out of (付) the company’s account. */
+                                direction: "in" | "out";
+                                id: string;
+                                matchId: string | null;
+                                memo: string | null;
+                                /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                                reference: string | null;
+                                statementId: string;
+                                valueOn: string | null;
+                            }[];
+                            note: string | null;
+                            reasons: {
+                                /**
+                                 * @description Why the items belong together (docs/bank.md lists the points of each).
+                                 * @enum {unknown}
+                                 */
+                                code: "amount" | "date" | "counterparty_account" | "counterparty_name" | "reference" | "group_reference" | "group_counterparty" | "group_whole_day" | "manual";
+                                /** @description date: how many days apart. */
+                                days?: number;
+                                match?: "masked" | "contains";
+                                /** @description amount of a group: how many items add up. */
+                                members?: number;
+                                points: number;
+                            }[];
+                            score: number;
+                            /** @description one_to_one; many_to_one: several book entries, one bank line; one_to_many: one book entry, several bank lines. */
+                            shape: "one_to_one" | "many_to_one" | "one_to_many";
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBankMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entryIds: string[];
+                    lineIds: string[];
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountCode: string;
+                        createdAt: string;
+                        createdBy: string;
+                        entries: {
+                            accountCode: string;
+                            amount: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            currency: string;
+                            /** Format: date */
+                            date: string;
+                            description: string | null;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            reference: string | null;
+                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            source: string;
+                            sourceId: string;
+                        }[];
+                        id: string;
+                        kind: "auto" | "manual";
+                        lines: {
+                            accountCode: string;
+                            amount: string;
+                            /** @description The running balance after the line, when the bank gave it. */
+                            balance: string | null;
+                            /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                            bankReference: string | null;
+                            /** Format: date */
+                            bookedOn: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            currency: string;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            memo: string | null;
+                            /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                            reference: string | null;
+                            statementId: string;
+                            valueOn: string | null;
+                        }[];
+                        note: string | null;
+                        reasons: {
+                            /**
+                             * @description Why the items belong together (docs/bank.md lists the points of each).
+                             * @enum {unknown}
+                             */
+                            code: "amount" | "date" | "counterparty_account" | "counterparty_name" | "reference" | "group_reference" | "group_counterparty" | "group_whole_day" | "manual";
+                            /** @description date: how many days apart. */
+                            days?: number;
+                            match?: "masked" | "contains";
+                            /** @description amount of a group: how many items add up. */
+                            members?: number;
+                            points: number;
+                        }[];
+                        score: number;
+                        /** @description one_to_one; many_to_one: several book entries, one bank line; one_to_many: one book entry, several bank lines. */
+                        shape: "one_to_one" | "many_to_one" | "one_to_many";
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    autoMatchBankStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    account: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    from?: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    to?: string;
+                    /**
+                     * @description Most days apart a pair may be.
+                     * @default 7
+                     */
+                    windowDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountCode: string;
+                        /** @description Book entries of paid claims and advances added first. */
+                        collected: number;
+                        entriesMatched: number;
+                        linesMatched: number;
+                        matches: number;
+                        openEntries: number;
+                        openLines: number;
+                        shapes: {
+                            manyToOne: number;
+                            oneToMany: number;
+                            oneToOne: number;
+                        };
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBankMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountCode: string;
+                        createdAt: string;
+                        createdBy: string;
+                        entries: {
+                            accountCode: string;
+                            amount: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            currency: string;
+                            /** Format: date */
+                            date: string;
+                            description: string | null;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            reference: string | null;
+                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            source: string;
+                            sourceId: string;
+                        }[];
+                        id: string;
+                        kind: "auto" | "manual";
+                        lines: {
+                            accountCode: string;
+                            amount: string;
+                            /** @description The running balance after the line, when the bank gave it. */
+                            balance: string | null;
+                            /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                            bankReference: string | null;
+                            /** Format: date */
+                            bookedOn: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            currency: string;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            memo: string | null;
+                            /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                            reference: string | null;
+                            statementId: string;
+                            valueOn: string | null;
+                        }[];
+                        note: string | null;
+                        reasons: {
+                            /**
+                             * @description Why the items belong together (docs/bank.md lists the points of each).
+                             * @enum {unknown}
+                             */
+                            code: "amount" | "date" | "counterparty_account" | "counterparty_name" | "reference" | "group_reference" | "group_counterparty" | "group_whole_day" | "manual";
+                            /** @description date: how many days apart. */
+                            days?: number;
+                            match?: "masked" | "contains";
+                            /** @description amount of a group: how many items add up. */
+                            members?: number;
+                            points: number;
+                        }[];
+                        score: number;
+                        /** @description one_to_one; many_to_one: several book entries, one bank line; one_to_many: one book entry, several bank lines. */
+                        shape: "one_to_one" | "many_to_one" | "one_to_many";
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteBankMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accountCode: string;
+                        createdAt: string;
+                        createdBy: string;
+                        entries: {
+                            accountCode: string;
+                            amount: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            currency: string;
+                            /** Format: date */
+                            date: string;
+                            description: string | null;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            reference: string | null;
+                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            source: string;
+                            sourceId: string;
+                        }[];
+                        id: string;
+                        kind: "auto" | "manual";
+                        lines: {
+                            accountCode: string;
+                            amount: string;
+                            /** @description The running balance after the line, when the bank gave it. */
+                            balance: string | null;
+                            /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                            bankReference: string | null;
+                            /** Format: date */
+                            bookedOn: string;
+                            counterpartyAccount: string | null;
+                            counterpartyName: string | null;
+                            currency: string;
+                            /** @description Money into (收) or out of (付) the company’s account. */
+                            direction: "in" | "out";
+                            id: string;
+                            matchId: string | null;
+                            memo: string | null;
+                            /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                            reference: string | null;
+                            statementId: string;
+                            valueOn: string | null;
+                        }[];
+                        note: string | null;
+                        reasons: {
+                            /**
+                             * @description Why the items belong together (docs/bank.md lists the points of each).
+                             * @enum {unknown}
+                             */
+                            code: "amount" | "date" | "counterparty_account" | "counterparty_name" | "reference" | "group_reference" | "group_counterparty" | "group_whole_day" | "manual";
+                            /** @description date: how many days apart. */
+                            days?: number;
+                            match?: "masked" | "contains";
+                            /** @description amount of a group: how many items add up. */
+                            members?: number;
+                            points: number;
+                        }[];
+                        score: number;
+                        /** @description one_to_one; many_to_one: several book entries, one bank line; one_to_many: one book entry, several bank lines. */
+                        shape: "one_to_one" | "many_to_one" | "one_to_many";
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBankReconciliation: {
+        parameters: {
+            query: {
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                account: string;
+                /** @description Calendar date YYYY-MM-DD (no time zone). */
+                from?: string;
+                period?: string;
+                /** @description Calendar date YYYY-MM-DD (no time zone). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: {
+                            accountNumber: string;
+                            bankName: string | null;
+                            code: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            currency: string;
+                            default: boolean;
+                            name: string;
+                            /** Format: date */
+                            openedOn: string;
+                            openingBalance: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        };
+                        adjustedBankBalance: string;
+                        adjustedBookBalance: string;
+                        balanced: boolean;
+                        bank: {
+                            /** @description Bank balance at the end of `to` (银行对账单余额). */
+                            balance: string;
+                            /**
+                             * Format: date
+                             * @description The day of the statement balance it starts from.
+                             */
+                            balanceOn: string;
+                            periodIn: string;
+                            periodOut: string;
+                            statementId: string;
+                            statementRef: string | null;
+                        };
+                        /** @description 银行已付、企业未付 */
+                        bankPaidNotInBook: {
+                            count: number;
+                            /** @description Oldest first; the first 500. */
+                            items: {
+                                accountCode: string;
+                                amount: string;
+                                /** @description The running balance after the line, when the bank gave it. */
+                                balance: string | null;
+                                /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                                bankReference: string | null;
+                                /** Format: date */
+                                bookedOn: string;
+                                counterpartyAccount: string | null;
+                                counterpartyName: string | null;
+                                currency: string;
+                                /** @description Money into (收) or out of (付) the company’s account. */
+                                direction: "in" | "out";
+                                id: string;
+                                matchId: string | null;
+                                memo: string | null;
+                                /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                                reference: string | null;
+                                statementId: string;
+                                valueOn: string | null;
+                            }[];
+                            total: string;
+                        };
+                        /** @description 银行已收、企业未收 */
+                        bankReceivedNotInBook: {
+                            count: number;
+                            /** @description Oldest first; the first 500. */
+                            items: {
+                                accountCode: string;
+                                amount: string;
+                                /** @description The running balance after the line, when the bank gave it. */
+                                balance: string | null;
+                                /** @description The bank’s own transaction id (AcctSvcrRef, 流水号). */
+                                bankReference: string | null;
+                                /** Format: date */
+                                bookedOn: string;
+                                counterpartyAccount: string | null;
+                                counterpartyName: string | null;
+                                currency: string;
+                                /** @description Money into (收) or out of (付) the company’s account. */
+                                direction: "in" | "out";
+                                id: string;
+                                matchId: string | null;
+                                memo: string | null;
+                                /** @description The payer’s reference (EndToEndId, :61: reference, 业务参考号). */
+                                reference: string | null;
+                                statementId: string;
+                                valueOn: string | null;
+                            }[];
+                            total: string;
+                        };
+                        book: {
+                            /** @description Book balance at the end of `to` (企业银行存款日记账余额). */
+                            balance: string;
+                            /** @description Book balance at the start of `from`. */
+                            openingBalance: string;
+                            periodIn: string;
+                            periodOut: string;
+                        };
+                        /** @description 企业已付、银行未付 */
+                        bookPaidNotByBank: {
+                            count: number;
+                            /** @description Oldest first; the first 500. */
+                            items: {
+                                accountCode: string;
+                                amount: string;
+                                counterpartyAccount: string | null;
+                                counterpartyName: string | null;
+                                createdAt: string;
+                                createdBy: string;
+                                currency: string;
+                                /** Format: date */
+                                date: string;
+                                description: string | null;
+                                /** @description Money into (收) or out of (付) the company’s account. */
+                                direction: "in" | "out";
+                                id: string;
+                                matchId: string | null;
+                                reference: string | null;
+                                /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                                source: string;
+                                sourceId: string;
+                            }[];
+                            total: string;
+                        };
+                        /** @description 企业已收、银行未收 */
+                        bookReceivedNotByBank: {
+                            count: number;
+                            /** @description Oldest first; the first 500. */
+                            items: {
+                                accountCode: string;
+                                amount: string;
+                                counterpartyAccount: string | null;
+                                counterpartyName: string | null;
+                                createdAt: string;
+                                createdBy: string;
+                                currency: string;
+                                /** Format: date */
+                                date: string;
+                                description: string | null;
+                                /** @description Money into (收) or out of (付) the company’s account. */
+                                direction: "in" | "out";
+                                id: string;
+                                matchId: string | null;
+                                reference: string | null;
+                                /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                                source: string;
+                                sourceId: string;
+                            }[];
+                            total: string;
+                        };
+                        currency: string;
+                        /** @description Adjusted bank balance less adjusted book balance. */
+                        difference: string;
+                        /** Format: date */
+                        from: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     budgetExecution: {
         parameters: {
             query?: {
@@ -7133,7 +10708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7142,7 +10717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7231,7 +10806,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7240,7 +10815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7338,7 +10913,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("companies:read" | "master-data:read" | "master-data:write" | "vouchers:read" | "vouchers:write" | "claims:read" | "claims:write" | "approvals:write" | "budgets:read" | "budgets:write" | "rules:admin" | "connections:admin" | "clients:admin" | "users:admin" | "audit:read" | "metrics:read")[];
+                    scopes: ("companies:read" | "master-data:read" | "master-data:write" | "vouchers:read" | "vouchers:write" | "claims:read" | "claims:write" | "approvals:write" | "budgets:read" | "budgets:write" | "bank:read" | "bank:write" | "rules:admin" | "connections:admin" | "clients:admin" | "users:admin" | "audit:read" | "metrics:read" | "events:read" | "webhooks:admin")[];
                 };
             };
         };
@@ -7409,7 +10984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7563,6 +11138,102 @@ export interface operations {
             };
         };
     };
+    createCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCompany: {
         parameters: {
             query?: never;
@@ -7612,6 +11283,140 @@ export interface operations {
             };
             /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCompany: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Version the change applies to, e.g. "3". */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description CAS = 企业会计准则, ASBE-small = 小企业会计准则. */
+                    accountingStandard?: "CAS" | "ASBE-small" | "IFRS";
+                    address?: string | null;
+                    /** @description Fiscal calendar: 12 monthly periods plus optional special periods. */
+                    fiscalCalendar?: {
+                        /**
+                         * @description Month the fiscal year starts (China: 1).
+                         * @default 1
+                         */
+                        firstMonth: number;
+                        /**
+                         * @description Closing periods 13–16 after month 12.
+                         * @default 0
+                         */
+                        specialPeriods: number;
+                    };
+                    /** @description Display name. */
+                    name?: string;
+                    /**
+                     * @description 统一社会信用代码 (GB 32100-2015), 18 characters; the check character is verified.
+                     * @example 91110000600037341L
+                     */
+                    taxId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Company"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7793,7 +11598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7820,7 +11625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8035,7 +11840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,7 +11970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8438,7 +12243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8465,7 +12270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8762,7 +12567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8879,7 +12684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,6 +12772,391 @@ export interface operations {
             };
             /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConnectionWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether a secret is set (calls are refused until one is). */
+                        configured: boolean;
+                        previousSecretValidUntil: string | null;
+                        updatedAt: string | null;
+                        /** @description What the ERP or partner calls (POST). */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    callConnectionWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        /** @description The call’s id in the connection’s webhook log. */
+                        id: string;
+                        /** @enum {string} */
+                        status: "queued";
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token, invalid_credentials, sso_failed, webhook_signature_invalid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConnectionWebhookCalls: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            code: string | null;
+                            detail: string | null;
+                            eventId: string | null;
+                            eventType: string | null;
+                            finishedAt: string | null;
+                            id: string;
+                            outcome: "accepted" | "refused";
+                            receivedAt: string;
+                            result: {
+                                error?: string;
+                                pulls?: {
+                                    failure?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                    object: string;
+                                    ok: boolean;
+                                    pages?: number;
+                                    records?: number;
+                                    skipped?: string;
+                                }[];
+                            } | null;
+                            status: ("queued" | "done" | "failed") | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateConnectionWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How long the secret it replaces stays valid beside the new one (0: not at all).
+                     * @default 86400
+                     */
+                    graceSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether a secret is set (calls are refused until one is). */
+                        configured: boolean;
+                        previousSecretValidUntil: string | null;
+                        /** @description The signing secret: shown this once, store it now. */
+                        secret: string;
+                        updatedAt: string | null;
+                        /** @description What the ERP or partner calls (POST). */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9233,7 +13423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9260,7 +13450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9387,13 +13577,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCostCenters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -9547,7 +13885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9574,7 +13912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9736,7 +14074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9763,7 +14101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9890,13 +14228,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCurrencies: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -10051,7 +14537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10078,7 +14564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10242,7 +14728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10269,7 +14755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10396,13 +14882,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importCustomers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -10570,7 +15204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10597,7 +15231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10673,7 +15307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10682,7 +15316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10852,7 +15486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10879,7 +15513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11006,13 +15640,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importDepartments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -11169,7 +15951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11196,7 +15978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11469,7 +16251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11496,7 +16278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11623,13 +16405,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importEmployees: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -11788,7 +16718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11815,8 +16745,675 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            description: {
+                                "en-US": string;
+                                "zh-CN": string;
+                            };
+                            /** @description What `subject.type` its events name. */
+                            subject: string;
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description A cursor from an earlier answer (`nextCursor`, or an event’s `cursor`). */
+                after?: string;
+                limit?: number;
+                /** @description Only these types, comma-separated: expense.submitted, expense.approved, expense.rejected, expense.withdrawn, expense.posted, expense.paid, expense.reversed, posting.posted, posting.rejected, posting.dead, sync.finished. */
+                types?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.submitted";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.approved";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.rejected";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.withdrawn";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.posted";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.paid";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.reversed";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                /** @description The submitting module’s (or client’s) id of the document. */
+                                documentId: string;
+                                /** @description voucher, supplier_bill or payment. */
+                                documentType: string;
+                                /** @description The ERP’s document number. */
+                                erpNumber: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                postingId: string;
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Posting";
+                            };
+                            /** @enum {string} */
+                            type: "posting.posted";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description The ERP’s code, or the hub’s (e.g. exhausted). */
+                                code: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                /** @description The submitting module’s (or client’s) id of the document. */
+                                documentId: string;
+                                /** @description voucher, supplier_bill or payment. */
+                                documentType: string;
+                                /** @description The ERP’s message, verbatim. */
+                                message: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                postingId: string;
+                                reason: ("period_closed" | "unknown_account" | "unknown_partner" | "unknown_dimension" | "unbalanced" | "duplicate_reference" | "not_authorized" | "invalid_value") | null;
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Posting";
+                            };
+                            /** @enum {string} */
+                            type: "posting.rejected";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description The ERP’s code, or the hub’s (e.g. exhausted). */
+                                code: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                /** @description The submitting module’s (or client’s) id of the document. */
+                                documentId: string;
+                                /** @description voucher, supplier_bill or payment. */
+                                documentType: string;
+                                /** @description The ERP’s message, verbatim. */
+                                message: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                postingId: string;
+                                reason: ("period_closed" | "unknown_account" | "unknown_partner" | "unknown_dimension" | "unbalanced" | "duplicate_reference" | "not_authorized" | "invalid_value") | null;
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Posting";
+                            };
+                            /** @enum {string} */
+                            type: "posting.dead";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                failure: {
+                                    code: string;
+                                    message: string;
+                                    outcome: string;
+                                } | null;
+                                /** @description What was pulled, e.g. suppliers, accounts. */
+                                object: string;
+                                ok: boolean;
+                                pages: number;
+                                /** @description Records stored by this pull. */
+                                records: number;
+                                /** @description Where the next pull continues. */
+                                watermark: {
+                                    modifiedAt: string | null;
+                                    number: string | null;
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Connection";
+                            };
+                            /** @enum {string} */
+                            type: "sync.finished";
+                        })[];
+                        /** @description Ask again with after=<nextCursor>: it is after the last item, or after everything read when the page was short. */
+                        nextCursor: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11983,7 +17580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12010,7 +17607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12137,13 +17734,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -12298,7 +18043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12325,7 +18070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12495,7 +18240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12522,7 +18267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12649,13 +18394,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importExpenseCategories: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -12812,7 +18705,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12839,7 +18732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12917,7 +18810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12977,7 +18870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12986,7 +18879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13013,7 +18906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13145,7 +19038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13163,7 +19056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13190,7 +19083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13255,7 +19148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13273,7 +19166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13282,7 +19175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13351,7 +19244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13369,7 +19262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13378,7 +19271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13442,7 +19335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13460,7 +19353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13469,8 +19362,142 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    explainClaimRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleExplanation"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkSubmissionOfExpenseClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionCheck"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13527,7 +19554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13545,7 +19572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13554,7 +19581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13630,7 +19657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13639,7 +19666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13703,7 +19730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13721,7 +19748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13730,7 +19757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13938,7 +19965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13965,8 +19992,67 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayableDocuments: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayablePage"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14043,7 +20129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14103,7 +20189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14112,7 +20198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14139,7 +20225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14271,7 +20357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14289,7 +20375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14316,8 +20402,75 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkSubmissionOfExpenseRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionCheck"];
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14374,7 +20527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14392,7 +20545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14401,7 +20554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14465,7 +20618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14483,7 +20636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14492,7 +20645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14627,7 +20780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14636,7 +20789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14775,7 +20928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14802,7 +20955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14941,7 +21094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14968,8 +21121,216 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description The server’s time: ages are counted to it.
+                         */
+                        asOf: string;
+                        master: {
+                            mode: "key-file" | "environment";
+                            previousIds: string[];
+                            /** @description Id (a hash prefix, never the key) of the key that seals. */
+                            primaryId: string;
+                            /** @description How many stored secrets each key seals. */
+                            sealed: {
+                                keyId: string;
+                                values: number;
+                            }[];
+                            writtenAt: string | null;
+                        };
+                        signing: {
+                            /** @description Newest first; the private halves never leave. */
+                            keys: {
+                                alg: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                kid: string;
+                                retiredAt: string | null;
+                                status: "active" | "retiring" | "retired";
+                            }[];
+                            /** @description A retiring key keeps verifying for this long after a rotation. */
+                            tokenTtlSeconds: number;
+                        };
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateMasterKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mode: "key-file" | "environment";
+                        newKeyId: string;
+                        platformSecrets: number;
+                        secrets: number;
+                        signingKeys: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kid: string;
+                        retiring: string[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15028,7 +21389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15178,7 +21539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15205,8 +21566,68 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClosedPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClosedPeriodView"][];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15278,7 +21699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15303,6 +21724,8 @@ export interface operations {
             query?: {
                 connectionId?: string;
                 cursor?: string;
+                /** @description The document the postings carry, as submitted: an expense claim’s or advance’s id (its red-letter reversal is `<id>-R`), or the documentId given to POST /vouchers, /supplier-bills or /payments. */
+                documentId?: string;
                 /** @description The last failure's code (ERP's or hub's). */
                 errorCode?: string;
                 limit?: number;
@@ -15644,7 +22067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15726,7 +22149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15985,7 +22408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16012,7 +22435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16139,13 +22562,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importProjects: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -16301,7 +22872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16328,7 +22899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16463,7 +23034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16472,7 +23043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16684,7 +23255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16711,7 +23282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16875,7 +23446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16902,7 +23473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17029,13 +23600,161 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSuppliers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Company (tenant) code or id the request acts on. */
+                "x-tenant"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file, base64; the whole body at most 22 MiB (413 payload_too_large beyond). */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: "xlsx" | "csv";
+                        items: {
+                            id?: string;
+                            key: string | null;
+                            row: number;
+                            status: "created" | "updated" | "unchanged";
+                        }[];
+                        /** @description Data rows read (blank rows are skipped). */
+                        rows: number;
+                        /** @description The worksheet read (xlsx). */
+                        sheet: string | null;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            /** @description Column letter (A, B, …). */
+                            column: string | null;
+                            /** @description JSON pointer of the field in the record. */
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
                 };
             };
             /** @description Problem: rate_limited */
@@ -17205,7 +23924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17232,7 +23951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17332,7 +24051,7 @@ export interface operations {
                     /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
                     employeeCode?: string;
                     password?: string;
-                    roles: ("employee" | "approver" | "finance" | "admin" | "auditor" | "integration")[];
+                    roles: ("employee" | "approver" | "finance" | "admin" | "auditor" | "integration" | "operator")[];
                     username: string;
                 };
             };
@@ -17373,7 +24092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17382,7 +24101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17409,7 +24128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17559,7 +24278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17586,7 +24305,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17680,7 +24399,1475 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attemptLog: {
+                            at: string;
+                            attempt: number;
+                            durationMs: number;
+                            error: string | null;
+                            outcome: "delivered" | ("timeout" | "http_status" | "connect_error" | "tls_error" | "network_error");
+                            responseExcerpt: string | null;
+                            statusCode: number | null;
+                        }[];
+                        attempts: number;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                        /**
+                         * Event
+                         * @description A business event (docs/webhooks.md); `data` depends on `type`.
+                         */
+                        event: {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.submitted";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.approved";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.rejected";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.withdrawn";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.posted";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.paid";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description Who made the change: user:<id>, client:<id>, external:<task> or system:hub. */
+                                actor: string;
+                                comment: string | null;
+                                departmentCode: string;
+                                employeeCode: string;
+                                erpVoucherNumber: string | null;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                id: string;
+                                kind: "claim" | "request" | "advance";
+                                /** @description The document number, e.g. BX-2026-000123. */
+                                number: string;
+                                /** @description Its status before this change. */
+                                previousStatus: string;
+                                /** @description Its status now. */
+                                status: string;
+                                /** @description Money: amount as a decimal string plus ISO 4217 currency. */
+                                total: {
+                                    /**
+                                     * @description Decimal string with the currency's minor digits, e.g. "1234.50". JSON numbers are rejected.
+                                     * @example 1234.50
+                                     */
+                                    amount: string;
+                                    /** @description ISO 4217 currency code. */
+                                    currency: "CNY" | "HKD" | "MOP" | "TWD" | "USD" | "EUR" | "GBP" | "JPY" | "KRW" | "SGD" | "AUD" | "NZD" | "CAD" | "CHF" | "SEK" | "NOK" | "DKK" | "RUB" | "INR" | "THB" | "MYR" | "IDR" | "PHP" | "VND" | "KZT" | "AED" | "SAR" | "BRL" | "MXN" | "ZAR" | "CLP" | "ISK" | "PYG" | "UGX" | "XAF" | "XOF" | "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND";
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "ExpenseDocument";
+                            };
+                            /** @enum {string} */
+                            type: "expense.reversed";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                /** @description The submitting module’s (or client’s) id of the document. */
+                                documentId: string;
+                                /** @description voucher, supplier_bill or payment. */
+                                documentType: string;
+                                /** @description The ERP’s document number. */
+                                erpNumber: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                postingId: string;
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Posting";
+                            };
+                            /** @enum {string} */
+                            type: "posting.posted";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description The ERP’s code, or the hub’s (e.g. exhausted). */
+                                code: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                /** @description The submitting module’s (or client’s) id of the document. */
+                                documentId: string;
+                                /** @description voucher, supplier_bill or payment. */
+                                documentType: string;
+                                /** @description The ERP’s message, verbatim. */
+                                message: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                postingId: string;
+                                reason: ("period_closed" | "unknown_account" | "unknown_partner" | "unknown_dimension" | "unbalanced" | "duplicate_reference" | "not_authorized" | "invalid_value") | null;
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Posting";
+                            };
+                            /** @enum {string} */
+                            type: "posting.rejected";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /** @description The ERP’s code, or the hub’s (e.g. exhausted). */
+                                code: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                /** @description The submitting module’s (or client’s) id of the document. */
+                                documentId: string;
+                                /** @description voucher, supplier_bill or payment. */
+                                documentType: string;
+                                /** @description The ERP’s message, verbatim. */
+                                message: string;
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                postingId: string;
+                                reason: ("period_closed" | "unknown_account" | "unknown_partner" | "unknown_dimension" | "unbalanced" | "duplicate_reference" | "not_authorized" | "invalid_value") | null;
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Posting";
+                            };
+                            /** @enum {string} */
+                            type: "posting.dead";
+                        } | {
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            companyId: string;
+                            /** @description Opaque: GET /api/v1/events?after=<cursor> continues after it. */
+                            cursor: string;
+                            data: {
+                                /**
+                                 * Format: uuid
+                                 * @description Identifier assigned by FinBridge (UUID v7).
+                                 */
+                                connectionId: string;
+                                failure: {
+                                    code: string;
+                                    message: string;
+                                    outcome: string;
+                                } | null;
+                                /** @description What was pulled, e.g. suppliers, accounts. */
+                                object: string;
+                                ok: boolean;
+                                pages: number;
+                                /** @description Records stored by this pull. */
+                                records: number;
+                                /** @description Where the next pull continues. */
+                                watermark: {
+                                    modifiedAt: string | null;
+                                    number: string | null;
+                                };
+                            };
+                            /** @description The event’s id, the same in every delivery of it. */
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description Instant in UTC, RFC 3339.
+                             */
+                            occurredAt: string;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                type: "Connection";
+                            };
+                            /** @enum {string} */
+                            type: "sync.finished";
+                        };
+                        /** @description The event’s place in the log. */
+                        eventCursor: string;
+                        eventId: string;
+                        eventType: string;
+                        id: string;
+                        lastAttemptAt: string | null;
+                        lastError: string | null;
+                        lastStatusCode: number | null;
+                        nextAttemptAt: string | null;
+                        parkReason: ("timeout" | "http_status" | "connect_error" | "tls_error" | "network_error") | null;
+                        status: "pending" | "delivered" | "parked";
+                        subscriptionId: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        createdAt: string;
+                        deliveredAt: string | null;
+                        /** @description The event’s place in the log. */
+                        eventCursor: string;
+                        eventId: string;
+                        eventType: string;
+                        id: string;
+                        lastAttemptAt: string | null;
+                        lastError: string | null;
+                        lastStatusCode: number | null;
+                        nextAttemptAt: string | null;
+                        parkReason: ("timeout" | "http_status" | "connect_error" | "tls_error" | "network_error") | null;
+                        status: "pending" | "delivered" | "parked";
+                        subscriptionId: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            active: boolean;
+                            createdAt: string;
+                            description: string;
+                            id: string;
+                            previousSecretValidUntil: string | null;
+                            types: string[];
+                            updatedAt: string;
+                            url: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default true */
+                    active?: boolean;
+                    description?: string;
+                    /** @description Event types to deliver (GET /api/v1/event-types); "*" is every type, new ones included. */
+                    types: ("expense.submitted" | "expense.approved" | "expense.rejected" | "expense.withdrawn" | "expense.posted" | "expense.paid" | "expense.reversed" | "posting.posted" | "posting.rejected" | "posting.dead" | "sync.finished" | "*")[];
+                    /**
+                     * Format: uri
+                     * @description Where to POST each event: an http:// or https:// address.
+                     */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        createdAt: string;
+                        description: string;
+                        id: string;
+                        previousSecretValidUntil: string | null;
+                        /** @description The signing secret: shown this once, store it now. */
+                        secret: string;
+                        types: string[];
+                        updatedAt: string;
+                        url: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        createdAt: string;
+                        description: string;
+                        id: string;
+                        previousSecretValidUntil: string | null;
+                        types: string[];
+                        updatedAt: string;
+                        url: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    active?: boolean;
+                    description?: string;
+                    /** @description Event types to deliver (GET /api/v1/event-types); "*" is every type, new ones included. */
+                    types?: ("expense.submitted" | "expense.approved" | "expense.rejected" | "expense.withdrawn" | "expense.posted" | "expense.paid" | "expense.reversed" | "posting.posted" | "posting.rejected" | "posting.dead" | "sync.finished" | "*")[];
+                    /**
+                     * Format: uri
+                     * @description Where to POST each event: an http:// or https:// address.
+                     */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        createdAt: string;
+                        description: string;
+                        id: string;
+                        previousSecretValidUntil: string | null;
+                        types: string[];
+                        updatedAt: string;
+                        url: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "delivered" | "parked";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            /** @description The event’s place in the log. */
+                            eventCursor: string;
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            lastAttemptAt: string | null;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            nextAttemptAt: string | null;
+                            parkReason: ("timeout" | "http_status" | "connect_error" | "tls_error" | "network_error") | null;
+                            status: "pending" | "delivered" | "parked";
+                            subscriptionId: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An event cursor; without it, from the start of the log. */
+                    after?: string;
+                    /** @default 1000 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The log goes on: replay again after nextCursor. */
+                        more: boolean;
+                        nextCursor: string;
+                        queued: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSubscriptionSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description How long the secret it replaces stays valid beside the new one (0: not at all).
+                     * @default 86400
+                     */
+                    graceSeconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        previousSecretValidUntil: string | null;
+                        /** @description The signing secret: shown this once, store it now. */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17773,7 +25960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17928,6 +26115,50 @@ export interface operations {
             };
         };
     };
+    signInMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        password: boolean;
+                        sso: {
+                            /** @description Where the console sends a person to sign in (GET). */
+                            loginUrl: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ssoCallback: {
         parameters: {
             query?: never;
@@ -17965,7 +26196,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18674,7 +26905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18683,7 +26914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
             422: {
                 headers: {
                     [name: string]: unknown;

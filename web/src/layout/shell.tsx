@@ -27,7 +27,17 @@ export function Shell() {
     const entries = inArea.map((p: Page) => ({
       key: p.path,
       icon: p.icon,
-      label: t(p.label),
+      label:
+        p.badge === undefined ? (
+          t(p.label)
+        ) : (
+          <span>
+            {t(p.label)}
+            <Suspense fallback={null}>
+              <p.badge />
+            </Suspense>
+          </span>
+        ),
       'data-page': p.id,
     }));
     return area === 'home'

@@ -13,6 +13,15 @@ import {
   UnorderedListOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  FundOutlined,
+  PayCircleOutlined,
+  ProfileOutlined,
+  ReconciliationOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
+import { BankOutlined, FileSearchOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { WhoAmI } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
@@ -44,6 +53,17 @@ export interface Page {
   /** Every one of these scopes. */
   readonly scopes: readonly string[];
   readonly component: LazyExoticComponent<ComponentType>;
+  /** Shown beside the menu label (e.g. how many tasks wait); loaded on its own, renders nothing when idle. */
+  readonly badge?: LazyExoticComponent<ComponentType>;
+  /** Fetches the page's code (the same request the component makes): started early for the opening URL. */
+  readonly load: () => Promise<unknown>;
+}
+
+/** A page's lazy component and its loader, sharing one request. */
+function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<Page, 'component' | 'load'> {
+  let loading: Promise<{ default: ComponentType }> | undefined;
+  const once = () => (loading ??= load());
+  return { component: lazy(once), load: once };
 }
 
 /** Roles whose people are employees: they have claims of their own. */
@@ -57,7 +77,7 @@ export const PAGES: readonly Page[] = [
     label: 'nav.home',
     icon: <HomeOutlined />,
     scopes: [],
-    component: lazy(() => import('../pages/home/home-page.tsx')),
+    ...lazyPage(() => import('../pages/home/home-page.tsx')),
   },
   {
     id: 'my-claims',
@@ -69,7 +89,7 @@ export const PAGES: readonly Page[] = [
     icon: <FileTextOutlined />,
     roles: STAFF,
     scopes: ['claims:read'],
-    component: lazy(() => import('../pages/employee/my-claims-page.tsx')),
+    ...lazyPage(() => import('../pages/employee/my-claims-page.tsx')),
   },
   {
     id: 'new-claim',
@@ -80,7 +100,7 @@ export const PAGES: readonly Page[] = [
     icon: <PlusCircleOutlined />,
     roles: STAFF,
     scopes: ['claims:write', 'master-data:read'],
-    component: lazy(() => import('../pages/employee/new-claim-page.tsx')),
+    ...lazyPage(() => import('../pages/employee/new-claim-page.tsx')),
   },
   {
     id: 'approver-inbox',
@@ -94,7 +114,77 @@ export const PAGES: readonly Page[] = [
     // the session also has budgets:read
     roles: ['approver', 'finance'],
     scopes: ['approvals:write', 'claims:read'],
-    component: lazy(() => import('../pages/approver/inbox-page.tsx')),
+    ...lazyPage(() => import('../pages/approver/inbox-page.tsx')),
+    badge: lazy(() => import('../pages/approver/count-badge.tsx')),
+  },
+  // finance staff (issue #16 item 5): role finance, with the scopes of the routes each page calls
+  {
+    id: 'finance-audit',
+    area: 'finance',
+    path: '/finance/audit',
+    morePaths: ['/finance/audit/:taskId'],
+    label: 'finance.nav.audit',
+    description: 'finance.home.audit',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['finance'],
+    scopes: ['approvals:write', 'claims:read', 'companies:read'],
+    ...lazyPage(() => import('../pages/finance/audit-queue-page.tsx')),
+  },
+  {
+    id: 'finance-budgets',
+    area: 'finance',
+    path: '/finance/budgets',
+    label: 'finance.nav.budgets',
+    description: 'finance.home.budgets',
+    icon: <FundOutlined />,
+    roles: ['finance'],
+    scopes: ['budgets:read', 'budgets:write'],
+    ...lazyPage(() => import('../pages/finance/budgets-page.tsx')),
+  },
+  {
+    id: 'finance-periods',
+    area: 'finance',
+    path: '/finance/periods',
+    label: 'finance.nav.periods',
+    description: 'finance.home.periods',
+    icon: <CalendarOutlined />,
+    roles: ['finance'],
+    scopes: ['claims:read', 'rules:admin'],
+    ...lazyPage(() => import('../pages/finance/periods-page.tsx')),
+  },
+  {
+    id: 'finance-rules',
+    area: 'finance',
+    path: '/finance/rules',
+    label: 'finance.nav.rules',
+    description: 'finance.home.rules',
+    icon: <ProfileOutlined />,
+    roles: ['finance'],
+    scopes: ['claims:read', 'companies:read'],
+    ...lazyPage(() => import('../pages/finance/rules-page.tsx')),
+  },
+  {
+    id: 'finance-payments',
+    area: 'finance',
+    path: '/finance/payments',
+    label: 'finance.nav.payments',
+    description: 'finance.home.payments',
+    icon: <PayCircleOutlined />,
+    roles: ['finance'],
+    scopes: ['vouchers:read', 'claims:write'],
+    ...lazyPage(() => import('../pages/finance/payments-page.tsx')),
+  },
+  {
+    id: 'finance-postings',
+    area: 'finance',
+    path: '/finance/postings',
+    morePaths: ['/finance/postings/:postingId'],
+    label: 'finance.nav.postings',
+    description: 'finance.home.postings',
+    icon: <ReconciliationOutlined />,
+    roles: ['finance'],
+    scopes: ['claims:read', 'vouchers:read'],
+    ...lazyPage(() => import('../pages/finance/postings-page.tsx')),
   },
   // integration admin (issue #16 item 6): whoever holds connections:admin (role admin)
   {
@@ -105,7 +195,7 @@ export const PAGES: readonly Page[] = [
     description: 'home.int.monitor.desc',
     icon: <DashboardOutlined />,
     scopes: ['connections:admin', 'vouchers:read'],
-    component: lazy(() => import('../pages/integration/monitor-page.tsx')),
+    ...lazyPage(() => import('../pages/integration/monitor-page.tsx')),
   },
   {
     id: 'int-connections',
@@ -115,7 +205,7 @@ export const PAGES: readonly Page[] = [
     description: 'home.int.connections.desc',
     icon: <ApiOutlined />,
     scopes: ['connections:admin'],
-    component: lazy(() => import('../pages/integration/connections-page.tsx')),
+    ...lazyPage(() => import('../pages/integration/connections-page.tsx')),
   },
   {
     id: 'int-mapping',
@@ -125,7 +215,7 @@ export const PAGES: readonly Page[] = [
     description: 'home.int.mapping.desc',
     icon: <BranchesOutlined />,
     scopes: ['connections:admin', 'vouchers:read', 'claims:read'],
-    component: lazy(() => import('../pages/integration/mapping-page.tsx')),
+    ...lazyPage(() => import('../pages/integration/mapping-page.tsx')),
   },
   {
     id: 'int-postings',
@@ -136,7 +226,7 @@ export const PAGES: readonly Page[] = [
     description: 'home.int.postings.desc',
     icon: <UnorderedListOutlined />,
     scopes: ['connections:admin', 'vouchers:read'],
-    component: lazy(() => import('../pages/integration/postings-page.tsx')),
+    ...lazyPage(() => import('../pages/integration/postings-page.tsx')),
   },
   {
     id: 'int-dead-letters',
@@ -146,7 +236,7 @@ export const PAGES: readonly Page[] = [
     description: 'home.int.deadLetters.desc',
     icon: <WarningOutlined />,
     scopes: ['connections:admin', 'vouchers:read', 'vouchers:write'],
-    component: lazy(() => import('../pages/integration/dead-letters-page.tsx')),
+    ...lazyPage(() => import('../pages/integration/dead-letters-page.tsx')),
   },
   {
     id: 'int-master-data',
@@ -156,7 +246,7 @@ export const PAGES: readonly Page[] = [
     description: 'home.int.masterData.desc',
     icon: <DatabaseOutlined />,
     scopes: ['connections:admin', 'master-data:read', 'master-data:write'],
-    component: lazy(() => import('../pages/integration/master-data-page.tsx')),
+    ...lazyPage(() => import('../pages/integration/master-data-page.tsx')),
   },
   {
     id: 'users',
@@ -166,7 +256,49 @@ export const PAGES: readonly Page[] = [
     description: 'home.users.desc',
     icon: <TeamOutlined />,
     scopes: ['users:admin'],
-    component: lazy(() => import('../pages/admin/users-page.tsx')),
+    ...lazyPage(() => import('../pages/admin/users-page.tsx')),
+  },
+  // administration (issue #16 items 2 and 7): companies and keys are the installation operator's
+  // (platform:admin, role operator); API clients the company admin's; the audit log also the auditor's
+  {
+    id: 'admin-companies',
+    area: 'admin',
+    path: '/admin/companies',
+    label: 'admin.nav.companies',
+    description: 'admin.home.companies',
+    icon: <BankOutlined />,
+    scopes: ['companies:read', 'platform:admin'],
+    ...lazyPage(() => import('../pages/admin/companies-page.tsx')),
+  },
+  {
+    id: 'admin-clients',
+    area: 'admin',
+    path: '/admin/clients',
+    label: 'admin.nav.clients',
+    description: 'admin.home.clients',
+    icon: <KeyOutlined />,
+    scopes: ['clients:admin'],
+    ...lazyPage(() => import('../pages/admin/clients-page.tsx')),
+  },
+  {
+    id: 'admin-keys',
+    area: 'admin',
+    path: '/admin/keys',
+    label: 'admin.nav.keys',
+    description: 'admin.home.keys',
+    icon: <SyncOutlined />,
+    scopes: ['platform:admin'],
+    ...lazyPage(() => import('../pages/admin/keys-page.tsx')),
+  },
+  {
+    id: 'admin-audit',
+    area: 'admin',
+    path: '/admin/audit',
+    label: 'admin.nav.audit',
+    description: 'admin.home.audit',
+    icon: <FileSearchOutlined />,
+    scopes: ['audit:read'],
+    ...lazyPage(() => import('../pages/admin/audit-page.tsx')),
   },
 ];
 

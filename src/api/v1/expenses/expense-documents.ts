@@ -1,9 +1,12 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { withdrawExpense } from '../../../finance/expenses/lifecycle/approve.ts';
-import { payExpense, repayAdvance } from '../../../finance/expenses/lifecycle/pay.ts';
+import { payableDocuments, payExpense, repayAdvance } from '../../../finance/expenses/lifecycle/pay.ts';
 import { correctExpense, reverseExpense } from '../../../finance/expenses/lifecycle/reverse.ts';
 import { submitExpense } from '../../../finance/expenses/lifecycle/submit.ts';
+import { checkSubmission } from '../../../finance/expenses/lifecycle/check.ts';
+import { skipLabel } from '../../../finance/approvals/skips.ts';
+import { renderMessage, type ErrorCode } from '../../../model/error-codes.ts';
 import { previewVoucher } from '../../../finance/expenses/lifecycle/voucher.ts';
 import {
   createExpenseDocument,
@@ -19,12 +22,47 @@ import type { ApiContext } from '../../context.ts';
 import { IdParams, problems, requiredIfMatch } from '../../shared.ts';
 import { resolveTenant, type TenantContext } from '../../tenant.ts';
 import { expenseContext, employeeOf, KINDS } from './route-helpers.ts';
-import { ExpenseDocumentSchema, PageOf, VoucherPreviewSchema } from './schemas.ts';
+import {
+  ExpenseDocumentSchema,
+  PageOf,
+  PayablePageSchema,
+  SubmissionCheckSchema,
+  VoucherPreviewSchema,
+} from './schemas.ts';
 
 /** Claims, pre-approval requests and advances: drafted, edited, submitted, withdrawn, paid, reversed, corrected, with their voucher preview. */
 export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: () => void): void {
   const tenantOf = (request: FastifyRequest) => resolveTenant(ctx, request);
   const today = () => ctx.clock.now().toISOString().slice(0, 10);
+  app.get(
+    '/api/v1/expense-documents/payable',
+    {
+      config: { policy: needs('vouchers:read') },
+      schema: {
+        operationId: 'listPayableDocuments',
+        summary:
+          'Posted claims and advances not yet paid (待付款), oldest first, with the amount to pay and totals per currency',
+        tags: ['expenses'],
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+            cursor: Type.Optional(Type.String({ maxLength: 60 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: PayablePageSchema, ...problems(400) },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      return reply.send(
+        await payableDocuments((await tenantOf(request)).db, {
+          limit: q.limit ?? 200,
+          ...(q.cursor === undefined ? {} : { after: q.cursor }),
+        }),
+      );
+    },
+  );
   for (const k of KINDS) {
     const base = `/api/v1/${k.path}`;
     const op = (verb: string) =>
@@ -203,6 +241,42 @@ export function registerExpenseDocumentRoutes(app: App, ctx: ApiContext, wake: (
           return reply.send(result);
         },
       );
+    app.get(
+      `${base}/:id/submission-check`,
+      {
+        config: { policy: needs('claims:read') },
+        schema: {
+          operationId: op('checkSubmissionOf'),
+          summary: `Dry-run the submission of a ${k.en}: what would refuse it, its risk tags and approval chain (nothing is changed)`,
+          tags: ['expenses'],
+          params: IdParams,
+          response: { 200: SubmissionCheckSchema, ...problems(400, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const tenant = await tenantOf(request);
+        const check = await checkSubmission(expenseContext(tenant), request.params.id);
+        const both = (code: ErrorCode, params: Readonly<Record<string, string | number>>) => ({
+          zh: renderMessage(code, 'zh-CN', params),
+          en: renderMessage(code, 'en-US', params),
+        });
+        return reply.send({
+          ...check,
+          blockers: check.blockers.map((b) => ({
+            code: b.code,
+            pointer: b.pointer,
+            message: both(b.code, b.params ?? {}),
+          })),
+          approval: {
+            ...check.approval,
+            steps: check.approval.steps.map(({ skip, ...step }) => ({
+              ...step,
+              skipped: skip === null ? null : { ...skip, message: skipLabel(skip) },
+            })),
+          },
+        });
+      },
+    );
     const Comment = Type.Object(
       { comment: Type.Optional(Type.String({ maxLength: 500 })) },
       { additionalProperties: false },

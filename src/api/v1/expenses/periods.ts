@@ -1,16 +1,31 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { setPeriodStatus } from '../../../finance/expenses/periods.ts';
+import { listClosedPeriods, setPeriodStatus } from '../../../finance/expenses/periods.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { PeriodStatusSchema } from './schemas.ts';
+import { ClosedPeriodSchema, PageOf, PeriodStatusSchema } from './schemas.ts';
 
 /** Closing and reopening accounting periods for expense postings. */
 export function registerPeriodRoutes(app: App, ctx: ApiContext): void {
   const tenantOf = (request: FastifyRequest) => resolveTenant(ctx, request);
+  app.get(
+    '/api/v1/periods',
+    {
+      config: { policy: needs('claims:read') },
+      schema: {
+        operationId: 'listClosedPeriods',
+        summary:
+          'The closed accounting periods, newest first, with who closed each and when (any other is open)',
+        tags: ['rules'],
+        response: { 200: PageOf(ClosedPeriodSchema), ...problems(400) },
+      },
+    },
+    async (request, reply) =>
+      reply.send({ items: await listClosedPeriods((await tenantOf(request)).db), nextCursor: null }),
+  );
   app.put(
     '/api/v1/periods/:period',
     {

@@ -7,13 +7,14 @@ import {
   saveRuleSet,
   type AnyRuleSet,
 } from '../../../finance/rules/rule-sets.ts';
+import { explainDocumentRules } from '../../../finance/rules/explain.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';
 import type { RuleSetKind } from '../../../finance/tables.ts';
 import type { ApiContext } from '../../context.ts';
-import { problems } from '../../shared.ts';
+import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
-import { PageOf, RuleSetSchema } from './schemas.ts';
+import { PageOf, RuleExplanationSchema, RuleSetSchema } from './schemas.ts';
 
 /** Checked against the kind's own schema by saveRuleSet (field pointers under /body); the saved version echoes it typed. */
 const RuleBody = Type.Object(
@@ -66,6 +67,33 @@ export function registerRuleSetRoutes(app: App, ctx: ApiContext): void {
         items: await listRuleSets((await tenantOf(request)).db, request.params.kind as RuleSetKind),
         nextCursor: null,
       }),
+  );
+  app.get(
+    '/api/v1/expense-claims/:id/rule-explanation',
+    {
+      config: { policy: needs('claims:read') },
+      schema: {
+        operationId: 'explainClaimRules',
+        summary:
+          'Why a claim was handled as it was: each audit rule with its findings, and the posting rule that chose each line’s account (read-only)',
+        description:
+          'Audit findings are those stored when the claim was submitted; the posting part is run again now with the posting rules in force, dated as the voucher is (the last approval’s day, or today). Nothing is written.',
+        tags: ['rules'],
+        params: IdParams,
+        response: { 200: RuleExplanationSchema, ...problems(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const tenant = await tenantOf(request);
+      return reply.send(
+        await explainDocumentRules(
+          tenant.db,
+          tenant.company.code,
+          request.params.id,
+          ctx.clock.now().toISOString().slice(0, 10),
+        ),
+      );
+    },
   );
   app.post(
     '/api/v1/rules/:kind',

@@ -4,6 +4,8 @@ import { Amount, CalendarDate, Code, FiscalPeriod, Id, Timestamp } from '../../.
 import type { InvoiceType } from '../../../model/enums/invoice-types.ts';
 import { ENTITIES } from '../../../model/schemas.ts';
 import type { WireVoucher } from '../../../finance/posting-rules/expense-voucher.ts';
+import { SKIP_REASON_CODES } from '../../../finance/approvals/skips.ts';
+import type { RuleExplanation } from '../../../finance/rules/explain.ts';
 import {
   ApprovalPolicySchema,
   AuditPolicySchema,
@@ -106,6 +108,26 @@ export const TransitionSchema = Type.Object(
   { description: 'One step of the document’s history.' },
 );
 
+/** An approval step a submission routed to no one, and why (`finance/approvals/skips.ts`). */
+export const SkippedStepSchema = Type.Object(
+  {
+    round: Type.Integer({ minimum: 1, description: 'The submission (approval round) that skipped it.' }),
+    position: Type.Integer({ minimum: 1, description: 'The step’s position in the approval policy.' }),
+    stepId: Type.String({ description: 'The step’s id in the approval policy.' }),
+    name: Type.Object(Labels.properties, { description: 'The step’s name.' }),
+    reason: OneOf(
+      SKIP_REASON_CODES,
+      'Why: the step’s conditions do not hold (amount_not_above, amount_above, kind_not_covered, department_not_covered, category_not_covered, project_not_covered), or whom it would ask (approver_is_submitter, same_approver_as_previous, no_manager_above, submitter_heads_department).',
+    ),
+    params: Type.Record(Type.String(), Type.String(), {
+      description: 'Values the message names, e.g. {"amount":"5000.00"}.',
+    }),
+    message: Type.Object(Labels.properties, { description: 'The reason for people to read.' }),
+    at: Timestamp,
+  },
+  { description: 'An approval step that was skipped, and why.' },
+);
+
 /** A claim, request or advance as `toDocumentView` builds it. */
 export const ExpenseDocumentSchema = Type.Object(
   {
@@ -157,6 +179,10 @@ export const ExpenseDocumentSchema = Type.Object(
       'The lines; null in lists (read the document for them); [] for an advance.',
     ),
     transitions: Nullable(List(TransitionSchema), 'Every transition; null in lists.'),
+    skippedSteps: Nullable(
+      List(SkippedStepSchema),
+      'The approval steps each submission skipped, and why; null in lists.',
+    ),
     submittedAt: Nullable(Timestamp),
     approvedAt: Nullable(Timestamp),
     postedAt: Nullable(Timestamp),
@@ -289,6 +315,82 @@ export const MyApprovalTaskSchema = Type.Object(
   },
   { description: 'An approval task assigned to me, with its document.' },
 );
+const SkipSchema = Type.Object(
+  {
+    reason: SkippedStepSchema.properties.reason,
+    params: SkippedStepSchema.properties.params,
+    message: Type.Object(Labels.properties, { description: 'The reason for people to read.' }),
+  },
+  { description: 'Why the step would be skipped.' },
+);
+/** A submission's dry run (`checkSubmission`): what would refuse it, its risk tags, its approval chain. */
+export const SubmissionCheckSchema = Type.Object(
+  {
+    documentId: Id,
+    number: Type.String(),
+    ready: Type.Boolean({
+      description: 'Nothing found would refuse the submission now (budgets and invoices may still change).',
+    }),
+    blockers: List(
+      Type.Object({
+        code: Type.String({ description: 'The registered problem code the refusal would carry.' }),
+        pointer: Type.String({ description: 'JSON pointer of the field concerned; "" = the document.' }),
+        message: Type.Object(Labels.properties, { description: 'The refusal for people to read.' }),
+      }),
+      { description: 'What would refuse the submission, as the refusal itself would say it.' },
+    ),
+    riskTags: List(RiskTagSchema, { description: 'The risk tags the document would get (claims).' }),
+    auditPolicyVersion: Nullable(
+      Type.Integer(),
+      'The audit rule-set version checked (claims); null otherwise.',
+    ),
+    approval: Type.Object(
+      {
+        policyVersion: Type.Integer({ minimum: 0 }),
+        outcome: OneOf(
+          ['approving', 'approved', 'refused'],
+          'approving = tasks would open; approved = no step asks anyone; refused = a step finds no approver.',
+        ),
+        steps: List(
+          Type.Object({
+            position: Type.Integer({ minimum: 1, description: 'The step’s position in the policy.' }),
+            stepId: Type.String(),
+            name: Type.Object(Labels.properties, { description: 'The step’s name.' }),
+            stage: Nullable(Type.Integer({ minimum: 1 }), 'The stage it would run in; null when skipped.'),
+            mode: OneOf(['all', 'any'], 'all = countersign (会签), any = one of them (或签).'),
+            approvers: List(Code, { description: 'The employees who would decide.' }),
+            externalApprover: Nullable(Type.String(), 'The external approver’s code, for an external step.'),
+            skipped: Nullable(SkipSchema, 'Why the step would be skipped; null when it asks someone.'),
+          }),
+          { description: 'Every step of the policy, in order.' },
+        ),
+      },
+      { description: 'The approval chain the document would take.' },
+    ),
+  },
+  { description: 'What submitting the document would find, found without submitting it.' },
+);
+
+const TaskCountsProperties = {
+  pending: Type.Integer({ minimum: 0, description: 'Tasks waiting for my decision.' }),
+  dueSoon: Type.Integer({ minimum: 0, description: 'Of those, due within `soonHours` (not yet overdue).' }),
+  overdue: Type.Integer({ minimum: 0, description: 'Of those, past their due time.' }),
+  risky: Type.Integer({ minimum: 0, description: 'Of those, on documents with risk tags.' }),
+};
+const TaskCounts = Type.Object(TaskCountsProperties);
+export const ApprovalTaskCountsSchema = Type.Object(
+  {
+    asOf: Type.String({ ...Timestamp, description: 'When they were counted (the server’s clock).' }),
+    soonHours: Type.Integer({ description: 'The window `dueSoon` counts.' }),
+    ...TaskCountsProperties,
+    byKind: Type.Object(
+      { claim: TaskCounts, request: TaskCounts, advance: TaskCounts },
+      { description: 'The same counts per document kind.' },
+    ),
+  },
+  { description: 'How many approval tasks wait for me.' },
+);
+
 export const TaskDecisionSchema = Type.Object({
   task: ApprovalTaskSchema,
   document: ExpenseDocumentSchema,
@@ -383,6 +485,146 @@ export const PeriodStatusSchema = Type.Object({
   status: OneOf(['closed', 'open'], 'closed = nothing new is claimed or posted into it.'),
 });
 
+export const PayableDocumentSchema = Type.Object(
+  {
+    id: Id,
+    kind: OneOf(['claim', 'advance'], 'claim = 报销单, advance = 借款单.'),
+    number: Type.String(),
+    title: Type.String(),
+    employeeCode: Type.String({ ...Code, description: 'The employee (paid, unless a supplier is named).' }),
+    departmentCode: Code,
+    supplierCode: Nullable(Type.String(), '对公报销: the supplier to pay instead of the employee.'),
+    currency: Currency,
+    date: Type.String({ ...CalendarDate, description: 'Claimed or requested on.' }),
+    total: Type.String({ ...Amount, description: 'Gross total (an advance: its amount).' }),
+    offset: Type.String({ ...Amount, description: 'Claims: offset against the employee’s advances.' }),
+    payable: Type.String({ ...Amount, description: 'To pay out: total − offset.' }),
+    postedAt: Nullable(Timestamp, 'When the ERP took its voucher.'),
+    erpVoucherNumber: Nullable(Type.String(), 'The ERP’s voucher number.'),
+  },
+  { description: 'A posted claim or advance not yet paid (待付款).' },
+);
+export const PayablePageSchema = Type.Object({
+  items: List(PayableDocumentSchema),
+  totals: List(
+    Type.Object({
+      currency: Currency,
+      count: Type.Integer({ minimum: 0 }),
+      total: Amount,
+      offset: Amount,
+      payable: Amount,
+    }),
+    { description: 'Per currency, over every document to pay (not only this page).' },
+  ),
+  nextCursor: Nullable(Type.String(), 'Pass as `cursor` for the next page; null on the last page.'),
+});
+
+const AUDIT_RULE_NAMES = Object.keys(AuditPolicySchema.properties.rules.properties) as [string, ...string[]];
+const AccountChoiceSchema = Type.Object(
+  {
+    accountCode: Code,
+    source: OneOf(
+      ['override', 'category_sales', 'category_management'],
+      'override = an override of the posting rules; category_sales / category_management = the expense category’s own sales or management account.',
+    ),
+    overrideIndex: Nullable(
+      Type.Integer({ minimum: 0 }),
+      'Which override (its position in the posting rules’ overrides), for source override.',
+    ),
+    fallback: Type.Boolean({
+      description:
+        'The account the department’s kind asks for is missing on the category, so the other one was used.',
+    }),
+  },
+  { description: 'The expense account of a line and the rule that chose it.' },
+);
+export const RuleExplanationSchema = Type.Unsafe<RuleExplanation>(
+  Type.Object(
+    {
+      documentId: Id,
+      number: Type.String(),
+      kind: ExpenseKindSchema,
+      status: ExpenseStatusSchema,
+      audit: Type.Object(
+        {
+          version: Type.Integer({ minimum: 0, description: 'The audit rule-set version in force now.' }),
+          ran: Type.Boolean({ description: 'False for a draft: the audit rules run when it is submitted.' }),
+          rules: List(
+            Type.Object({
+              rule: OneOf(AUDIT_RULE_NAMES, 'The audit rule.'),
+              severity: OneOf(['block', 'warn', 'off'], 'What the rule does now when it finds something.'),
+              findings: List(RiskTagSchema, { description: 'What it found on this document at submission.' }),
+            }),
+          ),
+          other: List(RiskTagSchema, { description: 'Findings of other checks (budget, ERP connection).' }),
+        },
+        { description: 'Each audit rule, its severity and its findings on this document.' },
+      ),
+      posting: Nullable(
+        Type.Object({
+          version: Type.Integer({ minimum: 0, description: 'The posting rule-set version in force now.' }),
+          date: Type.String({
+            ...CalendarDate,
+            description: 'The voucher date: the last approval’s day, or today.',
+          }),
+          word: Type.String({ description: '凭证字.' }),
+          overrides: PostingPolicySchema.properties.overrides,
+          lines: List(
+            Type.Object({
+              lineNo: Type.Integer({ minimum: 1 }),
+              description: Type.String(),
+              categoryCode: Code,
+              categoryName: Type.String(),
+              departmentCode: Code,
+              departmentKind: OneOf(['management', 'sales', 'production', 'rnd'], 'The department’s kind.'),
+              amount: Amount,
+              deductibleTax: Amount,
+              net: Type.String({ ...Amount, description: 'amount − deductibleTax: the expense debit.' }),
+              categoryAccounts: Type.Object({
+                sales: Nullable(Type.String(), 'The category’s sales expense account (销售费用).'),
+                management: Nullable(Type.String(), 'The category’s management expense account (管理费用).'),
+              }),
+              choice: Nullable(AccountChoiceSchema, 'Null when nothing gives the line an account.'),
+            }),
+          ),
+          payee: OneOf(['employee', 'supplier'], 'Whom the credit is owed to.'),
+          accounts: Type.Object(
+            {
+              inputVat: Code,
+              employeePayable: Code,
+              supplierPayable: Code,
+              advance: Code,
+              bank: Code,
+            },
+            { description: 'The posting rules’ fixed accounts.' },
+          ),
+          voucher: Nullable(
+            ENTITIES.Voucher.input,
+            'The voucher these rules build; null when a line has no account.',
+          ),
+        }),
+        'Null for a request (it posts nothing). Run now with the posting rules in force.',
+      ),
+    },
+    {
+      description:
+        'Why a claim was handled as it was: each audit rule and its findings, and the posting rule that chose each line’s account.',
+    },
+  ),
+);
+
+export const ClosedPeriodSchema = Type.Object(
+  {
+    period: FiscalPeriod,
+    status: Type.Literal('closed', {
+      description: 'Only closed periods are listed; any other period is open.',
+    }),
+    closedBy: Type.String({ description: 'Who closed it, as the audit log names actors (user:<name>, …).' }),
+    closedAt: Timestamp,
+  },
+  { description: 'A closed accounting period (结账): nothing new is claimed or posted into it.' },
+);
+
 /**
  * Named in OpenAPI's components (and referenced by `$ref` wherever a route answers with one), so a
  * generated client gets one named type per view instead of a copy per operation.
@@ -408,4 +650,11 @@ export const EXPENSE_RESPONSE_COMPONENTS: Readonly<Record<string, TSchema>> = {
   NewExternalApprover: NewExternalApproverSchema,
   ApprovalCallbackResult: ApprovalCallbackSchema,
   PeriodStatusView: PeriodStatusSchema,
+  SkippedApprovalStep: SkippedStepSchema,
+  ApprovalTaskCounts: ApprovalTaskCountsSchema,
+  SubmissionCheck: SubmissionCheckSchema,
+  ClosedPeriodView: ClosedPeriodSchema,
+  PayableDocumentView: PayableDocumentSchema,
+  PayablePage: PayablePageSchema,
+  RuleExplanation: RuleExplanationSchema,
 };

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { parseCsv, writeCsv } from './csv.ts';
 import { decodeText, encodeText } from './encoding.ts';
 import type { Encoding } from './schema.ts';
@@ -17,6 +16,19 @@ export interface FileShape {
   readonly sheetName?: string;
 }
 
+/**
+ * exceljs (some hundreds of modules) loads with the first workbook, not with FinBridge: a connection
+ * whose layouts use xlsx asks for it when it is created (`preloadExcel`), so no call waits for it.
+ */
+const importExcel = () => import('exceljs');
+let loading: ReturnType<typeof importExcel> | undefined;
+const excel = async () => (await (loading ??= importExcel())).default;
+
+/** Starts loading exceljs now (a connection that will read or write workbooks). */
+export function preloadExcel(): void {
+  excel().catch(() => {}); // a failure to load shows where a workbook is needed
+}
+
 /** Fixed workbook dates, so the same table gives the same bytes. */
 const EPOCH = new Date(0);
 
@@ -26,7 +38,7 @@ export async function writeTable(rows: readonly (readonly string[])[], shape: Fi
       writeCsv(rows, { delimiter: shape.delimiter ?? ',', lineEnding: shape.lineEnding ?? 'crlf' }),
       shape.encoding ?? 'utf-8',
     );
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = 'FinBridge';
   workbook.created = EPOCH;
   workbook.modified = EPOCH;
@@ -45,7 +57,7 @@ export async function readTable(bytes: Uint8Array, shape: FileShape): Promise<Re
       return { error: 'the file does not end with a line break: it is cut off, or still being written' };
     return parseCsv(decoded.text, shape.delimiter ?? ',');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch (error) {

@@ -5,6 +5,7 @@ import type { FaultPlan, S4Faults } from './faults.ts';
 import type { Gate } from './gate.ts';
 import { answerOData, type ServiceData } from './odata/service.ts';
 import type { Sessions } from './sessions.ts';
+import { SOAP_PATH, TOKEN_PATH } from '../paths.ts';
 import { answerJournalEntries } from './soap/journal-entry.ts';
 
 /**
@@ -13,8 +14,7 @@ import { answerJournalEntries } from './soap/journal-entry.ts';
  * `/sap/opu/odata/sap/`. Every business call is signed in; OData calls live in a Gateway session and
  * writes need its CSRF token; the throttle answers 429.
  */
-export const TOKEN_PATH = '/sap/bc/sec/oauth2/token';
-export const SOAP_PATH = '/sap/bc/srt/scs_ext/sap/journalentrycreaterequestconfi';
+export { SOAP_PATH, TOKEN_PATH };
 const SOAP_ONPREM_PREFIX = '/sap/bc/srt/xip/sap/journalentrycreaterequestconfi/';
 export const ODATA_ROOT = '/sap/opu/odata/sap/';
 

@@ -3,6 +3,7 @@ import type { ExpenseDocumentsTable, ExpenseStatus } from '../../tables.ts';
 import type { TenantDb } from '../../../platform/store/tenant-scope.ts';
 import { DomainError } from '../../../model/result.ts';
 import { releaseBudget } from '../../budgets/budgets.ts';
+import { publishStatusChange } from './events.ts';
 import type { getLines } from '../expense-documents.ts';
 import {
   getRow,
@@ -40,7 +41,9 @@ export async function setStatus(
   if (Number(updated.numUpdatedRows) !== 1)
     throw new DomainError('version_conflict', { version: row.version });
   await recordTransition(tx, row.id, { at, actor, from: row.status, to, comment: comment ?? null });
-  return getRow(tx, row.id);
+  const current = await getRow(tx, row.id);
+  await publishStatusChange(tx, current, row.status, { actor, at, comment: comment ?? null });
+  return current;
 }
 
 export async function releaseAdvanceOffsets(tx: TenantDb, claimId: string): Promise<void> {

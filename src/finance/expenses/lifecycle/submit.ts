@@ -1,6 +1,7 @@
 import { appendAudit } from '../../../platform/audit/audit-log.ts';
 import type { TenantDb } from '../../../platform/store/tenant-scope.ts';
 import { DomainError } from '../../../model/result.ts';
+import type { RoutingFacts } from '../../approvals/policy.ts';
 import { startApproval } from '../../approvals/workflow.ts';
 import { occupyBudget } from '../../budgets/budgets.ts';
 import { getRuleSet } from '../../rules/rule-sets.ts';
@@ -83,7 +84,6 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
       risk_tags_json: JSON.stringify(tags),
       approval_version: policy.version,
     });
-    const categories = [...new Set(lines.map((l) => l.categoryCode))];
     const started = await startApproval(
       tx,
       {
@@ -91,13 +91,7 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
         number: row.number,
         title: row.title,
         employeeCode: row.employee_code,
-        facts: {
-          kind: row.kind,
-          totalMinor: row.total_minor,
-          departmentCode: row.department_code,
-          categories,
-          projects: [...new Set(lines.flatMap((l) => (l.projectCode === null ? [] : [l.projectCode])))],
-        },
+        facts: routingFacts(row, lines),
       },
       policy.body,
       now,
@@ -120,7 +114,17 @@ export async function submitExpense(ctx: ExpenseContext, id: string): Promise<Do
   });
 }
 
-async function requestRemaining(tx: TenantDb, claim: DocumentRow): Promise<bigint> {
+/** What the approval policy looks at in a document. */
+export const routingFacts = (row: DocumentRow, lines: readonly NormalLine[]): RoutingFacts => ({
+  kind: row.kind,
+  totalMinor: row.total_minor,
+  departmentCode: row.department_code,
+  categories: [...new Set(lines.map((l) => l.categoryCode))],
+  projects: [...new Set(lines.flatMap((l) => (l.projectCode === null ? [] : [l.projectCode])))],
+});
+
+/** What is left of the request a claim draws down; refuses a request that is not approved. */
+export async function requestRemaining(tx: TenantDb, claim: DocumentRow): Promise<bigint> {
   const request = await tx
     .selectFrom('expense_documents')
     .selectAll()
@@ -148,7 +152,8 @@ async function requestRemaining(tx: TenantDb, claim: DocumentRow): Promise<bigin
   return request.total_minor - BigInt(drawn?.drawn_minor ?? 0);
 }
 
-async function auditFacts(
+/** What the audit rules look at in a claim: its invoices, near-duplicates, the claimant's recent claims. */
+export async function auditFacts(
   tx: TenantDb,
   row: DocumentRow,
   lines: readonly NormalLine[],
@@ -233,31 +238,46 @@ async function auditFacts(
   };
 }
 
+/**
+ * One advance a claim names (at `index` in its advanceIds), checked: the claimant's own, paid out;
+ * with what it still has outstanding. Refuses it otherwise (`advance_not_usable` on /advanceIds/i).
+ */
+export async function usableAdvance(
+  tx: TenantDb,
+  claim: DocumentRow,
+  advanceId: string,
+  index: number,
+): Promise<{ number: string; outstandingMinor: bigint }> {
+  const advance = await tx
+    .selectFrom('expense_documents')
+    .selectAll()
+    .where('id', '=', advanceId)
+    .executeTakeFirst();
+  if (advance?.kind !== 'advance') throw advanceRefusal(advanceId, index, 'not found');
+  if (advance.employee_code !== claim.employee_code)
+    throw advanceRefusal(advance.number, index, `it was lent to ${advance.employee_code}`);
+  if (advance.status !== 'posted' && advance.status !== 'paid')
+    throw advanceRefusal(advance.number, index, `it is ${advance.status}, not yet paid out`);
+  return {
+    number: advance.number,
+    outstandingMinor: advance.total_minor - advance.offset_minor - advance.repaid_minor,
+  };
+}
+
+const advanceRefusal = (number: string, index: number, reason: string) =>
+  new DomainError('advance_not_usable', { number, reason }, [
+    { code: 'advance_not_usable', pointer: `/advanceIds/${index}`, params: { number, reason } },
+  ]);
+
+export const advanceIdsOf = (claim: DocumentRow): string[] =>
+  (JSON.parse(claim.data_json) as { advanceIds?: string[] }).advanceIds ?? [];
+
 /** A claim naming advances offsets what they still have outstanding, oldest first, up to its total. */
 async function offsetAdvances(tx: TenantDb, claim: DocumentRow): Promise<void> {
-  const advanceIds = (JSON.parse(claim.data_json) as { advanceIds?: string[] }).advanceIds ?? [];
   let left = claim.total_minor;
-  for (const [i, advanceId] of advanceIds.entries()) {
-    const advance = await tx
-      .selectFrom('expense_documents')
-      .selectAll()
-      .where('id', '=', advanceId)
-      .executeTakeFirst();
-    const refuse = (reason: string) =>
-      new DomainError('advance_not_usable', { number: advance?.number ?? advanceId, reason }, [
-        {
-          code: 'advance_not_usable',
-          pointer: `/advanceIds/${i}`,
-          params: { number: advance?.number ?? advanceId, reason },
-        },
-      ]);
-    if (advance?.kind !== 'advance') throw refuse('not found');
-    if (advance.employee_code !== claim.employee_code)
-      throw refuse(`it was lent to ${advance.employee_code}`);
-    if (advance.status !== 'posted' && advance.status !== 'paid')
-      throw refuse(`it is ${advance.status}, not yet paid out`);
-    const outstanding = advance.total_minor - advance.offset_minor - advance.repaid_minor;
-    const amount = outstanding < left ? outstanding : left;
+  for (const [i, advanceId] of advanceIdsOf(claim).entries()) {
+    const { number, outstandingMinor } = await usableAdvance(tx, claim, advanceId, i);
+    const amount = outstandingMinor < left ? outstandingMinor : left;
     if (amount <= 0n) continue;
     const updated = await tx
       .updateTable('expense_documents')
@@ -267,7 +287,8 @@ async function offsetAdvances(tx: TenantDb, claim: DocumentRow): Promise<void> {
         eb(eb(eb('total_minor', '-', eb.ref('offset_minor')), '-', eb.ref('repaid_minor')), '>=', amount),
       )
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw refuse('its outstanding amount changed; try again');
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw advanceRefusal(number, i, 'its outstanding amount changed; try again');
     await tx
       .insertInto('advance_offsets', [
         { claim_id: claim.id, advance_id: advanceId, amount_minor: amount, state: 'live' },

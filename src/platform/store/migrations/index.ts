@@ -10,6 +10,10 @@ import * as leanQueue from './2026-11-28T2000-lean-queue.ts';
 import * as reversals from './2026-12-02T1900-reversals.ts';
 import * as erpVersions from './2026-12-02T1930-erp-versions.ts';
 import * as rejectionReasons from './2026-12-03T0800-rejection-reasons.ts';
+import * as eventsWebhooks from './2026-12-03T1000-events-webhooks.ts';
+import * as postingQueue from './2026-12-03T1100-posting-queue.ts';
+import * as bankStatements from './2026-12-03T1300-bank-statements.ts';
+import * as approvalInbox from './2026-12-03T1400-approval-inbox.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -27,4 +31,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-02T1900-reversals': reversals,
   '2026-12-02T1930-erp-versions': erpVersions,
   '2026-12-03T0800-rejection-reasons': rejectionReasons,
+  '2026-12-03T1000-events-webhooks': eventsWebhooks,
+  '2026-12-03T1100-posting-queue': postingQueue,
+  '2026-12-03T1300-bank-statements': bankStatements,
+  '2026-12-03T1400-approval-inbox': approvalInbox,
 };

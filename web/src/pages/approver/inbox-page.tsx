@@ -18,7 +18,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState, type UIEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../api/client.ts';
 import { useMe } from '../../auth/session.tsx';
@@ -28,15 +28,27 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { useStepName, type ApprovalRuleSet, type InboxTask } from './approval-rule.tsx';
 import { TaskPanel } from './task-panel.tsx';
+import { announceTaskChange, useTaskCounts } from './task-counts.ts';
+import { useTaskPages, type TaskQuery } from './task-pages.ts';
 
-/** The API gives at most this many tasks in one answer (it has no cursor for this list yet). */
-const MOST = 500;
 type Filter = 'all' | 'claim' | 'request' | 'advance' | 'risky' | 'overdue';
 const KIND_LABEL: Record<InboxTask['document']['kind'], MessageKey> = {
   claim: 'approver.kind.claim',
   request: 'approver.kind.request',
   advance: 'approver.kind.advance',
 };
+const QUERY: Record<Filter, TaskQuery> = {
+  all: {},
+  claim: { kind: 'claim' },
+  request: { kind: 'request' },
+  advance: { kind: 'advance' },
+  risky: { risky: true },
+  overdue: { overdue: true },
+};
+/** Bulk approval sends this many decisions at a time (each its own call, with its own outcome). */
+const BULK_PARALLEL = 4;
+/** Within this many pixels of the end of the loaded rows, the next page is fetched. */
+const NEAR_END_PX = 600;
 
 interface Outcome {
   readonly taskId: string;
@@ -51,12 +63,18 @@ const errorText = (error: unknown): string =>
       ? error.message
       : String(error);
 
+/** A refusal meaning the task is no longer mine to decide (decided, withdrawn or handed on elsewhere). */
+const gone = (error: unknown) => error instanceof ApiError && [403, 404, 409].includes(error.status);
+
 /**
- * Approver: my pending approval tasks (GET /api/v1/approval-tasks) with counts by kind, risk and
- * urgency; a task opens beside the list (/approvals/{taskId}) with its document, the rule that
- * routed it to me and its budget impact; approve, reject with a reason, delegate; bulk approve of
- * the selected tasks, one call each, with each task's outcome (a failed one stays selected with its
- * error). A virtual table on wide screens, a card list on a phone.
+ * Approver: my pending approval tasks, however many (GET /api/v1/approval-tasks in keyset pages,
+ * the next page fetched as the list scrolls near its end), with the counts of the whole inbox
+ * (GET /api/v1/approval-tasks/counts: pending, due soon, overdue, risky, by kind) and filters by kind,
+ * risk and urgency that the API applies; a task opens beside the list (/approvals/{taskId}) with its
+ * document, the rule that routed it to me and its budget impact; approve, reject with a reason,
+ * delegate; bulk approve of the selected tasks, one call each, with each task's outcome (a failed one
+ * stays selected with its error). A virtual table on wide screens (only the rows in view are drawn,
+ * so ten thousand rows scroll smoothly), a card list on a phone.
  */
 export default function InboxPage() {
   const { t, money, instant } = useI18n();
@@ -74,9 +92,8 @@ export default function InboxPage() {
   const [bulkBusy, setBulkBusy] = useState(false);
   const [now] = useState(() => Date.now());
 
-  const tasks = useRequest('approval-tasks', () =>
-    unwrap(api.GET('/api/v1/approval-tasks', { params: { query: { status: 'pending', limit: MOST } } })),
-  );
+  const tasks = useTaskPages(QUERY[filter]);
+  const counts = useTaskCounts();
   const rules = useRequest('approval-rules', async () => {
     const page = await unwrap(
       api.GET('/api/v1/rules/{kind}/versions', { params: { path: { kind: 'approval' } } }),
@@ -88,55 +105,69 @@ export default function InboxPage() {
   );
   const currency = company.data?.baseCurrency ?? 'CNY';
 
-  const all = useMemo(() => tasks.data?.items ?? [], [tasks.data]);
-  const overdue = (task: InboxTask) => task.dueAt !== null && Date.parse(task.dueAt) < now;
-  const risky = (task: InboxTask) => task.document.riskTags.length > 0;
-  const counts: Record<Filter, number> = {
-    all: all.length,
-    claim: all.filter((x) => x.document.kind === 'claim').length,
-    request: all.filter((x) => x.document.kind === 'request').length,
-    advance: all.filter((x) => x.document.kind === 'advance').length,
-    risky: all.filter(risky).length,
-    overdue: all.filter(overdue).length,
+  const all = tasks.items;
+  const c = counts.data;
+  const countOf: Record<Filter, number | undefined> = {
+    all: c?.pending,
+    claim: c?.byKind.claim.pending,
+    request: c?.byKind.request.pending,
+    advance: c?.byKind.advance.pending,
+    risky: c?.risky,
+    overdue: c?.overdue,
   };
-  const shown = all.filter((x) =>
-    filter === 'all'
-      ? true
-      : filter === 'risky'
-        ? risky(x)
-        : filter === 'overdue'
-          ? overdue(x)
-          : x.document.kind === filter,
+  const overdue = (task: InboxTask) => task.dueAt !== null && Date.parse(task.dueAt) < now;
+  const loadedOpen = all.find((x) => x.id === taskId);
+  // a task opened by its address that is not among the rows loaded (yet) is read on its own
+  const single = useRequest(`approval-task:${loadedOpen === undefined ? (taskId ?? '') : ''}`, () =>
+    loadedOpen !== undefined || taskId === undefined
+      ? Promise.resolve(undefined)
+      : unwrap(api.GET('/api/v1/approval-tasks/{id}', { params: { path: { id: taskId } } })),
   );
-  const open = all.find((x) => x.id === taskId);
-  // a selected task no longer pending (decided elsewhere) drops out of the selection with the list
+  const open = loadedOpen ?? single.data;
+  // a selected task no longer listed (decided elsewhere) drops out of the selection with the list
   const chosen = all.filter((x) => selected.includes(x.id));
+
+  const changed = (ids: readonly string[]) => {
+    tasks.remove(ids);
+    announceTaskChange();
+  };
 
   const bulkApprove = async () => {
     setBulkBusy(true);
-    const results: Outcome[] = [];
-    for (const task of chosen.filter((x) => x.kind === 'person')) {
-      try {
-        await unwrap(
-          api.POST('/api/v1/approval-tasks/{id}/approve', { params: { path: { id: task.id } }, body: {} }),
-        );
-        results.push({ taskId: task.id, number: task.document.number });
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) break; // signed out: sign-in takes over
-        results.push({ taskId: task.id, number: task.document.number, error });
+    const queue = chosen.filter((x) => x.kind === 'person');
+    const results: (Outcome | undefined)[] = queue.map(() => undefined);
+    let next = 0;
+    let signedOut = false;
+    const worker = async () => {
+      while (!signedOut && next < queue.length) {
+        const i = next++;
+        const task = queue[i];
+        if (task === undefined) continue;
+        try {
+          await unwrap(
+            api.POST('/api/v1/approval-tasks/{id}/approve', { params: { path: { id: task.id } }, body: {} }),
+          );
+          results[i] = { taskId: task.id, number: task.document.number };
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 401)
+            signedOut = true; // sign-in takes over
+          else results[i] = { taskId: task.id, number: task.document.number, error };
+        }
       }
-    }
-    const failures = results.filter((r) => r.error !== undefined);
-    setOutcomes(results);
-    setFailed(new Map(failures.map((r) => [r.taskId, r.error])));
-    setSelected(failures.map((r) => r.taskId));
+    };
+    await Promise.all(Array.from({ length: BULK_PARALLEL }, worker));
+    const done = results.filter((r): r is Outcome => r !== undefined);
+    const failures = done.filter((r) => r.error !== undefined);
+    setOutcomes(done);
+    setFailed(new Map(failures.filter((r) => !gone(r.error)).map((r) => [r.taskId, r.error])));
+    setSelected(failures.filter((r) => !gone(r.error)).map((r) => r.taskId));
     setBulkBusy(false);
-    if (failures.length === 0) void message.success(t('approver.bulkDone', { count: results.length }));
+    changed(done.filter((r) => r.error === undefined || gone(r.error)).map((r) => r.taskId));
+    if (failures.length === 0) void message.success(t('approver.bulkDone', { count: done.length }));
     else
       void message.warning(
-        t('approver.bulkPartly', { ok: results.length - failures.length, failed: failures.length }),
+        t('approver.bulkPartly', { ok: done.length - failures.length, failed: failures.length }),
       );
-    tasks.reload();
   };
 
   const toggle = (id: string, on: boolean) =>
@@ -159,6 +190,29 @@ export default function InboxPage() {
     { value: 'risky', label: 'approver.filter.risky' },
     { value: 'overdue', label: 'approver.filter.overdue' },
   ];
+  const reloadAll = () => {
+    tasks.reload();
+    counts.reload();
+  };
+  const nearEnd = (e: UIEvent<HTMLElement>) => {
+    const el = e.currentTarget;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX) tasks.loadMore();
+  };
+  const total = countOf[filter];
+  const progress = (
+    <Space size="small" wrap data-testid="inbox-loaded" data-loaded={all.length} data-done={tasks.done}>
+      <Typography.Text type="secondary">
+        {total === undefined
+          ? t('inbox.loadedSome', { loaded: all.length })
+          : t('inbox.loaded', { loaded: all.length, total: Math.max(total, all.length) })}
+      </Typography.Text>
+      {tasks.done ? null : (
+        <Button size="small" loading={tasks.loading} onClick={tasks.loadMore} data-testid="load-more">
+          {t('inbox.loadMore')}
+        </Button>
+      )}
+    </Space>
+  );
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="approver-inbox">
@@ -166,28 +220,50 @@ export default function InboxPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('approver.title')}
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={tasks.reload} aria-label={t('approver.reload')} />
+        <Button icon={<ReloadOutlined />} onClick={reloadAll} aria-label={t('approver.reload')} />
       </Space>
       {tasks.error === undefined ? null : <ErrorNotice error={tasks.error} />}
+      {counts.error === undefined ? null : <ErrorNotice error={counts.error} />}
       {rules.error === undefined ? null : <ErrorNotice error={rules.error} />}
       <Space size={wide ? 'large' : 'middle'} wrap data-testid="inbox-counts">
-        <Statistic title={t('approver.count.pending')} value={counts.all} />
-        <Statistic title={t('approver.kind.claim')} value={counts.claim} />
-        <Statistic title={t('approver.filter.risky')} value={counts.risky} />
+        <Statistic
+          title={t('approver.count.pending')}
+          value={c?.pending ?? '—'}
+          data-testid="count-pending"
+          data-count={c?.pending}
+        />
+        <Statistic
+          title={t('inbox.dueSoon', { hours: c?.soonHours ?? 4 })}
+          value={c?.dueSoon ?? '—'}
+          valueStyle={(c?.dueSoon ?? 0) > 0 ? { color: '#d46b08' } : {}}
+          data-testid="count-due-soon"
+          data-count={c?.dueSoon}
+        />
         <Statistic
           title={t('approver.filter.overdue')}
-          value={counts.overdue}
-          valueStyle={counts.overdue > 0 ? { color: '#cf1322' } : {}}
+          value={c?.overdue ?? '—'}
+          valueStyle={(c?.overdue ?? 0) > 0 ? { color: '#cf1322' } : {}}
+          data-testid="count-overdue"
+          data-count={c?.overdue}
+        />
+        <Statistic
+          title={t('approver.filter.risky')}
+          value={c?.risky ?? '—'}
+          data-testid="count-risky"
+          data-count={c?.risky}
         />
       </Space>
-      {all.length >= MOST ? (
-        <Alert type="info" showIcon message={t('approver.capped', { most: MOST })} />
-      ) : null}
       <div style={{ overflowX: 'auto' }}>
         <Segmented<Filter>
           value={filter}
-          onChange={setFilter}
-          options={filters.map((f) => ({ value: f.value, label: `${t(f.label)} ${counts[f.value]}` }))}
+          onChange={(value) => {
+            setFilter(value);
+            setSelected([]);
+          }}
+          options={filters.map((f) => ({
+            value: f.value,
+            label: `${t(f.label)} ${countOf[f.value] ?? ''}`.trim(),
+          }))}
           data-testid="inbox-filter"
         />
       </div>
@@ -230,10 +306,12 @@ export default function InboxPage() {
           size="middle"
           virtual
           rowClassName={() => 'inbox-row'}
-          loading={tasks.loading}
+          loading={tasks.loading && all.length === 0}
           scroll={{ x: 1200, y: 560 }}
+          onScroll={nearEnd}
           pagination={false}
-          dataSource={shown}
+          dataSource={all}
+          footer={() => progress}
           locale={{ emptyText: <Empty description={t('approver.empty')} /> }}
           rowSelection={{
             columnWidth: 48,
@@ -296,10 +374,10 @@ export default function InboxPage() {
       ) : (
         <List<InboxTask>
           data-testid="inbox-cards"
-          loading={tasks.loading}
-          dataSource={shown}
+          loading={tasks.loading && all.length === 0}
+          dataSource={[...all]}
           locale={{ emptyText: <Empty description={t('approver.empty')} /> }}
-          pagination={shown.length > 20 ? { pageSize: 20, size: 'small', simple: true } : false}
+          footer={all.length === 0 ? null : progress}
           renderItem={(r) => (
             <List.Item style={{ padding: '6px 0', borderBlockEnd: 'none' }}>
               <Card
@@ -355,7 +433,9 @@ export default function InboxPage() {
         destroyOnHidden
       >
         {taskId === undefined ? null : open === undefined ? (
-          tasks.loading ? null : (
+          single.loading ? null : single.error instanceof ApiError && single.error.status !== 404 ? (
+            <ErrorNotice error={single.error} />
+          ) : (
             <Alert type="info" showIcon message={t('approver.notPending')} />
           )
         ) : (
@@ -366,7 +446,7 @@ export default function InboxPage() {
             canSeeBudgets={me.scopes.includes('budgets:read')}
             onDecided={() => {
               setSelected((s) => s.filter((x) => x !== open.id));
-              tasks.reload();
+              changed([open.id]);
               void navigate('/approvals');
             }}
           />

@@ -1,17 +1,39 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Drawer, Form, Grid, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Grid,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api, unwrap } from '../../api/client.ts';
 import type { ExpenseDocument, ExpenseStatus } from '../../api/types.ts';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ClaimDetail } from './claim-detail.tsx';
-import { STATUSES, STATUS_LABELS, StatusTag } from './status.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import {
+  TABS,
+  kindOfTab,
+  listMineOnce,
+  prefetchMine,
+  tabOfKind,
+  type DocumentKind,
+  type MineQuery,
+} from './documents.ts';
+import { ReversalTag, STATUSES, STATUS_LABELS, StatusTag } from './status.tsx';
 
 const PAGE_SIZE = 20;
+/** A document's details (lines, approval chain, voucher, invoices…) load only when one is opened. */
+const ClaimDetail = lazy(() => import('./claim-detail.tsx').then((m) => ({ default: m.ClaimDetail })));
 
 interface Filters {
   readonly status: ExpenseStatus | undefined;
@@ -23,10 +45,49 @@ const isStatus = (value: string | null): value is ExpenseStatus =>
   value !== null && (STATUSES as readonly string[]).includes(value);
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
+/** The filters as the address carries them (anything malformed is left out). */
+const filtersOf = (params: URLSearchParams): Filters => {
+  const status = params.get('status');
+  const from = params.get('from');
+  const to = params.get('to');
+  return {
+    status: isStatus(status) ? status : undefined,
+    from: isDate(from) ? from : undefined,
+    to: isDate(to) ? to : undefined,
+  };
+};
+
+const queryOf = (filters: Filters, cursor: string | undefined): MineQuery => ({
+  limit: PAGE_SIZE,
+  ...(filters.status === undefined ? {} : { status: filters.status }),
+  ...(filters.from === undefined ? {} : { from: filters.from }),
+  ...(filters.to === undefined ? {} : { to: filters.to }),
+  ...(cursor === undefined ? {} : { cursor }),
+});
+
+// Opened at /claims: the first page is asked for now, while the page is being drawn.
+if (/^\/claims(\/[^/]+)?$/.test(window.location.pathname) && window.location.pathname !== '/claims/new') {
+  const params = new URLSearchParams(window.location.search);
+  prefetchMine(kindOfTab(params.get('tab')), queryOf(filtersOf(params), undefined));
+}
+
+const EMPTY: Record<DocumentKind, MessageKey> = {
+  claim: 'claims.empty',
+  request: 'mine.empty.requests',
+  advance: 'mine.empty.advances',
+};
+const DETAIL_TITLE: Record<DocumentKind, MessageKey> = {
+  claim: 'claim.detail',
+  request: 'mine.detail.request',
+  advance: 'mine.detail.advance',
+};
+
 /**
- * Employee: my claims (GET /api/v1/expense-claims?mine=true) with status and date filters kept in
- * the address (so a link or a reload shows the same list), keyset pages, and a claim's details with
- * its status timeline in a drawer at /claims/{id}.
+ * Employee: my claims (报销单), pre-approval requests (事前申请) and advances (借款), a tab each
+ * (GET /api/v1/expense-claims, /expense-requests, /advances with mine=true), with the tab, status
+ * and date filters kept in the address (so a link or a reload shows the same list), keyset pages, the
+ * reversal (红冲) of a reversed or corrected document beside its status, what an advance still owes,
+ * and a document's details with its approval chain and timeline in a drawer at /claims/{id}.
  */
 export default function MyClaimsPage() {
   const { t, money, date } = useI18n();
@@ -34,44 +95,35 @@ export default function MyClaimsPage() {
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
   const screens = Grid.useBreakpoint();
-  const status = params.get('status');
-  const fromParam = params.get('from');
-  const toParam = params.get('to');
-  const filters: Filters = {
-    status: isStatus(status) ? status : undefined,
-    from: isDate(fromParam) ? fromParam : undefined,
-    to: isDate(toParam) ? toParam : undefined,
-  };
-  // keyset pages: the cursors of the pages seen so far ([0] is the first page: no cursor)
-  const [cursors, setCursors] = useState<readonly (string | undefined)[]>([undefined]);
+  const kind = kindOfTab(params.get('tab'));
+  const filters = filtersOf(params);
+  // keyset pages: the cursors of the pages seen so far ([0] is the first page: no cursor), per list
+  const listKey = JSON.stringify({ kind, filters });
+  const [paging, setPaging] = useState<{ for: string; cursors: readonly (string | undefined)[] }>({
+    for: listKey,
+    cursors: [undefined],
+  });
+  const cursors = paging.for === listKey ? paging.cursors : [undefined];
   const page = cursors.length;
   const cursor = cursors[cursors.length - 1];
-  const key = JSON.stringify({ filters, cursor });
-  const list = useRequest(key, () =>
-    unwrap(
-      api.GET('/api/v1/expense-claims', {
-        params: {
-          query: {
-            mine: true,
-            limit: PAGE_SIZE,
-            ...(filters.status === undefined ? {} : { status: filters.status }),
-            ...(filters.from === undefined ? {} : { from: filters.from }),
-            ...(filters.to === undefined ? {} : { to: filters.to }),
-            ...(cursor === undefined ? {} : { cursor }),
-          },
-        },
-      }),
-    ),
+  const list = useRequest(JSON.stringify({ kind, filters, cursor }), () =>
+    listMineOnce(kind, queryOf(filters, cursor)),
   );
 
   const applyFilters = (values: { status?: ExpenseStatus; dates?: [Dayjs, Dayjs] | null }) => {
     const next = new URLSearchParams();
+    if (kind !== 'claim') next.set('tab', tabOfKind(kind));
     if (values.status !== undefined) next.set('status', values.status);
     if (values.dates) {
       next.set('from', values.dates[0].format('YYYY-MM-DD'));
       next.set('to', values.dates[1].format('YYYY-MM-DD'));
     }
-    setCursors([undefined]);
+    setParams(next);
+  };
+  const switchTab = (tab: string) => {
+    const next = new URLSearchParams(params);
+    if (tab === 'claims') next.delete('tab');
+    else next.set('tab', tab);
     setParams(next);
   };
   const search = params.toString() === '' ? '' : `?${params.toString()}`;
@@ -80,7 +132,7 @@ export default function MyClaimsPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('claims.title')}
+          {t('mine.title')}
         </Typography.Title>
         <Link to="/claims/new">
           <Button type="primary" icon={<PlusOutlined />}>
@@ -88,6 +140,13 @@ export default function MyClaimsPage() {
           </Button>
         </Link>
       </div>
+      <Tabs
+        activeKey={tabOfKind(kind)}
+        onChange={switchTab}
+        items={TABS.map((x) => ({ key: x.tab, label: <span data-tab={x.tab}>{t(x.label)}</span> }))}
+        data-testid="my-documents-tabs"
+        style={{ marginBottom: -8 }}
+      />
       <Form
         layout={screens.md === true ? 'inline' : 'vertical'}
         key={search}
@@ -106,7 +165,9 @@ export default function MyClaimsPage() {
             allowClear
             placeholder={t('claims.anyStatus')}
             style={{ minWidth: 140 }}
-            options={STATUSES.map((s) => ({ value: s, label: t(STATUS_LABELS[s]) }))}
+            options={STATUSES.filter((s) => kind !== 'request' || (s !== 'posted' && s !== 'paid')).map(
+              (s) => ({ value: s, label: t(STATUS_LABELS[s]) }),
+            )}
             data-testid="status-filter"
           />
         </Form.Item>
@@ -130,8 +191,9 @@ export default function MyClaimsPage() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('claims.empty') }}
+        locale={{ emptyText: t(EMPTY[kind]) }}
         data-testid="claims-table"
+        data-kind={kind}
         columns={[
           { title: t('claims.number'), dataIndex: 'number' },
           { title: t('claims.subject'), dataIndex: 'title', ellipsis: true },
@@ -142,10 +204,26 @@ export default function MyClaimsPage() {
             align: 'right',
             render: (_: unknown, c) => money(c.total, c.currency),
           },
+          ...(kind === 'advance'
+            ? [
+                {
+                  title: t('mine.outstanding'),
+                  key: 'outstanding',
+                  align: 'right' as const,
+                  render: (_: unknown, c: ExpenseDocument) =>
+                    c.advance === undefined ? '—' : money(c.advance.outstanding, c.currency),
+                },
+              ]
+            : []),
           {
             title: t('claims.status'),
-            dataIndex: 'status',
-            render: (s: ExpenseStatus) => <StatusTag status={s} />,
+            key: 'status',
+            render: (_: unknown, c) => (
+              <Space size={4} wrap>
+                <StatusTag status={c.status} />
+                <ReversalTag doc={c} />
+              </Space>
+            ),
           },
           {
             title: t('claims.actions'),
@@ -161,7 +239,7 @@ export default function MyClaimsPage() {
       <Space>
         <Button
           disabled={page <= 1}
-          onClick={() => setCursors((c) => c.slice(0, -1))}
+          onClick={() => setPaging({ for: listKey, cursors: cursors.slice(0, -1) })}
           data-testid="previous-page"
         >
           {t('claims.previous')}
@@ -171,7 +249,7 @@ export default function MyClaimsPage() {
           disabled={list.data?.nextCursor == null}
           onClick={() => {
             const next = list.data?.nextCursor;
-            if (next != null) setCursors((c) => [...c, next]);
+            if (next != null) setPaging({ for: listKey, cursors: [...cursors, next] });
           }}
           data-testid="next-page"
         >
@@ -181,11 +259,15 @@ export default function MyClaimsPage() {
       <Drawer
         open={id !== undefined}
         width={screens.md === true ? 720 : '100%'}
-        title={t('claim.detail')}
+        title={t(DETAIL_TITLE[kind])}
         onClose={() => void navigate(`/claims${search}`)}
         destroyOnHidden
       >
-        {id === undefined ? null : <ClaimDetail id={id} />}
+        {id === undefined ? null : (
+          <Suspense fallback={<Skeleton active />}>
+            <ClaimDetail id={id} kind={kind} />
+          </Suspense>
+        )}
       </Drawer>
     </Space>
   );

@@ -1,7 +1,8 @@
 import { Tag } from 'antd';
-import type { ExpenseStatus } from '../../api/types.ts';
+import type { ExpenseDocument, ExpenseStatus } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { reversalState } from './documents.ts';
 
 /** Every status of an expense document, in lifecycle order (the record makes the list complete). */
 export const STATUS_LABELS: Record<ExpenseStatus, MessageKey> = {
@@ -34,6 +35,30 @@ export function StatusTag({ status }: { readonly status: ExpenseStatus }) {
   return (
     <Tag color={COLORS[status]} data-status={status}>
       {t(STATUS_LABELS[status])}
+    </Tag>
+  );
+}
+
+/**
+ * A reversed (红冲) or corrected document's reversal at a glance: the ERP's red-letter voucher number
+ * once the ERP holds it, "on its way" before that, or the revision a correction produced.
+ */
+export function ReversalTag({ doc }: { readonly doc: ExpenseDocument }) {
+  const { t } = useI18n();
+  const state = reversalState(doc);
+  if (state === undefined) return null;
+  const number = doc.posting?.erpReversalNumber ?? null;
+  return (
+    <Tag
+      color={state === 'pending' ? 'gold' : state === 'posted' ? 'volcano' : 'purple'}
+      data-testid="reversal-tag"
+      data-state={state}
+    >
+      {state === 'pending'
+        ? t('mine.reversal.pending')
+        : state === 'posted'
+          ? t('mine.reversal.posted', { number: number ?? '—' })
+          : t('mine.reversal.corrected', { revision: doc.revision })}
     </Tag>
   );
 }

@@ -12,6 +12,7 @@ const ROLE_LABELS: Record<string, MessageKey> = {
   admin: 'role.admin',
   auditor: 'role.auditor',
   integration: 'role.integration',
+  operator: 'admin.role.operator',
 };
 
 /** Home: who you are and what your roles let you do here — the pages you may open, by area. */

@@ -1,9 +1,11 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from 'antd';
+import { LockOutlined, LoginOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Divider, Form, Input, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client.ts';
 import { useAuth } from '../../auth/session.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { useRequest } from '../../components/use-request.ts';
 import { LOCALES, useI18n, type Locale } from '../../i18n/i18n.tsx';
 
 /** Only a path of this console: never another origin (`//host`), never a scheme. */
@@ -22,6 +24,9 @@ export default function SignInPage() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  // the server says whether single sign-on is set up (GET /auth/methods, public)
+  const methods = useRequest('sign-in-methods', () => unwrap(api.GET('/auth/methods')));
+  const sso = methods.data?.sso ?? null;
 
   if (session.status === 'signedIn') return <Navigate to={next} replace />;
 
@@ -67,6 +72,7 @@ export default function SignInPage() {
             <Alert type="warning" showIcon message={t('signIn.sessionLost')} data-testid="session-lost" />
           ) : null}
           {error === undefined ? null : <ErrorNotice error={error} />}
+
           <Form<Credentials> layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
             <Form.Item
               name="username"
@@ -86,6 +92,16 @@ export default function SignInPage() {
               {t('signIn.submit')}
             </Button>
           </Form>
+          {sso === null ? null : (
+            <>
+              <Divider plain style={{ margin: 0 }}>
+                {t('signIn.ssoOr')}
+              </Divider>
+              <Button block icon={<LoginOutlined />} href={sso.loginUrl} data-testid="sso-sign-in">
+                {t('signIn.ssoButton')}
+              </Button>
+            </>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('signIn.demoHint')}
           </Typography.Text>
