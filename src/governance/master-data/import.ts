@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import type { TSchema } from 'typebox';
@@ -101,6 +100,8 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetTable> {
     throw unreadable(`a damaged xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
   }
   if (unpacked > MAX_UNPACKED_BYTES) throw unreadable('the workbook unpacks to more than 100 MiB');
+  // exceljs is ~500 modules: loaded on the first workbook, not at every process start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);

@@ -25,6 +25,9 @@ const CHURNING = [
   'sync_states',
   'approval_tasks',
   'worker_heartbeats',
+  'pending_events',
+  'webhook_deliveries',
+  'inbound_webhooks',
 ];
 
 export interface StatisticsUpkeep {

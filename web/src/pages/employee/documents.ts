@@ -40,28 +40,6 @@ export function listMine(kind: DocumentKind, query: MineQuery) {
   }
 }
 
-/**
- * The first page of a list asked for as soon as the page's code has arrived, while the page is still
- * being drawn, and handed to the page once (within a few seconds): the answer is on its way before the
- * page's first render is done instead of after it.
- */
-const early = new Map<string, { readonly at: number; readonly answer: ReturnType<typeof listMine> }>();
-const EARLY_MS = 10_000;
-
-export function prefetchMine(kind: DocumentKind, query: MineQuery): void {
-  const answer = listMine(kind, query);
-  answer.catch(() => undefined); // a failure is reported to the page that takes it, not unhandled
-  early.set(JSON.stringify([kind, query]), { at: Date.now(), answer });
-}
-
-/** The prefetched answer for exactly this list, if one is fresh; else a new request. */
-export function listMineOnce(kind: DocumentKind, query: MineQuery): ReturnType<typeof listMine> {
-  const key = JSON.stringify([kind, query]);
-  const hit = early.get(key);
-  early.delete(key);
-  return hit !== undefined && Date.now() - hit.at < EARLY_MS ? hit.answer : listMine(kind, query);
-}
-
 export function getDocument(kind: DocumentKind, id: string): Promise<ExpenseDocument> {
   const params = { params: { path: { id } } };
   switch (kind) {

@@ -20,15 +20,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
-import {
-  TABS,
-  kindOfTab,
-  listMineOnce,
-  prefetchMine,
-  tabOfKind,
-  type DocumentKind,
-  type MineQuery,
-} from './documents.ts';
+import { TABS, kindOfTab, listMine, tabOfKind, type DocumentKind, type MineQuery } from './documents.ts';
 import { ReversalTag, STATUSES, STATUS_LABELS, StatusTag } from './status.tsx';
 
 const PAGE_SIZE = 20;
@@ -64,12 +56,6 @@ const queryOf = (filters: Filters, cursor: string | undefined): MineQuery => ({
   ...(filters.to === undefined ? {} : { to: filters.to }),
   ...(cursor === undefined ? {} : { cursor }),
 });
-
-// Opened at /claims: the first page is asked for now, while the page is being drawn.
-if (/^\/claims(\/[^/]+)?$/.test(window.location.pathname) && window.location.pathname !== '/claims/new') {
-  const params = new URLSearchParams(window.location.search);
-  prefetchMine(kindOfTab(params.get('tab')), queryOf(filtersOf(params), undefined));
-}
 
 const EMPTY: Record<DocumentKind, MessageKey> = {
   claim: 'claims.empty',
@@ -107,7 +93,7 @@ export default function MyClaimsPage() {
   const page = cursors.length;
   const cursor = cursors[cursors.length - 1];
   const list = useRequest(JSON.stringify({ kind, filters, cursor }), () =>
-    listMineOnce(kind, queryOf(filters, cursor)),
+    listMine(kind, queryOf(filters, cursor)),
   );
 
   const applyFilters = (values: { status?: ExpenseStatus; dates?: [Dayjs, Dayjs] | null }) => {
