@@ -152,7 +152,11 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
     const choose = async (page: Page, select: ReturnType<Page['getByTestId']>, text: string) => {
       await select.click();
       await page.keyboard.type(text);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').waitFor();
+      // the option just typed for: the previous select's list may still be fading out beside it
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+        .filter({ hasText: text })
+        .waitFor();
       await page.keyboard.press('Enter');
     };
     const pickDate = async (page: Page, picker: ReturnType<Page['getByTestId']>, day: string) => {

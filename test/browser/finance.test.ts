@@ -278,7 +278,10 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await page.getByTestId('tab-explain').click();
       await page.getByTestId('explain-claim').click();
       await page.keyboard.type(reviewed.number);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').waitFor();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+        .filter({ hasText: reviewed.number })
+        .waitFor();
       await page.keyboard.press('Enter');
       await page.getByTestId('explain-lines').waitFor();
       // SALES-E is a sales department: the taxi lines go to the category's sales account
