@@ -269,7 +269,7 @@ for (const engine of ENGINES) {
     });
 
     it('creates a client through the API and shows the secret once', async () => {
-      const admin = await t.bearer('ACME', ['clients:admin']);
+      const admin = await t.bearer('ACME', ['clients:admin', 'vouchers:write']);
       const created = await t.request({
         method: 'POST',
         url: '/api/v1/clients',
@@ -288,6 +288,27 @@ for (const engine of ENGINES) {
         payload: { name: 'x', scopes: ['root:everything'] },
       });
       assert.equal(bad.statusCode, 422);
+    });
+
+    it('refuses to give a new client a scope its maker does not hold, naming the scope', async () => {
+      const admin = await t.bearer('ACME', ['clients:admin', 'master-data:read']);
+      const before = (await t.request({ url: '/api/v1/clients', headers: admin })).json().items.length;
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/clients',
+        headers: admin,
+        payload: { name: 'escalate', scopes: ['master-data:read', 'clients:admin', 'vouchers:write'] },
+      });
+      assert.equal(res.statusCode, 403, res.body);
+      const problem = res.json();
+      assert.equal(problem.code, 'scope_not_held');
+      assert.deepEqual(
+        problem.errors.map((e: { pointer: string }) => e.pointer),
+        ['/scopes/2'],
+      );
+      assert.match(problem.detail, /vouchers:write/);
+      const after = (await t.request({ url: '/api/v1/clients', headers: admin })).json().items.length;
+      assert.equal(after, before, 'no client was made');
     });
 
     it('publishes authorization-server metadata', async () => {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ENGINES } from './support/engines.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { LOCKOUT_THRESHOLD } from '../src/platform/security/users.ts';
+import { ROLES } from '../src/platform/security/roles.ts';
 
 for (const engine of ENGINES) {
   describe(`console sign-in on ${engine.engine}`, () => {
@@ -143,7 +144,7 @@ for (const engine of ENGINES) {
     });
 
     it('lets an admin create users through the API', async () => {
-      const admin = await t.bearer('ACME', ['users:admin']);
+      const admin = await t.bearer('ACME', ['users:admin', ...ROLES.employee.scopes]);
       const created = await t.request({
         method: 'POST',
         url: '/api/v1/users',
@@ -171,6 +172,29 @@ for (const engine of ENGINES) {
         payload: { username: 'weak', displayName: 'x', roles: ['employee'], password: 'short' },
       });
       assert.equal(weak.statusCode, 422);
+    });
+
+    it('refuses to make a user whose role carries powers the maker lacks (users:admin alone makes no finance user)', async () => {
+      const admin = await t.bearer('ACME', ['users:admin', ...ROLES.employee.scopes]);
+      const res = await t.request({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin,
+        payload: {
+          username: 'escalated',
+          displayName: 'x',
+          roles: ['employee', 'finance'],
+          password: 'a-long-password',
+        },
+      });
+      assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().code, 'scope_not_held');
+      assert.deepEqual(
+        res.json().errors.map((e: { pointer: string }) => e.pointer),
+        ['/roles/1'],
+      );
+      const listed = await t.request({ url: '/api/v1/users', headers: admin });
+      assert.ok(!listed.json().items.some((u: { username: string }) => u.username === 'escalated'));
     });
   });
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { createClient, listClients, revokeClient } from '../../platform/security/clients.ts';
-import { ALL_SCOPES } from '../../platform/security/scopes.ts';
+import { DomainError } from '../../model/result.ts';
+import { ALL_SCOPES, grantWithin, type ClientScope } from '../../platform/security/scopes.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -53,13 +54,25 @@ export function registerClientRoutes(app: App, ctx: ApiContext): void {
         ),
         response: {
           201: Type.Object({ client: ClientSchema, clientSecret: Type.String() }),
-          ...problems(400, 413, 415, 422),
+          ...problems(400, 403, 413, 415, 422),
         },
       },
     },
     async (request, reply) => {
       const tenant = await resolveTenant(ctx, request);
-      const { name, scopes } = request.body as { name: string; scopes: string[] };
+      const { name, scopes } = request.body as { name: string; scopes: ClientScope[] };
+      // a client is given only powers its maker holds: clients:admin alone cannot mint a vouchers:write client
+      const refused = grantWithin(
+        tenant.principal.scopes,
+        'scopes',
+        scopes.map((s) => [s]),
+      );
+      if (refused.length > 0)
+        throw new DomainError(
+          'scope_not_held',
+          { scopes: refused.map((f) => f.params?.['scopes']).join(' ') },
+          refused,
+        );
       const created = await createClient(tenant.db, ctx.security.audit, {
         name,
         scopes,

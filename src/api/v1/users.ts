@@ -3,7 +3,7 @@ import { Code } from '../../model/common.ts';
 import { createUser, listUsers } from '../../platform/security/users.ts';
 import { DomainError } from '../../model/result.ts';
 import { ALL_ROLES, ROLES, isRole } from '../../platform/security/roles.ts';
-import { grantWithin, isScope } from '../../platform/security/scopes.ts';
+import { grantWithin } from '../../platform/security/scopes.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -68,11 +68,12 @@ export function registerUserRoutes(app: App, ctx: ApiContext): void {
         password?: string;
         employeeCode?: string;
       };
-      // the installation's powers are handed on only by who holds them: an admin cannot make an operator
+      // a power is handed on only by who holds it: a caller with users:admin alone cannot make a finance
+      // user or an administrator, and a company admin cannot make an installation operator
       const refused = grantWithin(
         tenant.principal.scopes,
         'roles',
-        body.roles.map((r) => (isRole(r) ? ROLES[r].scopes.filter((s) => !isScope(s)) : [])),
+        body.roles.map((r) => (isRole(r) ? ROLES[r].scopes : [])),
       );
       if (refused.length > 0)
         throw new DomainError(
