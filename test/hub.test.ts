@@ -8,6 +8,10 @@ import { until } from './support/wait.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
 import { startKingdeeSimulator, type KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
 import { demoLedger } from './support/kingdee.ts';
+import { KINGDEE } from '../src/connectors/kingdee/definition.ts';
+import { EMPTY_VALUE_MAPS } from '../src/connectors/contract.ts';
+import { parseDocument } from '../src/hub/canonical-documents.ts';
+import { signWebhook } from '../src/platform/security/webhook-signature.ts';
 
 const voucher = (summary: string, amount = '1830.00', account = '660202') => ({
   companyCode: 'ACME',
@@ -177,6 +181,126 @@ for (const engine of ENGINES) {
         headers: auth,
       });
       assert.equal(second.statusCode, 409);
+    });
+
+    it('checks postings with the ERP at once when the ERP calls the webhook with a status update', async () => {
+      const secret = await t.request({
+        method: 'POST',
+        url: `/api/v1/connections/${connectionId}/webhook/secret`,
+        headers: auth,
+        payload: {},
+      });
+      assert.equal(secret.statusCode, 200, secret.body);
+      let n = 0;
+      const statusCall = async (references: string[]) => {
+        const body = JSON.stringify({ id: `kd-status-${++n}`, type: 'posting.status', references });
+        const res = await t.request({
+          method: 'POST',
+          url: `/api/v1/connections/${connectionId}/webhook`,
+          headers: {
+            'content-type': 'application/json',
+            'finbridge-signature': signWebhook(secret.json().secret, body, t.clock),
+          },
+          payload: body,
+        });
+        return res;
+      };
+      // the worker running beside the server handles the call
+      const outcome = async (eventId = `kd-status-${n}`) =>
+        until(`status call ${eventId} handled`, async () => {
+          const calls = await t.request({
+            url: `/api/v1/connections/${connectionId}/webhook/calls?limit=5`,
+            headers: auth,
+          });
+          const call = calls.json().items.find((c: { eventId: string }) => c.eventId === eventId);
+          return call?.status === 'done'
+            ? (call.result.statuses as { reference: string; action: string; erpNumber?: string }[])
+            : undefined;
+        });
+      const posting = async (id: string) =>
+        (await t.request({ url: `/api/v1/postings/${id}`, headers: auth })).json();
+      // refused before anything is queued: a reference this connection never sent
+      const unknown = await statusCall(['NOT-OURS-1']);
+      assert.equal(unknown.statusCode, 422, unknown.body);
+      assert.equal(unknown.json().errors[0].pointer, '/references/0');
+      assert.equal(unknown.json().errors[0].code, 'unknown_posting_reference');
+
+      // a voucher the ERP refused (no such account) and someone then keyed into the ERP by hand,
+      // with our reference, after adding the account
+      const sent = await t.request({
+        method: 'POST',
+        url: '/api/v1/vouchers',
+        headers: auth,
+        payload: { connectionId, documentId: 'STATUS-1', voucher: voucher('状态 1', '42.00', '660299S') },
+      });
+      assert.equal(sent.statusCode, 202, sent.body);
+      const parked = await until('rejected', async () => {
+        const p = await posting(sent.json().id);
+        return p.status === 'rejected' ? p : undefined;
+      });
+      const stillParked = await statusCall([parked.externalReference]);
+      assert.equal(stillParked.statusCode, 202, stillParked.body);
+      assert.deepEqual(
+        (await outcome()).map((s) => s.action),
+        ['still_parked'],
+        'not in the ERP: the caller’s word is not taken',
+      );
+      sim.ledger.addBase(
+        'BD_Account',
+        '660299S',
+        '新增科目',
+        { FIsDetail: 1, FDC: 1 },
+        new Date().toISOString(),
+      );
+      const byHand = KINGDEE.create(
+        { baseUrl: sim.url, ...sim.connection },
+        {
+          now: () => new Date(),
+          log: () => {},
+          timeoutMs: 5000,
+        },
+      );
+      const keyed = await byHand.push(
+        parseDocument('voucher', voucher('状态 1', '42.00', '660299S')),
+        parked.externalReference,
+        { valueMaps: EMPTY_VALUE_MAPS, settings: KINGDEE.manifest.profileSettings.defaults },
+      );
+      await byHand.close();
+      assert.equal(keyed.outcome, 'success', JSON.stringify(keyed));
+      assert.equal((await statusCall([parked.externalReference])).statusCode, 202);
+      const settled = await outcome();
+      assert.equal(settled[0]!.action, 'settled_posted');
+      const now = await posting(sent.json().id);
+      assert.equal(now.status, 'posted');
+      assert.equal(now.erpNumber, settled[0]!.erpNumber);
+      const trace = (await t.request({ url: '/api/v1/documents/STATUS-1/trace', headers: auth })).json();
+      assert.deepEqual(
+        trace.events.slice(-2).map((e: { kind: string }) => e.kind),
+        ['status_requested', 'posted'],
+        'the state and the trace that says why commit together',
+      );
+
+      // posted: confirmed while the ERP holds it, reported missing once someone deletes it there
+      assert.equal((await statusCall([parked.externalReference])).statusCode, 202);
+      assert.deepEqual(
+        (await outcome()).map((s) => s.action),
+        ['confirmed'],
+      );
+      const inErp = [...sim.ledger.vouchers.values()].find(
+        (v) => v.entries[0]?.busNo === parked.externalReference,
+      );
+      assert.ok(inErp !== undefined);
+      sim.ledger.vouchers.delete(inErp.id);
+      assert.equal((await statusCall([parked.externalReference])).statusCode, 202);
+      assert.deepEqual(
+        (await outcome()).map((s) => s.action),
+        ['missing_in_erp'],
+      );
+      assert.equal(
+        (await posting(sent.json().id)).status,
+        'posted',
+        'a deletion in the ERP changes nothing here',
+      );
     });
 
     it('counts postings by status, connection and age, and replays parked ones in bulk by error code', async () => {

@@ -3,11 +3,14 @@ import type { InboundHandler } from '../platform/events/inbound.ts';
 import { connectorDefinition } from './connector-registry.ts';
 import { connectorFor, getConnectionRow } from './connections.ts';
 import { pullNow } from './pulls.ts';
+import { STATUS_REQUESTED, checkStatusRequest, handleStatusRequest } from './status-requests.ts';
 
 /**
  * What an ERP's or partner's call to a connection's webhook (`POST /api/v1/connections/{id}/webhook`)
  * does: `{"id": "<event id>", "type": "sync.requested", "objects": ["suppliers"]}` pulls the named
- * objects — or every object the connection can pull — now, incrementally from each watermark.
+ * objects — or every object the connection can pull — now, incrementally from each watermark;
+ * `{"id": …, "type": "posting.status", "references": […]}` checks those postings with the ERP now
+ * (src/hub/status-requests.ts).
  * Registered for the `connection` source kind by the composition root (src/modules.ts); the platform
  * verifies, deduplicates, records and queues the call, and a worker runs this.
  */
@@ -27,9 +30,14 @@ export const connectionWebhook: InboundHandler = {
     return row !== undefined;
   },
   async check(db, connectionId, payload) {
+    if (payload.type === STATUS_REQUESTED) return checkStatusRequest(db, connectionId, payload);
     if (payload.type !== SYNC_REQUESTED)
       return [
-        { code: 'invalid_field', pointer: '/type', params: { detail: `the type is ${SYNC_REQUESTED}` } },
+        {
+          code: 'invalid_field',
+          pointer: '/type',
+          params: { detail: `the type is ${SYNC_REQUESTED} or ${STATUS_REQUESTED}` },
+        },
       ];
     const objects = payload['objects'];
     if (objects === undefined) return [];
@@ -50,6 +58,7 @@ export const connectionWebhook: InboundHandler = {
     return failures;
   },
   async handle(ctx, connectionId, payload) {
+    if (payload.type === STATUS_REQUESTED) return handleStatusRequest(ctx, connectionId, payload);
     const row = await getConnectionRow(ctx.db, connectionId);
     const objects = Array.isArray(payload['objects']) ? (payload['objects'] as string[]) : pullable(row.type);
     const connector = await connectorFor(ctx.db, ctx.keyring, row, {

@@ -360,6 +360,11 @@ export const ERROR_CODES = {
     zh: '连接不支持拉取 {object}（可拉取：{known}）',
     en: 'The connection cannot pull {object} (it can pull: {known})',
   },
+  unknown_posting_reference: {
+    status: 422,
+    zh: '此连接没有外部参考号为 {reference} 的过账',
+    en: 'This connection has no posting with the external reference {reference}',
+  },
   sync_running: {
     status: 409,
     zh: '{object} 正在同步中，请稍后再试',

@@ -117,6 +117,25 @@ const PullResult = Type.Object({
   failure: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
   skipped: Type.Optional(Type.String()),
 });
+const StatusResult = Type.Object({
+  reference: Type.String({ description: 'Our external reference, as the ERP holds it.' }),
+  postingId: Type.String(),
+  status: Type.String({ description: 'The posting’s status when the call was handled.' }),
+  action: Type.Union(
+    [
+      Type.Literal('due_now'),
+      Type.Literal('in_flight'),
+      Type.Literal('settled_posted'),
+      Type.Literal('still_parked'),
+      Type.Literal('confirmed'),
+      Type.Literal('missing_in_erp'),
+      Type.Literal('lookup_failed'),
+    ],
+    { description: 'What the hub did after asking the ERP (docs/webhooks.md).' },
+  ),
+  erpNumber: Type.Optional(Type.String()),
+  failure: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
 const CallSchema = Type.Object({
   id: Type.String(),
   receivedAt: Type.String(),
@@ -130,6 +149,7 @@ const CallSchema = Type.Object({
   result: Nullable(
     Type.Object({
       pulls: Type.Optional(Type.Array(PullResult)),
+      statuses: Type.Optional(Type.Array(StatusResult)),
       error: Type.Optional(Type.String()),
     }),
   ),
