@@ -10,22 +10,8 @@ import type { PostedDocument, RejectedDocument } from './outcomes.ts';
  * appended by a pull with its last commit.
  */
 
-/** The connection each posting went to (outcomes name the posting, not its connection). */
-async function connectionsOf(tx: TenantDb, postingIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await tx
-    .selectFrom('postings')
-    .select(['id', 'connection_id'])
-    .where('id', 'in', postingIds)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.connection_id]));
-}
-
 export async function publishPosted(tx: TenantDb, posted: readonly PostedDocument[]): Promise<void> {
   if (posted.length === 0) return;
-  const connections = await connectionsOf(
-    tx,
-    posted.map((p) => p.postingId),
-  );
   await appendEvents(
     tx,
     posted.map((p): AnyNewEvent => ({
@@ -34,7 +20,7 @@ export async function publishPosted(tx: TenantDb, posted: readonly PostedDocumen
       occurredAt: p.postedAt,
       data: {
         postingId: p.postingId,
-        connectionId: connections.get(p.postingId) ?? '',
+        connectionId: p.connectionId,
         documentType: p.kind,
         documentId: p.documentId,
         erpNumber: p.erpNumber,
@@ -45,10 +31,6 @@ export async function publishPosted(tx: TenantDb, posted: readonly PostedDocumen
 
 export async function publishRejected(tx: TenantDb, rejected: readonly RejectedDocument[]): Promise<void> {
   if (rejected.length === 0) return;
-  const connections = await connectionsOf(
-    tx,
-    rejected.map((r) => r.postingId),
-  );
   await appendEvents(
     tx,
     rejected.map((r): AnyNewEvent => ({
@@ -57,7 +39,7 @@ export async function publishRejected(tx: TenantDb, rejected: readonly RejectedD
       occurredAt: r.at,
       data: {
         postingId: r.postingId,
-        connectionId: connections.get(r.postingId) ?? '',
+        connectionId: r.connectionId,
         documentType: r.kind,
         documentId: r.documentId,
         code: r.code,

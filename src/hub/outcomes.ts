@@ -5,6 +5,8 @@ import type { TenantDb } from '../platform/store/tenant-scope.ts';
 /** A document the ERP now holds, as the hub tells the module that submitted it. */
 export interface PostedDocument {
   readonly postingId: string;
+  /** The connection (ERP instance) it was posted to. */
+  readonly connectionId: string;
   /** The submitting module's own id for the document. */
   readonly documentId: string;
   readonly kind: DocumentKind;
@@ -18,6 +20,8 @@ export interface PostedDocument {
 /** A document the ERP refused (`rejected`, replayable once fixed) or the hub gave up on (`dead`). */
 export interface RejectedDocument {
   readonly postingId: string;
+  /** The connection (ERP instance) that refused it, or that the hub gave up on. */
+  readonly connectionId: string;
   readonly documentId: string;
   readonly kind: DocumentKind;
   readonly status: 'rejected' | 'dead';

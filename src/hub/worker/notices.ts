@@ -24,6 +24,7 @@ export async function tellPosted(
     'posted',
     posted.map(({ posting, erpNumber, document }) => ({
       postingId: posting.id,
+      connectionId: posting.connection_id,
       documentId: posting.document_id,
       kind: posting.document_type as DocumentKind,
       erpNumber,
@@ -69,6 +70,7 @@ export async function tellRejected(
   await notifyOutcome(tx, 'rejected', [
     {
       postingId: posting.id,
+      connectionId: posting.connection_id,
       documentId: posting.document_id,
       kind: posting.document_type as DocumentKind,
       status,
