@@ -464,5 +464,34 @@ for (const engine of ENGINES) {
         `chaos (reduced, ${engine.engine}): ${N} vouchers, simulator stats ${JSON.stringify(sim.stats)}`,
       );
     });
+
+    it('shows each connection’s throughput over the last hour and the workers’ breaker for it', async () => {
+      // the worker posts on real time: the API's clock is brought to it
+      t.clock.advance(Date.now() + 1000 - t.clock.now().getTime());
+      const fresh = await t.bearer('ACME', ['vouchers:read']);
+      const summary = await until('a heartbeat with the breaker', async () => {
+        const s = (await t.request({ url: '/api/v1/postings/summary', headers: fresh })).json();
+        const mine = s.byConnection.find((c: { connectionId: string }) => c.connectionId === connectionId);
+        return mine?.breaker === null ? undefined : s;
+      });
+      const mine = summary.byConnection.find(
+        (c: { connectionId: string }) => c.connectionId === connectionId,
+      );
+      assert.ok(['closed', 'half-open', 'open'].includes(mine.breaker), mine.breaker);
+      assert.equal(summary.postedPerMinute.length, 60);
+      const perMinute = summary.postedPerMinute.reduce((n: number, m: { count: number }) => n + m.count, 0);
+      const postedHere = (
+        await t.request({ url: '/api/v1/postings?status=posted&limit=500', headers: fresh })
+      )
+        .json()
+        .items.filter((p: { connectionId: string }) => p.connectionId === connectionId).length;
+      assert.equal(mine.postedLastHour, postedHere, 'everything this suite posted, within the hour');
+      assert.equal(
+        perMinute,
+        summary.byConnection.reduce((n: number, c: { postedLastHour: number }) => n + c.postedLastHour, 0),
+      );
+      const minutes = summary.postedPerMinute.map((m: { minute: string }) => Date.parse(m.minute));
+      assert.ok(minutes.every((m: number, i: number) => i === 0 || m - minutes[i - 1] === 60_000));
+    });
   });
 }

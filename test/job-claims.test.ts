@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
-import { claimDuePostings } from '../src/platform/store/job-claims.ts';
+import { claimDuePostings, heartbeat, liveBreakers } from '../src/platform/store/job-claims.ts';
 import { ENGINES } from './support/engines.ts';
 import { hubUnderTest } from './support/kingdee.ts';
 
@@ -15,6 +15,22 @@ import { hubUnderTest } from './support/kingdee.ts';
 for (const engine of ENGINES) {
   describe(`claiming postings on ${engine.engine}`, () => {
     const hub = hubUnderTest(engine);
+
+    it('reports for each connection the worst circuit breaker a live worker holds, and forgets workers gone quiet', async () => {
+      const { database } = hub;
+      const t0 = new Date('2026-12-03T10:00:00.000Z');
+      const at = (s: number) => new Date(t0.getTime() + s * 1000);
+      const liveMs = 15_000;
+      await heartbeat(database, 'breakers-w1', t0, liveMs, { A: 'closed', B: 'open' });
+      await heartbeat(database, 'breakers-w2', at(1), liveMs, { A: 'half-open', X: 'bogus' as never });
+      const both = await liveBreakers(database, ['A', 'B', 'C'], at(2), liveMs);
+      assert.deepEqual(Object.fromEntries(both), { A: 'half-open', B: 'open' }, 'C: no worker called it');
+      // w2 stops beating: after liveMs only w1's word counts
+      await heartbeat(database, 'breakers-w1', at(20), liveMs, { A: 'closed', B: 'closed' });
+      const later = await liveBreakers(database, ['A', 'B'], at(20), liveMs);
+      assert.deepEqual(Object.fromEntries(later), { A: 'closed', B: 'closed' });
+      assert.equal((await liveBreakers(database, [], at(20), liveMs)).size, 0);
+    });
 
     it('marks pending postings sending and only leases those to be looked up', async () => {
       const { database } = hub;

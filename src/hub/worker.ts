@@ -222,7 +222,8 @@ export function startWorker(options: WorkerOptions): Worker {
   };
 
   /** Keeps this worker's entry in the cluster and its share of each connection's rate limit current. */
-  const beat = async () => states.shareAmong(await heartbeat(database, owner, nowOf(ctx), heartbeatMs * 3));
+  const beat = async () =>
+    states.shareAmong(await heartbeat(database, owner, nowOf(ctx), heartbeatMs * 3, states.breakers()));
 
   /** Keeps the queue tables' statistics current where the server's autovacuum does not. */
   const upkeep = async () => {

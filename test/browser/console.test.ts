@@ -358,6 +358,57 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       assert.equal(listed.items.find((c) => c.title === title)?.total, '86.50');
     });
 
+    it('drafts a pre-approval request and an advance from the tabs of my documents', async (t) => {
+      const { page, problems } = await open('zh-CN');
+      await signIn(page, 'zhang.san');
+      const pick = async (testId: string) => {
+        await page.getByTestId(testId).click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      };
+      const typeDate = async (testId: string, date: string) => {
+        await page.getByTestId(testId).click();
+        await page.keyboard.type(date);
+        await page.keyboard.press('Enter');
+      };
+
+      await page.goto(`${server.url}/claims?tab=requests`);
+      await page.getByTestId('new-document').click();
+      await page.waitForURL(/\/requests\/new$/);
+      const request = `上海出差申请 ${Date.now()}`;
+      await page.getByTestId('request-title').fill(request);
+      await typeDate('request-date', '2026-11-20');
+      await pick('request-line-category');
+      await page.getByTestId('request-line-description').fill('往返机票');
+      await typeDate('request-line-date', '2026-11-25');
+      await page.getByTestId('request-line-amount').fill('2400.00');
+      await shot(t, page, 'new-request-filled', 'zh-CN');
+      await page.getByTestId('save-request').click();
+      await page.getByTestId('claim-detail').waitFor();
+      assert.match(page.url(), /tab=requests/);
+      assert.match(await page.getByTestId('claim-detail').innerText(), new RegExp(request));
+
+      await page.goto(`${server.url}/claims?tab=advances`);
+      await page.getByTestId('new-document').click();
+      await page.waitForURL(/\/advances\/new$/);
+      const advance = `差旅借款 ${Date.now()}`;
+      await page.getByTestId('advance-title').fill(advance);
+      await page.getByTestId('advance-amount').fill('3000');
+      await typeDate('advance-date', '2026-11-21');
+      await page.getByTestId('save-advance').click();
+      await page.getByTestId('claim-detail').waitFor();
+      assert.match(page.url(), /tab=advances/);
+      assert.match(await page.getByTestId('claim-detail').innerText(), new RegExp(advance));
+      const mine = (await (
+        await page.request.get(`${server.url}/api/v1/advances?mine=true&status=draft&limit=100`)
+      ).json()) as { items: { title: string; total: string }[] };
+      assert.equal(mine.items.find((a) => a.title === advance)?.total, '3000.00');
+      const requests = (await (
+        await page.request.get(`${server.url}/api/v1/expense-requests?mine=true&status=draft&limit=100`)
+      ).json()) as { items: { title: string; total: string }[] };
+      assert.equal(requests.items.find((r) => r.title === request)?.total, '2400.00');
+      assert.deepEqual(problems, []);
+    });
+
     it('shows a failed request as a readable message with its request id, never a blank page', async () => {
       const { page } = await open('en-US');
       await signIn(page, 'zhang.san');

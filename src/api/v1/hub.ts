@@ -19,6 +19,7 @@ import {
   traceOf,
 } from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
+import { connectionHealth } from '../../hub/monitor.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
 import { REJECTION_REASON_NAMES } from '../../model/erp-rejections.ts';
 import { needs } from '../../platform/http/policy.ts';
@@ -498,7 +499,28 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
                 byStatus: StatusCounts,
                 oldestOpenAt: Type.Union([Type.String(), Type.Null()]),
                 lastPostedAt: Type.Union([Type.String(), Type.Null()]),
+                postedLastHour: Type.Integer({
+                  minimum: 0,
+                  description: 'Posted in the last 60 minutes (the current one so far included).',
+                }),
+                breaker: Type.Union(
+                  [Type.Literal('closed'), Type.Literal('half-open'), Type.Literal('open'), Type.Null()],
+                  {
+                    description:
+                      'The workers’ circuit breaker for this ERP, the worst any live worker reports: `open` — calls are failing and paused; null — no live worker has called it.',
+                  },
+                ),
               }),
+            ),
+            postedPerMinute: Type.Array(
+              Type.Object({
+                minute: Type.String({ format: 'date-time' }),
+                count: Type.Integer({ minimum: 0 }),
+              }),
+              {
+                description:
+                  'Postings posted per minute over the last hour (60 whole minutes), all connections.',
+              },
             ),
             openByAge: Type.Object({
               under1m: Type.Integer({ minimum: 0 }),
@@ -519,7 +541,26 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
         },
       },
     },
-    async (request) => summarizePostings((await resolveTenant(ctx, request)).db, ctx.clock.now()),
+    async (request) => {
+      const { db } = await resolveTenant(ctx, request);
+      const now = ctx.clock.now();
+      const summary = await summarizePostings(db, now);
+      const health = await connectionHealth(
+        ctx.database,
+        db,
+        summary.byConnection.map((c) => c.connectionId),
+        now,
+        ctx.config.worker.heartbeatMs * 3,
+      );
+      return {
+        ...summary,
+        byConnection: summary.byConnection.map((c) => ({
+          ...c,
+          ...(health.connections.get(c.connectionId) ?? { postedLastHour: 0, breaker: null }),
+        })),
+        postedPerMinute: [...health.postedPerMinute],
+      };
+    },
   );
   app.post(
     '/api/v1/postings/replay',

@@ -2,7 +2,7 @@ import type { Connector, MappingProfile } from '../../connectors/contract.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { connectorFor, getConnectionRow } from '../connections.ts';
 import { getProfile, profileOf } from '../profiles.ts';
-import { CircuitBreaker, TokenBucket } from '../resilience.ts';
+import { CircuitBreaker, TokenBucket, type BreakerState } from '../resilience.ts';
 import type { WorkerContext } from './context.ts';
 
 /** What a worker keeps per connection: its live connector, breaker and share of the rate limit. */
@@ -61,6 +61,12 @@ export class ConnectionStates {
     if (liveWorkers === this.#liveWorkers) return;
     this.#liveWorkers = liveWorkers;
     for (const state of this.#states.values()) state.bucket.share(liveWorkers);
+  }
+
+  /** Each connection's breaker as it stands now (for the heartbeat, which the monitor reads). */
+  breakers(): Record<string, BreakerState> {
+    const now = performance.now();
+    return Object.fromEntries([...this.#states].map(([id, state]) => [id, state.breaker.state(now)]));
   }
 
   reportBreaker(state: ConnectionState): void {

@@ -205,18 +205,27 @@ export async function claimDueSyncs(
   return claimed;
 }
 
-/** Records that a worker is alive and returns how many are (seen within `liveMs`). */
+/** A circuit breaker's state, as a worker reports it per connection. */
+export type BreakerState = 'closed' | 'half-open' | 'open';
+const SEVERITY: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
+
+/**
+ * Records that a worker is alive, with its circuit breakers per connection, and returns how many
+ * workers are (seen within `liveMs`).
+ */
 export async function heartbeat(
   database: OpenDatabase,
   owner: string,
   now: Date,
   liveMs: number,
+  breakers: Readonly<Record<string, BreakerState>> = {},
 ): Promise<number> {
   const at = now.toISOString();
+  const breakers_json = JSON.stringify(breakers);
   await database.db
     .insertInto('worker_heartbeats')
-    .values({ owner, seen_at: at })
-    .onConflict((oc) => oc.column('owner').doUpdateSet({ seen_at: at }))
+    .values({ owner, seen_at: at, breakers_json })
+    .onConflict((oc) => oc.column('owner').doUpdateSet({ seen_at: at, breakers_json }))
     .execute();
   const since = new Date(now.getTime() - liveMs).toISOString();
   await database.db
@@ -229,6 +238,35 @@ export async function heartbeat(
     .where('seen_at', '>=', since)
     .executeTakeFirst();
   return Math.max(1, row?.n ?? 1);
+}
+
+/**
+ * The circuit breaker of each of these connections, the worst any live worker reports (one worker's
+ * open breaker means calls to that ERP are failing); a connection no live worker has called is absent.
+ */
+export async function liveBreakers(
+  database: OpenDatabase,
+  connectionIds: readonly string[],
+  now: Date,
+  liveMs: number,
+): Promise<Map<string, BreakerState>> {
+  const worst = new Map<string, BreakerState>();
+  if (connectionIds.length === 0) return worst;
+  const wanted = new Set(connectionIds);
+  const rows = await database.db
+    .selectFrom('worker_heartbeats')
+    .select('breakers_json')
+    .where('seen_at', '>=', new Date(now.getTime() - liveMs).toISOString())
+    .execute();
+  for (const row of rows) {
+    const reported = JSON.parse(row.breakers_json ?? '{}') as Record<string, BreakerState>;
+    for (const [id, state] of Object.entries(reported)) {
+      if (!wanted.has(id) || !(state in SEVERITY)) continue;
+      const seen = worst.get(id);
+      if (seen === undefined || SEVERITY[state] > SEVERITY[seen]) worst.set(id, state);
+    }
+  }
+  return worst;
 }
 
 /** Removes a stopping worker, so the others take over its share of the rate limits at once. */

@@ -193,6 +193,8 @@ export interface AuditHeadsTable {
 export interface WorkerHeartbeatsTable {
   owner: string;
   seen_at: string;
+  /** The worker's circuit breakers: `{"<connection id>": "closed" | "half-open" | "open"}`. */
+  breakers_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export const MASTER_TABLES = [

@@ -14,6 +14,7 @@ import * as eventsWebhooks from './2026-12-03T1000-events-webhooks.ts';
 import * as postingQueue from './2026-12-03T1100-posting-queue.ts';
 import * as bankStatements from './2026-12-03T1300-bank-statements.ts';
 import * as approvalInbox from './2026-12-03T1400-approval-inbox.ts';
+import * as connectionHealth from './2026-12-03T1600-connection-health.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -35,4 +36,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03T1100-posting-queue': postingQueue,
   '2026-12-03T1300-bank-statements': bankStatements,
   '2026-12-03T1400-approval-inbox': approvalInbox,
+  '2026-12-03T1600-connection-health': connectionHealth,
 };

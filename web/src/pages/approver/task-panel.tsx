@@ -1,7 +1,8 @@
-import { Alert, App, Button, Descriptions, Divider, Form, Input, Select, Skeleton, Space, Table } from 'antd';
+import { Alert, App, Descriptions, Divider, Form, Select, Skeleton, Space, Table } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, unwrap } from '../../api/client.ts';
 import type { ExpenseDocument } from '../../api/types.ts';
+import { DecisionForm } from '../../components/decision-form.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
 import { showFieldErrors } from '../../components/field-errors.ts';
 import { useRequest } from '../../components/use-request.ts';
@@ -13,7 +14,7 @@ import { BudgetImpact } from './budget-impact.tsx';
 type Line = NonNullable<ExpenseDocument['lines']>[number];
 
 /** The document behind a task, read by its kind (claims, requests and advances have their own routes). */
-export function loadDocument(task: InboxTask): Promise<ExpenseDocument> {
+export function loadDocument(task: Pick<InboxTask, 'documentId' | 'document'>): Promise<ExpenseDocument> {
   const params = { params: { path: { id: task.documentId } } };
   switch (task.document.kind) {
     case 'claim':
@@ -190,57 +191,45 @@ export function TaskPanel({
       )}
       <Divider style={{ margin: 0 }} />
       {error === undefined ? null : <ErrorNotice error={error} />}
-      {task.status !== 'pending' ? (
-        <Alert type="info" showIcon message={t('approver.notPending')} />
-      ) : (
-        <Form<DecisionValues> form={form} layout="vertical" data-testid="decision-form">
-          <Form.Item name="comment" label={t('approver.comment')} extra={t('approver.commentHint')}>
-            <Input.TextArea rows={2} maxLength={500} data-testid="decision-comment" />
+      <DecisionForm<'approve' | 'reject' | 'delegate', DecisionValues>
+        form={form}
+        pending={task.status === 'pending'}
+        notPending={t('approver.notPending')}
+        testId="decision-form"
+        comment={{
+          label: t('approver.comment'),
+          hint: t('approver.commentHint'),
+          testId: 'decision-comment',
+        }}
+        actions={[
+          { action: 'approve', label: t('approver.approve'), testId: 'approve', kind: 'primary' },
+          { action: 'reject', label: t('approver.reject'), testId: 'reject', kind: 'danger' },
+          {
+            action: 'delegate',
+            label: delegating ? t('approver.delegateConfirm') : t('approver.delegate'),
+            testId: 'delegate',
+          },
+        ]}
+        busy={busy}
+        onAction={(action) =>
+          action === 'delegate' && !delegating ? setDelegating(true) : void decide(action)
+        }
+      >
+        {delegating ? (
+          <Form.Item name="to" label={t('approver.delegateTo')}>
+            <Select
+              showSearch
+              filterOption={false}
+              onSearch={setSearch}
+              loading={employees.loading}
+              data-testid="delegate-to"
+              options={(employees.data?.items ?? [])
+                .filter((e) => e.code !== task.assignee)
+                .map((e) => ({ value: e.code, label: `${e.code} ${e.name}` }))}
+            />
           </Form.Item>
-          {delegating ? (
-            <Form.Item name="to" label={t('approver.delegateTo')}>
-              <Select
-                showSearch
-                filterOption={false}
-                onSearch={setSearch}
-                loading={employees.loading}
-                data-testid="delegate-to"
-                options={(employees.data?.items ?? [])
-                  .filter((e) => e.code !== task.assignee)
-                  .map((e) => ({ value: e.code, label: `${e.code} ${e.name}` }))}
-              />
-            </Form.Item>
-          ) : null}
-          <Space wrap>
-            <Button
-              type="primary"
-              loading={busy === 'approve'}
-              disabled={busy !== undefined}
-              onClick={() => void decide('approve')}
-              data-testid="approve"
-            >
-              {t('approver.approve')}
-            </Button>
-            <Button
-              danger
-              loading={busy === 'reject'}
-              disabled={busy !== undefined}
-              onClick={() => void decide('reject')}
-              data-testid="reject"
-            >
-              {t('approver.reject')}
-            </Button>
-            <Button
-              loading={busy === 'delegate'}
-              disabled={busy !== undefined}
-              onClick={() => (delegating ? void decide('delegate') : setDelegating(true))}
-              data-testid="delegate"
-            >
-              {delegating ? t('approver.delegateConfirm') : t('approver.delegate')}
-            </Button>
-          </Space>
-        </Form>
-      )}
+        ) : null}
+      </DecisionForm>
     </Space>
   );
 }

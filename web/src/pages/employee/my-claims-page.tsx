@@ -68,6 +68,13 @@ const DETAIL_TITLE: Record<DocumentKind, MessageKey> = {
   advance: 'mine.detail.advance',
 };
 
+/** Where the tab's "new" button leads: a new document of the tab's kind. */
+const NEW_OF: Readonly<Record<DocumentKind, { path: string; label: MessageKey }>> = {
+  claim: { path: '/claims/new', label: 'claims.new' },
+  request: { path: '/requests/new', label: 'claims.newRequest' },
+  advance: { path: '/advances/new', label: 'claims.newAdvance' },
+};
+
 /**
  * Employee: my claims (报销单), pre-approval requests (事前申请) and advances (借款), a tab each
  * (GET /api/v1/expense-claims, /expense-requests, /advances with mine=true), with the tab, status
@@ -120,9 +127,9 @@ export default function MyClaimsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('mine.title')}
         </Typography.Title>
-        <Link to="/claims/new">
-          <Button type="primary" icon={<PlusOutlined />}>
-            {t('claims.new')}
+        <Link to={NEW_OF[kind].path}>
+          <Button type="primary" icon={<PlusOutlined />} data-testid="new-document">
+            {t(NEW_OF[kind].label)}
           </Button>
         </Link>
       </div>

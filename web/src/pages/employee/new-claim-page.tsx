@@ -1,21 +1,15 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { ApiError, api, unwrap } from '../../api/client.ts';
+import { api, unwrap } from '../../api/client.ts';
 import type { ExpenseClaimInput } from '../../api/types.ts';
-import { dropDraft, loadDraft, saveDraft } from '../../auth/drafts.ts';
-import { useMe } from '../../auth/session.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
-import { showFieldErrors } from '../../components/field-errors.ts';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { listMine } from './documents.ts';
+import { AMOUNT, dateItem, optionsOf, useDocumentForm, useSave } from './form-parts.ts';
 import { InvoicePicker, type Invoice } from './invoice-picker.tsx';
 
 const DRAFT = 'new-claim';
-/** A decimal string with at most two digits after the point, as the API takes money. */
-const AMOUNT = /^\d{1,17}(\.\d{1,3})?$/;
 
 interface LineValues {
   categoryCode?: string;
@@ -31,18 +25,10 @@ interface ClaimValues {
   claimedOn?: string;
   departmentCode?: string;
   projectCode?: string;
+  requestId?: string;
+  advanceIds?: string[];
   lines?: LineValues[];
 }
-
-/** Dates are kept as YYYY-MM-DD strings in the form (and so in a kept draft); the picker sees dayjs. */
-const dateItem = {
-  getValueProps: (value: unknown) => ({ value: typeof value === 'string' ? dayjs(value) : undefined }),
-  normalize: (value: Dayjs | null) => value?.format('YYYY-MM-DD'),
-};
-
-/** A code-and-name list as Select options. */
-const optionsOf = (items: readonly { code: string; name: string }[] | undefined) =>
-  (items ?? []).map((x) => ({ value: x.code, label: `${x.code} ${x.name}` }));
 
 /**
  * Employee: draft a new claim (POST /api/v1/expense-claims): lines with category, cost centre and
@@ -53,55 +39,31 @@ const optionsOf = (items: readonly { code: string; name: string }[] | undefined)
  * comes back filled in.
  */
 export default function NewClaimPage() {
-  const { t } = useI18n();
-  const { me, user } = useMe();
+  const { t, money } = useI18n();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<ClaimValues>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const employeeCode = user?.employeeCode ?? undefined;
-
-  const company = useRequest(`company:${me.tenantId}`, () =>
-    unwrap(api.GET('/api/v1/companies/{id}', { params: { path: { id: me.tenantId } } })),
-  );
-  const categories = useRequest('categories', () =>
-    unwrap(api.GET('/api/v1/expense-categories', { params: { query: { limit: 200 } } })),
-  );
-  const departments = useRequest('departments', () =>
-    unwrap(api.GET('/api/v1/departments', { params: { query: { limit: 200 } } })),
-  );
+  const { employeeCode, company, categories, departments, projects, keep } = useDocumentForm(form, DRAFT);
+  const { busy, error, save } = useSave(form, DRAFT);
   const costCenters = useRequest('cost-centers', () =>
     unwrap(api.GET('/api/v1/cost-centers', { params: { query: { limit: 200 } } })),
   );
-  const projects = useRequest('projects', () =>
-    unwrap(api.GET('/api/v1/projects', { params: { query: { limit: 200 } } })),
+  // what a claim can draw on: my approved pre-approval requests, my advances not yet settled
+  const requests = useRequest('my-approved-requests', () =>
+    listMine('request', { limit: 100, status: 'approved' }),
   );
-  const employee = useRequest(`employee:${employeeCode ?? ''}`, async () =>
-    employeeCode === undefined
-      ? undefined
-      : (
-          await unwrap(api.GET('/api/v1/employees', { params: { query: { q: employeeCode, limit: 20 } } }))
-        ).items.find((e) => e.code === employeeCode),
-  );
-
-  useEffect(() => {
-    const kept = loadDraft(DRAFT, me.id);
-    if (kept !== undefined) form.setFieldsValue(kept as ClaimValues);
-  }, [form, me.id]);
-  useEffect(() => {
-    const department = employee.data?.departmentCode;
-    if (department !== undefined && form.getFieldValue('departmentCode') === undefined)
-      form.setFieldsValue({ departmentCode: department });
-  }, [employee.data, form]);
+  const advances = useRequest('my-open-advances', async () => {
+    const [posted, paid] = await Promise.all([
+      listMine('advance', { limit: 100, status: 'posted' }),
+      listMine('advance', { limit: 100, status: 'paid' }),
+    ]);
+    return [...posted.items, ...paid.items];
+  });
 
   if (employeeCode === undefined) return <Alert type="info" showIcon message={t('newClaim.noEmployee')} />;
 
-  const save = async (values: ClaimValues) => {
+  const submit = (values: ClaimValues) => {
     const currency = company.data?.baseCurrency;
     if (currency === undefined) return; // the form waits for the company (the button is disabled)
-    setBusy(true);
-    setError(undefined);
     const body: ExpenseClaimInput = {
       employeeCode,
       departmentCode: values.departmentCode ?? '',
@@ -109,6 +71,10 @@ export default function NewClaimPage() {
       currency,
       claimedOn: values.claimedOn ?? '',
       ...(values.projectCode === undefined ? {} : { projectCode: values.projectCode }),
+      ...(values.requestId === undefined ? {} : { requestId: values.requestId }),
+      ...(values.advanceIds === undefined || values.advanceIds.length === 0
+        ? {}
+        : { advanceIds: values.advanceIds }),
       lines: (values.lines ?? []).map((l) => ({
         categoryCode: l.categoryCode ?? '',
         description: l.description ?? '',
@@ -119,25 +85,26 @@ export default function NewClaimPage() {
         ...(l.invoiceIds === undefined || l.invoiceIds.length === 0 ? {} : { invoiceIds: l.invoiceIds }),
       })),
     };
-    try {
-      const created = await unwrap(api.POST('/api/v1/expense-claims', { body }));
-      dropDraft(DRAFT);
-      void message.success(t('newClaim.saved', { number: created.number }));
-      await navigate(`/claims/${created.id}`);
-    } catch (failure) {
-      // a lost session sends the person to sign in; the draft is kept for when they are back
-      if (!(failure instanceof ApiError && failure.status === 401)) {
-        showFieldErrors(form, failure); // each of the API's field errors beside its field
-        setError(failure);
-      }
-    } finally {
-      setBusy(false);
-    }
+    // a lost session sends the person to sign in; the draft is kept for when they are back
+    void save(
+      () => unwrap(api.POST('/api/v1/expense-claims', { body })),
+      (created) => {
+        void message.success(t('newClaim.saved', { number: created.number }));
+        return `/claims/${created.id}`;
+      },
+    );
   };
 
   const required = [{ required: true, message: t('newClaim.required') }];
   const shownError: unknown =
-    error ?? company.error ?? categories.error ?? departments.error ?? costCenters.error ?? projects.error;
+    error ??
+    company.error ??
+    categories.error ??
+    departments.error ??
+    costCenters.error ??
+    projects.error ??
+    requests.error ??
+    advances.error;
   const buyer =
     company.data === undefined ? undefined : { name: company.data.name, taxId: company.data.taxId };
   /** An invoice added to a line fills what the line still lacks: its amount (tax included) and date. */
@@ -148,7 +115,7 @@ export default function NewClaimPage() {
     if ((current?.occurredOn ?? '') === '') patch.occurredOn = invoice.issuedOn;
     if (Object.keys(patch).length > 0) {
       form.setFieldValue(['lines', line], { ...current, ...patch });
-      saveDraft(DRAFT, me.id, form.getFieldsValue(true));
+      keep(form.getFieldsValue(true));
     }
   };
   return (
@@ -159,8 +126,8 @@ export default function NewClaimPage() {
         form={form}
         layout="vertical"
         initialValues={{ lines: [{}] }}
-        onValuesChange={(_, all) => saveDraft(DRAFT, me.id, all)}
-        onFinish={(values) => void save(values)}
+        onValuesChange={(_, all) => keep(all)}
+        onFinish={submit}
         data-testid="new-claim-form"
       >
         <Row gutter={16}>
@@ -180,10 +147,7 @@ export default function NewClaimPage() {
                 showSearch
                 optionFilterProp="label"
                 loading={departments.loading}
-                options={(departments.data?.items ?? []).map((d) => ({
-                  value: d.code,
-                  label: `${d.code} ${d.name}`,
-                }))}
+                options={optionsOf(departments.data?.items)}
               />
             </Form.Item>
           </Col>
@@ -196,6 +160,33 @@ export default function NewClaimPage() {
                 loading={projects.loading}
                 options={optionsOf(projects.data?.items)}
                 data-testid="claim-project"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="requestId" label={t('newClaim.request')} extra={t('newClaim.requestHint')}>
+              <Select
+                allowClear
+                loading={requests.loading}
+                data-testid="claim-request"
+                options={(requests.data?.items ?? []).map((r) => ({
+                  value: r.id,
+                  label: `${r.number} ${r.title} ${money(r.total, r.currency)}`,
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="advanceIds" label={t('newClaim.advances')} extra={t('newClaim.advancesHint')}>
+              <Select
+                mode="multiple"
+                allowClear
+                loading={advances.loading}
+                data-testid="claim-advances"
+                options={(advances.data ?? []).map((a) => ({
+                  value: a.id,
+                  label: `${a.number} ${a.title} ${money(a.total, a.currency)}`,
+                }))}
               />
             </Form.Item>
           </Col>
@@ -217,10 +208,7 @@ export default function NewClaimPage() {
                           showSearch
                           optionFilterProp="label"
                           loading={categories.loading}
-                          options={(categories.data?.items ?? []).map((c) => ({
-                            value: c.code,
-                            label: `${c.code} ${c.name}`,
-                          }))}
+                          options={optionsOf(categories.data?.items)}
                           data-testid="line-category"
                         />
                       </Form.Item>

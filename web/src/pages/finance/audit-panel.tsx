@@ -1,20 +1,10 @@
-import {
-  Alert,
-  App,
-  Button,
-  Descriptions,
-  Divider,
-  Form,
-  Input,
-  Skeleton,
-  Space,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, App, Descriptions, Divider, Form, Skeleton, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, api, unwrap, type Schemas } from '../../api/client.ts';
 import type { ExpenseDocument } from '../../api/types.ts';
+import { DecisionForm } from '../../components/decision-form.tsx';
 import { ErrorNotice } from '../../components/error-notice.tsx';
+import { loadDocument } from '../approver/task-panel.tsx';
 import { showFieldErrors } from '../../components/field-errors.ts';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -24,19 +14,6 @@ import { AUDIT_RULES, Findings, SeverityTag, VoucherLines, type Explanation } fr
 export type QueueTask = Schemas['MyApprovalTaskView'];
 type Line = NonNullable<ExpenseDocument['lines']>[number];
 type AuditRow = Explanation['audit']['rules'][number];
-
-/** The document behind a task, read by its kind (claims, requests and advances have their own routes). */
-function loadDocument(task: QueueTask): Promise<ExpenseDocument> {
-  const params = { params: { path: { id: task.documentId } } };
-  switch (task.document.kind) {
-    case 'claim':
-      return unwrap(api.GET('/api/v1/expense-claims/{id}', params));
-    case 'request':
-      return unwrap(api.GET('/api/v1/expense-requests/{id}', params));
-    case 'advance':
-      return unwrap(api.GET('/api/v1/advances/{id}', params));
-  }
-}
 
 /**
  * One document in finance review: what it is, what each audit rule found on it (GET
@@ -196,35 +173,23 @@ export function AuditPanel({
       )}
       <Divider style={{ margin: 0 }} />
       <ErrorNotice error={error} />
-      {task.status !== 'pending' ? (
-        <Alert type="info" showIcon message={t('finance.audit.notPending')} />
-      ) : (
-        <Form form={form} layout="vertical" data-testid="audit-decision">
-          <Form.Item name="comment" label={t('finance.audit.comment')} extra={t('finance.audit.commentHint')}>
-            <Input.TextArea rows={2} maxLength={500} data-testid="audit-comment" />
-          </Form.Item>
-          <Space wrap>
-            <Button
-              type="primary"
-              loading={busy === 'approve'}
-              disabled={busy !== undefined}
-              onClick={() => void decide('approve')}
-              data-testid="audit-approve"
-            >
-              {t('finance.audit.approve')}
-            </Button>
-            <Button
-              danger
-              loading={busy === 'reject'}
-              disabled={busy !== undefined}
-              onClick={() => void decide('reject')}
-              data-testid="audit-return"
-            >
-              {t('finance.audit.return')}
-            </Button>
-          </Space>
-        </Form>
-      )}
+      <DecisionForm<'approve' | 'reject', { comment?: string }>
+        form={form}
+        pending={task.status === 'pending'}
+        notPending={t('finance.audit.notPending')}
+        testId="audit-decision"
+        comment={{
+          label: t('finance.audit.comment'),
+          hint: t('finance.audit.commentHint'),
+          testId: 'audit-comment',
+        }}
+        actions={[
+          { action: 'approve', label: t('finance.audit.approve'), testId: 'audit-approve', kind: 'primary' },
+          { action: 'reject', label: t('finance.audit.return'), testId: 'audit-return', kind: 'danger' },
+        ]}
+        busy={busy}
+        onAction={(decision) => void decide(decision)}
+      />
     </Space>
   );
 }

@@ -20,9 +20,12 @@ const COLORS = {
   dead: '#c41d7f',
 };
 
+const BREAKER_COLOR = { closed: 'green', 'half-open': 'orange', open: 'red' } as const;
+
 /**
  * Integration: the sync monitor — GET /api/v1/postings/summary (counts by status and connection,
- * waiting by age, parked by error code) and each connection's pull state (GET …/sync), polled every
+ * waiting by age, parked by error code, postings per minute over the last hour, each ERP's circuit
+ * breaker as the workers hold it) and each connection's pull state (GET …/sync), polled every
  * few seconds. Charts are ECharts, loaded only on this page.
  */
 export default function MonitorPage() {
@@ -135,6 +138,40 @@ export default function MonitorPage() {
             )}
           </Card>
         </Col>
+        <Col xs={24}>
+          <Card
+            size="small"
+            title={t('int.monitor.throughput')}
+            extra={
+              data === undefined ? null : (
+                <Typography.Text type="secondary" data-testid="posted-last-hour">
+                  {t('int.monitor.lastHour', {
+                    n: data.postedPerMinute.reduce((n, m) => n + m.count, 0),
+                  })}
+                </Typography.Text>
+              )
+            }
+          >
+            {data === undefined ? (
+              <div style={{ height: 200 }} />
+            ) : (
+              <Suspense fallback={<div style={{ height: 200 }} />}>
+                <MonitorChart
+                  testId="chart-throughput"
+                  height={200}
+                  categories={data.postedPerMinute.map((m) => m.minute.slice(11, 16))}
+                  series={[
+                    {
+                      name: t('int.monitor.postedPerMinute'),
+                      color: COLORS.posted,
+                      values: data.postedPerMinute.map((m) => m.count),
+                    },
+                  ]}
+                />
+              </Suspense>
+            )}
+          </Card>
+        </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('int.monitor.byAge')}>
             <Table
@@ -240,6 +277,23 @@ export default function MonitorPage() {
                 </Tag>
               );
             },
+          },
+          {
+            title: t('int.monitor.breaker'),
+            dataIndex: 'breaker',
+            render: (b: ConnectionRow['breaker']) =>
+              b === null ? (
+                <Typography.Text type="secondary">{t('int.monitor.breaker.idle')}</Typography.Text>
+              ) : (
+                <Tag color={BREAKER_COLOR[b]} data-testid="breaker">
+                  {t(`int.monitor.breaker.${b}`)}
+                </Tag>
+              ),
+          },
+          {
+            title: t('int.monitor.postedLastHour'),
+            dataIndex: 'postedLastHour',
+            align: 'right' as const,
           },
           ...POSTING_STATUSES.map((s) => ({
             title: t(POSTING_STATUS_LABEL[s]),
