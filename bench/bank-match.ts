@@ -3,25 +3,20 @@
 // (read the open items, match, write the matches, in one transaction) and the pure matcher alone, with
 // the peak RSS of each. FINBRIDGE_BENCH_BANK_LINES sets the size (default 100,000).
 // Each engine runs in a child process of its own, so its peak RSS is its own.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { lockAccount, registerAccount } from '../src/finance/bank/accounts.ts';
 import { autoMatch } from '../src/finance/bank/matches.ts';
 import { proposeMatches, type MatchEntry, type MatchLine } from '../src/finance/bank/matching.ts';
 import { dateOfDay, dayNumber } from '../src/finance/bank/values.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createCompany } from '../src/platform/store/companies.ts';
-import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../src/platform/store/database.ts';
+import { type OpenDatabase } from '../src/platform/store/database.ts';
 import { newId } from '../src/platform/store/ids.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
 import { tenantDb, type TenantDb } from '../src/platform/store/tenant-scope.ts';
 import { measure, type Row } from './measure.ts';
-import { pgBenchUrl, postgresReachable } from './store.ts';
+import { childMain, rowsPerEngine } from './engines.ts';
 
 const self = fileURLToPath(import.meta.url);
 const COUNT = Number(process.env['FINBRIDGE_BENCH_BANK_LINES'] ?? 100_000);
@@ -279,50 +274,11 @@ async function run(engine: 'sqlite' | 'postgres', database: OpenDatabase): Promi
   return rows;
 }
 
-async function child(engine: 'sqlite' | 'postgres'): Promise<BankRow[]> {
-  if (engine === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'finbridge-bench-'));
-    const database = openDatabase(`sqlite:${join(dir, 'bench.db')}`);
-    try {
-      return await run('sqlite', database);
-    } finally {
-      await database.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const url = pgBenchUrl();
-  const schema = `bench_${randomBytes(4).toString('hex')}`;
-  await createSchemaIfMissing(url, schema);
-  const database = openDatabase(url, { schema });
-  try {
-    return await run('postgres', database);
-  } finally {
-    await database.close();
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`drop schema "${schema}" cascade`);
-    await client.end();
-  }
-}
-
-if (process.argv[2] === '--child') {
-  const rows = await child(process.argv[3] as 'sqlite' | 'postgres');
-  process.stdout.write(JSON.stringify(rows) + '\n');
-  process.exit(0);
-}
+await childMain(run);
 
 /** The suite as bench/run.ts runs it: one child process per engine. */
 export async function bankMatchRows(): Promise<Row[]> {
-  const engines = ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])];
-  const rows: BankRow[] = [];
-  for (const engine of engines) {
-    const out = execFileSync(process.execPath, ['--expose-gc', self, '--child', engine], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 20,
-    });
-    rows.push(...(JSON.parse(out.trim().split('\n').at(-1) ?? '[]') as BankRow[]));
-  }
+  const rows = await rowsPerEngine<BankRow>(self);
   for (const r of rows)
     if (r.matches !== undefined)
       process.stdout.write(

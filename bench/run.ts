@@ -1,4 +1,4 @@
-// npm run bench -- <suite>   (suites: store, pipeline, month-end, invoices, backup, console)   — prints a
+// npm run bench -- <suite>   (suites: store, pipeline, month-end, invoices, backup, console, analytics)   — prints a
 // results table per suite. `console` (the web console in Debian's Chromium against `serve --demo`, with
 // its budgets and PASS/FAIL; FINBRIDGE_BENCH_INBOX_TASKS sets the inbox size, default 10,000) runs only
 // when named.
@@ -151,6 +151,9 @@ function printPipeline(title: string, rows: readonly PipelineRow[]): void {
 
 const SUITES: Record<string, { title: string; run: () => Promise<Row[]> }> = {
   'bank-match': (await import('./bank-match.ts')).BANK_MATCH_SUITE,
+  'post-audit': (await import('./post-audit.ts')).POST_AUDIT_SUITE,
+  reconcile: (await import('./reconcile.ts')).RECONCILE_SUITE,
+  import: (await import('./import.ts')).IMPORT_SUITE,
   backup: {
     title: `Backup and restore: the demo company plus ${Number(process.env['FINBRIDGE_BENCH_BACKUP_ROWS'] ?? 200_000).toLocaleString('en-US')} trace events (rows counted: trace events + employees)`,
     run: async () => backupCases(await postgresReachable()),
@@ -183,6 +186,12 @@ for (const name of names) {
   if (name === 'invoices') {
     const engines = ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])];
     printInvoices(engines.flatMap(invoicesInChild));
+    continue;
+  }
+  if (name === 'analytics') {
+    // 10,000,000 claim lines on PostgreSQL and 1,000,000 on SQLite by default: run only when named
+    const { ANALYTICS_SUITE } = await import('./analytics.ts');
+    await ANALYTICS_SUITE.run(); // prints its own table (percentiles beside loads and scans)
     continue;
   }
   if (name === 'console') {
@@ -244,7 +253,7 @@ for (const name of names) {
   const suite = SUITES[name];
   if (suite === undefined) {
     process.stderr.write(
-      `unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}, pipeline, month-end, invoices, console, startup\n`,
+      `unknown benchmark suite "${name}"; known: ${Object.keys(SUITES).join(', ')}, pipeline, month-end, invoices, analytics, console, startup\n`,
     );
     process.exit(2);
   }

@@ -18,6 +18,13 @@ import { registerCompanyRoutes } from './api/v1/companies.ts';
 import { registerHubRoutes } from './api/v1/hub.ts';
 import { registerExpenseRoutes } from './api/v1/expenses/index.ts';
 import { registerBankStatementRoutes } from './api/v1/bank-statements.ts';
+import { registerReconciliationRoutes } from './api/v1/reconciliations.ts';
+import { registerGovernanceRoutes } from './api/v1/governance/index.ts';
+import { registerArchiveRoutes } from './api/v1/archive.ts';
+import { registerPaymentRoutes } from './api/v1/payments.ts';
+import { registerAnalyticsRoutes } from './api/v1/analytics.ts';
+import { registerLineageRoutes } from './api/v1/lineage.ts';
+import { registerPostAuditRoutes } from './api/v1/post-audit.ts';
 import { registerMappingRoutes } from './api/v1/mapping.ts';
 import { registerSyncRoutes } from './api/v1/sync.ts';
 import { registerEventRoutes } from './api/v1/events.ts';
@@ -39,6 +46,7 @@ import { purgeExpired } from './platform/store/maintenance.ts';
 import { createHubMetrics } from './hub/metrics.ts';
 import { startWorker, type Worker, type WorkerOptions } from './hub/worker.ts';
 import { startApprovalLoop } from './finance/approvals/approval-loop.ts';
+import { startReconciliationSchedule } from './finance/reconciliation/schedule.ts';
 import { migrateToLatest } from './platform/store/migrate.ts';
 import type { ConnectorDefinition } from './connectors/contract.ts';
 import { installModules } from './modules.ts';
@@ -165,6 +173,17 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
             pollMs: 5000,
             log: (error) => app.log.error({ err: error }, 'approval housekeeping failed'),
           });
+    // Hub ↔ ERP reconciliation of each closed period once its last voucher reached the ERP (对账)
+    const reconciliations =
+      options.worker === false
+        ? undefined
+        : startReconciliationSchedule(database, {
+            keyring: security.keyring,
+            clock,
+            audit: security.audit,
+            pollMs: 15 * 60_000,
+            log: (error) => app.log.error({ err: error }, 'scheduled reconciliation failed'),
+          });
     // events: sequencing the log, sending webhooks, handling inbound calls — wherever a worker runs
     const dispatcher =
       options.worker === false
@@ -181,6 +200,13 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerHubRoutes(app, context, () => worker?.wake());
     registerExpenseRoutes(app, context, () => worker?.wake());
     registerBankStatementRoutes(app, context);
+    registerReconciliationRoutes(app, context);
+    registerGovernanceRoutes(app, context);
+    registerArchiveRoutes(app, context);
+    registerPaymentRoutes(app, context);
+    registerAnalyticsRoutes(app, context);
+    registerLineageRoutes(app, context);
+    registerPostAuditRoutes(app, context);
     registerMappingRoutes(app, context);
     registerSyncRoutes(app, context);
     await registerConsoleRoutes(app, { root: options.consoleDir ?? BUILT_CONSOLE });
@@ -204,6 +230,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
         await dispatcher?.stop();
         await sealer.stop();
         await approvals?.stop();
+        await reconciliations?.stop();
         await app.close();
         if (ownsDatabase) await database.close();
       },

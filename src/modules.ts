@@ -6,11 +6,14 @@ import {
   writeBackReversals,
 } from './finance/expenses/lifecycle/outcomes.ts';
 import { bookPostedPayments, bookReversedPayments } from './finance/bank/book.ts';
+import { writeBackPaymentReversals, writeBackPaymentVouchers } from './finance/payments/outcomes.ts';
+import { recordPostedSpend, recordReversedSpend } from './analytics/facts.ts';
 import { installConnectors } from './hub/connector-registry.ts';
 import { publishPosted, publishRejected } from './hub/events.ts';
 import { onOutcome } from './hub/outcomes.ts';
 import { CONNECTION_SOURCE, connectionWebhook } from './hub/pull-requests.ts';
 import { onInboundWebhook } from './platform/events/inbound.ts';
+import { installGovernanceAppliers } from './governance/changes/targets.ts';
 
 /**
  * What every FinBridge process installs before it serves or works, the same for the server, a
@@ -25,9 +28,16 @@ export function installModules(connectors: readonly ConnectorDefinition[] = CONN
   onOutcome('rejected', 'voucher', noteRejectedPostings);
   // its red-letter voucher posted: the reversal's ERP number kept on the document
   onOutcome('reversed', 'voucher', writeBackReversals);
+  // after finance's write-back: the posted claim's lines are spend facts (rollup and anomaly checks
+  // too), and leave the rollup when their red-letter voucher posts (ADR 0021)
+  onOutcome('posted', 'voucher', recordPostedSpend);
+  onOutcome('reversed', 'voucher', recordReversedSpend);
   // a bank payment the ERP holds is on the book of its bank account, its reversal brings the money back
   onOutcome('posted', 'payment', bookPostedPayments);
   onOutcome('reversed', 'payment', bookReversedPayments);
+  // a payment batch line's payment voucher (付款凭证) posted, and its red reversal when the transfer came back
+  onOutcome('posted', 'voucher', writeBackPaymentVouchers);
+  onOutcome('reversed', 'voucher', writeBackPaymentReversals);
   // every posting's outcome goes to the event log (posting.posted / .rejected / .dead), after the
   // module's own write-back, in the same transaction
   for (const kind of DOCUMENT_KINDS) {
@@ -36,4 +46,6 @@ export function installModules(connectors: readonly ConnectorDefinition[] = CONN
   }
   // an ERP's or partner's signed call to a connection's webhook pulls its master data now
   onInboundWebhook(CONNECTION_SOURCE, connectionWebhook);
+  // maker-checker: what a change request may change, and how it is applied on approval (docs/governance.md)
+  installGovernanceAppliers();
 }

@@ -18,6 +18,48 @@ type Json = Record<string, unknown>;
  */
 const OPEN_VALUES: readonly { readonly why: string; readonly at: readonly string[] }[] = [
   {
+    // an import row's field values before and after: the fields of the imported master-data resource
+    why: 'field values of an imported record (schema per resource)',
+    at: [
+      'POST /api/v1/governance/imports:dry-run 200 items[].changes[].before',
+      'POST /api/v1/governance/imports:dry-run 200 items[].changes[].after',
+      'POST /api/v1/governance/imports 201 result.items[].changes[].before',
+      'POST /api/v1/governance/imports 201 result.items[].changes[].after',
+    ],
+  },
+  {
+    // a change request carries the proposal for its target (a master-data record, a mapping profile, a
+    // rule set: each with its own published schema), the diff's values, and what applying it returned
+    why: 'a change request’s proposal, diff values and result (schema per target)',
+    at: [
+      'GET /api/v1/governance/change-requests 200 items[].payload',
+      'GET /api/v1/governance/change-requests 200 items[].diff[].before',
+      'GET /api/v1/governance/change-requests 200 items[].diff[].after',
+      'GET /api/v1/governance/change-requests 200 items[].result',
+      'POST /api/v1/governance/change-requests 201 payload',
+      'POST /api/v1/governance/change-requests 201 diff[].before',
+      'POST /api/v1/governance/change-requests 201 diff[].after',
+      'POST /api/v1/governance/change-requests 201 result',
+      'GET /api/v1/governance/change-requests/{id} 200 payload',
+      'GET /api/v1/governance/change-requests/{id} 200 diff[].before',
+      'GET /api/v1/governance/change-requests/{id} 200 diff[].after',
+      'GET /api/v1/governance/change-requests/{id} 200 result',
+      'POST /api/v1/governance/change-requests/{id}/approve 200 payload',
+      'POST /api/v1/governance/change-requests/{id}/approve 200 diff[].before',
+      'POST /api/v1/governance/change-requests/{id}/approve 200 diff[].after',
+      'POST /api/v1/governance/change-requests/{id}/approve 200 result',
+      'POST /api/v1/governance/change-requests/{id}/reject 200 payload',
+      'POST /api/v1/governance/change-requests/{id}/reject 200 diff[].before',
+      'POST /api/v1/governance/change-requests/{id}/reject 200 diff[].after',
+      'POST /api/v1/governance/change-requests/{id}/reject 200 result',
+    ],
+  },
+  {
+    // the numbers an anomaly's explanation is built from differ per kind of check
+    why: 'an anomaly’s explanation parameters (per check)',
+    at: ['GET /api/v1/analytics/anomalies 200 items[].params'],
+  },
+  {
     // the canonical document of the posting's kind (Voucher, SupplierBill or Payment, published at
     // /schemas), returned exactly as it was stored when submitted
     why: "a posting's canonical document, as submitted",

@@ -163,6 +163,103 @@ const COMMANDS: Record<string, Command> = {
     positionals: true,
     run: (values, files) => import('./commands/bank.ts').then((m) => m.bankImport(values, files)),
   },
+  'governance import': {
+    summary:
+      'Import master data from an xlsx or CSV file as one batch (or --dry-run: per row created/updated/unchanged/refused, nothing written), with a progress bar',
+    usage:
+      'finbridge governance import FILE --tenant CODE --resource suppliers|employees|… [--dry-run] [--map header=field,…] [--dedup refuse|first|last]',
+    options: {
+      tenant: { type: 'string' },
+      resource: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      map: { type: 'string' },
+      dedup: { type: 'string' },
+    },
+    positionals: true,
+    run: (values, files) => import('./commands/governance.ts').then((m) => m.governanceImport(values, files)),
+  },
+  'governance rollback': {
+    summary: 'Roll back a committed import batch; refused, with the list, when records were changed since',
+    usage: 'finbridge governance rollback BATCH --tenant CODE',
+    options: { tenant: { type: 'string' } },
+    positionals: true,
+    run: (values, ids) => import('./commands/governance.ts').then((m) => m.governanceRollback(values, ids)),
+  },
+  'governance refresh': {
+    summary: 'Match master data and every connection’s pulled records into golden records now',
+    usage: 'finbridge governance refresh --tenant CODE [--entity supplier|employee|account]',
+    options: { tenant: { type: 'string' }, entity: { type: 'string' } },
+    run: (values) => import('./commands/governance.ts').then((m) => m.governanceRefresh(values)),
+  },
+  reconcile: {
+    summary:
+      'Reconcile a connection’s period with its ERP (对账): compare what the ERP holds with what FinBridge posted; exits non-zero when the ERP cannot be checked',
+    usage: 'finbridge reconcile --tenant CODE --connection ID --period YYYY-MM [--xlsx FILE]',
+    options: {
+      tenant: { type: 'string' },
+      connection: { type: 'string' },
+      period: { type: 'string' },
+      xlsx: { type: 'string' },
+    },
+    run: (values) => import('./commands/reconcile.ts').then((m) => m.reconcileCommand(values)),
+  },
+  'payments file': {
+    summary:
+      'Write the bank payment file of an approved payment batch (pain.001 or a bank batch-transfer CSV in GBK)',
+    usage: 'finbridge payments file BATCH --tenant CODE [--format pain001|icbc|ccb|cmb|boc] [--out FILE]',
+    options: { tenant: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    positionals: true,
+    run: (values, args) => import('./commands/payments.ts').then((m) => m.paymentsFile(values, args)),
+  },
+  'payments result': {
+    summary:
+      "Read a bank's result file (pain.002 or a result CSV) back into payment batches: paid, or returned and payable again",
+    usage: 'finbridge payments result FILE --tenant CODE [--batch BATCH]',
+    options: { tenant: { type: 'string' }, batch: { type: 'string' } },
+    positionals: true,
+    run: (values, files) => import('./commands/payments.ts').then((m) => m.paymentsResult(values, files)),
+  },
+  'archive build': {
+    summary:
+      'Build the electronic accounting archive (会计档案) of a closed period: one item per voucher, manifest hash in the audit log',
+    usage: 'finbridge archive build --period YYYY-MM --tenant CODE',
+    options: { tenant: { type: 'string' }, period: { type: 'string' } },
+    run: (values) => import('./commands/archive.ts').then((m) => m.archiveBuild(values)),
+  },
+  'archive verify': {
+    summary:
+      'Verify an archive package (authentic, complete, usable, secure per item), naming every changed, missing or extra file; exit 1 on failure',
+    usage: 'finbridge archive verify --tenant CODE (--period YYYY-MM | --package ID)',
+    options: { tenant: { type: 'string' }, period: { type: 'string' }, package: { type: 'string' } },
+    run: (values) => import('./commands/archive.ts').then((m) => m.archiveVerify(values)),
+  },
+  'attachments migrate': {
+    summary:
+      'Move attachments and invoice originals still kept in the database into the blob store (<data dir>/blobs)',
+    usage: 'finbridge attachments migrate [--tenant CODE]',
+    options: { tenant: { type: 'string' } },
+    run: (values) => import('./commands/archive.ts').then((m) => m.attachmentsMigrate(values)),
+  },
+  'attachments verify': {
+    summary:
+      'Check that every attachment kept in the blob store is there and unchanged (e.g. after a restore); exit 1 if not',
+    usage: 'finbridge attachments verify [--tenant CODE]',
+    options: { tenant: { type: 'string' } },
+    run: (values) => import('./commands/archive.ts').then((m) => m.attachmentsVerify(values)),
+  },
+  'analytics rebuild': {
+    summary:
+      'Rebuild the spend facts, rollup and anomalies of a company from its posted claims (e.g. claims posted before analytics)',
+    usage: 'finbridge analytics rebuild --tenant CODE',
+    options: { tenant: { type: 'string' } },
+    run: (values) => import('./commands/analytics.ts').then((m) => m.analyticsRebuild(values)),
+  },
+  'analytics scan': {
+    summary: 'Recompute the peer statistics and every cost anomaly of a company from its spend facts',
+    usage: 'finbridge analytics scan --tenant CODE',
+    options: { tenant: { type: 'string' } },
+    run: (values) => import('./commands/analytics.ts').then((m) => m.analyticsScan(values)),
+  },
   openapi: {
     summary: 'Write the OpenAPI 3.1 document',
     usage: 'finbridge openapi [--out FILE]',

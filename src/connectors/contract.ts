@@ -141,6 +141,16 @@ export interface PullCapability {
   readonly pageLimit: number;
 }
 
+/**
+ * How a connector lists the vouchers an ERP holds for a period (对账): the ERP object and the query it
+ * sends, in words, and the page size it asks for.
+ */
+export interface VoucherListCapability {
+  readonly erpObject: string;
+  readonly query: string;
+  readonly pageLimit: number;
+}
+
 export interface ConnectorManifest {
   readonly id: string;
   readonly names: { readonly zh: string; readonly en: string };
@@ -160,6 +170,8 @@ export interface ConnectorManifest {
   readonly authKinds: readonly string[];
   readonly pushes: Readonly<Partial<Record<DocumentKind, PushCapability>>>;
   readonly pulls: Readonly<Record<string, PullCapability>>;
+  /** Present when the connector can list the vouchers the ERP holds for a period (`listVouchers`). */
+  readonly voucherList?: VoucherListCapability;
   /** Requests per second the ERP is comfortable with, when the connection sets none. */
   readonly defaultRateLimitRps: number;
   /** JSON Schema of the profile's connector settings, and the settings a new connection starts with. */
@@ -187,6 +199,44 @@ export interface PullCursor {
 }
 
 export type PullResult = { readonly records: readonly ErpRecord[] } | ErpFailure;
+
+/** One page of the vouchers an ERP holds for an accounting period, after an opaque cursor. */
+export interface VoucherQuery {
+  /** `YYYY-MM`; special periods 13–16 as `YYYY-13` … `YYYY-16`. */
+  readonly period: string;
+  /** The `next` of the previous page; null for the first. */
+  readonly after: string | null;
+  readonly limit: number;
+}
+
+/** A voucher line as the ERP holds it: its account number and exact amounts in minor units. */
+export interface ErpVoucherLine {
+  /** '' when the ERP derives it from the line's business partner (a supplier's reconciliation account). */
+  readonly account: string;
+  /** The supplier of a partner line (SAP's creditor item), as the ERP numbers it; absent otherwise. */
+  readonly partner?: string;
+  readonly debitMinor: bigint;
+  readonly creditMinor: bigint;
+  readonly currency: string;
+}
+
+/** A voucher (journal entry) as the ERP holds it. */
+export interface ErpVoucher {
+  readonly erpId: string;
+  readonly erpNumber: string;
+  /** The ERP's voucher word or document type (记, SA, …). */
+  readonly word: string;
+  readonly date: string;
+  readonly period: string;
+  /** Our external reference as the ERP stores it (see `ConnectorDefinition.storedReference`); null when none. */
+  readonly reference: string | null;
+  readonly lines: readonly ErpVoucherLine[];
+  /** True when the ERP shows it as reversed (冲销) or cancelled (作废). */
+  readonly reversed: boolean;
+}
+
+export type VoucherPage =
+  { readonly vouchers: readonly ErpVoucher[]; readonly next: string | null } | ErpFailure;
 
 export interface BatchItem {
   readonly document: CanonicalDocument;
@@ -227,6 +277,11 @@ export interface Connector {
   lookup(kind: DocumentKind, externalReference: string): Promise<LookupResult>;
   /** One page of master data changed after the cursor, in (modifiedAt, number) order. */
   pull(object: string, after: PullCursor, limit: number): Promise<PullResult>;
+  /**
+   * One page of the vouchers the ERP holds for a period, in a stable order; `next` is null on the last
+   * page. Present when the manifest declares `voucherList`.
+   */
+  listVouchers?(query: VoucherQuery): Promise<VoucherPage>;
   close(): Promise<void>;
 }
 
@@ -448,6 +503,11 @@ export interface ConnectorDefinition {
   checkSettings?(settings: Readonly<Record<string, unknown>>): readonly SettingsProblem[];
   /** Pure: the wire request for a document under a profile (what a dry run shows). */
   render(document: CanonicalDocument, externalReference: string, profile: MappingProfile): Rendered;
+  /**
+   * Our external reference as the ERP stores it, when it cannot hold it as it is (a field too short
+   * for it); absent: as it is. Reconciliation compares listed vouchers' references with this.
+   */
+  storedReference?(reference: string): string;
   /** A live connection to one ERP instance. */
   create(connection: ConnectionParameters, ctx: ConnectorContext): Connector;
   readonly simulator: SimulatorFactory;

@@ -26,6 +26,31 @@ export interface SimulatedDocument {
   readonly reference: string;
 }
 
+/**
+ * A change made to a voucher behind the integration's back, as a user of the ERP would (`POST
+ * /__sim/documents/tamper`): deleted, or altered — its first line moved to another account, or (no
+ * account given) its first debit and first credit line each raised by one minor unit.
+ */
+export interface VoucherTamper {
+  readonly reference: string;
+  readonly change: 'delete' | 'alter';
+  readonly account?: string;
+}
+
+function tamperOf(body: string): VoucherTamper | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const { reference, change, account } = parsed as Record<string, unknown>;
+  if (typeof reference !== 'string' || (change !== 'delete' && change !== 'alter')) return undefined;
+  if (account !== undefined && typeof account !== 'string') return undefined;
+  return { reference, change, ...(account === undefined ? {} : { account }) };
+}
+
 /** What the admin surface reads and changes of a simulator; `Own`: the values of the ERP's own fault keys. */
 export interface AdminControls<Own extends object = NoOwnFaults> {
   stats(): Record<string, unknown>;
@@ -34,6 +59,8 @@ export interface AdminControls<Own extends object = NoOwnFaults> {
   faults(): SimulatorFaults & Partial<Own>;
   /** Changes the faults a checked `PUT /__sim/faults` names, the others stay. */
   setFaults(common: SimulatorFaults, own: Partial<Own>): void;
+  /** Deletes or alters the voucher with our reference; false when the book holds none. */
+  tamper?(change: VoucherTamper): boolean;
 }
 
 /**
@@ -53,6 +80,17 @@ export function answerAdmin<K extends FaultKeys = typeof NO_OWN_FAULT_KEYS>(
   if (what === 'stats' && method === 'GET') return { status: 200, body: controls.stats() };
   if (what === 'faults' && method === 'GET') return { status: 200, body: controls.faults() };
   if (what === 'documents' && method === 'GET') return { status: 200, body: controls.documents() };
+  if (what === 'documents/tamper' && method === 'POST' && controls.tamper !== undefined) {
+    const change = tamperOf(body);
+    if (change === undefined)
+      return {
+        status: 400,
+        body: { error: 'expected {"reference", "change": "delete" | "alter", "account"?}' },
+      };
+    return controls.tamper(change)
+      ? { status: 200, body: { changed: change.reference } }
+      : { status: 404, body: { error: `no voucher with reference ${change.reference}` } };
+  }
   if (what === 'faults' && method === 'PUT') {
     const parsed = parseFaultChange(body, own);
     if (!parsed.ok) return { status: 400, body: { error: parsed.error } };

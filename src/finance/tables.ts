@@ -174,6 +174,8 @@ export interface DocumentTransitionsTable {
   comment: Nullable<string>;
 }
 
+export type AttachmentStorage = 'inline' | 'blob';
+
 export interface AttachmentsTable {
   tenant_id: string;
   id: string;
@@ -182,7 +184,10 @@ export interface AttachmentsTable {
   content_type: string;
   size_bytes: number;
   sha256: string;
+  /** Empty when `storage` is 'blob': the bytes are in the content-addressed store under `sha256`. */
   content: Buffer;
+  /** 'inline' (bytes in `content`, rows written before the blob store) or 'blob' (migration 2026-12-03T1520). */
+  storage: ColumnType<AttachmentStorage, AttachmentStorage | undefined, AttachmentStorage>;
   created_by: string;
   created_at: string;
 }
@@ -289,7 +294,13 @@ export interface DocumentSequencesTable {
 }
 
 export type NotificationKind =
-  'task_assigned' | 'task_reminder' | 'document_approved' | 'document_rejected' | 'callout_failed';
+  | 'task_assigned'
+  | 'task_reminder'
+  | 'document_approved'
+  | 'document_rejected'
+  | 'callout_failed'
+  // post-hoc audit (事后审计): a finding on one's claim asks for rectification (finance/post-audit)
+  | 'rectification_requested';
 
 export interface NotificationsTable {
   tenant_id: string;

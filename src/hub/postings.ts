@@ -474,7 +474,7 @@ export async function traceOf(
 }
 
 /** Puts postings back on the queue, pending and due now, their attempts counted afresh (a replay). */
-async function requeue(
+export async function requeue(
   tx: TenantDb,
   postings: readonly Pick<PostingRow, 'id' | 'ordering_key' | 'created_at'>[],
   now: string,
@@ -821,4 +821,67 @@ export async function postingState(db: TenantDb, id: string): Promise<PostingSta
         erpNumber: row.erp_number,
         document: JSON.parse(row.document_json) as Record<string, unknown>,
       };
+}
+
+/** Where a posting sits in its document's history, for lineage (finance/lineage): no document body. */
+export interface PostingTrail {
+  readonly id: string;
+  readonly kind: DocumentKind;
+  readonly documentId: string;
+  readonly status: PostingStatus;
+  readonly erpNumber: string | null;
+  readonly createdAt: string;
+  readonly postedAt: string | null;
+  /** The posting this one reverses (红冲), when it is a reversal. */
+  readonly reverses: string | null;
+  /** The postings that reverse this one. */
+  readonly reversedBy: readonly string[];
+}
+
+/**
+ * For modules: the postings of some of their documents, or postings by id, each with what reverses
+ * it — so a module can trace its document to the ERP without reading the hub's tables. Oldest first.
+ */
+export async function postingTrails(
+  db: TenantDb,
+  by: { readonly documentIds?: readonly string[]; readonly ids?: readonly string[] },
+): Promise<PostingTrail[]> {
+  const documentIds = by.documentIds ?? [];
+  const ids = by.ids ?? [];
+  if (documentIds.length === 0 && ids.length === 0) return [];
+  const found = await livePostings(db)
+    .where((eb) =>
+      eb.or([
+        ...(documentIds.length === 0 ? [] : [eb('postings.document_id', 'in', [...documentIds])]),
+        ...(ids.length === 0 ? [] : [eb('postings.id', 'in', [...ids])]),
+      ]),
+    )
+    .orderBy('postings.created_at')
+    .orderBy('postings.id')
+    .execute();
+  const rows = found.map(live);
+  const reversing =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('postings')
+          .select(['id', 'reverses_posting_id'])
+          .where(
+            'reverses_posting_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('created_at')
+          .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.document_type as DocumentKind,
+    documentId: row.document_id,
+    status: row.status,
+    erpNumber: row.erp_number,
+    createdAt: row.created_at,
+    postedAt: row.posted_at,
+    reverses: row.reverses_posting_id,
+    reversedBy: reversing.filter((r) => r.reverses_posting_id === row.id).map((r) => r.id),
+  }));
 }

@@ -538,6 +538,177 @@ export const ERROR_CODES = {
     zh: '{item} 已在匹配 {matchId} 中，请先取消该匹配',
     en: '{item} is already in match {matchId}; unmatch it first',
   },
+  // lineage and post-hoc audit (事后审计) (issue #18, docs/lineage.md, docs/post-audit.md)
+  lineage_type_unknown: {
+    title: { zh: '未知的追溯类型', en: 'Unknown lineage type' },
+    status: 422,
+    zh: '未知的追溯类型 {type}；可用类型：{types}',
+    en: 'Unknown lineage type {type}; known types: {types}',
+  },
+  post_audit_state_invalid: {
+    title: { zh: '审计发现当前状态不允许此操作', en: 'Not allowed in the finding’s state' },
+    status: 409,
+    zh: '审计发现 {finding} 当前状态为「{status}」，不能{actionZh}',
+    en: 'Finding {finding} is {status}; it cannot be {actionEn}',
+  },
+  post_audit_not_claimant: {
+    title: { zh: '只有报销人可以答复', en: 'Only the claimant may respond' },
+    status: 403,
+    zh: '整改要求只能由报销人 {employee} 答复',
+    en: 'Only the claimant {employee} may respond to the rectification request',
+  },
+  post_audit_claim_not_posted: {
+    title: { zh: '报销单尚未过账', en: 'Claim not posted' },
+    status: 422,
+    zh: '事后审计只针对已过账的报销单；{number} 当前状态为「{status}」',
+    en: 'Post-hoc audit covers posted claims only; {number} is {status}',
+  },
+  // payments: batches, bank payment files and what the bank sends back (issue #18, docs/payments.md)
+  payment_batch_state: {
+    title: { zh: '付款批次当前状态不允许此操作', en: 'Not allowed in the batch’s status' },
+    status: 409,
+    zh: '付款批次 {batch} 的状态是 {status}，不能{action}',
+    en: 'Payment batch {batch} is {status}; it cannot be {actionEn}',
+  },
+  payment_maker_checker: {
+    title: { zh: '制单人不能审批自己的付款批次', en: 'The maker cannot approve' },
+    status: 403,
+    zh: '付款批次 {batch} 由 {maker} 制单，须由另一人审批',
+    en: 'Payment batch {batch} was made by {maker}; someone else must approve it',
+  },
+  payment_not_payable: {
+    title: { zh: '单据不可付款', en: 'Not payable' },
+    status: 422,
+    zh: '{document} 不可付款：{reason}',
+    en: '{document} cannot be paid: {reasonEn}',
+  },
+  payment_file_unreadable: {
+    title: { zh: '银行回单文件无法读取，未导入任何数据', en: 'Bank result file refused, nothing imported' },
+    status: 422,
+    zh: '银行回单文件第 {line} 行 {field}：{reason}（未导入任何数据）',
+    en: 'Bank result file, line {line}, {field}: {reasonEn} (nothing was imported)',
+  },
+  payment_layout_unknown: {
+    title: { zh: '未知的银行付款文件版式', en: 'Unknown bank payment file layout' },
+    status: 422,
+    zh: '未知的付款文件版式 {layout}（可用：{known}）',
+    en: 'Unknown payment file layout {layout} (known: {known})',
+  },
+  // master-data governance: golden records, import batches, change requests (issue #19, docs/governance.md)
+  golden_other_company: {
+    title: { zh: '不是本公司的黄金记录', en: 'Not a golden record of this company' },
+    status: 422,
+    zh: '黄金记录 {id} 不属于本公司：不同公司的记录不能合并',
+    en: 'Golden record {id} is not one of this company: records of different companies are never merged',
+  },
+  golden_not_active: {
+    status: 422,
+    zh: '黄金记录 {id} 已合并到 {mergedInto}，不能再操作',
+    en: 'Golden record {id} was merged into {mergedInto} and cannot be changed',
+  },
+  golden_merge_self: {
+    status: 422,
+    zh: '黄金记录 {id} 不能与自身合并',
+    en: 'Golden record {id} cannot be merged into itself',
+  },
+  golden_entity_mismatch: {
+    status: 422,
+    zh: '黄金记录 {id} 是{entity}，不能合并到{expected}',
+    en: 'Golden record {id} is a {entity} and cannot be merged into a {expected}',
+  },
+  golden_source_not_linked: {
+    status: 422,
+    zh: '来源 {source} 的 {key} 不属于黄金记录 {id}',
+    en: 'Source {source} record {key} does not belong to golden record {id}',
+  },
+  golden_split_all: {
+    status: 422,
+    zh: '拆分须在黄金记录 {id} 中至少保留一个来源',
+    en: 'A split must leave at least one source on golden record {id}',
+  },
+  import_rollback_blocked: {
+    title: { zh: '导入批次不能回滚', en: 'Import batch cannot be rolled back' },
+    status: 409,
+    zh: '导入批次之后有 {count} 条记录又被修改，回滚会丢失这些修改（见 records）',
+    en: '{count} records were changed after the import batch; rolling it back would lose those changes (see records)',
+  },
+  import_batch_rolled_back: {
+    status: 409,
+    zh: '导入批次 {id} 已于 {at} 回滚',
+    en: 'Import batch {id} was rolled back at {at}',
+  },
+  change_requires_approval: {
+    title: { zh: '该变更需要复核', en: 'This change needs a second person' },
+    status: 409,
+    zh: '本公司对{targetZh}的变更需要第二人复核：请提交变更申请（POST /api/v1/governance/change-requests）',
+    en: 'Changes to {targetEn} need a second person in this company: file a change request (POST /api/v1/governance/change-requests)',
+  },
+  change_target_unknown: {
+    status: 422,
+    zh: '未知的变更对象 {target}（可用：{known}）',
+    en: 'Unknown change target {target} (known: {known})',
+  },
+  change_not_pending: {
+    status: 409,
+    zh: '变更申请 {id} 已是{status}状态',
+    en: 'Change request {id} is already {status}',
+  },
+  change_same_person: {
+    status: 403,
+    zh: '变更申请须由提交人以外的人复核',
+    en: 'A change request must be decided by someone other than the person who filed it',
+  },
+  // analytics: the spend cube, budget execution and cost anomalies (issue #19, docs/analytics.md)
+  analytics_unknown_dimension: {
+    title: { zh: '未知的分析维度', en: 'Unknown analytics dimension' },
+    status: 422,
+    zh: '未知的分析维度 {dimension}（可用：{known}）',
+    en: 'Unknown analytics dimension {dimension} (known: {known})',
+  },
+  analytics_unknown_measure: {
+    title: { zh: '未知的分析度量', en: 'Unknown analytics measure' },
+    status: 422,
+    zh: '未知的分析度量 {measure}（可用：{known}）',
+    en: 'Unknown analytics measure {measure} (known: {known})',
+  },
+  // electronic accounting archive (issue #18, docs/archive.md)
+  archive_period_open: {
+    title: { zh: '期间未结账', en: 'Period not closed' },
+    status: 409,
+    zh: '期间 {period} 尚未结账，结账后才能归档',
+    en: 'Period {period} is not closed; close it before archiving',
+  },
+  archive_exists: {
+    title: { zh: '已归档', en: 'Already archived' },
+    status: 409,
+    zh: '期间 {period} 已生成会计档案包 {packageId}，档案不可重建',
+    en: 'Period {period} already has archive package {packageId}; an archive is never rebuilt',
+  },
+  period_archived: {
+    title: { zh: '期间已归档', en: 'Period archived' },
+    status: 409,
+    zh: '期间 {period} 已归档（档案包 {packageId}），不能重新打开',
+    en: 'Period {period} is archived (package {packageId}) and cannot be reopened',
+  },
+  // Hub ↔ ERP reconciliation (对账) (issue #18, docs/reconciliation.md)
+  reconciliation_period_invalid: {
+    title: { zh: '对账期间不合法', en: 'Invalid reconciliation period' },
+    status: 422,
+    zh: '对账期间 {period} 不合法，应为 YYYY-MM（调整期 13–16）',
+    en: 'Reconciliation period {period} is invalid; expected YYYY-MM (adjustment periods 13–16)',
+  },
+  reconciliation_difference_resolved: {
+    title: { zh: '差异已处理', en: 'Difference already resolved' },
+    status: 409,
+    zh: '该差异已处理（{resolution}）',
+    en: 'This difference is already resolved ({resolution})',
+  },
+  reconciliation_repair_unsafe: {
+    title: { zh: '不能一键修复', en: 'No safe one-click repair' },
+    status: 409,
+    zh: '“{kind}”类差异不能执行“{action}”，请在 ERP 中核对后处理',
+    en: 'A difference of kind {kind} cannot be repaired by {action}; check it in the ERP',
+  },
   // platform
   not_ready: { status: 503, zh: '服务未就绪：{reason}', en: 'Not ready: {reason}' },
   internal_error: {

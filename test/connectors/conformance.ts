@@ -7,6 +7,8 @@ import {
   type ConnectorManifest,
   type DocumentKind,
   type MappingProfile,
+  type ErpVoucher,
+  type VoucherPage,
 } from '../../src/connectors/contract.ts';
 import type { RejectionReason } from '../../src/model/erp-rejections.ts';
 import { parsePayment, parseSupplierBill } from '../../src/model/payables.ts';
@@ -273,6 +275,55 @@ export function conformance(name: string, manifest: ConnectorManifest, makePair:
           `${object}: only the changed record`,
         );
       }
+    });
+
+    it('lists the vouchers of a period in whole pages, with references, accounts and exact amounts (where it declares a voucher list)', async () => {
+      const list = pair.connector.listVouchers?.bind(pair.connector);
+      assert.equal(list !== undefined, manifest.voucherList !== undefined, 'declared and implemented alike');
+      if (list === undefined || manifest.pushes.voucher === undefined) return;
+      const refs = ['FB-T-L-1', 'FB-T-L-2', 'FB-T-L-3'];
+      for (const ref of refs) {
+        const pushed = await pair.connector.push(SAMPLES.voucher(), ref, pair.profile);
+        assert.equal(pushed.outcome, 'success', JSON.stringify(pushed));
+      }
+      const other = await pair.connector.push(
+        { kind: 'voucher', value: voucher({ date: '2026-10-30', period: '2026-10' }) },
+        'FB-T-L-OCT',
+        pair.profile,
+      );
+      assert.equal(other.outcome, 'success', JSON.stringify(other));
+      // a page smaller than one voucher's lines: pages still hold whole vouchers
+      const seen: string[] = [];
+      const found = new Map<string, { total: bigint; credit: bigint; lines: number }>();
+      let after: string | null = null;
+      for (let pages = 0; pages < 200; pages++) {
+        const page: VoucherPage = await list({ period: '2026-11', after, limit: 2 });
+        if (!('vouchers' in page)) assert.fail(JSON.stringify(page));
+        const vouchers: readonly ErpVoucher[] = page.vouchers;
+        for (const v of vouchers) {
+          assert.equal(v.period, '2026-11');
+          seen.push(v.erpId);
+          if (v.reference !== null && refs.includes(v.reference))
+            found.set(v.reference, {
+              total: v.lines.reduce((sum, l) => sum + l.debitMinor, 0n),
+              credit: v.lines.reduce((sum, l) => sum + l.creditMinor, 0n),
+              lines: v.lines.length,
+            });
+        }
+        if (page.next === null) break;
+        after = page.next;
+      }
+      assert.equal(new Set(seen).size, seen.length, 'no voucher twice');
+      assert.deepEqual([...found.keys()].sort(), refs, 'every pushed voucher of the period is listed');
+      for (const [ref, v] of found) {
+        assert.equal(v.total, 183000n, `${ref}: debits in fen`);
+        assert.equal(v.credit, 183000n, `${ref}: credits in fen`);
+        assert.equal(v.lines, 3, `${ref}: every line`);
+      }
+      const october = await list({ period: '2026-10', after: null, limit: 500 });
+      assert.ok('vouchers' in october);
+      assert.ok(october.vouchers.some((v) => v.reference === 'FB-T-L-OCT'));
+      assert.ok(!october.vouchers.some((v) => v.reference !== null && refs.includes(v.reference)));
     });
   });
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type Running } from '../../src/app.ts';
@@ -76,7 +79,11 @@ export async function startTestApp(
       callback();
     },
   });
+  // files the app keeps beside its database (attachment blobs, archive packages) go to a folder of
+  // this app's own, removed on close — never into the checkout's data/
+  const dataDir = mkdtempSync(join(tmpdir(), 'finbridge-test-'));
   const config = loadConfig({
+    FINBRIDGE_DATA_DIR: dataDir,
     DATABASE_URL: 'sqlite::memory:',
     LOG_LEVEL: 'info',
     FINBRIDGE_MASTER_KEY: randomBytes(32).toString('base64'),
@@ -161,6 +168,7 @@ export async function startTestApp(
     close: async () => {
       await running.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

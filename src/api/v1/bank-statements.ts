@@ -125,7 +125,8 @@ const EntrySchema = Type.Object({
   id: Type.String(),
   accountCode: Type.String(),
   source: Type.String({
-    description: 'expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual.',
+    description:
+      'expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual.',
   }),
   sourceId: Type.String(),
   date: Type.String({ format: 'date' }),

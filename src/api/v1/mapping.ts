@@ -14,6 +14,7 @@ import {
   ValueMapsInput,
 } from '../../hub/profiles.ts';
 import { DomainError } from '../../model/result.ts';
+import { assertDirectChange } from '../../governance/changes/requests.ts';
 import { needs } from '../../platform/http/policy.ts';
 import type { App } from '../../platform/http/server.ts';
 import type { ApiContext } from '../context.ts';
@@ -112,6 +113,7 @@ export function registerMappingRoutes(app: App, ctx: ApiContext): void {
     },
     async (request, reply) => {
       const tenant = await resolveTenant(ctx, request);
+      await assertDirectChange(tenant.db, 'mapping-profile');
       const saved = await saveProfile(tenant.db, tenant.writer, request.params.id, request.body);
       return reply.code(201).serializer(asIs).send(saved);
     },

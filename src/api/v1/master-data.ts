@@ -14,6 +14,7 @@ import {
   type BulkResult,
 } from '../../governance/master-data/service.ts';
 import { importFile } from '../../governance/master-data/import.ts';
+import { assertDirectChange } from '../../governance/changes/requests.ts';
 import type { ApiContext } from '../context.ts';
 import { needs } from '../../platform/http/policy.ts';
 import { IdParams, ProblemSchema, TenantHeader, parseIfMatch, problems } from '../shared.ts';
@@ -213,6 +214,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveTenant(ctx, request);
+        await assertDirectChange(tenant.db, `master-data:${resource.path}`);
         const created = await createRecord(tenant.db, tenant.writer, resource, request.body);
         return reply
           .code(201)
@@ -264,6 +266,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
       async (request, reply) => {
         const tenant = await resolveTenant(ctx, request);
         const expected = parseIfMatch(request.headers['if-match']);
+        await assertDirectChange(tenant.db, `master-data:${resource.path}`);
         const updated = await updateRecord(
           tenant.db,
           tenant.writer,
@@ -309,13 +312,14 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
               description: `${problems(422)['422']?.description ?? 'Problem'}; import_rejected carries rows[]`,
               content: { 'application/problem+json': { schema: ImportProblemSchema } },
             },
-            ...problems(400, 404, 413, 415),
+            ...problems(400, 404, 409, 413, 415),
           },
         },
       },
       async (request) => {
         const tenant = await resolveTenant(ctx, request);
         const body = request.body;
+        await assertDirectChange(tenant.db, `master-data:${resource.path}`);
         return importFile(
           tenant.db,
           tenant.writer,
@@ -349,7 +353,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
             },
             { additionalProperties: false },
           ),
-          response: { 200: BulkResultSchema, ...problems(400, 404, 413, 415, 422) },
+          response: { 200: BulkResultSchema, ...problems(400, 404, 409, 413, 415, 422) },
         },
       },
       async (request) => {
@@ -357,6 +361,7 @@ export function registerMasterDataRoutes(app: App, ctx: ApiContext): void {
         const body = request.body as { items: unknown[]; atomic?: boolean };
         if (body.items.length > BULK_LIMIT)
           throw new DomainError('bulk_too_large', { count: body.items.length, limit: BULK_LIMIT });
+        await assertDirectChange(tenant.db, `master-data:${resource.path}`);
         try {
           const result = await bulkUpsert(
             tenant.db,

@@ -8,12 +8,14 @@ import type {
   PullResult,
   PushResult,
   Rendered,
+  VoucherPage,
 } from '../contract.ts';
 import { KingdeeClient, failureOf, responseStatusOf, type KingdeeEndpoint } from './client.ts';
 import { KINGDEE_MANIFEST } from './manifest.ts';
 import { renderApPayable, renderApPaybill } from './map/payables.ts';
 import { pullQuery, recordsOf } from './map/pull.ts';
 import { renderGlVoucher } from './map/voucher.ts';
+import { voucherListQuery, vouchersOf } from './map/voucher-list.ts';
 
 export interface KingdeeOptions {
   readonly endpoint: KingdeeEndpoint;
@@ -146,6 +148,34 @@ export function createKingdeeConnector(options: KingdeeOptions, ctx: ConnectorCo
       const result = await client.call('ExecuteBillQuery', { data: query });
       if (!result.ok) return result.failure;
       return { records: recordsOf(object, result.body as unknown[][]) };
+    },
+    async listVouchers(query): Promise<VoucherPage> {
+      const request = voucherListQuery(query);
+      if (request === undefined)
+        return { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+      const result = await client.call('ExecuteBillQuery', { data: request });
+      if (!result.ok) return result.failure;
+      const rows = result.body as unknown[][];
+      const vouchers = vouchersOf(rows);
+      if (rows.length < query.limit) return { vouchers, next: null };
+      // a full page may end inside a voucher: keep the whole ones, the next page starts after them
+      const whole = vouchers.slice(0, -1);
+      const last = whole.at(-1);
+      if (last !== undefined) return { vouchers: whole, next: last.erpId };
+      // one voucher fills the page: read the rest of its entries
+      const only = vouchers[0];
+      if (only === undefined) return { vouchers: [], next: null };
+      const all = [...rows];
+      for (;;) {
+        const more = await client.call('ExecuteBillQuery', {
+          data: voucherListQuery(query, only.erpId, all.length),
+        });
+        if (!more.ok) return more.failure;
+        const page = more.body as unknown[][];
+        all.push(...page);
+        if (page.length < query.limit) break;
+      }
+      return { vouchers: vouchersOf(all), next: only.erpId };
     },
     close: async () => {},
   };

@@ -73,6 +73,12 @@ export const KINGDEE_MANIFEST: ConnectorManifest = {
       pageLimit: 2000,
     },
   },
+  voucherList: {
+    erpObject: 'GL_VOUCHER',
+    query:
+      'ExecuteBillQuery GL_VOUCHER where FYEAR = <year> and FPERIOD = <period> and FVOUCHERID > <cursor>',
+    pageLimit: 2000,
+  },
   defaultRateLimitRps: 20,
   profileSettings: { schema: KingdeeProfileSettings, defaults: DEFAULT_KINGDEE_SETTINGS },
 };

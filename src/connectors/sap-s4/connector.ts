@@ -12,6 +12,8 @@ import type {
   PullResult,
   PushResult,
   Rendered,
+  VoucherPage,
+  VoucherQuery,
 } from '../contract.ts';
 import type { VoucherValue } from '../../model/voucher.ts';
 import { S4Client, type S4Endpoint } from './client.ts';
@@ -21,6 +23,7 @@ import { renderJournalEntries, SOAP_ACTION } from './map/journal-entry.ts';
 import { PULL_OBJECTS, type PullScope } from './map/pull.ts';
 import { messageHeaderOf, referenceKey } from './map/reference.ts';
 import { renderSupplierInvoice } from './map/supplier-invoice.ts';
+import { cursorOf, documentOf, itemsResource, periodFilter, vouchersOf } from './map/voucher-list.ts';
 import { collectionOf, entityOf, queryOf, stringLiteral, textOf } from './odata.ts';
 import { xmlElement, XML_DECLARATION, type XmlNode } from './xml.ts';
 
@@ -215,6 +218,56 @@ export function createS4Connector(connection: S4Connection, ctx: ConnectorContex
     return { records: records.slice(0, limit) };
   }
 
+  async function listVouchers(query: VoucherQuery): Promise<VoucherPage> {
+    const filter = periodFilter(query.period);
+    if (filter === undefined)
+      return { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+    const skip = cursorOf(query);
+    const rows: Readonly<Record<string, unknown>>[] = [];
+    const read = (from: number) =>
+      client.read(JOURNAL_ITEM_SERVICE, itemsResource(filter, !journalItemsLackDocument, from, query.limit));
+    let answer = await read(skip);
+    if (
+      !journalItemsLackDocument &&
+      !answer.ok &&
+      answer.failure.outcome === 'rejected' &&
+      /AccountingDocument/.test(answer.failure.message)
+    ) {
+      journalItemsLackDocument = true;
+      answer = await read(skip);
+    }
+    // server-driven paging (§1.4): follow `__next` until the page is full or there is no more
+    for (;;) {
+      if (!answer.ok) return answer.failure;
+      const page = collectionOf(answer.body);
+      if (page === undefined)
+        return {
+          outcome: 'transient',
+          code: 'unreadable_answer',
+          message: 'journal items answer without d.results',
+        };
+      rows.push(...page.results);
+      if (page.next === undefined || rows.length >= query.limit) break;
+      answer = await client.readNext(page.next);
+    }
+    if (rows.length < query.limit) return { vouchers: vouchersOf(rows), next: null };
+    // a full page may end inside a document: the next page starts at its first item
+    const lastKey = documentOf(rows[rows.length - 1] ?? {}).key;
+    let cut = rows.length;
+    while (cut > 0 && documentOf(rows[cut - 1] ?? {}).key === lastKey) cut--;
+    if (cut > 0) return { vouchers: vouchersOf(rows.slice(0, cut)), next: String(skip + cut) };
+    // one document fills the page: read on to its end
+    for (let from = skip + rows.length; ; from += query.limit) {
+      const more = await read(from);
+      if (!more.ok) return more.failure;
+      const page = collectionOf(more.body)?.results ?? [];
+      const own = page.filter((row) => documentOf(row).key === lastKey);
+      rows.push(...own);
+      if (own.length < page.length || page.length < query.limit) break;
+    }
+    return { vouchers: vouchersOf(rows), next: String(skip + rows.length) };
+  }
+
   return {
     manifest: SAP_S4_MANIFEST,
     async test() {
@@ -266,6 +319,7 @@ export function createS4Connector(connection: S4Connection, ctx: ConnectorContex
       return unsupported(`look up ${kind}`);
     },
     pull,
+    listVouchers,
     close: async () => {},
   };
 }

@@ -3,6 +3,7 @@ import type { ConnectionParameters, ConnectorDefinition, RunningSimulator } from
 import type { S4Auth } from './auth.ts';
 import { createS4Connector, renderS4 } from './connector.ts';
 import { SAP_S4_MANIFEST } from './manifest.ts';
+import { referenceKey } from './map/reference.ts';
 import { SOAP_PATH, TOKEN_PATH } from './paths.ts';
 
 /** Where an S/4HANA system takes its calls, and as whom (§1.1, §1.2). */
@@ -120,6 +121,7 @@ export const SAP_S4: ConnectorDefinition = {
   settings: S4ConnectionSettings,
   credentials: { basic: BasicCredentials, 'oauth-client-credentials': OAuthCredentials },
   render: renderS4,
+  storedReference: referenceKey,
   create(connection: ConnectionParameters, ctx) {
     const settings = connection.settings as S4ConnectionSettings;
     return createS4Connector(

@@ -63,6 +63,12 @@ export const SAP_S4_MANIFEST: ConnectorManifest = {
     },
   },
   // no published limits for API_* services (§1.9): a moderate default
+  voucherList: {
+    erpObject: 'API_JOURNALENTRYITEMBASIC_SRV/A_JournalEntryItemBasic',
+    query:
+      "GET A_JournalEntryItemBasic?$filter=Ledger eq '0L' and FiscalYear eq '<year>' and FiscalPeriod eq '<0MM>'&$orderby=…&$skip=<cursor>&$top=<limit>",
+    pageLimit: 1000,
+  },
   defaultRateLimitRps: 10,
   profileSettings: { schema: S4ProfileSettings, defaults: DEFAULT_S4_SETTINGS },
 };

@@ -9,14 +9,17 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { amountOf, lockAccount, type AccountRow } from './accounts.ts';
 import type { BankBookEntriesTable, Direction } from './tables.ts';
 import { cleanAccount } from './values.ts';
+import { unbookedPayments } from '../payments/book-feed.ts';
 
 /**
  * The book side of reconciliation (企业银行日记账): what FinBridge recorded as money through an account.
  * Its sources, each written once (unique by source and source id):
- * - `expense`: a claim or advance paid with POST …/pay — the amount paid out (a claim's total less the
- *   advances it offsets), on the day and with the reference the payment recorded, to the employee's
- *   salary card or the supplier (对公报销); booked on the default account of the document's currency
- *   (collected when matching or reconciling: `collectExpensePayments`);
+ * - `expense`: a claim or advance paid — in a payment batch (on the batch's account) or with POST …/pay
+ *   (on the default account of its currency) — the amount paid out (a claim's total less the advances
+ *   it offsets), on the day and with the reference the payment recorded, to the employee's salary card
+ *   or the supplier (对公报销), one entry per payment line (src/finance/payments); `expense_return`: a
+ *   transfer the bank sent back (退票), money back in (both collected when matching or reconciling:
+ *   `collectExpensePayments`);
  * - `payment`: a Payment (POST /api/v1/payments) the ERP has posted, told by the hub's `posted` outcome;
  *   booked on the account its bankAccountCode names, or the default account; cash payments are not
  *   bank movements; `payment_reversal`: its red-letter reversal, money back in;
@@ -116,111 +119,52 @@ async function parties(
   return out;
 }
 
-/** "2026-11-30 付款 1234.50 (B2026113001)" — how POST …/pay records a payment on the claim's timeline. */
-const PAID = /^(\d{4}-\d{2}-\d{2}) 付款 -?\d+(?:\.\d+)?(?: \((.*)\))?$/;
-
 /**
- * Writes the book entries of claims and advances paid since the last collection, on each currency's
- * default account. Returns how many were added.
+ * Writes the book entries of payments of claims and advances not yet on the book, as the payments
+ * module records them (src/finance/payments/book-feed.ts): a batch's transfers on the batch's account,
+ * direct payments (…/pay) on the default account of their currency; a returned transfer (退票) brings
+ * the money back in. Returns how many were added.
  */
 export async function collectExpensePayments(tx: TenantDb): Promise<number> {
-  const defaults = await tx.selectFrom('bank_accounts').selectAll().where('is_default', '=', 1).execute();
+  const accounts = await tx.selectFrom('bank_accounts').selectAll().execute();
   let added = 0;
-  for (const account of defaults) {
-    const docs = await tx
-      .selectFrom('expense_documents')
-      .select([
-        'id',
-        'kind',
-        'number',
-        'title',
-        'currency',
-        'total_minor',
-        'employee_code',
-        'paid_at',
-        'data_json',
-      ])
-      .where('paid_at', 'is not', null)
-      // recorded before the account's book starts: part of its opening balance (an instant sorts after its day)
-      .where('paid_at', '>=', account.opened_on)
-      .where('kind', 'in', ['claim', 'advance'])
-      .where('currency', '=', account.currency)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('bank_book_entries')
-              .select('bank_book_entries.id')
-              .whereRef('bank_book_entries.tenant_id', '=', 'expense_documents.tenant_id')
-              .whereRef('bank_book_entries.source_id', '=', 'expense_documents.id')
-              .where('bank_book_entries.source', '=', 'expense'),
-          ),
-        ),
-      )
-      .orderBy('id')
-      .execute();
-    if (docs.length === 0) continue;
-    const ids = docs.map((d) => d.id);
-    const paidNotes = new Map<string, { on: string; reference: string | null }>();
-    const offsets = new Map<string, bigint>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const transitions = await tx
-        .selectFrom('document_transitions')
-        .select(['document_id', 'comment', 'seq'])
-        .where('document_id', 'in', chunk)
-        .where('to_status', '=', 'paid')
-        .orderBy('seq')
-        .execute();
-      for (const t of transitions) {
-        const m = PAID.exec(t.comment ?? '');
-        if (m && !paidNotes.has(t.document_id))
-          paidNotes.set(t.document_id, { on: m[1] ?? '', reference: m[2] ?? null });
-      }
-      const offsetRows = await tx
-        .selectFrom('advance_offsets')
-        .select(['claim_id', 'amount_minor'])
-        .where('claim_id', 'in', chunk)
-        .execute();
-      for (const o of offsetRows) offsets.set(o.claim_id, (offsets.get(o.claim_id) ?? 0n) + o.amount_minor);
-    }
-    const supplierOf = (d: (typeof docs)[number]) =>
-      (JSON.parse(d.data_json) as { supplierCode?: unknown }).supplierCode;
+  for (const currency of [...new Set(accounts.map((a) => a.currency))]) {
+    const movements = await unbookedPayments(tx, currency);
+    if (movements.length === 0) continue;
+    const fallback = accounts.find((a) => a.currency === currency && a.is_default === 1);
+    const needParty = movements.filter((m) => m.payeeName === null || m.payeeAccount === null);
     const suppliers = await parties(
       tx,
       'suppliers',
-      docs.map(supplierOf).filter((c): c is string => typeof c === 'string'),
+      needParty.filter((m) => m.payeeKind === 'supplier').map((m) => m.payeeCode),
     );
     const employees = await parties(
       tx,
       'employees',
-      docs.map((d) => d.employee_code),
+      needParty.filter((m) => m.payeeKind === 'employee').map((m) => m.payeeCode),
     );
     const rows: NewEntry[] = [];
-    for (const d of docs) {
-      const note = paidNotes.get(d.id);
-      const on = note?.on ?? (d.paid_at ?? '').slice(0, 10);
-      const amount = d.kind === 'claim' ? d.total_minor - (offsets.get(d.id) ?? 0n) : d.total_minor;
-      if (amount <= 0n || on < account.opened_on) continue;
-      const supplier = supplierOf(d);
-      const party =
-        (typeof supplier === 'string' ? suppliers.get(supplier) : undefined) ??
-        employees.get(d.employee_code);
+    for (const m of movements) {
+      const account = m.accountCode === null ? fallback : accounts.find((a) => a.code === m.accountCode);
+      // recorded before the account's book starts: part of its opening balance
+      if (account === undefined || m.on < account.opened_on) continue;
+      const party = (m.payeeKind === 'supplier' ? suppliers : employees).get(m.payeeCode);
+      const what = `${m.payableKind === 'claim' ? '报销' : '借款'} ${m.payableNumber} ${m.payableTitle}`;
       rows.push({
         id: newId(),
         account_code: account.code,
-        source: 'expense',
-        source_id: d.id,
-        booked_on: on,
-        amount_minor: amount,
-        currency: d.currency,
-        direction: 'out',
-        counterparty_name: party?.name ?? null,
-        counterparty_account: party?.account ?? null,
-        reference: note?.reference ?? d.number,
-        description: `${d.kind === 'claim' ? '报销' : '借款'} ${d.number} ${d.title}`,
-        created_by: 'system:expenses',
-        created_at: d.paid_at ?? '',
+        source: m.direction === 'out' ? 'expense' : 'expense_return',
+        source_id: m.lineId,
+        booked_on: m.on,
+        amount_minor: m.amountMinor,
+        currency: m.currency,
+        direction: m.direction,
+        counterparty_name: m.payeeName ?? party?.name ?? null,
+        counterparty_account: cleanAccount(m.payeeAccount) ?? party?.account ?? null,
+        reference: m.reference,
+        description: m.direction === 'out' ? what : `退票 / returned: ${what} ${m.returnReason ?? ''}`.trim(),
+        created_by: 'system:payments',
+        created_at: m.at,
       });
     }
     added += await insertEntries(tx, rows);

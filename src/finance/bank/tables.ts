@@ -96,7 +96,7 @@ export interface BankStatementLinesTable {
 }
 
 /** Where a book entry came from. */
-export type BookSource = 'expense' | 'payment' | 'payment_reversal' | 'manual';
+export type BookSource = 'expense' | 'expense_return' | 'payment' | 'payment_reversal' | 'manual';
 
 /** The book side: money FinBridge recorded as paid out of (or received into) one of the accounts. */
 export interface BankBookEntriesTable {
@@ -104,7 +104,7 @@ export interface BankBookEntriesTable {
   id: string;
   account_code: string;
   source: BookSource;
-  /** The claim's or advance's id, the Payment's document id, or a new id for a manual entry. */
+  /** The payment line's id (src/finance/payments), the Payment's document id, or a new id for a manual entry. */
   source_id: string;
   booked_on: string;
   amount_minor: bigint;

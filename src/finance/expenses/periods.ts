@@ -10,6 +10,16 @@ export async function setPeriodStatus(
   status: 'closed' | 'open',
 ): Promise<{ period: string; status: 'closed' | 'open' }> {
   await db.transaction(async (tx) => {
+    // an archived period stays closed (the database refuses it too: migration 2026-12-03T1520)
+    const archived = await tx
+      .selectFrom('archive_packages')
+      .select(['id'])
+      .where('period', '=', period)
+      .executeTakeFirst();
+    if (archived !== undefined) {
+      if (status === 'closed') return;
+      throw new DomainError('period_archived', { period, packageId: archived.id });
+    }
     await tx.deleteFrom('closed_periods').where('period', '=', period).execute();
     if (status === 'closed')
       await tx

@@ -7,6 +7,7 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { InvoiceType } from '../../model/enums/invoice-types.ts';
 import { formatMinor, parseMoney } from '../../model/money.ts';
 import { DomainError, refusal } from '../../model/result.ts';
+import type { BlobStore } from '../../platform/blobs/blob-store.ts';
 import { storeAttachment, type FileInput } from '../expenses/attachments.ts';
 import type { Warning } from '../expenses/risk.ts';
 import { parseDigitalInvoiceXml } from './digital-invoice-xml.ts';
@@ -114,7 +115,8 @@ export interface RegisterOptions {
   readonly buyer: Buyer;
   readonly source: 'structured' | 'xml';
   readonly ownerEmployeeCode?: string;
-  readonly file?: FileInput;
+  /** The original electronic file, kept in `blobs` (the content-addressed store). */
+  readonly file?: { readonly content: FileInput; readonly blobs: BlobStore };
 }
 
 export async function registerInvoice(
@@ -149,7 +151,10 @@ export async function registerInvoice(
     const now = writer.audit.clock.now().toISOString();
     const id = newId();
     // the original electronic file is the legal original: kept with the invoice
-    const file = options.file === undefined ? undefined : await storeAttachment(tx, writer, id, options.file);
+    const file =
+      options.file === undefined
+        ? undefined
+        : await storeAttachment(tx, writer, id, options.file.content, options.file.blobs);
     const { type, code, number, issuedOn, buyerName, buyerTaxId, sellerName, sellerTaxId, ...rest } = input;
     const row = {
       id,
@@ -219,16 +224,23 @@ export function importInvoiceXml(
   db: TenantDb,
   writer: Writer,
   xml: string,
-  options: Omit<RegisterOptions, 'source' | 'file'> & { readonly fileName?: string },
+  options: Omit<RegisterOptions, 'source' | 'file'> & {
+    readonly fileName?: string;
+    readonly blobs: BlobStore;
+  },
 ): Promise<InvoiceView> {
   const input: InvoiceInput = parseDigitalInvoiceXml(xml);
+  const { blobs, fileName, ...rest } = options;
   return registerInvoice(db, writer, input, {
-    ...options,
+    ...rest,
     source: 'xml',
     file: {
-      name: options.fileName ?? `${input.number}.xml`,
-      content: Buffer.from(xml, 'utf8'),
-      contentType: 'application/xml',
+      content: {
+        name: fileName ?? `${input.number}.xml`,
+        content: Buffer.from(xml, 'utf8'),
+        contentType: 'application/xml',
+      },
+      blobs,
     },
   });
 }

@@ -22,8 +22,8 @@ type Cell = string | number | boolean | Date | null;
 export interface SheetTable {
   readonly sheet: string | null;
   /** Row number (1-based, as the spreadsheet shows it) and cells of the header row. */
-  readonly header: { readonly row: number; readonly cells: readonly string[] };
-  readonly rows: readonly { readonly row: number; readonly cells: readonly Cell[] }[];
+  readonly header: { readonly row: number; readonly cells: string[] };
+  readonly rows: readonly { readonly row: number; readonly cells: Cell[] }[];
 }
 
 /** Unpacked size an xlsx may reach (a zip bomb is refused before it is inflated). */
@@ -205,7 +205,7 @@ const numberText = (n: number): string =>
 
 // ---- columns → fields --------------------------------------------------------------------------
 
-interface Column {
+export interface Column {
   readonly index: number;
   readonly letter: string;
   readonly header: string;
@@ -265,7 +265,11 @@ function resolvePath(
 const escapePointer = (segment: string | number): string =>
   String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
 
-function mapColumns(resource: MasterResource, table: SheetTable): Column[] {
+function mapColumns(
+  resource: MasterResource,
+  table: SheetTable,
+  mapping: Readonly<Record<string, string>> = {},
+): Column[] {
   const failures: Failure[] = [];
   const columns: Column[] = [];
   const width = Math.max(table.header.cells.length, ...table.rows.map((r) => r.cells.length));
@@ -285,7 +289,7 @@ function mapColumns(resource: MasterResource, table: SheetTable): Column[] {
         failures.push(unknownColumn(resource, letter, header, known));
       continue;
     }
-    const resolved = resolvePath(resource.entity.input, header);
+    const resolved = resolvePath(resource.entity.input, mapping[header] ?? header);
     if (resolved === undefined) {
       failures.push(unknownColumn(resource, letter, header, known));
       continue;
@@ -348,7 +352,8 @@ const TRUE = new Set(['true', 'yes', 'y', '1', '是', '真']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '假']);
 
 /** A cell as the field expects it; a value that does not fit is passed on for validation to name. */
-function coerce(cell: Cell, schema: TSchema): unknown {
+function coerce(raw: Cell, schema: TSchema, field: string, cleansing: Cleansing): unknown {
+  const cell = typeof raw === 'string' ? cleanse(raw, schema, field, cleansing) : raw;
   if (cell === null) return undefined;
   if (typeof cell === 'string' && cell.trim() === '') return undefined;
   const kind = kindOf(schema);
@@ -408,6 +413,54 @@ function compact(value: unknown): unknown {
   return value;
 }
 
+// ---- cleansing ----------------------------------------------------------------------------------
+
+/**
+ * What is done to each text cell before it is read (all on unless turned off): full-width letters,
+ * digits and punctuation folded to half-width (ＡＢＣ１２３ → ABC123, the ideographic space to a space);
+ * codes (code, …Code, taxId) without spaces and in capitals; dates written 2026/1/5, 2026.1.5,
+ * 2026年1月5日 or 20260105 as 2026-01-05; amounts without currency signs and thousands separators
+ * (¥1,234.50 → 1234.50). Cells are always trimmed. `dedup` says what happens to a second row with the
+ * same code: refused (the default), or the first or the last row kept and the others skipped.
+ */
+export interface Cleansing {
+  readonly fullWidth?: boolean;
+  readonly codes?: boolean;
+  readonly dates?: boolean;
+  readonly amounts?: boolean;
+  readonly dedup?: 'refuse' | 'first' | 'last';
+}
+
+export const toHalfWidth = (text: string): string =>
+  text
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+
+const isCodeField = (field: string) => field === 'code' || field === 'taxId' || /Code$/.test(field);
+
+function normaliseDate(text: string): string {
+  const m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m === null) return text;
+  const [, y, mo, d] = m;
+  return `${y}-${(mo ?? '').padStart(2, '0')}-${(d ?? '').padStart(2, '0')}`;
+}
+
+function cleanse(cell: string, schema: TSchema, field: string, cleansing: Cleansing): string {
+  let text = cell.trim();
+  if (cleansing.fullWidth !== false) text = toHalfWidth(text).trim();
+  const s = asSchema(schema);
+  if (cleansing.codes !== false && isCodeField(field)) text = text.replace(/\s+/g, '').toUpperCase();
+  if (cleansing.dates !== false && s['format'] === 'date') text = normaliseDate(text);
+  if (
+    cleansing.amounts !== false &&
+    (s['type'] === 'number' ||
+      s['type'] === 'integer' ||
+      (typeof s['pattern'] === 'string' && /^[-+\s]*[¥￥$]?[\d,]+(\.\d+)?$/.test(text)))
+  )
+    text = text.replace(/^([-+]?)\s*[¥￥$]/, '$1').replace(/,(?=\d{3}(\D|$))/g, '');
+  return text;
+}
+
 // ---- the import ---------------------------------------------------------------------------------
 
 export interface ImportRowError {
@@ -436,6 +489,42 @@ export interface ImportResult {
   }[];
 }
 
+/** A file read into records, each with its row number, ready for a bulk upsert. */
+export interface PreparedImport {
+  readonly format: ImportFormat;
+  readonly sheet: string | null;
+  readonly columns: Column[];
+  readonly records: readonly { readonly row: number; readonly item: unknown }[];
+}
+
+export interface PrepareOptions {
+  readonly maxRows: number;
+  /** The file's header → the field it holds (e.g. 供应商名称 → name); unmapped headers are field names. */
+  readonly mapping?: Readonly<Record<string, string>>;
+  readonly cleansing?: Cleansing;
+}
+
+export async function prepareImport(
+  resource: MasterResource,
+  file: { readonly fileName: string; readonly bytes: Uint8Array },
+  options: PrepareOptions,
+): Promise<PreparedImport> {
+  const format = detectFormat(file.fileName, file.bytes);
+  const table = await readTable(format, file.bytes, options.maxRows);
+  const columns = mapColumns(resource, table, options.mapping);
+  const cleansing = options.cleansing ?? {};
+  const records = table.rows.map((r) => {
+    const item: Record<string, unknown> = {};
+    for (const column of columns) {
+      const field = String(column.path.at(-1));
+      const value = coerce(r.cells[column.index] ?? null, column.schema, field, cleansing);
+      if (value !== undefined) place(item, column.path, value);
+    }
+    return { row: r.row, item: compact(item) };
+  });
+  return { format, sheet: table.sheet, columns, records };
+}
+
 export async function importFile(
   db: TenantDb,
   writer: Writer,
@@ -443,17 +532,11 @@ export async function importFile(
   file: { readonly fileName: string; readonly bytes: Uint8Array },
   options: { readonly maxRows: number; readonly locale: Locale },
 ): Promise<ImportResult> {
-  const format = detectFormat(file.fileName, file.bytes);
-  const table = await readTable(format, file.bytes, options.maxRows);
-  const columns = mapColumns(resource, table);
-  const records = table.rows.map((r) => {
-    const item: Record<string, unknown> = {};
-    for (const column of columns) {
-      const value = coerce(r.cells[column.index] ?? null, column.schema);
-      if (value !== undefined) place(item, column.path, value);
-    }
-    return { row: r.row, item: compact(item) };
+  const { format, sheet, columns, records } = await prepareImport(resource, file, {
+    maxRows: options.maxRows,
+    cleansing: { fullWidth: false, codes: false, dates: false, amounts: false },
   });
+  const table = { sheet };
   let result: BulkResult;
   try {
     result = await bulkUpsert(
@@ -490,13 +573,13 @@ export async function importFile(
   };
 }
 
-/** The batch's failures told by row and column of the file: nothing was written. */
-function rejected(
+/** Each failure of a bulk result told by row and column of the file. */
+export function rowErrors(
   result: BulkResult,
   records: readonly { row: number }[],
   columns: readonly Column[],
   locale: Locale,
-): DomainError {
+): { rows: ImportRowError[]; failures: Failure[] } {
   const rows: ImportRowError[] = [];
   const failures: Failure[] = [];
   for (const item of result.items) {
@@ -522,6 +605,17 @@ function rejected(
       failures.push({ code: f.code, pointer: `/rows/${row}${field}`, params });
     }
   }
+  return { rows, failures };
+}
+
+/** The batch's failures told by row and column of the file: nothing was written. */
+function rejected(
+  result: BulkResult,
+  records: readonly { row: number }[],
+  columns: readonly Column[],
+  locale: Locale,
+): DomainError {
+  const { rows, failures } = rowErrors(result, records, columns, locale);
   const wrongRows = new Set(rows.map((r) => r.row)).size;
   return new DomainError('import_rejected', { failed: wrongRows }, failures, { rows });
 }

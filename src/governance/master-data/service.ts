@@ -237,6 +237,45 @@ export interface BulkItemResult {
   readonly id?: string;
   readonly version?: number;
   readonly failures?: readonly Failure[];
+  /** With `diff`: what an update changes, field by field (top-level fields of the record). */
+  readonly changes?: readonly FieldChange[];
+}
+
+export interface FieldChange {
+  readonly field: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** A record a bulk write created or changed, with the row as it was (null when created). */
+export interface WrittenRecord {
+  readonly id: string;
+  readonly code: string;
+  readonly action: 'create' | 'update';
+  readonly before: MasterRow | null;
+  readonly version: number;
+}
+
+export interface BulkOptions {
+  /** Check and compare only: nothing is written, the result says what would be. */
+  readonly dryRun?: boolean;
+  /** Report each update's field changes. */
+  readonly diff?: boolean;
+  /** Called in the writing transaction with what was written (an import batch records it). */
+  readonly onWrite?: (tx: TenantDb, written: readonly WrittenRecord[]) => Promise<void>;
+  /** Told how far the writing got (records written of all to write), for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function fieldChanges(resource: MasterResource, before: Fields, after: Fields): FieldChange[] {
+  const a = toInput(resource, before);
+  const b = toInput(resource, after);
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return fields.flatMap((field) =>
+    JSON.stringify(a[field]) === JSON.stringify(b[field])
+      ? []
+      : [{ field, before: a[field] ?? null, after: b[field] ?? null }],
+  );
 }
 
 export interface BulkResult {
@@ -259,6 +298,7 @@ export async function bulkUpsert(
   resource: MasterResource,
   items: readonly unknown[],
   atomic: boolean,
+  options: BulkOptions = {},
 ): Promise<BulkResult> {
   const failures = new Map<number, Failure[]>();
   const addFailures = (index: number, list: readonly Failure[]) => {
@@ -309,6 +349,7 @@ export async function bulkUpsert(
     const audits: AuditEntry[] = [];
     const inserts: Record<string, unknown>[] = [];
     const updates: { row: MasterRow; content: RowContent }[] = [];
+    const written: WrittenRecord[] = [];
     items.forEach((item, index) => {
       const content = contents.get(index);
       const key =
@@ -322,6 +363,7 @@ export async function bulkUpsert(
         const id = newId();
         const row = { id, ...rowValues(content), version: 1, created_at: now, updated_at: now };
         inserts.push(row);
+        written.push({ id, code: content.code, action: 'create', before: null, version: 1 });
         audits.push(
           auditEntry(
             writer,
@@ -353,7 +395,23 @@ export async function bulkUpsert(
             toEntity(resource, next),
           ),
         );
-        results.push({ index, key, status: 'updated', id: current.id, version: current.version + 1 });
+        written.push({
+          id: current.id,
+          code: content.code,
+          action: 'update',
+          before: current,
+          version: current.version + 1,
+        });
+        results.push({
+          index,
+          key,
+          status: 'updated',
+          id: current.id,
+          version: current.version + 1,
+          ...(options.diff === true
+            ? { changes: fieldChanges(resource, toEntity(resource, current), toEntity(resource, next)) }
+            : {}),
+        });
       }
     });
 
@@ -366,6 +424,7 @@ export async function bulkUpsert(
       failed,
       items: list,
     });
+    if (options.dryRun === true) return summary(results);
     if (atomic && failed > 0) {
       const rolledBack = results.map((r) =>
         r.status === 'failed' ? r : { index: r.index, key: r.key, status: r.status },
@@ -376,18 +435,27 @@ export async function bulkUpsert(
     }
 
     try {
-      for (const part of chunks(inserts, 200)) await tx.insertInto(resource.table, part as never).execute();
+      const total = inserts.length + updates.length;
+      let done = 0;
+      for (const part of chunks(inserts, 200)) {
+        await tx.insertInto(resource.table, part as never).execute();
+        done += part.length;
+        options.onProgress?.(done, total);
+      }
       for (const { row, content } of updates) {
         await tx
           .updateTable(resource.table)
           .set({ ...rowValues(content), version: row.version + 1, updated_at: now })
           .where('id', '=', row.id)
           .execute();
+        done += 1;
+        if (done % 500 === 0 || done === total) options.onProgress?.(done, total);
       }
     } catch (error) {
       translateConstraint(error, resource, '');
     }
     await appendAudit(tx, writer.audit, audits);
+    if (options.onWrite !== undefined) await options.onWrite(tx, written);
     return summary(results);
   });
 }

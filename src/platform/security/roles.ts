@@ -20,6 +20,8 @@ export const ROLES = {
       'claims:write',
       'approvals:write',
       'budgets:read',
+      // managers see their company's spend, budget execution and cost anomalies (issue #19)
+      'analytics:read',
     ],
   },
   finance: {
@@ -39,12 +41,31 @@ export const ROLES = {
       // the cashier's side of finance: bank statements and their reconciliation (银行对账)
       'bank:read',
       'bank:write',
+      // payment batches (付款): made by one finance user, approved by another (maker–checker)
+      'payments:read',
+      'payments:write',
+      // spend analytics, budget execution and cost anomalies (issue #19)
+      'analytics:read',
+      // post-hoc audit of posted claims (事后审计): sampling, findings, rectification
+      'post_audit:read',
+      'post_audit:write',
+      // the electronic accounting archive of closed periods (会计档案): build and verify
+      'archive:read',
+      'archive:write',
+      // Hub ↔ ERP reconciliation (对账): run it, read it, repair what is safe to repair
+      'reconciliations:read',
+      'reconciliations:write',
       // finance owns the expense rules it audits by, and closes its accounting periods (结账)
       'rules:admin',
+      // master-data governance: imports, golden records, and checking each other's changes (复核)
+      'governance:read',
+      'governance:write',
+      'governance:approve',
     ],
   },
   admin: { zh: '管理员', en: 'Administrator', scopes: ALL_SCOPES },
-  auditor: { zh: '审计', en: 'Auditor (read-only)', scopes: READ_SCOPES },
+  // auditors read everything; the one thing they write is their own post-hoc audit work (事后审计)
+  auditor: { zh: '审计', en: 'Auditor', scopes: [...READ_SCOPES, 'post_audit:write'] },
   integration: { zh: '系统集成', en: 'Integration (API clients)', scopes: [] },
   // the installation's operators: companies (tenants) and the shared keys; usually held with `admin`
   operator: { zh: '平台运维', en: 'Installation operator', scopes: ['companies:read', 'platform:admin'] },

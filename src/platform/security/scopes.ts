@@ -17,6 +17,18 @@ export const SCOPES = {
   'budgets:write': 'Create and change budgets',
   'bank:read': 'Read bank accounts, imported bank statements, matches and reconciliation statements',
   'bank:write': 'Import bank statements, record book entries, match and unmatch, manage bank accounts',
+  'payments:read': 'Read payment batches, their transfers and the payables open for payment',
+  'payments:write':
+    'Make, approve (not one’s own), send and cancel payment batches; write bank payment files; record what the bank sends back',
+  'post_audit:read': 'Read post-hoc audit (事后审计) sampling plans, runs, samples and findings',
+  'post_audit:write':
+    'Define sampling plans, run samples, record findings, request rectification and close findings',
+  'analytics:read': 'Read spend analytics, budget execution and cost anomalies (and run an anomaly scan)',
+  'archive:read': 'Read electronic accounting archive packages, their items, files and verification reports',
+  'archive:write': 'Build the accounting archive of a closed period and verify archive packages',
+  'reconciliations:read': 'Read Hub ↔ ERP reconciliation (对账) reports, their differences and workbooks',
+  'reconciliations:write':
+    'Run Hub ↔ ERP reconciliations and resolve their differences (re-post, mark deliberately deleted, acknowledge)',
   'rules:admin': 'Change approval, audit and posting rules, external approvers and period closing',
   'connections:admin': 'Manage ERP connections and mapping profiles',
   'clients:admin': 'Manage API clients',
@@ -25,6 +37,10 @@ export const SCOPES = {
   'metrics:read': 'Read Prometheus metrics (when they are not public)',
   'events:read': "Read the company's business event log (GET /api/v1/events)",
   'webhooks:admin': 'Manage webhook subscriptions, their secrets and deliveries',
+  'governance:read': 'Read golden records, import batches, change requests and governance policies',
+  'governance:write': 'Import master data, refresh, merge and split golden records, file change requests',
+  'governance:approve':
+    'Approve or reject change requests filed by someone else; set which changes need approval',
 } as const;
 
 /**

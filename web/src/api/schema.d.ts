@@ -269,6 +269,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cost anomalies, highest score first: each with its score, explanation and the claim it points at
+         * @description Peer outliers (median/MAD per category × department × city tier), split claims, weekend and holiday spend, round amounts, Benford first-digit tests and duplicates across claims. A post-hoc audit can take its sample from these (claimId).
+         */
+        get: operations["listAnomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/anomalies:scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute the peer statistics and every anomaly from the posted claim lines now
+         * @description New lines are checked as they post, against the statistics of the last scan; a scan (also `finbridge analytics scan`) refreshes the statistics and the Benford tests. It changes only derived data.
+         */
+        post: operations["scanAnomalies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/budget-execution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Budget vs occupied vs actual per dimension, with burn rate and a forecast to period end */
+        get: operations["getBudgetExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/spend:export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same pivot as an Excel workbook (.xlsx): the pivot of the first measure, and every cell flat */
+        post: operations["exportSpend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/spend:query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pivot the spend cube: rows × columns of dimensions, measures per cell, drill to the claim lines
+         * @description Posted claim lines by period, company, department, costCenter, project, category, employee, supplier, currency or erp; measures amount, tax, count. Amounts are decimal strings summed per currency. An unknown dimension or measure is refused with 422 naming it.
+         */
+        post: operations["querySpend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/approval-tasks": {
         parameters: {
             query?: never;
@@ -365,6 +459,58 @@ export interface paths {
         get: operations["countMyApprovalTasks"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Archive packages, newest period first, each with its last verification */
+        get: operations["listArchivePackages"];
+        put?: never;
+        /** Build the accounting archive of a closed period: one item per voucher, a manifest hashed into the audit log */
+        post: operations["buildArchivePackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/packages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An archive package with its items, their files and fixity values, and its last verification report */
+        get: operations["getArchivePackage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/packages/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a package: the four properties per item, naming every changed, missing or extra file (the report is kept) */
+        post: operations["verifyArchivePackage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1881,6 +2027,333 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/governance/change-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which changes need a second person in this company, per target */
+        get: operations["listChangePolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/change-policies/{target}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Require (or stop requiring) a second person for changes to a target */
+        put: operations["setChangePolicy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests, newest first (the checker’s inbox: status=pending) */
+        get: operations["listChangeRequests"];
+        put?: never;
+        /**
+         * Propose a change for a second person to approve; the diff against what is in force is kept with it
+         * @description Payloads: master-data:<resource> — {op: create, input} | {op: update, id, patch, expectedVersion?} | {op: import, fileName, content, mapping?, cleansing?}; mapping-profile (subject: the connection id) — a mapping profile input (valueMaps, settings, note), merged over the version in force; rule-set:<kind> — {body, note?}.
+         */
+        post: operations["fileChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change request with its diff */
+        get: operations["getChangeRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/change-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve and apply the change at once (someone other than its maker)
+         * @description Applied in the same transaction as the approval; if applying fails (e.g. the ERP no longer has a mapped code) nothing changes and the request stays pending.
+         */
+        post: operations["approveChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/change-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the change (someone other than its maker) */
+        post: operations["rejectChangeRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/cross-reference/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Golden id ↔ FinBridge code ↔ each connection’s code (what mapping profiles’ value maps use) */
+        get: operations["getCrossReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/golden-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Golden records of an entity, with the sources each was matched from */
+        get: operations["listGoldenRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/golden-records:refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Match every source’s records (master data, each connection’s last pull) into golden records now */
+        post: operations["refreshGoldenRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/golden-records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One golden record with its sources and which source each field came from */
+        get: operations["getGoldenRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/golden-records/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge other golden records into this one (their sources move here; in the audit log)
+         * @description Refused (422) when a record is not one of this company (golden_other_company: records of different companies are never merged), is already merged, or is of another entity.
+         */
+        post: operations["mergeGoldenRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/golden-records/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move some sources of a golden record to a new golden record of their own */
+        post: operations["splitGoldenRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/import-templates/{resource}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An xlsx template for a resource: its columns on the first row */
+        get: operations["downloadImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Committed import batches, newest first */
+        get: operations["listImportBatches"];
+        put?: never;
+        /**
+         * Import the file as one batch (all rows or none); the batch can be rolled back
+         * @description Refused whole (422 import_rejected, rows[] names each wrong cell) when any row is refused. Where the company requires approval for the resource, refused with 409 change_requires_approval: file a change request (target master-data:<resource>, op import).
+         */
+        post: operations["commitImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/imports:dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What importing the file would do, row by row (created, updated with the diff, unchanged, skipped, refused with reasons); nothing is written */
+        post: operations["dryRunImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One import batch */
+        get: operations["getImportBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/imports/{id}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo a committed batch: records it created are deleted, records it changed get their content back
+         * @description Refused (409 import_rollback_blocked, records[] lists them) when a record was changed again after the batch, or a record the batch created is referred to by another; nothing is undone then.
+         */
+        post: operations["rollbackImportBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/governance/survivorship/{entity}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which source wins, per field of the entity’s golden records */
+        get: operations["getSurvivorshipRules"];
+        /**
+         * Set which sources win per field; golden records are recomputed
+         * @description Each field names its sources in the order they win: `finbridge`, a connection type (e.g. `kingdee-k3cloud`), a connection id, or `*` (any other, most recently changed first).
+         */
+        put: operations["setSurvivorshipRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -1987,6 +2460,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lineage/{type}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The records linked to one record, in both directions, with each hop’s time and actor
+         * @description Walks breadth first from the record: expense document ↔ invoices ↔ approval tasks ↔ vouchers (and red reversals) ↔ book entries ↔ bank matches ↔ bank statement lines, and the modules that add their own links. 404 when the record does not exist; 422 lineage_type_unknown names an unknown type.
+         */
+        get: operations["getLineage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -1998,6 +2491,194 @@ export interface paths {
         get: operations["listMyNotifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment batches, newest first */
+        get: operations["listPaymentBatches"];
+        put?: never;
+        /** Make a draft payment batch from posted claims and advances */
+        post: operations["createPaymentBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment batch with its transfers */
+        get: operations["getPaymentBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a draft batch (someone other than its maker) */
+        post: operations["approvePaymentBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a batch not yet sent; its payables are free again */
+        post: operations["cancelPaymentBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The bank payment file of an approved batch (pain.001 or a bank batch-transfer CSV) */
+        post: operations["generatePaymentFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/lines/{lineId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A transfer came back (退票): the claim is payable again and its payment voucher is reversed in red */
+        post: operations["returnPaymentLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The file is with the bank: claims paid, payment vouchers submitted to the ERP through the hub */
+        post: operations["sendPaymentBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/confirm-from-bank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sent transfers whose book entries are matched to bank statement lines are paid */
+        post: operations["confirmPaymentsFromBank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/layouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bank payment file formats a batch can be written in (the CSV layouts are assumed) */
+        get: operations["listPaymentFileLayouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posted claims and advances no open payment batch holds, with what is left to pay */
+        get: operations["listOpenPayables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payment-batches/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read a bank result file (pain.002 or a result CSV, GBK or UTF-8): paid and returned transfers; a bad file changes nothing */
+        post: operations["importPaymentResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2051,6 +2732,162 @@ export interface paths {
         get?: never;
         /** Close an accounting period to new claims and vouchers, or reopen it */
         put: operations["setPeriodStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings, newest first; by claim, run or state */
+        get: operations["listPostAuditFindings"];
+        put?: never;
+        /** Record a finding on a posted claim, with severity and evidence */
+        post: operations["recordPostAuditFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/findings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A finding with its history */
+        get: operations["getPostAuditFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/findings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a finding (rectified or settled) or waive it, with a note */
+        post: operations["closePostAuditFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/findings/{id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the claimant to rectify (they are notified); again after a response that does not settle it */
+        post: operations["requestPostAuditRectification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/findings/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The claimant’s response to a rectification request */
+        post: operations["respondToPostAuditFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/my-findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Findings on my claims (as the claimant), newest first */
+        get: operations["listMyPostAuditFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sampling plans, newest first */
+        get: operations["listPostAuditPlans"];
+        put?: never;
+        /** Define a sampling plan: random with a seed, by risk score, by rules */
+        post: operations["createPostAuditPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sample runs, newest first */
+        get: operations["listPostAuditRuns"];
+        put?: never;
+        /** Run a plan over the posted claims dated within a range: the sample, each claim with why */
+        post: operations["runPostAuditSample"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/post-audit/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sample run with its sampled claims and the reasons each was picked */
+        get: operations["getPostAuditRun"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2234,6 +3071,75 @@ export interface paths {
         head?: never;
         /** Update a project (JSON merge patch; If-Match for optimistic locking) */
         patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/api/v1/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation runs, newest first */
+        get: operations["listReconciliations"];
+        put?: never;
+        /** Reconcile a connection’s period now: read what the ERP holds through its connector and compare it with what FinBridge posted */
+        post: operations["runReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reconciliation report: the run, its summary per voucher word and account, and a page of differences */
+        get: operations["getReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reconciliations/{id}/differences/{seq}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve one difference: re-post what the ERP lost (repost), record it as deliberately deleted in the ERP (mark_deleted), or acknowledge it */
+        post: operations["resolveReconciliationDifference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reconciliations/{id}/workbook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reconciliation report as an Excel workbook (.xlsx): the run, the summary, every difference */
+        get: operations["exportReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/rules/{kind}": {
@@ -4906,7 +5812,7 @@ export interface components {
              */
             id: string;
             /** @description What happened. */
-            kind: "task_assigned" | "task_reminder" | "document_approved" | "document_rejected" | "callout_failed";
+            kind: "task_assigned" | "task_reminder" | "document_approved" | "document_rejected" | "callout_failed" | "rectification_requested";
             /** @description A label or message in both languages. */
             message: {
                 /** @description en-US. */
@@ -5080,7 +5986,7 @@ export interface components {
          */
         Problem: {
             /** @description Stable problem code (docs/errors.md). */
-            code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+            code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
             detail: string;
             errors?: {
                 /** @description Stable code from docs/errors.md. */
@@ -6456,7 +7362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6483,7 +7389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6592,6 +7498,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -6610,7 +7525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6711,6 +7626,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -6729,7 +7653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6737,7 +7661,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -6922,7 +7846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6949,7 +7873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +7951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +8011,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7096,7 +8020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +8047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7255,7 +8179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7273,7 +8197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7300,7 +8224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7369,7 +8293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7387,7 +8311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7396,7 +8320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7469,7 +8393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7487,7 +8411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,7 +8420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7560,7 +8484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7578,7 +8502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7587,7 +8511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7645,7 +8569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7712,7 +8636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,7 +8654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7739,7 +8663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +8739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +8748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7888,7 +8812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7906,7 +8830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7915,7 +8839,550 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnomalies: {
+        parameters: {
+            query?: {
+                claim?: string;
+                cursor?: string;
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                department?: string;
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                employee?: string;
+                kind?: "peer_outlier" | "split_claim" | "weekend_holiday" | "round_amount" | "benford" | "duplicate";
+                limit?: number;
+                minScore?: number;
+                /** @description YYYY-MM */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            amount: string | null;
+                            /** @description The claim it points at (null for a Benford finding). */
+                            claimId: string | null;
+                            claimNumber: string | null;
+                            currency: string | null;
+                            departmentCode: string | null;
+                            /** Format: date-time */
+                            detectedAt: string;
+                            employeeCode: string | null;
+                            explanation: {
+                                en: string;
+                                zh: string;
+                            };
+                            id: string;
+                            /** @enum {unknown} */
+                            kind: "peer_outlier" | "split_claim" | "weekend_holiday" | "round_amount" | "benford" | "duplicate";
+                            lineNo: number | null;
+                            /** @description The claim in the console. */
+                            link: string | null;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            period: string;
+                            score: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    scanAnomalies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        anomalies: number;
+                        byKind: {
+                            [key: string]: number;
+                        };
+                        lines: number;
+                        peerGroups: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBudgetExecution: {
+        parameters: {
+            query?: {
+                by?: "department" | "category" | "project" | "period";
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                category?: string;
+                /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                department?: string;
+                /** @description Default: this year. */
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        asOf: string;
+                        /** @enum {unknown} */
+                        by: "department" | "category" | "project" | "period";
+                        items: {
+                            /** @description Posted (实际发生). */
+                            actual: string;
+                            available: string;
+                            budget: string;
+                            budgets: number;
+                            /** @description actual ÷ budget. */
+                            burnRate: number | null;
+                            currency: string;
+                            /** @description Share of the budget periods elapsed, weighted by budget. */
+                            elapsedShare: number;
+                            /** @description Actual carried on at the same daily pace to each period’s end. */
+                            forecast: string;
+                            /** @description forecast − budget; positive = forecast overrun. */
+                            forecastVariance: string;
+                            /** @description The dimension’s value ("" = budgets for no one project). */
+                            key: string;
+                            /** @description Submitted, not yet posted (占用). */
+                            occupied: string;
+                        }[];
+                        totals: {
+                            /** @description Posted (实际发生). */
+                            actual: string;
+                            available: string;
+                            budget: string;
+                            budgets: number;
+                            /** @description actual ÷ budget. */
+                            burnRate: number | null;
+                            currency: string;
+                            /** @description Share of the budget periods elapsed, weighted by budget. */
+                            elapsedShare: number;
+                            /** @description Actual carried on at the same daily pace to each period’s end. */
+                            forecast: string;
+                            /** @description forecast − budget; positive = forecast overrun. */
+                            forecastVariance: string;
+                            /** @description The dimension’s value ("" = budgets for no one project). */
+                            key: string;
+                            /** @description Submitted, not yet posted (占用). */
+                            occupied: string;
+                        }[];
+                        year: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSpend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Dimensions across. */
+                    columns?: string[];
+                    /** @description A cell’s coordinates, e.g. {"department": "D01", "period": "2026-11"}: the answer lists the claim lines behind it (the 200 largest) in `lines`. */
+                    drill?: {
+                        [key: string]: string;
+                    };
+                    /** @description Per dimension, the values kept, e.g. {"department": ["D01", "D02"]}. */
+                    filters?: {
+                        [key: string]: string[];
+                    };
+                    /** @description Any of amount, tax, count (default all). */
+                    measures?: string[];
+                    /** @description YYYY-MM */
+                    periodFrom?: string;
+                    /** @description YYYY-MM */
+                    periodTo?: string;
+                    /** @description Dimensions down the side. */
+                    rows: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description An xlsx workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    querySpend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Dimensions across. */
+                    columns?: string[];
+                    /** @description A cell’s coordinates, e.g. {"department": "D01", "period": "2026-11"}: the answer lists the claim lines behind it (the 200 largest) in `lines`. */
+                    drill?: {
+                        [key: string]: string;
+                    };
+                    /** @description Per dimension, the values kept, e.g. {"department": ["D01", "D02"]}. */
+                    filters?: {
+                        [key: string]: string[];
+                    };
+                    /** @description Any of amount, tax, count (default all). */
+                    measures?: string[];
+                    /** @description YYYY-MM */
+                    periodFrom?: string;
+                    /** @description YYYY-MM */
+                    periodTo?: string;
+                    /** @description Dimensions down the side. */
+                    rows: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cells: {
+                            /** @description Spend, a decimal string in the currency’s digits. */
+                            amount?: string;
+                            column: string[];
+                            /** @description Claim lines. */
+                            count?: number;
+                            /** @description Amounts are summed per currency, never across. */
+                            currency: string;
+                            /** @description The row dimensions’ values, in `rows` order. */
+                            row: string[];
+                            /** @description Deductible input VAT. */
+                            tax?: string;
+                        }[];
+                        columns: ("period" | "company" | "department" | "costCenter" | "project" | "category" | "employee" | "supplier" | "currency" | "erp")[];
+                        lines?: {
+                            amount: string;
+                            categoryCode: string;
+                            claimId: string;
+                            claimNumber: string;
+                            currency: string;
+                            departmentCode: string;
+                            employeeCode: string;
+                            lineNo: number;
+                            /** @description The claim in the console. */
+                            link: string;
+                            /** Format: date */
+                            occurredOn: string;
+                            period: string;
+                            tax: string;
+                        }[];
+                        measures: ("amount" | "tax" | "count")[];
+                        rows: ("period" | "company" | "department" | "costCenter" | "project" | "category" | "employee" | "supplier" | "currency" | "erp")[];
+                        /** @description rollup: read from the pre-aggregated spend; facts: from the claim lines. */
+                        source: "rollup" | "facts";
+                        totals: {
+                            amount: string;
+                            count: number;
+                            currency: string;
+                            tax: string;
+                        }[];
+                        /** @description True when more than 10,000 cells matched (the first are returned). */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7988,7 +9455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8046,7 +9513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8119,7 +9586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8137,7 +9604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8146,7 +9613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8212,7 +9679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8230,7 +9697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8239,7 +9706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8303,7 +9770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8321,7 +9788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8330,7 +9797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8389,8 +9856,543 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listArchivePackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            builtAt: string;
+                            builtBy: string;
+                            /** @description Package code: 全宗号-KJ-YYYY-MM. */
+                            code: string;
+                            fileCount: number;
+                            /** @description The package folder, relative to <data directory>/archive. */
+                            folder: string;
+                            /** @description sm3 (or sha256 where the runtime lacks SM3). */
+                            hashAlgorithm: string;
+                            id: string;
+                            itemCount: number;
+                            /** @description The last verification of the package; null if never verified. */
+                            lastVerification: {
+                                id: string;
+                                ok: boolean;
+                                /** @description The four properties (四性) of DA/T 70. */
+                                properties: {
+                                    /** @description 真实性: every file has its archived size and hash. */
+                                    authentic: boolean;
+                                    /** @description 完整性: no file missing, none added, the required files present. */
+                                    complete: boolean;
+                                    /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                    secure: boolean;
+                                    /** @description 可用性: every file still reads as its format. */
+                                    usable: boolean;
+                                };
+                                /** Format: date-time */
+                                verifiedAt: string;
+                                verifiedBy: string;
+                            } | null;
+                            /** @description The manifest’s hash, also recorded in the audit log. */
+                            manifestHash: string;
+                            /** @description YYYY-MM */
+                            period: string;
+                            totalBytes: number;
+                        }[];
+                        nextCursor: null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    buildArchivePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The closed period, YYYY-MM. */
+                    period: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        builtAt: string;
+                        builtBy: string;
+                        /** @description Package code: 全宗号-KJ-YYYY-MM. */
+                        code: string;
+                        fileCount: number;
+                        /** @description The package folder, relative to <data directory>/archive. */
+                        folder: string;
+                        /** @description sm3 (or sha256 where the runtime lacks SM3). */
+                        hashAlgorithm: string;
+                        id: string;
+                        itemCount: number;
+                        /** @description The manifest’s hash, also recorded in the audit log. */
+                        manifestHash: string;
+                        /** @description YYYY-MM */
+                        period: string;
+                        totalBytes: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getArchivePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            amount: string;
+                            /** @description 档号: 全宗号-KJ-年度-保管期限-月份-件号. */
+                            archiveCode: string;
+                            currency: string;
+                            documentId: string;
+                            documentNumber: string;
+                            files: {
+                                format: string;
+                                /** @description SM3 (or SHA-256, as the package’s hashAlgorithm says). */
+                                hash: string;
+                                mediaType: string;
+                                path: string;
+                                role: string;
+                                sha256: string;
+                                size: number;
+                            }[];
+                            id: string;
+                            /** Format: date */
+                            retainUntil: string;
+                            /** @description Retention code: D30 = 30 years. */
+                            retention: string;
+                            /** @description 件号 */
+                            seq: number;
+                            verification: {
+                                /** @description 真实性: every file has its archived size and hash. */
+                                authentic: boolean;
+                                /** @description 完整性: no file missing, none added, the required files present. */
+                                complete: boolean;
+                                /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                secure: boolean;
+                                /** @description 可用性: every file still reads as its format. */
+                                usable: boolean;
+                            } | null;
+                            /** @description The ERP’s voucher number. */
+                            voucherNumber: string | null;
+                            voucherWord: string | null;
+                        }[];
+                        lastReport: {
+                            code: string;
+                            filesChecked: number;
+                            id: string;
+                            items: {
+                                /** @description 档号 */
+                                archiveCode: string;
+                                documentNumber: string;
+                                findings: {
+                                    detail: string;
+                                    kind: "changed" | "missing" | "extra" | "unusable" | "record_mismatch" | "audit_mismatch";
+                                    /** @description The file or folder, relative to the package folder. */
+                                    path: string;
+                                    property: "authentic" | "complete" | "usable" | "secure";
+                                }[];
+                                itemId: string;
+                                ok: boolean;
+                                /** @description The four properties (四性) of DA/T 70. */
+                                properties: {
+                                    /** @description 真实性: every file has its archived size and hash. */
+                                    authentic: boolean;
+                                    /** @description 完整性: no file missing, none added, the required files present. */
+                                    complete: boolean;
+                                    /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                    secure: boolean;
+                                    /** @description 可用性: every file still reads as its format. */
+                                    usable: boolean;
+                                };
+                            }[];
+                            ok: boolean;
+                            package: {
+                                findings: {
+                                    detail: string;
+                                    kind: "changed" | "missing" | "extra" | "unusable" | "record_mismatch" | "audit_mismatch";
+                                    /** @description The file or folder, relative to the package folder. */
+                                    path: string;
+                                    property: "authentic" | "complete" | "usable" | "secure";
+                                }[];
+                                /** @description The four properties (四性) of DA/T 70. */
+                                properties: {
+                                    /** @description 真实性: every file has its archived size and hash. */
+                                    authentic: boolean;
+                                    /** @description 完整性: no file missing, none added, the required files present. */
+                                    complete: boolean;
+                                    /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                    secure: boolean;
+                                    /** @description 可用性: every file still reads as its format. */
+                                    usable: boolean;
+                                };
+                            };
+                            packageId: string;
+                            period: string;
+                            /** Format: date-time */
+                            verifiedAt: string;
+                            verifiedBy: string;
+                        } | null;
+                        package: {
+                            /** Format: date-time */
+                            builtAt: string;
+                            builtBy: string;
+                            /** @description Package code: 全宗号-KJ-YYYY-MM. */
+                            code: string;
+                            fileCount: number;
+                            /** @description The package folder, relative to <data directory>/archive. */
+                            folder: string;
+                            /** @description sm3 (or sha256 where the runtime lacks SM3). */
+                            hashAlgorithm: string;
+                            id: string;
+                            itemCount: number;
+                            /** @description The last verification of the package; null if never verified. */
+                            lastVerification: {
+                                id: string;
+                                ok: boolean;
+                                /** @description The four properties (四性) of DA/T 70. */
+                                properties: {
+                                    /** @description 真实性: every file has its archived size and hash. */
+                                    authentic: boolean;
+                                    /** @description 完整性: no file missing, none added, the required files present. */
+                                    complete: boolean;
+                                    /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                    secure: boolean;
+                                    /** @description 可用性: every file still reads as its format. */
+                                    usable: boolean;
+                                };
+                                /** Format: date-time */
+                                verifiedAt: string;
+                                verifiedBy: string;
+                            } | null;
+                            /** @description The manifest’s hash, also recorded in the audit log. */
+                            manifestHash: string;
+                            /** @description YYYY-MM */
+                            period: string;
+                            totalBytes: number;
+                        };
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyArchivePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        filesChecked: number;
+                        id: string;
+                        items: {
+                            /** @description 档号 */
+                            archiveCode: string;
+                            documentNumber: string;
+                            findings: {
+                                detail: string;
+                                kind: "changed" | "missing" | "extra" | "unusable" | "record_mismatch" | "audit_mismatch";
+                                /** @description The file or folder, relative to the package folder. */
+                                path: string;
+                                property: "authentic" | "complete" | "usable" | "secure";
+                            }[];
+                            itemId: string;
+                            ok: boolean;
+                            /** @description The four properties (四性) of DA/T 70. */
+                            properties: {
+                                /** @description 真实性: every file has its archived size and hash. */
+                                authentic: boolean;
+                                /** @description 完整性: no file missing, none added, the required files present. */
+                                complete: boolean;
+                                /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                secure: boolean;
+                                /** @description 可用性: every file still reads as its format. */
+                                usable: boolean;
+                            };
+                        }[];
+                        ok: boolean;
+                        package: {
+                            findings: {
+                                detail: string;
+                                kind: "changed" | "missing" | "extra" | "unusable" | "record_mismatch" | "audit_mismatch";
+                                /** @description The file or folder, relative to the package folder. */
+                                path: string;
+                                property: "authentic" | "complete" | "usable" | "secure";
+                            }[];
+                            /** @description The four properties (四性) of DA/T 70. */
+                            properties: {
+                                /** @description 真实性: every file has its archived size and hash. */
+                                authentic: boolean;
+                                /** @description 完整性: no file missing, none added, the required files present. */
+                                complete: boolean;
+                                /** @description 安全性: the package record agrees with the audit log, the manifest with the database. */
+                                secure: boolean;
+                                /** @description 可用性: every file still reads as its format. */
+                                usable: boolean;
+                            };
+                        };
+                        packageId: string;
+                        period: string;
+                        /** Format: date-time */
+                        verifiedAt: string;
+                        verifiedBy: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8779,7 +10781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8806,7 +10808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9086,7 +11088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9113,7 +11115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9232,7 +11234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9259,7 +11261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9323,7 +11325,7 @@ export interface operations {
                             id: string;
                             matchId: string | null;
                             reference: string | null;
-                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                             source: string;
                             sourceId: string;
                         }[];
@@ -9424,7 +11426,7 @@ export interface operations {
                         id: string;
                         matchId: string | null;
                         reference: string | null;
-                        /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                        /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                         source: string;
                         sourceId: string;
                     };
@@ -9484,7 +11486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9711,7 +11713,7 @@ export interface operations {
                                 id: string;
                                 matchId: string | null;
                                 reference: string | null;
-                                /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                                /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                                 source: string;
                                 sourceId: string;
                             }[];
@@ -9843,7 +11845,7 @@ export interface operations {
                             id: string;
                             matchId: string | null;
                             reference: string | null;
-                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                             source: string;
                             sourceId: string;
                         }[];
@@ -9918,7 +11920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9945,7 +11947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10073,7 +12075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10130,7 +12132,7 @@ export interface operations {
                             id: string;
                             matchId: string | null;
                             reference: string | null;
-                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                             source: string;
                             sourceId: string;
                         }[];
@@ -10262,7 +12264,7 @@ export interface operations {
                             id: string;
                             matchId: string | null;
                             reference: string | null;
-                            /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                            /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                             source: string;
                             sourceId: string;
                         }[];
@@ -10497,7 +12499,7 @@ export interface operations {
                                 id: string;
                                 matchId: string | null;
                                 reference: string | null;
-                                /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                                /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                                 source: string;
                                 sourceId: string;
                             }[];
@@ -10523,7 +12525,7 @@ export interface operations {
                                 id: string;
                                 matchId: string | null;
                                 reference: string | null;
-                                /** @description expense (a claim or advance paid), payment (a posted Payment), payment_reversal, manual. */
+                                /** @description expense (a claim or advance paid), expense_return (its transfer returned), payment (a posted Payment), payment_reversal, manual. */
                                 source: string;
                                 sourceId: string;
                             }[];
@@ -10575,7 +12577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10708,7 +12710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10717,7 +12719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10806,7 +12808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10815,7 +12817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10913,7 +12915,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("companies:read" | "master-data:read" | "master-data:write" | "vouchers:read" | "vouchers:write" | "claims:read" | "claims:write" | "approvals:write" | "budgets:read" | "budgets:write" | "bank:read" | "bank:write" | "rules:admin" | "connections:admin" | "clients:admin" | "users:admin" | "audit:read" | "metrics:read" | "events:read" | "webhooks:admin")[];
+                    scopes: ("companies:read" | "master-data:read" | "master-data:write" | "vouchers:read" | "vouchers:write" | "claims:read" | "claims:write" | "approvals:write" | "budgets:read" | "budgets:write" | "bank:read" | "bank:write" | "payments:read" | "payments:write" | "post_audit:read" | "post_audit:write" | "analytics:read" | "archive:read" | "archive:write" | "reconciliations:read" | "reconciliations:write" | "rules:admin" | "connections:admin" | "clients:admin" | "users:admin" | "audit:read" | "metrics:read" | "events:read" | "webhooks:admin" | "governance:read" | "governance:write" | "governance:approve")[];
                 };
             };
         };
@@ -10957,7 +12959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10984,7 +12986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11187,7 +13189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11214,7 +13216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11388,7 +13390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11415,7 +13417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11598,7 +13600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11625,7 +13627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11840,7 +13842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11970,7 +13972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12243,7 +14245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12270,7 +14272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12567,7 +14569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12684,7 +14686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12917,7 +14919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12944,7 +14946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13169,7 +15171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13437,7 +15439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13464,7 +15466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13573,6 +15575,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -13591,7 +15602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13692,6 +15703,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -13710,7 +15730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13718,7 +15738,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -13899,7 +15919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13926,7 +15946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14088,7 +16108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14115,7 +16135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14224,6 +16244,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -14242,7 +16271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14343,6 +16372,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -14361,7 +16399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14369,7 +16407,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -14551,7 +16589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14578,7 +16616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14742,7 +16780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14769,7 +16807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14878,6 +16916,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -14896,7 +16943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14997,6 +17044,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -15015,7 +17071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15023,7 +17079,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -15218,7 +17274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15245,7 +17301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15321,7 +17377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15330,7 +17386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15500,7 +17556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15527,7 +17583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15636,6 +17692,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -15654,7 +17719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15755,6 +17820,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -15773,7 +17847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15781,7 +17855,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -15965,7 +18039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15992,7 +18066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16265,7 +18339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16292,7 +18366,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16401,6 +18475,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -16419,7 +18502,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16520,6 +18603,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -16538,7 +18630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16546,7 +18638,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -16732,7 +18824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16759,7 +18851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17594,7 +19686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17621,7 +19713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17730,6 +19822,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -17748,7 +19849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17849,6 +19950,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -17867,7 +19977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17875,7 +19985,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -18057,7 +20167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18084,7 +20194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18254,7 +20364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18281,7 +20391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18390,6 +20500,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -18408,7 +20527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18509,6 +20628,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -18527,7 +20655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18535,7 +20663,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -18719,7 +20847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18746,7 +20874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18824,7 +20952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18884,7 +21012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18893,7 +21021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18920,7 +21048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19052,7 +21180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19070,7 +21198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19097,7 +21225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19162,7 +21290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19180,7 +21308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19189,7 +21317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19258,7 +21386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19276,7 +21404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19285,7 +21413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19349,7 +21477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19367,7 +21495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19376,7 +21504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19501,7 +21629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19568,7 +21696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19586,7 +21714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19595,7 +21723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19671,7 +21799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19680,7 +21808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19744,7 +21872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -19762,7 +21890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19771,7 +21899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19979,7 +22107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20006,7 +22134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20143,7 +22271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20203,7 +22331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20212,7 +22340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20239,7 +22367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20371,7 +22499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20389,7 +22517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20416,7 +22544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20474,7 +22602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20541,7 +22669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20559,7 +22687,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20568,7 +22696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20632,7 +22760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20650,7 +22778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20659,7 +22787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20794,7 +22922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20803,7 +22931,2182 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChangePolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            label: {
+                                en: string;
+                                zh: string;
+                            };
+                            requiresApproval: boolean;
+                            target: string;
+                            updatedAt: string | null;
+                            updatedBy: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setChangePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requiresApproval: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        label: {
+                            en: string;
+                            zh: string;
+                        };
+                        requiresApproval: boolean;
+                        target: string;
+                        updatedAt: string | null;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChangeRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: "pending" | "applied" | "rejected" | "failed";
+                target?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionNote: string | null;
+                            diff: {
+                                after: unknown;
+                                before: unknown;
+                                path: string;
+                            }[];
+                            id: string;
+                            /** @description The proposal, as filed. */
+                            payload: unknown;
+                            requestedAt: string;
+                            requestedBy: string;
+                            /** @description What applying it returned (the saved profile version, the record, …). */
+                            result: unknown;
+                            status: "pending" | "applied" | "rejected" | "failed";
+                            /** @description What is changed: a record’s code or id, a connection id, a file name. */
+                            subject: string;
+                            summary: string;
+                            /** @description master-data:<resource>, mapping-profile, rule-set:<kind>. */
+                            target: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fileChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payload: unknown;
+                    subject?: string;
+                    target: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string | null;
+                        diff: {
+                            after: unknown;
+                            before: unknown;
+                            path: string;
+                        }[];
+                        id: string;
+                        /** @description The proposal, as filed. */
+                        payload: unknown;
+                        requestedAt: string;
+                        requestedBy: string;
+                        /** @description What applying it returned (the saved profile version, the record, …). */
+                        result: unknown;
+                        status: "pending" | "applied" | "rejected" | "failed";
+                        /** @description What is changed: a record’s code or id, a connection id, a file name. */
+                        subject: string;
+                        summary: string;
+                        /** @description master-data:<resource>, mapping-profile, rule-set:<kind>. */
+                        target: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string | null;
+                        diff: {
+                            after: unknown;
+                            before: unknown;
+                            path: string;
+                        }[];
+                        id: string;
+                        /** @description The proposal, as filed. */
+                        payload: unknown;
+                        requestedAt: string;
+                        requestedBy: string;
+                        /** @description What applying it returned (the saved profile version, the record, …). */
+                        result: unknown;
+                        status: "pending" | "applied" | "rejected" | "failed";
+                        /** @description What is changed: a record’s code or id, a connection id, a file name. */
+                        subject: string;
+                        summary: string;
+                        /** @description master-data:<resource>, mapping-profile, rule-set:<kind>. */
+                        target: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string | null;
+                        diff: {
+                            after: unknown;
+                            before: unknown;
+                            path: string;
+                        }[];
+                        id: string;
+                        /** @description The proposal, as filed. */
+                        payload: unknown;
+                        requestedAt: string;
+                        requestedBy: string;
+                        /** @description What applying it returned (the saved profile version, the record, …). */
+                        result: unknown;
+                        status: "pending" | "applied" | "rejected" | "failed";
+                        /** @description What is changed: a record’s code or id, a connection id, a file name. */
+                        subject: string;
+                        summary: string;
+                        /** @description master-data:<resource>, mapping-profile, rule-set:<kind>. */
+                        target: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectChangeRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        decisionNote: string | null;
+                        diff: {
+                            after: unknown;
+                            before: unknown;
+                            path: string;
+                        }[];
+                        id: string;
+                        /** @description The proposal, as filed. */
+                        payload: unknown;
+                        requestedAt: string;
+                        requestedBy: string;
+                        /** @description What applying it returned (the saved profile version, the record, …). */
+                        result: unknown;
+                        status: "pending" | "applied" | "rejected" | "failed";
+                        /** @description What is changed: a record’s code or id, a connection id, a file name. */
+                        subject: string;
+                        summary: string;
+                        /** @description master-data:<resource>, mapping-profile, rule-set:<kind>. */
+                        target: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCrossReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                entity: "supplier" | "employee" | "account";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string | null;
+                            /** @description Connection id → the ERP’s code. */
+                            erpCodes: {
+                                [key: string]: string;
+                            };
+                            goldenId: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGoldenRecords: {
+        parameters: {
+            query: {
+                /** @description Only those whose sources disagree. */
+                conflicts?: boolean;
+                /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                entity: "supplier" | "employee" | "account";
+                limit?: number;
+                offset?: number;
+                /** @description Part of the name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Fields the sources disagree on. */
+                            conflicts: string[];
+                            /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                            entity: "supplier" | "employee" | "account";
+                            fields: {
+                                [key: string]: {
+                                    /** @description `finbridge` or the connection id the value came from. */
+                                    source: string;
+                                    value: string;
+                                };
+                            };
+                            id: string;
+                            mergedInto: string | null;
+                            name: string;
+                            sources: {
+                                changedAt: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /** @description The record’s code in that source. */
+                                key: string;
+                                linkedBy: "auto" | "manual";
+                                name: string;
+                                /** @description `finbridge` (the company’s master data) or a connection id. */
+                                source: string;
+                                sourceName: string;
+                                /** @description `finbridge` or the connection type. */
+                                sourceType: string;
+                            }[];
+                            status: "active" | "merged";
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refreshGoldenRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Without entity: every entity. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                    entity?: "supplier" | "employee" | "account";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            changed: number;
+                            created: number;
+                            /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                            entity: "supplier" | "employee" | "account";
+                            goldenRecords: number;
+                            removed: number;
+                            sources: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGoldenRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Fields the sources disagree on. */
+                        conflicts: string[];
+                        /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                        entity: "supplier" | "employee" | "account";
+                        fields: {
+                            [key: string]: {
+                                /** @description `finbridge` or the connection id the value came from. */
+                                source: string;
+                                value: string;
+                            };
+                        };
+                        id: string;
+                        mergedInto: string | null;
+                        name: string;
+                        sources: {
+                            changedAt: string;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            /** @description The record’s code in that source. */
+                            key: string;
+                            linkedBy: "auto" | "manual";
+                            name: string;
+                            /** @description `finbridge` (the company’s master data) or a connection id. */
+                            source: string;
+                            sourceName: string;
+                            /** @description `finbridge` or the connection type. */
+                            sourceType: string;
+                        }[];
+                        status: "active" | "merged";
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeGoldenRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    from: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Fields the sources disagree on. */
+                        conflicts: string[];
+                        /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                        entity: "supplier" | "employee" | "account";
+                        fields: {
+                            [key: string]: {
+                                /** @description `finbridge` or the connection id the value came from. */
+                                source: string;
+                                value: string;
+                            };
+                        };
+                        id: string;
+                        mergedInto: string | null;
+                        name: string;
+                        sources: {
+                            changedAt: string;
+                            fields: {
+                                [key: string]: string;
+                            };
+                            /** @description The record’s code in that source. */
+                            key: string;
+                            linkedBy: "auto" | "manual";
+                            name: string;
+                            /** @description `finbridge` (the company’s master data) or a connection id. */
+                            source: string;
+                            sourceName: string;
+                            /** @description `finbridge` or the connection type. */
+                            sourceType: string;
+                        }[];
+                        status: "active" | "merged";
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    splitGoldenRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sources: {
+                        key: string;
+                        source: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        original: {
+                            /** @description Fields the sources disagree on. */
+                            conflicts: string[];
+                            /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                            entity: "supplier" | "employee" | "account";
+                            fields: {
+                                [key: string]: {
+                                    /** @description `finbridge` or the connection id the value came from. */
+                                    source: string;
+                                    value: string;
+                                };
+                            };
+                            id: string;
+                            mergedInto: string | null;
+                            name: string;
+                            sources: {
+                                changedAt: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /** @description The record’s code in that source. */
+                                key: string;
+                                linkedBy: "auto" | "manual";
+                                name: string;
+                                /** @description `finbridge` (the company’s master data) or a connection id. */
+                                source: string;
+                                sourceName: string;
+                                /** @description `finbridge` or the connection type. */
+                                sourceType: string;
+                            }[];
+                            status: "active" | "merged";
+                            updatedAt: string;
+                            version: number;
+                        };
+                        split: {
+                            /** @description Fields the sources disagree on. */
+                            conflicts: string[];
+                            /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                            entity: "supplier" | "employee" | "account";
+                            fields: {
+                                [key: string]: {
+                                    /** @description `finbridge` or the connection id the value came from. */
+                                    source: string;
+                                    value: string;
+                                };
+                            };
+                            id: string;
+                            mergedInto: string | null;
+                            name: string;
+                            sources: {
+                                changedAt: string;
+                                fields: {
+                                    [key: string]: string;
+                                };
+                                /** @description The record’s code in that source. */
+                                key: string;
+                                linkedBy: "auto" | "manual";
+                                name: string;
+                                /** @description `finbridge` (the company’s master data) or a connection id. */
+                                source: string;
+                                sourceName: string;
+                                /** @description `finbridge` or the connection type. */
+                                sourceType: string;
+                            }[];
+                            status: "active" | "merged";
+                            updatedAt: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The master-data resource the file holds: departments, cost-centers, employees, suppliers, customers, projects, accounts, expense-categories, currencies, exchange-rates. */
+                resource: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An xlsx workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImportBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            committedAt: string;
+                            committedBy: string;
+                            created: number;
+                            fileName: string;
+                            id: string;
+                            resource: string;
+                            rolledBackAt: string | null;
+                            rolledBackBy: string | null;
+                            rows: number;
+                            sha256: string;
+                            status: "committed" | "rolled_back";
+                            unchanged: number;
+                            updated: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    commitImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cleansing?: {
+                        /** @description ¥1,234.50 → 1234.50 (default on). */
+                        amounts?: boolean;
+                        /** @description Codes and tax ids without spaces, in capitals (default on). */
+                        codes?: boolean;
+                        /** @description 2026/1/5, 2026年1月5日, 20260105 → 2026-01-05 (default on). */
+                        dates?: boolean;
+                        /** @description A second row with the same code: refused (default), or the first or last kept. */
+                        dedup?: "refuse" | "first" | "last";
+                        /** @description Full-width → half-width (default on). */
+                        fullWidth?: boolean;
+                    };
+                    /** @description The file (xlsx, or CSV in UTF-8 or GBK), base64; the whole body at most 22 MiB. */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                    /** @description The file’s column header → the field it holds, e.g. {"供应商名称": "name"}. */
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                    /** @description The master-data resource the file holds: departments, cost-centers, employees, suppliers, customers, projects, accounts, expense-categories, currencies, exchange-rates. */
+                    resource: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch: {
+                            committedAt: string;
+                            committedBy: string;
+                            created: number;
+                            fileName: string;
+                            id: string;
+                            resource: string;
+                            rolledBackAt: string | null;
+                            rolledBackBy: string | null;
+                            rows: number;
+                            sha256: string;
+                            status: "committed" | "rolled_back";
+                            unchanged: number;
+                            updated: number;
+                        };
+                        result: {
+                            created: number;
+                            format: string;
+                            items: {
+                                /** @description For updated rows: the diff against the current record. */
+                                changes: {
+                                    after: unknown;
+                                    before: unknown;
+                                    field: string;
+                                }[];
+                                key: string | null;
+                                reasons: {
+                                    code: string;
+                                    column: string | null;
+                                    field: string;
+                                    header: string | null;
+                                    message: string;
+                                    row: number;
+                                }[];
+                                /** @description Row number as the spreadsheet shows it. */
+                                row: number;
+                                status: "created" | "updated" | "unchanged" | "skipped" | "refused";
+                            }[];
+                            refused: number;
+                            resource: string;
+                            rows: number;
+                            sheet: string | null;
+                            skipped: number;
+                            unchanged: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem; import_rejected carries rows[] (row, column, field, reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            column: string | null;
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dryRunImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cleansing?: {
+                        /** @description ¥1,234.50 → 1234.50 (default on). */
+                        amounts?: boolean;
+                        /** @description Codes and tax ids without spaces, in capitals (default on). */
+                        codes?: boolean;
+                        /** @description 2026/1/5, 2026年1月5日, 20260105 → 2026-01-05 (default on). */
+                        dates?: boolean;
+                        /** @description A second row with the same code: refused (default), or the first or last kept. */
+                        dedup?: "refuse" | "first" | "last";
+                        /** @description Full-width → half-width (default on). */
+                        fullWidth?: boolean;
+                    };
+                    /** @description The file (xlsx, or CSV in UTF-8 or GBK), base64; the whole body at most 22 MiB. */
+                    content: string;
+                    /** @description e.g. suppliers.xlsx */
+                    fileName: string;
+                    /** @description The file’s column header → the field it holds, e.g. {"供应商名称": "name"}. */
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                    /** @description The master-data resource the file holds: departments, cost-centers, employees, suppliers, customers, projects, accounts, expense-categories, currencies, exchange-rates. */
+                    resource: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        format: string;
+                        items: {
+                            /** @description For updated rows: the diff against the current record. */
+                            changes: {
+                                after: unknown;
+                                before: unknown;
+                                field: string;
+                            }[];
+                            key: string | null;
+                            reasons: {
+                                code: string;
+                                column: string | null;
+                                field: string;
+                                header: string | null;
+                                message: string;
+                                row: number;
+                            }[];
+                            /** @description Row number as the spreadsheet shows it. */
+                            row: number;
+                            status: "created" | "updated" | "unchanged" | "skipped" | "refused";
+                        }[];
+                        refused: number;
+                        resource: string;
+                        rows: number;
+                        sheet: string | null;
+                        skipped: number;
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem; import_rejected carries rows[] (row, column, field, reason) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        requestId?: string;
+                        rows?: {
+                            code: string;
+                            column: string | null;
+                            field: string;
+                            header: string | null;
+                            message: string;
+                            row: number;
+                        }[];
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        committedAt: string;
+                        committedBy: string;
+                        created: number;
+                        fileName: string;
+                        id: string;
+                        resource: string;
+                        rolledBackAt: string | null;
+                        rolledBackBy: string | null;
+                        rows: number;
+                        sha256: string;
+                        status: "committed" | "rolled_back";
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rollbackImportBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        committedAt: string;
+                        committedBy: string;
+                        created: number;
+                        fileName: string;
+                        id: string;
+                        resource: string;
+                        rolledBackAt: string | null;
+                        rolledBackBy: string | null;
+                        rows: number;
+                        sha256: string;
+                        status: "committed" | "rolled_back";
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem; import_rollback_blocked carries records[] (what was changed since, or is referred to) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        /** @description Stable problem code (docs/errors.md). */
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
+                        detail: string;
+                        errors?: {
+                            /** @description Stable code from docs/errors.md. */
+                            code: string;
+                            /** @description Localized message (Accept-Language: zh-CN or en-US). */
+                            message: string;
+                            /** @description JSON pointer (RFC 6901) to the offending field; "" = the whole document. */
+                            pointer: string;
+                        }[];
+                        instance?: string;
+                        records?: {
+                            code: string;
+                            currentVersion: number | null;
+                            id: string;
+                            importedVersion: number;
+                            /** @description changed_since, deleted_since or referenced */
+                            reason: string;
+                            referencedBy?: string;
+                        }[];
+                        requestId?: string;
+                        status: number;
+                        title: string;
+                        /** @description urn:finbridge:problem:<code> */
+                        type: string;
+                    };
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSurvivorshipRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                entity: "supplier" | "employee" | "account";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description False: the default (FinBridge first, then the most recently changed source). */
+                            custom: boolean;
+                            field: string;
+                            precedence: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSurvivorshipRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description supplier (matched by USCC, then name + bank account), employee (email, then code), account (code). */
+                entity: "supplier" | "employee" | "account";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rules: {
+                        [key: string]: string[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description False: the default (FinBridge first, then the most recently changed source). */
+                            custom: boolean;
+                            field: string;
+                            precedence: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20942,7 +25245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20969,7 +25272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21108,7 +25411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21135,7 +25438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21363,6 +25666,127 @@ export interface operations {
             };
         };
     };
+    getLineage: {
+        parameters: {
+            query?: {
+                /** @description Most hops walked. */
+                depth?: number;
+                /** @description Most nodes returned. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                /** @description One of: expense_claim, expense_advance, expense_request, invoice, approval_task, voucher, payment, bank_line, bank_match, book_entry, archive_item, archive_package. */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Oldest first. */
+                        edges: {
+                            /** @description Who made it (user or employee code, system), when known. */
+                            actor: string | null;
+                            /**
+                             * Format: date-time
+                             * @description When the hop was made.
+                             */
+                            at: string;
+                            from: {
+                                id: string;
+                                /** @description One of: expense_claim, expense_advance, expense_request, invoice, approval_task, voucher, payment, bank_line, bank_match, book_entry, archive_item, archive_package. */
+                                type: string;
+                            };
+                            /** @description requested, offset_by, attached_to, approved / rejected / approval, posted_as, reversed_as, reversed_by, paid_as, matched_in, … */
+                            relation: string;
+                            to: {
+                                id: string;
+                                /** @description One of: expense_claim, expense_advance, expense_request, invoice, approval_task, voucher, payment, bank_line, bank_match, book_entry, archive_item, archive_package. */
+                                type: string;
+                            };
+                        }[];
+                        nodes: {
+                            /** @description Hops from the record asked about (0 for itself). */
+                            depth: number;
+                            id: string;
+                            /** @description Number, title, amount — null for types whose module gives no label. */
+                            label: string | null;
+                            type: string;
+                        }[];
+                        root: {
+                            id: string;
+                            /** @description One of: expense_claim, expense_advance, expense_request, invoice, approval_task, voucher, payment, bank_line, bank_match, book_entry, archive_item, archive_package. */
+                            type: string;
+                        };
+                        /** @description True when the depth or node limit stopped the walk. */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listMyNotifications: {
         parameters: {
             query?: never;
@@ -21403,8 +25827,1452 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPaymentBatches: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                status?: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The bank account the money goes out of. */
+                            accountCode: string;
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            createdAt: string;
+                            createdBy: string;
+                            currency: string;
+                            /**
+                             * Format: date
+                             * @description The day the bank is asked to pay (期望付款日).
+                             */
+                            executeOn: string;
+                            fileFormat: string | null;
+                            fileGeneratedAt: string | null;
+                            fileSha256: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            id: string;
+                            lineCount: number;
+                            /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                            number: string;
+                            purpose: string | null;
+                            sentAt: string | null;
+                            sentBy: string | null;
+                            /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                            status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                            /** @description Sum of the transfers, e.g. "1234.50". */
+                            total: string;
+                            version: number;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Business code, unique per company (e.g. "1002", "S0001", "2221.01.01"). */
+                    account: string;
+                    /**
+                     * Format: date
+                     * @description The day the bank is to pay; today by default.
+                     */
+                    executeOn?: string;
+                    /** @description Claim and advance ids. */
+                    payables: string[];
+                    purpose?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The bank account the money goes out of. */
+                        accountCode: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description The day the bank is asked to pay (期望付款日).
+                         */
+                        executeOn: string;
+                        fileFormat: string | null;
+                        fileGeneratedAt: string | null;
+                        fileSha256: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier assigned by FinBridge (UUID v7).
+                         */
+                        id: string;
+                        lineCount: number;
+                        /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                        number: string;
+                        purpose: string | null;
+                        sentAt: string | null;
+                        sentBy: string | null;
+                        /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                        status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                        /** @description Sum of the transfers, e.g. "1234.50". */
+                        total: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPaymentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The bank account the money goes out of. */
+                        accountCode: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description The day the bank is asked to pay (期望付款日).
+                         */
+                        executeOn: string;
+                        fileFormat: string | null;
+                        fileGeneratedAt: string | null;
+                        fileSha256: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier assigned by FinBridge (UUID v7).
+                         */
+                        id: string;
+                        lineCount: number;
+                        lines: {
+                            amount: string;
+                            batchId: string | null;
+                            currency: string;
+                            /** @description The reference the bank carries through (pain.001 EndToEndId). */
+                            endToEndId: string;
+                            erpReversalNumber: string | null;
+                            erpVoucherNumber: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            id: string;
+                            paidOn: string | null;
+                            payableId: string;
+                            payableKind: "claim" | "advance";
+                            payableNumber: string;
+                            payableTitle: string;
+                            payeeAccount: string | null;
+                            payeeBank: string | null;
+                            payeeCode: string;
+                            payeeKind: "employee" | "supplier";
+                            payeeName: string | null;
+                            postingId: string | null;
+                            returnedOn: string | null;
+                            returnReason: string | null;
+                            reversalPostingId: string | null;
+                            seq: number;
+                            statementLineId: string | null;
+                            status: "pending" | "sent" | "paid" | "returned" | "cancelled";
+                        }[];
+                        /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                        number: string;
+                        purpose: string | null;
+                        sentAt: string | null;
+                        sentBy: string | null;
+                        /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                        status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                        /** @description Sum of the transfers, e.g. "1234.50". */
+                        total: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approvePaymentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The batch version you saw. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The bank account the money goes out of. */
+                        accountCode: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description The day the bank is asked to pay (期望付款日).
+                         */
+                        executeOn: string;
+                        fileFormat: string | null;
+                        fileGeneratedAt: string | null;
+                        fileSha256: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier assigned by FinBridge (UUID v7).
+                         */
+                        id: string;
+                        lineCount: number;
+                        /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                        number: string;
+                        purpose: string | null;
+                        sentAt: string | null;
+                        sentBy: string | null;
+                        /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                        status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                        /** @description Sum of the transfers, e.g. "1234.50". */
+                        total: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPaymentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The batch version you saw. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The bank account the money goes out of. */
+                        accountCode: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description The day the bank is asked to pay (期望付款日).
+                         */
+                        executeOn: string;
+                        fileFormat: string | null;
+                        fileGeneratedAt: string | null;
+                        fileSha256: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier assigned by FinBridge (UUID v7).
+                         */
+                        id: string;
+                        lineCount: number;
+                        /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                        number: string;
+                        purpose: string | null;
+                        sentAt: string | null;
+                        sentBy: string | null;
+                        /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                        status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                        /** @description Sum of the transfers, e.g. "1234.50". */
+                        total: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    generatePaymentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description pain001 (ISO 20022 pain.001.001.03) or a bank CSV layout: pain001, icbc, ccb, cmb, boc. */
+                    format: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The file, base64 (CSV layouts are GBK, pain.001 is UTF-8). */
+                        content: string;
+                        contentType: string;
+                        fileName: string;
+                        sha256: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnPaymentLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier assigned by FinBridge (UUID v7). */
+                id: string;
+                /** @description Identifier assigned by FinBridge (UUID v7). */
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    returnedOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The bank account the money goes out of. */
+                        accountCode: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description The day the bank is asked to pay (期望付款日).
+                         */
+                        executeOn: string;
+                        fileFormat: string | null;
+                        fileGeneratedAt: string | null;
+                        fileSha256: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier assigned by FinBridge (UUID v7).
+                         */
+                        id: string;
+                        lineCount: number;
+                        lines: {
+                            amount: string;
+                            batchId: string | null;
+                            currency: string;
+                            /** @description The reference the bank carries through (pain.001 EndToEndId). */
+                            endToEndId: string;
+                            erpReversalNumber: string | null;
+                            erpVoucherNumber: string | null;
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            id: string;
+                            paidOn: string | null;
+                            payableId: string;
+                            payableKind: "claim" | "advance";
+                            payableNumber: string;
+                            payableTitle: string;
+                            payeeAccount: string | null;
+                            payeeBank: string | null;
+                            payeeCode: string;
+                            payeeKind: "employee" | "supplier";
+                            payeeName: string | null;
+                            postingId: string | null;
+                            returnedOn: string | null;
+                            returnReason: string | null;
+                            reversalPostingId: string | null;
+                            seq: number;
+                            statementLineId: string | null;
+                            status: "pending" | "sent" | "paid" | "returned" | "cancelled";
+                        }[];
+                        /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                        number: string;
+                        purpose: string | null;
+                        sentAt: string | null;
+                        sentBy: string | null;
+                        /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                        status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                        /** @description Sum of the transfers, e.g. "1234.50". */
+                        total: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendPaymentBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The batch version you saw. */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The bank account the money goes out of. */
+                        accountCode: string;
+                        approvedAt: string | null;
+                        approvedBy: string | null;
+                        createdAt: string;
+                        createdBy: string;
+                        currency: string;
+                        /**
+                         * Format: date
+                         * @description The day the bank is asked to pay (期望付款日).
+                         */
+                        executeOn: string;
+                        fileFormat: string | null;
+                        fileGeneratedAt: string | null;
+                        fileSha256: string | null;
+                        /**
+                         * Format: uuid
+                         * @description Identifier assigned by FinBridge (UUID v7).
+                         */
+                        id: string;
+                        lineCount: number;
+                        /** @description FK + execution day + sequence, e.g. FK20261203-001. */
+                        number: string;
+                        purpose: string | null;
+                        sentAt: string | null;
+                        sentBy: string | null;
+                        /** @description draft → approved → file_generated → sent → paid / partly_returned / returned; cancelled. */
+                        status: "draft" | "approved" | "file_generated" | "sent" | "paid" | "partly_returned" | "returned" | "cancelled";
+                        /** @description Sum of the transfers, e.g. "1234.50". */
+                        total: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmPaymentsFromBank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Identifier assigned by FinBridge (UUID v7).
+                     */
+                    batchId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: string[];
+                        format: "pain002" | "csv" | "statement";
+                        paid: number;
+                        pending: number;
+                        returned: number;
+                        unchanged: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPaymentFileLayouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        formats: {
+                            encoding: string;
+                            name: string;
+                            source: "standard" | "assumed";
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOpenPayables: {
+        parameters: {
+            query?: {
+                /** @description ISO 4217 code. */
+                currency?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description What is left to pay: a claim’s total less the advances it offsets. */
+                            amount: string;
+                            currency: string;
+                            /**
+                             * Format: uuid
+                             * @description Identifier assigned by FinBridge (UUID v7).
+                             */
+                            id: string;
+                            kind: "claim" | "advance";
+                            number: string;
+                            payeeAccount: string | null;
+                            payeeCode: string;
+                            payeeKind: "employee" | "supplier";
+                            payeeName: string | null;
+                            postedAt: string | null;
+                            title: string;
+                        }[];
+                        /** @description Pass as `cursor` for the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importPaymentResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description Identifier assigned by FinBridge (UUID v7).
+                     */
+                    batchId?: string;
+                    /** @description The file, base64. */
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batches: string[];
+                        format: "pain002" | "csv" | "statement";
+                        paid: number;
+                        pending: number;
+                        returned: number;
+                        unchanged: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21553,7 +27421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21580,7 +27448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21713,8 +27581,1739 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPostAuditFindings: {
+        parameters: {
+            query?: {
+                documentId?: string;
+                limit?: number;
+                runId?: string;
+                /** @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived. */
+                status?: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            claimantCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            documentId: string;
+                            documentNumber: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @description record, request_rectification, respond, close or waive. */
+                                action: string;
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                                seq: number;
+                                text: string | null;
+                                /**
+                                 * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                            }[];
+                            evidence: {
+                                fields?: {
+                                    note: string;
+                                    /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                    pointer: string;
+                                }[];
+                                invoiceIds?: string[];
+                                notes?: string;
+                            };
+                            id: string;
+                            runId: string | null;
+                            /**
+                             * @description low, medium or high.
+                             * @enum {unknown}
+                             */
+                            severity: "low" | "medium" | "high";
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordPostAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The claim.
+                     */
+                    documentId: string;
+                    evidence: {
+                        fields?: {
+                            note: string;
+                            /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                            pointer: string;
+                        }[];
+                        invoiceIds?: string[];
+                        notes?: string;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description The run that sampled the claim, if any.
+                     */
+                    runId?: string;
+                    /**
+                     * @description low, medium or high.
+                     * @enum {unknown}
+                     */
+                    severity: "low" | "medium" | "high";
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimantCode: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        documentId: string;
+                        documentNumber: string;
+                        dueOn: string | null;
+                        events: {
+                            /** @description record, request_rectification, respond, close or waive. */
+                            action: string;
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                            seq: number;
+                            text: string | null;
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        }[];
+                        evidence: {
+                            fields?: {
+                                note: string;
+                                /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                pointer: string;
+                            }[];
+                            invoiceIds?: string[];
+                            notes?: string;
+                        };
+                        id: string;
+                        runId: string | null;
+                        /**
+                         * @description low, medium or high.
+                         * @enum {unknown}
+                         */
+                        severity: "low" | "medium" | "high";
+                        /**
+                         * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                         * @enum {unknown}
+                         */
+                        status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPostAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimantCode: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        documentId: string;
+                        documentNumber: string;
+                        dueOn: string | null;
+                        events: {
+                            /** @description record, request_rectification, respond, close or waive. */
+                            action: string;
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                            seq: number;
+                            text: string | null;
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        }[];
+                        evidence: {
+                            fields?: {
+                                note: string;
+                                /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                pointer: string;
+                            }[];
+                            invoiceIds?: string[];
+                            notes?: string;
+                        };
+                        id: string;
+                        runId: string | null;
+                        /**
+                         * @description low, medium or high.
+                         * @enum {unknown}
+                         */
+                        severity: "low" | "medium" | "high";
+                        /**
+                         * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                         * @enum {unknown}
+                         */
+                        status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closePostAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why. */
+                    note: string;
+                    outcome: "closed" | "waived";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimantCode: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        documentId: string;
+                        documentNumber: string;
+                        dueOn: string | null;
+                        events: {
+                            /** @description record, request_rectification, respond, close or waive. */
+                            action: string;
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                            seq: number;
+                            text: string | null;
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        }[];
+                        evidence: {
+                            fields?: {
+                                note: string;
+                                /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                pointer: string;
+                            }[];
+                            invoiceIds?: string[];
+                            notes?: string;
+                        };
+                        id: string;
+                        runId: string | null;
+                        /**
+                         * @description low, medium or high.
+                         * @enum {unknown}
+                         */
+                        severity: "low" | "medium" | "high";
+                        /**
+                         * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                         * @enum {unknown}
+                         */
+                        status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPostAuditRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    dueOn?: string;
+                    /** @description What to rectify. */
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimantCode: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        documentId: string;
+                        documentNumber: string;
+                        dueOn: string | null;
+                        events: {
+                            /** @description record, request_rectification, respond, close or waive. */
+                            action: string;
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                            seq: number;
+                            text: string | null;
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        }[];
+                        evidence: {
+                            fields?: {
+                                note: string;
+                                /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                pointer: string;
+                            }[];
+                            invoiceIds?: string[];
+                            notes?: string;
+                        };
+                        id: string;
+                        runId: string | null;
+                        /**
+                         * @description low, medium or high.
+                         * @enum {unknown}
+                         */
+                        severity: "low" | "medium" | "high";
+                        /**
+                         * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                         * @enum {unknown}
+                         */
+                        status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respondToPostAuditFinding: {
+        parameters: {
+            query?: never;
+            header?: {
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What was done, or why not. */
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        claimantCode: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        documentId: string;
+                        documentNumber: string;
+                        dueOn: string | null;
+                        events: {
+                            /** @description record, request_rectification, respond, close or waive. */
+                            action: string;
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                            seq: number;
+                            text: string | null;
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        }[];
+                        evidence: {
+                            fields?: {
+                                note: string;
+                                /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                pointer: string;
+                            }[];
+                            invoiceIds?: string[];
+                            notes?: string;
+                        };
+                        id: string;
+                        runId: string | null;
+                        /**
+                         * @description low, medium or high.
+                         * @enum {unknown}
+                         */
+                        severity: "low" | "medium" | "high";
+                        /**
+                         * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                         * @enum {unknown}
+                         */
+                        status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        version: number;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMyPostAuditFindings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            claimantCode: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            documentId: string;
+                            documentNumber: string;
+                            dueOn: string | null;
+                            events: {
+                                /** @description record, request_rectification, respond, close or waive. */
+                                action: string;
+                                actor: string;
+                                /** Format: date-time */
+                                at: string;
+                                fromStatus: ("open" | "rectification_requested" | "responded" | "closed" | "waived") | null;
+                                seq: number;
+                                text: string | null;
+                                /**
+                                 * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                                 * @enum {unknown}
+                                 */
+                                toStatus: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                            }[];
+                            evidence: {
+                                fields?: {
+                                    note: string;
+                                    /** @description JSON pointer into the claim, e.g. /lines/0/amount. */
+                                    pointer: string;
+                                }[];
+                                invoiceIds?: string[];
+                                notes?: string;
+                            };
+                            id: string;
+                            runId: string | null;
+                            /**
+                             * @description low, medium or high.
+                             * @enum {unknown}
+                             */
+                            severity: "low" | "medium" | "high";
+                            /**
+                             * @description open → rectification_requested → responded → (rectification_requested again) … → closed or waived.
+                             * @enum {unknown}
+                             */
+                            status: "open" | "rectification_requested" | "responded" | "closed" | "waived";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPostAuditPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            body: {
+                                amountBands?: {
+                                    /**
+                                     * @description Below this total (exclusive).
+                                     * @example 1234.50
+                                     */
+                                    max?: string;
+                                    /**
+                                     * @description From this total (inclusive).
+                                     * @example 1234.50
+                                     */
+                                    min?: string;
+                                }[];
+                                random?: {
+                                    /** @description How many claims to draw. */
+                                    count: number;
+                                    /** @description The same seed over the same claims draws the same sample (a run can be repeated). */
+                                    seed: string;
+                                };
+                                repeatMerchants?: {
+                                    /** @description Pick an employee’s claims when one seller appears on at least this many of them. */
+                                    minClaims: number;
+                                };
+                                risk?: {
+                                    /** @description Pick claims scoring at least this. */
+                                    minScore?: number;
+                                    /** @description Pick the N highest-scoring claims. */
+                                    top?: number;
+                                };
+                                splitClaims?: {
+                                    /**
+                                     * @description The approval threshold each claim stays at or under while together they exceed it.
+                                     * @example 1234.50
+                                     */
+                                    threshold: string;
+                                    windowDays: number;
+                                };
+                                /** @description Pick claims with a line dated on a weekend or a CN public holiday. */
+                                weekendHoliday?: boolean;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            description: string | null;
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPostAuditPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body: {
+                        amountBands?: {
+                            /**
+                             * @description Below this total (exclusive).
+                             * @example 1234.50
+                             */
+                            max?: string;
+                            /**
+                             * @description From this total (inclusive).
+                             * @example 1234.50
+                             */
+                            min?: string;
+                        }[];
+                        random?: {
+                            /** @description How many claims to draw. */
+                            count: number;
+                            /** @description The same seed over the same claims draws the same sample (a run can be repeated). */
+                            seed: string;
+                        };
+                        repeatMerchants?: {
+                            /** @description Pick an employee’s claims when one seller appears on at least this many of them. */
+                            minClaims: number;
+                        };
+                        risk?: {
+                            /** @description Pick claims scoring at least this. */
+                            minScore?: number;
+                            /** @description Pick the N highest-scoring claims. */
+                            top?: number;
+                        };
+                        splitClaims?: {
+                            /**
+                             * @description The approval threshold each claim stays at or under while together they exceed it.
+                             * @example 1234.50
+                             */
+                            threshold: string;
+                            windowDays: number;
+                        };
+                        /** @description Pick claims with a line dated on a weekend or a CN public holiday. */
+                        weekendHoliday?: boolean;
+                    };
+                    description?: string;
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        body: {
+                            amountBands?: {
+                                /**
+                                 * @description Below this total (exclusive).
+                                 * @example 1234.50
+                                 */
+                                max?: string;
+                                /**
+                                 * @description From this total (inclusive).
+                                 * @example 1234.50
+                                 */
+                                min?: string;
+                            }[];
+                            random?: {
+                                /** @description How many claims to draw. */
+                                count: number;
+                                /** @description The same seed over the same claims draws the same sample (a run can be repeated). */
+                                seed: string;
+                            };
+                            repeatMerchants?: {
+                                /** @description Pick an employee’s claims when one seller appears on at least this many of them. */
+                                minClaims: number;
+                            };
+                            risk?: {
+                                /** @description Pick claims scoring at least this. */
+                                minScore?: number;
+                                /** @description Pick the N highest-scoring claims. */
+                                top?: number;
+                            };
+                            splitClaims?: {
+                                /**
+                                 * @description The approval threshold each claim stays at or under while together they exceed it.
+                                 * @example 1234.50
+                                 */
+                                threshold: string;
+                                windowDays: number;
+                            };
+                            /** @description Pick claims with a line dated on a weekend or a CN public holiday. */
+                            weekendHoliday?: boolean;
+                        };
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        description: string | null;
+                        id: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPostAuditRuns: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date */
+                            from: string;
+                            id: string;
+                            plan: {
+                                amountBands?: {
+                                    /**
+                                     * @description Below this total (exclusive).
+                                     * @example 1234.50
+                                     */
+                                    max?: string;
+                                    /**
+                                     * @description From this total (inclusive).
+                                     * @example 1234.50
+                                     */
+                                    min?: string;
+                                }[];
+                                random?: {
+                                    /** @description How many claims to draw. */
+                                    count: number;
+                                    /** @description The same seed over the same claims draws the same sample (a run can be repeated). */
+                                    seed: string;
+                                };
+                                repeatMerchants?: {
+                                    /** @description Pick an employee’s claims when one seller appears on at least this many of them. */
+                                    minClaims: number;
+                                };
+                                risk?: {
+                                    /** @description Pick claims scoring at least this. */
+                                    minScore?: number;
+                                    /** @description Pick the N highest-scoring claims. */
+                                    top?: number;
+                                };
+                                splitClaims?: {
+                                    /**
+                                     * @description The approval threshold each claim stays at or under while together they exceed it.
+                                     * @example 1234.50
+                                     */
+                                    threshold: string;
+                                    windowDays: number;
+                                };
+                                /** @description Pick claims with a line dated on a weekend or a CN public holiday. */
+                                weekendHoliday?: boolean;
+                            };
+                            planId: string;
+                            planName: string;
+                            /** @description Posted claims dated within the range. */
+                            population: number;
+                            sampled: number;
+                            /** Format: date */
+                            to: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runPostAuditSample: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    from: string;
+                    /** Format: uuid */
+                    planId: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD (no time zone).
+                     */
+                    to: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        /** Format: date */
+                        from: string;
+                        id: string;
+                        plan: {
+                            amountBands?: {
+                                /**
+                                 * @description Below this total (exclusive).
+                                 * @example 1234.50
+                                 */
+                                max?: string;
+                                /**
+                                 * @description From this total (inclusive).
+                                 * @example 1234.50
+                                 */
+                                min?: string;
+                            }[];
+                            random?: {
+                                /** @description How many claims to draw. */
+                                count: number;
+                                /** @description The same seed over the same claims draws the same sample (a run can be repeated). */
+                                seed: string;
+                            };
+                            repeatMerchants?: {
+                                /** @description Pick an employee’s claims when one seller appears on at least this many of them. */
+                                minClaims: number;
+                            };
+                            risk?: {
+                                /** @description Pick claims scoring at least this. */
+                                minScore?: number;
+                                /** @description Pick the N highest-scoring claims. */
+                                top?: number;
+                            };
+                            splitClaims?: {
+                                /**
+                                 * @description The approval threshold each claim stays at or under while together they exceed it.
+                                 * @example 1234.50
+                                 */
+                                threshold: string;
+                                windowDays: number;
+                            };
+                            /** @description Pick claims with a line dated on a weekend or a CN public holiday. */
+                            weekendHoliday?: boolean;
+                        };
+                        planId: string;
+                        planName: string;
+                        /** @description Posted claims dated within the range. */
+                        population: number;
+                        sampled: number;
+                        samples: {
+                            currency: string;
+                            documentId: string;
+                            /** Format: date */
+                            documentOn: string;
+                            employeeCode: string;
+                            /** @description Findings recorded on the claim in this run. */
+                            findings: number;
+                            number: string;
+                            reasons: {
+                                /**
+                                 * @description Which selector picked the claim.
+                                 * @enum {unknown}
+                                 */
+                                code: "random" | "risk_score" | "amount_band" | "weekend_holiday" | "split_claim" | "repeat_merchant";
+                                en: string;
+                                zh: string;
+                            }[];
+                            riskScore: number;
+                            title: string;
+                            total: string;
+                        }[];
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPostAuditRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                        /** Format: date */
+                        from: string;
+                        id: string;
+                        plan: {
+                            amountBands?: {
+                                /**
+                                 * @description Below this total (exclusive).
+                                 * @example 1234.50
+                                 */
+                                max?: string;
+                                /**
+                                 * @description From this total (inclusive).
+                                 * @example 1234.50
+                                 */
+                                min?: string;
+                            }[];
+                            random?: {
+                                /** @description How many claims to draw. */
+                                count: number;
+                                /** @description The same seed over the same claims draws the same sample (a run can be repeated). */
+                                seed: string;
+                            };
+                            repeatMerchants?: {
+                                /** @description Pick an employee’s claims when one seller appears on at least this many of them. */
+                                minClaims: number;
+                            };
+                            risk?: {
+                                /** @description Pick claims scoring at least this. */
+                                minScore?: number;
+                                /** @description Pick the N highest-scoring claims. */
+                                top?: number;
+                            };
+                            splitClaims?: {
+                                /**
+                                 * @description The approval threshold each claim stays at or under while together they exceed it.
+                                 * @example 1234.50
+                                 */
+                                threshold: string;
+                                windowDays: number;
+                            };
+                            /** @description Pick claims with a line dated on a weekend or a CN public holiday. */
+                            weekendHoliday?: boolean;
+                        };
+                        planId: string;
+                        planName: string;
+                        /** @description Posted claims dated within the range. */
+                        population: number;
+                        sampled: number;
+                        samples: {
+                            currency: string;
+                            documentId: string;
+                            /** Format: date */
+                            documentOn: string;
+                            employeeCode: string;
+                            /** @description Findings recorded on the claim in this run. */
+                            findings: number;
+                            number: string;
+                            reasons: {
+                                /**
+                                 * @description Which selector picked the claim.
+                                 * @enum {unknown}
+                                 */
+                                code: "random" | "risk_score" | "amount_band" | "weekend_holiday" | "split_claim" | "repeat_merchant";
+                                en: string;
+                                zh: string;
+                            }[];
+                            riskScore: number;
+                            title: string;
+                            total: string;
+                        }[];
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22081,7 +29680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22163,7 +29762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22432,7 +30031,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22459,7 +30058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22568,6 +30167,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -22586,7 +30194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22687,6 +30295,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -22705,7 +30322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -22713,7 +30330,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -22896,7 +30513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22923,8 +30540,610 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReconciliations: {
+        parameters: {
+            query?: {
+                connectionId?: string;
+                cursor?: string;
+                limit?: number;
+                /**
+                 * @description Accounting period YYYY-MM (adjustment periods 13–16 as YYYY-13 … YYYY-16).
+                 * @example 2026-11
+                 */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            connectionId: string;
+                            differenceCount: number;
+                            /** @description Vouchers the ERP listed for the period (with or without our reference). */
+                            erpCount: number;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            erpDebitMinor: string;
+                            failure: {
+                                code: string;
+                                /** @description The ERP’s message, verbatim. */
+                                message: string;
+                                /** @description unreachable or unsupported. */
+                                reason: string;
+                            } | null;
+                            finishedAt: string | null;
+                            id: string;
+                            matchedCount: number;
+                            /** @description Differences not yet resolved. */
+                            openCount: number;
+                            /** @description Vouchers FinBridge posted through the connection for the period. */
+                            ourCount: number;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            ourDebitMinor: string;
+                            period: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            startedBy: string;
+                            /** @description not_checked: the ERP could not be read (unreachable, or its connector lists no vouchers) — never reported as matched. */
+                            status: "running" | "matched" | "differences" | "not_checked";
+                            /** @description manual or schedule. */
+                            trigger: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    connectionId: string;
+                    /**
+                     * @description Accounting period YYYY-MM (adjustment periods 13–16 as YYYY-13 … YYYY-16).
+                     * @example 2026-11
+                     */
+                    period: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        connectionId: string;
+                        differenceCount: number;
+                        /** @description Vouchers the ERP listed for the period (with or without our reference). */
+                        erpCount: number;
+                        /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                        erpDebitMinor: string;
+                        failure: {
+                            code: string;
+                            /** @description The ERP’s message, verbatim. */
+                            message: string;
+                            /** @description unreachable or unsupported. */
+                            reason: string;
+                        } | null;
+                        finishedAt: string | null;
+                        id: string;
+                        matchedCount: number;
+                        /** @description Differences not yet resolved. */
+                        openCount: number;
+                        /** @description Vouchers FinBridge posted through the connection for the period. */
+                        ourCount: number;
+                        /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                        ourDebitMinor: string;
+                        period: string;
+                        /** Format: date-time */
+                        startedAt: string;
+                        startedBy: string;
+                        /** @description not_checked: the ERP could not be read (unreachable, or its connector lists no vouchers) — never reported as matched. */
+                        status: "running" | "matched" | "differences" | "not_checked";
+                        /** @description manual or schedule. */
+                        trigger: string;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReconciliation: {
+        parameters: {
+            query?: {
+                afterSeq?: number;
+                /** @description What differs between what FinBridge posted and what the ERP holds. */
+                kind?: "missing_in_erp" | "extra_in_erp" | "amount_differs" | "account_differs" | "reversed_only_in_finbridge" | "reversed_only_in_erp";
+                limit?: number;
+                /** @description Only differences not yet resolved. */
+                open?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        differences: {
+                            /** @description The repairs this difference allows now. */
+                            actions: ("repost" | "mark_deleted" | "acknowledge")[];
+                            detail: {
+                                accounts?: {
+                                    account: string;
+                                    /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                                    erp: string;
+                                    /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                                    ours: string;
+                                }[];
+                                /** @description The posting a missing reversal reverses. */
+                                reverses?: string;
+                                /** @description Of an extra: FinBridge did not post it, or the ERP holds our voucher twice. */
+                                why?: "not_posted_by_finbridge" | "held_twice";
+                            };
+                            documentId: string | null;
+                            erpAmountMinor: string | null;
+                            erpId: string | null;
+                            erpNumber: string | null;
+                            /** @description What differs between what FinBridge posted and what the ERP holds. */
+                            kind: "missing_in_erp" | "extra_in_erp" | "amount_differs" | "account_differs" | "reversed_only_in_finbridge" | "reversed_only_in_erp";
+                            ourAmountMinor: string | null;
+                            postingId: string | null;
+                            /** @description Our external reference. */
+                            reference: string | null;
+                            resolution: ("reposted" | "deliberately_deleted" | "acknowledged") | null;
+                            resolutionReason: string | null;
+                            resolvedAt: string | null;
+                            resolvedBy: string | null;
+                            seq: number;
+                            word: string | null;
+                        }[];
+                        /** @description Pass as afterSeq for the next page of differences; null on the last. */
+                        nextSeq: number | null;
+                        reconciliation: {
+                            connectionId: string;
+                            differenceCount: number;
+                            /** @description Vouchers the ERP listed for the period (with or without our reference). */
+                            erpCount: number;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            erpDebitMinor: string;
+                            failure: {
+                                code: string;
+                                /** @description The ERP’s message, verbatim. */
+                                message: string;
+                                /** @description unreachable or unsupported. */
+                                reason: string;
+                            } | null;
+                            finishedAt: string | null;
+                            id: string;
+                            matchedCount: number;
+                            /** @description Differences not yet resolved. */
+                            openCount: number;
+                            /** @description Vouchers FinBridge posted through the connection for the period. */
+                            ourCount: number;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            ourDebitMinor: string;
+                            period: string;
+                            /** Format: date-time */
+                            startedAt: string;
+                            startedBy: string;
+                            /** @description not_checked: the ERP could not be read (unreachable, or its connector lists no vouchers) — never reported as matched. */
+                            status: "running" | "matched" | "differences" | "not_checked";
+                            /** @description manual or schedule. */
+                            trigger: string;
+                        };
+                        summary: {
+                            /** @description ERP account number, or partner:<supplier> for a line the ERP books to the supplier. */
+                            account: string;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            erpCredit: string;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            erpDebit: string;
+                            erpVouchers: number;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            ourCredit: string;
+                            /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                            ourDebit: string;
+                            ourVouchers: number;
+                            /** @description Voucher word (记, …) or the ERP’s document type. */
+                            word: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveReconciliationDifference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: "repost" | "mark_deleted" | "acknowledge";
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The repairs this difference allows now. */
+                        actions: ("repost" | "mark_deleted" | "acknowledge")[];
+                        detail: {
+                            accounts?: {
+                                account: string;
+                                /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                                erp: string;
+                                /** @description Minor units (分), exact, as decimal text (e.g. "120000" for 1,200.00). */
+                                ours: string;
+                            }[];
+                            /** @description The posting a missing reversal reverses. */
+                            reverses?: string;
+                            /** @description Of an extra: FinBridge did not post it, or the ERP holds our voucher twice. */
+                            why?: "not_posted_by_finbridge" | "held_twice";
+                        };
+                        documentId: string | null;
+                        erpAmountMinor: string | null;
+                        erpId: string | null;
+                        erpNumber: string | null;
+                        /** @description What differs between what FinBridge posted and what the ERP holds. */
+                        kind: "missing_in_erp" | "extra_in_erp" | "amount_differs" | "account_differs" | "reversed_only_in_finbridge" | "reversed_only_in_erp";
+                        ourAmountMinor: string | null;
+                        postingId: string | null;
+                        /** @description Our external reference. */
+                        reference: string | null;
+                        resolution: ("reposted" | "deliberately_deleted" | "acknowledged") | null;
+                        resolutionReason: string | null;
+                        resolvedAt: string | null;
+                        resolvedBy: string | null;
+                        seq: number;
+                        word: string | null;
+                    };
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: payload_too_large, bulk_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: unsupported_media_type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An xlsx workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Problem: invalid_json, invalid_cursor, invalid_query, malformed_url, bad_request, invalid_idempotency_key */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: authentication_required, invalid_token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: insufficient_scope, csrf_token_invalid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: not_found, route_not_found, tenant_not_found, sso_not_configured, unknown_sync_object */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23058,7 +31277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23067,7 +31286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -23279,7 +31498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23306,7 +31525,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -23470,7 +31689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23497,7 +31716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -23606,6 +31825,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -23624,7 +31852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -23725,6 +31953,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem: payload_too_large, bulk_too_large */
             413: {
                 headers: {
@@ -23743,7 +31980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced; import_rejected carries rows[] */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid; import_rejected carries rows[] */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -23751,7 +31988,7 @@ export interface operations {
                 content: {
                     "application/problem+json": {
                         /** @description Stable problem code (docs/errors.md). */
-                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "not_ready" | "internal_error";
+                        code: "invalid_json" | "validation_failed" | "invalid_field" | "missing_field" | "unknown_field" | "wrong_type" | "payload_too_large" | "unsupported_media_type" | "invalid_cursor" | "invalid_query" | "malformed_url" | "path_segment_too_long" | "headers_too_large" | "request_timeout" | "bad_request" | "unstorable_text" | "money_not_string" | "invalid_money" | "money_too_precise" | "money_out_of_range" | "unknown_currency" | "currency_mismatch" | "invalid_decimal" | "invalid_date" | "invalid_uscc" | "invalid_org_code" | "invalid_tax_id" | "invalid_invoice_number" | "date_range_invalid" | "self_reference" | "same_currency" | "amount_not_positive" | "amount_negative" | "tax_rate_out_of_range" | "rate_not_positive" | "exponent_mismatch" | "unbalanced_voucher" | "voucher_line_both_sides" | "voucher_line_zero" | "voucher_needs_both_sides" | "period_mismatch" | "not_found" | "route_not_found" | "tenant_not_found" | "duplicate_code" | "reference_not_found" | "already_exists" | "reference_missing" | "value_not_allowed" | "value_not_storable" | "version_conflict" | "duplicate_in_batch" | "bulk_failed" | "bulk_too_large" | "authentication_required" | "invalid_token" | "insufficient_scope" | "csrf_token_invalid" | "invalid_scope" | "invalid_credentials" | "account_locked" | "rate_limited" | "invalid_idempotency_key" | "idempotency_key_reused" | "idempotency_key_in_flight" | "sso_not_configured" | "sso_failed" | "sso_unknown_user" | "webhook_signature_invalid" | "webhook_replayed" | "delivery_not_replayable" | "scope_not_held" | "import_unreadable" | "import_empty" | "import_unknown_column" | "import_duplicate_column" | "import_rejected" | "unknown_connection_type" | "connection_paused" | "posting_not_replayable" | "document_kind_unsupported" | "profile_codes_missing" | "unknown_sync_object" | "unknown_posting_reference" | "sync_running" | "invoice_duplicate" | "invoice_in_use" | "invoice_wrong_buyer" | "invoice_type_mismatch" | "invoice_arithmetic" | "tax_rate_not_in_force" | "invoice_xml_invalid" | "document_state_invalid" | "period_closed" | "budget_exceeded" | "audit_rule_blocked" | "request_not_usable" | "advance_not_usable" | "task_not_yours" | "task_already_decided" | "no_approver" | "document_not_yours" | "not_an_employee" | "rule_set_invalid" | "bank_file_unreadable" | "bank_layout_unknown" | "bank_file_invalid" | "bank_line_invalid" | "bank_account_mismatch" | "bank_before_opening" | "bank_balance_unknown" | "bank_match_mixed" | "bank_match_unbalanced" | "bank_item_matched" | "lineage_type_unknown" | "post_audit_state_invalid" | "post_audit_not_claimant" | "post_audit_claim_not_posted" | "payment_batch_state" | "payment_maker_checker" | "payment_not_payable" | "payment_file_unreadable" | "payment_layout_unknown" | "golden_other_company" | "golden_not_active" | "golden_merge_self" | "golden_entity_mismatch" | "golden_source_not_linked" | "golden_split_all" | "import_rollback_blocked" | "import_batch_rolled_back" | "change_requires_approval" | "change_target_unknown" | "change_not_pending" | "change_same_person" | "analytics_unknown_dimension" | "analytics_unknown_measure" | "archive_period_open" | "archive_exists" | "period_archived" | "reconciliation_period_invalid" | "reconciliation_difference_resolved" | "reconciliation_repair_unsafe" | "not_ready" | "internal_error";
                         detail: string;
                         errors?: {
                             /** @description Stable code from docs/errors.md. */
@@ -23948,7 +32185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23975,7 +32212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -24116,7 +32353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -24125,7 +32362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24152,7 +32389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -24302,7 +32539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24329,7 +32566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -24423,7 +32660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25147,7 +33384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -25325,7 +33562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25585,7 +33822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25783,7 +34020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25891,7 +34128,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25984,7 +34221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26220,7 +34457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee */
+            /** @description Problem: insufficient_scope, csrf_token_invalid, sso_unknown_user, scope_not_held, task_not_yours, document_not_yours, not_an_employee, post_audit_not_claimant, payment_maker_checker, change_same_person */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26929,7 +35166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched */
+            /** @description Problem: duplicate_code, already_exists, version_conflict, idempotency_key_in_flight, webhook_replayed, delivery_not_replayable, connection_paused, posting_not_replayable, sync_running, invoice_duplicate, invoice_in_use, document_state_invalid, task_already_decided, bank_item_matched, post_audit_state_invalid, payment_batch_state, import_rollback_blocked, import_batch_rolled_back, change_requires_approval, change_not_pending, archive_period_open, archive_exists, period_archived, reconciliation_difference_resolved, reconciliation_repair_unsafe */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -26938,7 +35175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced */
+            /** @description Problem: validation_failed, invalid_field, missing_field, unknown_field, wrong_type, unstorable_text, money_not_string, invalid_money, money_too_precise, money_out_of_range, unknown_currency, currency_mismatch, invalid_decimal, invalid_date, invalid_uscc, invalid_org_code, invalid_tax_id, invalid_invoice_number, date_range_invalid, self_reference, same_currency, amount_not_positive, amount_negative, tax_rate_out_of_range, rate_not_positive, exponent_mismatch, unbalanced_voucher, voucher_line_both_sides, voucher_line_zero, voucher_needs_both_sides, period_mismatch, reference_not_found, reference_missing, value_not_allowed, value_not_storable, duplicate_in_batch, bulk_failed, invalid_scope, idempotency_key_reused, import_unreadable, import_empty, import_unknown_column, import_duplicate_column, import_rejected, unknown_connection_type, document_kind_unsupported, profile_codes_missing, unknown_posting_reference, invoice_wrong_buyer, invoice_type_mismatch, invoice_arithmetic, tax_rate_not_in_force, invoice_xml_invalid, period_closed, budget_exceeded, audit_rule_blocked, request_not_usable, advance_not_usable, no_approver, rule_set_invalid, bank_file_unreadable, bank_layout_unknown, bank_file_invalid, bank_line_invalid, bank_account_mismatch, bank_before_opening, bank_balance_unknown, bank_match_mixed, bank_match_unbalanced, lineage_type_unknown, post_audit_claim_not_posted, payment_not_payable, payment_file_unreadable, payment_layout_unknown, golden_other_company, golden_not_active, golden_merge_self, golden_entity_mismatch, golden_source_not_linked, golden_split_all, change_target_unknown, analytics_unknown_dimension, analytics_unknown_measure, reconciliation_period_invalid */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -22,6 +22,8 @@ import {
   SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import { BankOutlined, FileSearchOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
+import { BarChartOutlined } from '@ant-design/icons';
+import { ContainerOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { WhoAmI } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
@@ -163,6 +165,17 @@ export const PAGES: readonly Page[] = [
     scopes: ['budgets:read', 'budgets:write'],
     ...lazyPage(() => import('../pages/finance/budgets-page.tsx')),
   },
+  // spend analytics (issue #19): whoever holds analytics:read — finance, managers (approver), auditors
+  {
+    id: 'analytics',
+    area: 'finance',
+    path: '/analytics',
+    label: 'analytics.nav',
+    description: 'analytics.home',
+    icon: <BarChartOutlined />,
+    scopes: ['analytics:read'],
+    ...lazyPage(() => import('../pages/analytics/analytics-page.tsx')),
+  },
   {
     id: 'finance-periods',
     area: 'finance',
@@ -197,6 +210,17 @@ export const PAGES: readonly Page[] = [
     ...lazyPage(() => import('../pages/finance/payments-page.tsx')),
   },
   {
+    id: 'finance-payment-batches',
+    area: 'finance',
+    path: '/finance/payment-batches',
+    label: 'finance.nav.batches',
+    description: 'finance.home.batches',
+    icon: <BankOutlined />,
+    roles: ['finance'],
+    scopes: ['payments:read', 'bank:read'],
+    ...lazyPage(() => import('../pages/finance/payment-batches-page.tsx')),
+  },
+  {
     id: 'finance-postings',
     area: 'finance',
     path: '/finance/postings',
@@ -207,6 +231,41 @@ export const PAGES: readonly Page[] = [
     roles: ['finance'],
     scopes: ['claims:read', 'vouchers:read'],
     ...lazyPage(() => import('../pages/finance/postings-page.tsx')),
+  },
+  // post-hoc audit and lineage (issue #18 items 5–6): finance and auditors
+  {
+    id: 'finance-post-audit',
+    area: 'finance',
+    path: '/finance/post-audit',
+    label: 'finance.nav.postAudit',
+    description: 'finance.home.postAudit',
+    icon: <AuditOutlined />,
+    roles: ['finance', 'auditor'],
+    scopes: ['post_audit:read', 'post_audit:write'],
+    ...lazyPage(() => import('../pages/finance/post-audit-page.tsx')),
+  },
+  {
+    id: 'finance-lineage',
+    area: 'finance',
+    path: '/finance/lineage',
+    label: 'finance.nav.lineage',
+    description: 'finance.home.lineage',
+    icon: <BranchesOutlined />,
+    roles: ['finance', 'auditor'],
+    scopes: ['vouchers:read'],
+    ...lazyPage(() => import('../pages/finance/lineage-page.tsx')),
+  },
+  // the electronic accounting archive (issue #18 item 4): finance builds and verifies, auditors read
+  {
+    id: 'finance-archive',
+    area: 'finance',
+    path: '/finance/archive',
+    label: 'finance.nav.archive',
+    description: 'finance.home.archive',
+    icon: <ContainerOutlined />,
+    roles: ['finance', 'auditor'],
+    scopes: ['archive:read'],
+    ...lazyPage(() => import('../pages/finance/archive-page.tsx')),
   },
   // integration admin (issue #16 item 6): whoever holds connections:admin (role admin)
   {

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { attachFile, listAttachments } from '../../../finance/expenses/attachments.ts';
+import { blobStoreIn } from '../../../platform/blobs/blob-store.ts';
 import { needs } from '../../../platform/http/policy.ts';
 import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
@@ -11,6 +12,7 @@ import { AttachmentSchema, PageOf } from './schemas.ts';
 /** An expense document's attachments (receipts, invoice originals). */
 export function registerAttachmentRoutes(app: App, ctx: ApiContext): void {
   const tenantOf = (request: FastifyRequest) => resolveTenant(ctx, request);
+  const blobs = blobStoreIn(ctx.config.dataDir);
   app.post(
     '/api/v1/expense-documents/:id/attachments',
     {
@@ -37,11 +39,17 @@ export function registerAttachmentRoutes(app: App, ctx: ApiContext): void {
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
-      const view = await attachFile(tenant.db, tenant.writer, request.params.id, {
-        name: request.body.fileName,
-        contentType: request.body.contentType,
-        content: Buffer.from(request.body.contentBase64, 'base64'),
-      });
+      const view = await attachFile(
+        tenant.db,
+        tenant.writer,
+        request.params.id,
+        {
+          name: request.body.fileName,
+          contentType: request.body.contentType,
+          content: Buffer.from(request.body.contentBase64, 'base64'),
+        },
+        blobs,
+      );
       return reply.code(201).send(view);
     },
   );

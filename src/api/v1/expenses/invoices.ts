@@ -15,6 +15,7 @@ import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
 import { invoiceOwner, employeeOf } from './route-helpers.ts';
 import { InvoiceSchema, PageOf } from './schemas.ts';
+import { blobStoreIn } from '../../../platform/blobs/blob-store.ts';
 
 /** Invoices: registered from data or imported from 数电票 XML, listed and read. */
 export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
@@ -64,6 +65,7 @@ export function registerInvoiceRoutes(app: App, ctx: ApiContext): void {
       const tenant = await tenantOf(request);
       const view = await importInvoiceXml(tenant.db, tenant.writer, request.body.xml, {
         buyer: { name: tenant.company.name, taxId: tenant.company.taxId },
+        blobs: blobStoreIn(ctx.config.dataDir),
         ...(request.body.fileName === undefined ? {} : { fileName: request.body.fileName }),
         ...invoiceOwner(tenant),
       });

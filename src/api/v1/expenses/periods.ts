@@ -39,7 +39,7 @@ export function registerPeriodRoutes(app: App, ctx: ApiContext): void {
           { status: Type.Union([Type.Literal('closed'), Type.Literal('open')]) },
           { additionalProperties: false },
         ),
-        response: { 200: PeriodStatusSchema, ...problems(400, 422) },
+        response: { 200: PeriodStatusSchema, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {

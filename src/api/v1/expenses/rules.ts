@@ -15,6 +15,7 @@ import type { ApiContext } from '../../context.ts';
 import { IdParams, problems } from '../../shared.ts';
 import { resolveTenant } from '../../tenant.ts';
 import { PageOf, RuleExplanationSchema, RuleSetSchema } from './schemas.ts';
+import { assertDirectChange } from '../../../governance/changes/requests.ts';
 
 /** Checked against the kind's own schema by saveRuleSet (field pointers under /body); the saved version echoes it typed. */
 const RuleBody = Type.Object(
@@ -113,6 +114,7 @@ export function registerRuleSetRoutes(app: App, ctx: ApiContext): void {
     },
     async (request, reply) => {
       const tenant = await tenantOf(request);
+      await assertDirectChange(tenant.db, ['rule-set', request.params.kind].join(':'));
       return reply
         .code(201)
         .send(

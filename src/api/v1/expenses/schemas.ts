@@ -408,7 +408,14 @@ export const DelegationSchema = Type.Object({
 export const NotificationSchema = Type.Object({
   id: Id,
   kind: OneOf(
-    ['task_assigned', 'task_reminder', 'document_approved', 'document_rejected', 'callout_failed'],
+    [
+      'task_assigned',
+      'task_reminder',
+      'document_approved',
+      'document_rejected',
+      'callout_failed',
+      'rectification_requested',
+    ],
     'What happened.',
   ),
   documentId: Nullable(Id),

@@ -1,6 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { answerAdmin, type AdminControls, type SimulatedDocument } from '../../simulator-admin.ts';
+import {
+  answerAdmin,
+  type AdminControls,
+  type SimulatedDocument,
+  type VoucherTamper,
+} from '../../simulator-admin.ts';
 import type { FaultDice } from '../../simulator-kit/faults.ts';
 import type { Sessions } from './auth.ts';
 import { dataCentres, isDataCentreList } from './data-centres.ts';
@@ -139,7 +144,30 @@ function controls(shell: Shell): AdminControls {
     documents: () => documentsIn(ledger),
     faults: () => shell.faults.current,
     setFaults: (common) => shell.faults.set(common),
+    tamper: (change) => tamperVoucher(ledger, change),
   };
+}
+
+/** A user's change to a voucher in the book, behind the integration's back (reconciliation tests). */
+function tamperVoucher(ledger: Ledger, change: VoucherTamper): boolean {
+  const voucher = [...ledger.vouchers.values()].find((v) =>
+    v.entries.some((e) => e.busNo === change.reference),
+  );
+  if (voucher === undefined) return false;
+  if (change.change === 'delete') {
+    ledger.vouchers.delete(voucher.id);
+    return true;
+  }
+  const debit = voucher.entries.findIndex((e) => e.debit > 0n);
+  const credit = voucher.entries.findIndex((e) => e.credit > 0n);
+  const entries = voucher.entries.map((e, i) => {
+    if (change.account !== undefined) return i === 0 ? { ...e, account: change.account } : e;
+    if (i === debit) return { ...e, debit: e.debit + 1n };
+    if (i === credit) return { ...e, credit: e.credit + 1n };
+    return e;
+  });
+  ledger.vouchers.set(voucher.id, { ...voucher, entries });
+  return true;
 }
 
 /** The book's documents with our reference: a voucher's is on its lines (FBUSNO), a bill's in its remark. */

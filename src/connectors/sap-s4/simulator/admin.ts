@@ -1,5 +1,5 @@
 import type { SimulatorFaults } from '../../contract.ts';
-import { answerAdmin, type SimulatedDocument } from '../../simulator-admin.ts';
+import { answerAdmin, type SimulatedDocument, type VoucherTamper } from '../../simulator-admin.ts';
 import { pickFaults } from '../../simulator-kit/fault-keys.ts';
 import type { FaultDice } from '../../simulator-kit/faults.ts';
 import type { S4Book } from './book.ts';
@@ -78,7 +78,34 @@ export function answerS4Admin(
       documents: () => simulatedDocuments(book),
       faults: () => faults.current,
       setFaults: (common, own) => applyFaults(parts, common, own),
+      tamper: (change) => tamperEntry(book, change),
     },
     S4_FAULT_KEYS,
   );
+}
+
+/** A user's change to a journal entry, behind the integration's back (reconciliation tests). */
+function tamperEntry(book: S4Book, change: VoucherTamper): boolean {
+  const doc = book.journalEntries.find((d) => d.origin === 'BKPFF' && d.reference === change.reference);
+  if (doc === undefined) return false;
+  if (change.change === 'delete') {
+    book.replaceEntry(doc, undefined);
+    return true;
+  }
+  const debit = doc.items.findIndex((i) => i.debitCredit === 'S');
+  const credit = doc.items.findIndex((i) => i.debitCredit === 'H');
+  const bump = (amount: string, by: string): string => {
+    const [units = '0', cents = ''] = amount.replace('-', '').split('.');
+    const minor = BigInt(units + cents.padEnd(2, '0')) + 1n;
+    const text = minor.toString().padStart(3, '0');
+    return `${by}${text.slice(0, -2)}.${text.slice(-2)}`;
+  };
+  const items = doc.items.map((item, i) => {
+    if (change.account !== undefined) return i === 0 ? { ...item, glAccount: change.account } : item;
+    if (i === debit) return { ...item, amount: bump(item.amount, '') };
+    if (i === credit) return { ...item, amount: bump(item.amount, '-') };
+    return item;
+  });
+  book.replaceEntry(doc, { ...doc, items });
+  return true;
 }

@@ -135,6 +135,15 @@ export class S4Book {
     this.save();
   }
 
+  /** Replaces (or, given undefined, removes) a journal entry — a user's change behind the integration's back. */
+  replaceEntry(doc: JournalEntryDoc, next: JournalEntryDoc | undefined): void {
+    const at = this.journalEntries.indexOf(doc);
+    if (at < 0) return;
+    if (next === undefined) this.journalEntries.splice(at, 1);
+    else this.journalEntries[at] = next;
+    this.save();
+  }
+
   private save(): void {
     this.file?.save({ journalEntries: this.journalEntries, supplierInvoices: this.supplierInvoices });
   }

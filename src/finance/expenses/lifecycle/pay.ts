@@ -14,6 +14,7 @@ import {
 } from '../expense-documents.ts';
 import { canDo } from '../states.ts';
 import { setStatus } from './status.ts';
+import { assertNotInOpenBatch, recordDirectPayment } from '../../payments/direct.ts';
 
 /**
  * Payment of a posted claim, and repayment of an advance.
@@ -26,6 +27,7 @@ export async function payExpense(
   return ctx.db.transaction(async (tx) => {
     const row = await getRow(tx, id);
     if (!canDo('pay', row.status)) throw stateError(row, 'pay');
+    await assertNotInOpenBatch(tx, row);
     const at = ctx.writer.audit.clock.now().toISOString();
     const payable = row.kind === 'claim' ? row.total_minor - (await offsetTotal(tx, id)) : row.total_minor;
     await setStatus(
@@ -37,6 +39,24 @@ export async function payExpense(
       { paid_at: at },
       `${input.paidOn} 付款 ${yuanOf(payable)}${input.reference === undefined ? '' : ` (${input.reference})`}`,
     );
+    // the payment itself, for the bank book and lineage (src/finance/payments)
+    const supplierCode = (JSON.parse(row.data_json) as { supplierCode?: string }).supplierCode;
+    await recordDirectPayment(tx, {
+      payable: {
+        id,
+        kind: row.kind === 'advance' ? 'advance' : 'claim',
+        number: row.number,
+        title: row.title,
+        employeeCode: row.employee_code,
+        ...(supplierCode === undefined ? {} : { supplierCode }),
+        currency: row.currency,
+      },
+      amountMinor: payable,
+      paidOn: input.paidOn,
+      reference: input.reference ?? null,
+      actor: ctx.writer.actor,
+      at,
+    });
     await appendAudit(tx, ctx.writer.audit, [
       {
         actor: ctx.writer.actor,

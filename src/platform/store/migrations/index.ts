@@ -13,7 +13,13 @@ import * as rejectionReasons from './2026-12-03T0800-rejection-reasons.ts';
 import * as eventsWebhooks from './2026-12-03T1000-events-webhooks.ts';
 import * as postingQueue from './2026-12-03T1100-posting-queue.ts';
 import * as bankStatements from './2026-12-03T1300-bank-statements.ts';
+import * as erpReconciliation from './2026-12-03T1510-erp-reconciliation.ts';
 import * as approvalInbox from './2026-12-03T1400-approval-inbox.ts';
+import * as archiveBlobs from './2026-12-03T1520-archive-blobs.ts';
+import * as payments from './2026-12-03T1500-payments.ts';
+import * as analytics from './2026-12-03T1550-analytics.ts';
+import * as governance from './2026-12-03T1540-governance.ts';
+import * as postAudit from './2026-12-03T1530-post-audit.ts';
 import * as connectionHealth from './2026-12-03T1600-connection-health.ts';
 
 /**
@@ -36,5 +42,11 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03T1100-posting-queue': postingQueue,
   '2026-12-03T1300-bank-statements': bankStatements,
   '2026-12-03T1400-approval-inbox': approvalInbox,
+  '2026-12-03T1520-archive-blobs': archiveBlobs,
+  '2026-12-03T1500-payments': payments,
+  '2026-12-03T1540-governance': governance,
+  '2026-12-03T1550-analytics': analytics,
+  '2026-12-03T1530-post-audit': postAudit,
+  '2026-12-03T1510-erp-reconciliation': erpReconciliation,
   '2026-12-03T1600-connection-health': connectionHealth,
 };
