@@ -50,7 +50,9 @@ for (const engine of ENGINES) {
         FINBRIDGE_WORKER_BATCH_SIZE: '1', // one call per document, so the rate limit is what paces them
         FINBRIDGE_WORKER_POLL_MS: '20',
         FINBRIDGE_WORKER_SYNC_POLL_MS: '50',
-        FINBRIDGE_WORKER_HEARTBEAT_MS: '250',
+        // a worker counts as live for three heartbeats: wide enough that a loaded CI machine's stall does not
+        // drop one from the others' count (each would then take a bigger share of the rate limit)
+        FINBRIDGE_WORKER_HEARTBEAT_MS: '1000',
         FINBRIDGE_WORKER_BACKOFF_MS: '50',
       };
       if (processes > 0) {
