@@ -96,10 +96,12 @@ async function claimListRun(browser: Browser, server: RunningServer) {
     const page = await context.newPage();
     await page.addInitScript({ content: paintProbe('[data-testid=claims-table] .ant-table-row') });
     const scripts: Promise<{ url: string; raw: number; gzip: number }>[] = [];
+    const styles: Promise<{ url: string; raw: number; gzip: number }>[] = [];
     page.on('response', (response) => {
       const type = response.headers()['content-type'] ?? '';
-      if (!type.includes('javascript')) return;
-      scripts.push(
+      const into = type.includes('javascript') ? scripts : type.includes('text/css') ? styles : undefined;
+      if (into === undefined) return;
+      into.push(
         response.body().then((body) => ({
           url: response.url(),
           raw: body.length,
@@ -131,6 +133,7 @@ async function claimListRun(browser: Browser, server: RunningServer) {
     await page.waitForLoadState('networkidle');
     const peakHeap = await heap.stop();
     const js = await Promise.all(scripts);
+    const css = await Promise.all(styles);
     return {
       paintMs,
       scriptsAt: last((n) => n.endsWith('.js')),
@@ -142,6 +145,9 @@ async function claimListRun(browser: Browser, server: RunningServer) {
       files: js.length,
       rawBytes: js.reduce((n, s) => n + s.raw, 0),
       gzipBytes: js.reduce((n, s) => n + s.gzip, 0),
+      cssFiles: css.length,
+      cssRawBytes: css.reduce((n, s) => n + s.raw, 0),
+      cssGzipBytes: css.reduce((n, s) => n + s.gzip, 0),
       peakHeap,
     };
   } finally {
@@ -280,6 +286,12 @@ export async function consoleBench(): Promise<boolean> {
         value: kb(js.gzipBytes),
         budget: `< ${BUDGET_JS_GZIP_KB} kB`,
         pass: js.gzipBytes < BUDGET_JS_GZIP_KB * 1024,
+      },
+      {
+        measure: `claim list: stylesheets shipped, gzip -9 (${js.cssFiles} file, ${kb(js.cssRawBytes)} raw: antd's styles extracted at build)`,
+        value: kb(js.cssGzipBytes),
+        budget: '—',
+        pass: null,
       },
       {
         measure:

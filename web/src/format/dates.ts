@@ -6,19 +6,38 @@ import type { MoneyLocale } from './money.ts';
  */
 const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * One formatter per locale and zone: making an Intl.DateTimeFormat costs far more than using one,
+ * and a list formats a date in every row (npm run bench -- console).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(
+  locale: MoneyLocale,
+  withTime: boolean,
+  timeZone: string | undefined,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime ? 't' : 'd'}|${timeZone ?? ''}`;
+  let made = formatters.get(key);
+  if (made === undefined) {
+    made = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      ...(timeZone === undefined ? {} : { timeZone }),
+    });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatDate(date: string, locale: MoneyLocale): string {
   const m = CALENDAR.exec(date);
   if (m === null) return date;
   const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc);
+  return formatter(locale, false, 'UTC').format(utc);
 }
 
 export function formatInstant(instant: string, locale: MoneyLocale, timeZone?: string): string {
   const at = new Date(instant);
   if (Number.isNaN(at.getTime())) return instant;
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    ...(timeZone === undefined ? {} : { timeZone }),
-  }).format(at);
+  return formatter(locale, true, timeZone).format(at);
 }

@@ -14,6 +14,46 @@ function groups(integer: string): string[] {
   return out;
 }
 
+/**
+ * The parts of a formatted ±1 in a locale and currency, made once: making an Intl.NumberFormat costs
+ * far more than reading its parts, and a list shows an amount in every row.
+ */
+const templates = new Map<string, readonly Intl.NumberFormatPart[] | undefined>();
+function templateOf(
+  locale: MoneyLocale,
+  currency: string,
+  digits: number,
+  negative: boolean,
+): readonly Intl.NumberFormatPart[] | undefined {
+  const key = `${locale}|${currency}|${digits}|${negative ? '-' : '+'}`;
+  if (templates.has(key)) return templates.get(key);
+  let template: Intl.NumberFormatPart[] | undefined;
+  try {
+    template = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    }).formatToParts(negative ? -1 : 1);
+  } catch {
+    template = undefined;
+  }
+  templates.set(key, template);
+  return template;
+}
+
+const groupSeparators = new Map<MoneyLocale, string>();
+function groupSeparatorOf(locale: MoneyLocale): string {
+  let separator = groupSeparators.get(locale);
+  if (separator === undefined) {
+    separator =
+      new Intl.NumberFormat(locale).formatToParts(1000).find((p) => p.type === 'group')?.value ?? ',';
+    groupSeparators.set(locale, separator);
+  }
+  return separator;
+}
+
 /** `formatMoney("1234.50", "CNY", "zh-CN")` → `¥1,234.50`; a string that is not a decimal is shown as sent. */
 export function formatMoney(amount: string, currency: string, locale: MoneyLocale): string {
   const match = DECIMAL.exec(amount.trim());
@@ -21,20 +61,9 @@ export function formatMoney(amount: string, currency: string, locale: MoneyLocal
   const [, sign = '', rawInteger = '0', fraction = ''] = match;
   const integer = rawInteger.replace(/^0+(?=\d)/, '');
   const negative = sign === '-' && /[1-9]/.test(integer + fraction);
-  let template: Intl.NumberFormatPart[];
-  try {
-    template = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      minimumFractionDigits: fraction.length,
-      maximumFractionDigits: fraction.length,
-    }).formatToParts(negative ? -1 : 1);
-  } catch {
-    return `${amount} ${currency}`; // not an ISO 4217 code this browser knows
-  }
-  const group =
-    new Intl.NumberFormat(locale).formatToParts(1000).find((p) => p.type === 'group')?.value ?? ',';
+  const template = templateOf(locale, currency, fraction.length, negative);
+  if (template === undefined) return `${amount} ${currency}`; // not an ISO 4217 code this browser knows
+  const group = groupSeparatorOf(locale);
   let out = '';
   let integerDone = false;
   for (const part of template) {
