@@ -72,10 +72,13 @@ for (const engine of ENGINES) {
       // the time a claimed batch could call, less than two call timeouts of its 900 ms lease are left.
       let stalled = 0;
       const stallingClock = { now: () => new Date(Date.now() + (stalled += 400)) };
+      // what the worker logged, to tell a failed give-back (left for lease expiry) from a send
+      const logged: string[] = [];
       const worker = startWorker({
         database,
         keyring,
         clock: stallingClock,
+        log: (event, fields) => logged.push(`${event} ${JSON.stringify(fields)}`),
         pollMs: 20,
         leaseMs: 900,
         callTimeoutMs: 300,
@@ -95,7 +98,7 @@ for (const engine of ENGINES) {
         await worker.stop();
       }
       const posting = await getPosting(db, submitted.id);
-      assert.equal(posting.status, 'pending');
+      assert.equal(posting.status, 'pending', `given back; the worker logged:\n${logged.join('\n')}`);
       assert.equal(posting.attempts, 0, 'no attempt was made');
       const references = [...sim.ledger.vouchers.values()].map((v) => v.entries[0]?.busNo ?? '');
       assert.ok(!references.some((r) => r.startsWith('FB-STALL-')), 'nothing reached the ERP');

@@ -16,13 +16,19 @@ export interface DemoBudgetSystem {
   close(): Promise<void>;
 }
 
+/** How soon the budget system answers, and how often it tries before it gives up on an answer. */
+const ANSWER_DELAY_MS = 500;
+const MAX_ANSWER_ATTEMPTS = 60;
+
 export async function startDemoBudgetSystem(clock: Clock, limitYuan = 10_000): Promise<DemoBudgetSystem> {
   const pending = new Set<NodeJS.Timeout>();
+  let closed = false;
   const system: DemoBudgetSystem = {
     url: '',
     secret: '',
     finbridgeUrl: '',
     close: async () => {
+      closed = true;
       for (const timer of pending) clearTimeout(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -45,19 +51,33 @@ export async function startDemoBudgetSystem(clock: Clock, limitYuan = 10_000): P
           ? { decision: 'accept', comment: `预算系统：额度充足（≤ ${limitYuan}）` }
           : { decision: 'refuse', comment: `预算系统：超出单笔审批额度 ${limitYuan}` },
       );
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (event.callback === undefined || system.finbridgeUrl === '') return;
-        fetch(`${system.finbridgeUrl}${event.callback}`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [SIGNATURE_HEADER]: signWebhook(system.secret, body, clock),
-          },
-          body,
-        }).catch(() => {});
-      }, 500);
-      pending.add(timer);
+      if (event.callback === undefined) return;
+      const callback = event.callback;
+      // answers after half a second, as a real system would after its own check; until FinBridge's address
+      // is known, or while the answer fails to arrive (a timeout, a 5xx), it tries again, as a real
+      // system's outbox would — a decision is never dropped
+      const answer = (attempt: number): void => {
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          const again = () => {
+            if (!closed && attempt < MAX_ANSWER_ATTEMPTS) answer(attempt + 1);
+          };
+          if (system.finbridgeUrl === '') return again();
+          fetch(`${system.finbridgeUrl}${callback}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              [SIGNATURE_HEADER]: signWebhook(system.secret, body, clock),
+            },
+            body,
+            signal: AbortSignal.timeout(10_000),
+          }).then((res) => {
+            if (res.status >= 500) again();
+          }, again);
+        }, ANSWER_DELAY_MS);
+        pending.add(timer);
+      };
+      answer(1);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
