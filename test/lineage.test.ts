@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from './support/engines.ts';
-import { until } from './support/wait.ts';
-import { startTestApp, type TestApp } from './support/app.ts';
-import { demoLedger } from './support/kingdee.ts';
-import { startKingdeeSimulator, type KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
+import { startDemoPeople, type Body, type DemoPeople } from './support/demo-people.ts';
 import { DEMO_COMPANY, DEMO_SUPPLIERS } from '../src/demo/demo-company.ts';
-import { seedDemo } from '../src/demo/seed.ts';
 
 /**
  * Lineage end to end, on both engines: a claim with an invoice, approved by the manager and posted to
@@ -17,44 +13,18 @@ import { seedDemo } from '../src/demo/seed.ts';
  * (Payment hops — claim ↔ payment ↔ book entry — are the payments module's provider's.)
  */
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies in tests */
-type Body = Record<string, any>;
-
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/bank/${name}`, import.meta.url));
 
 for (const engine of ENGINES) {
   describe(`lineage on ${engine.engine}`, () => {
-    let t: TestApp;
-    let sim: KingdeeSimulator;
-    let admin: Record<string, string>;
-    const users = new Map<string, { cookie: string; csrf: string }>();
+    let world: DemoPeople;
     let claimId: string;
     let invoiceId: string;
     let lineId: string;
     let bookEntryId: string;
 
-    const as = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-      const user = users.get(who);
-      const auth =
-        user === undefined
-          ? admin
-          : { cookie: user.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }) };
-      const res = await t.request({
-        method,
-        url,
-        headers: auth,
-        ...(payload === undefined ? {} : { payload: payload as object }),
-      });
-      return { status: res.statusCode, body: res.json<Body>() };
-    };
-    const ok = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-      const res = await as(who, method, url, payload);
-      assert.ok(
-        res.status >= 200 && res.status < 300,
-        `${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`,
-      );
-      return res.body;
-    };
+    const as: DemoPeople['as'] = (...args) => world.as(...args);
+    const ok: DemoPeople['ok'] = (...args) => world.ok(...args);
     const lineage = (who: string, type: string, id: string, query = '') =>
       as(who, 'GET', `/api/v1/lineage/${type}/${id}${query}`);
     const has = (graph: Body, type: string, id?: string) =>
@@ -65,29 +35,16 @@ for (const engine of ENGINES) {
       );
 
     before(async () => {
-      sim = await startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), seed: 31 });
-      t = await startTestApp(
-        engine,
-        { LOG_LEVEL: 'warn' },
-        { worker: { pollMs: 20, backoff: { baseMs: 20, maxMs: 200 } } },
-      );
-      await seedDemo(t.database, t.running.context.security.audit);
-      admin = await t.bearer('DEMO', ['connections:admin', 'claims:read', 'vouchers:read']);
-      const connection = await as('admin', 'POST', '/api/v1/connections', {
-        name: '金蝶',
-        type: 'kingdee-k3cloud',
-        baseUrl: sim.url,
-        settings: { acctId: sim.acctId, username: 'demo', authKind: 'password' },
-        credentials: { password: '888888' },
+      world = await startDemoPeople(engine, {
+        seed: 31,
+        adminScopes: ['connections:admin', 'claims:read', 'vouchers:read'],
+        people: [
+          ['zhang', 'E011', ['employee']],
+          ['chen', 'E010', ['approver']],
+          ['zhao', 'E003', ['finance']],
+          ['audit', 'E002', ['auditor']],
+        ],
       });
-      assert.equal(connection.status, 201, JSON.stringify(connection.body));
-      for (const [name, code, roles] of [
-        ['zhang', 'E011', ['employee']],
-        ['chen', 'E010', ['approver']],
-        ['zhao', 'E003', ['finance']],
-        ['audit', 'E002', ['auditor']],
-      ] as const)
-        users.set(name, await t.user('DEMO', name, roles, code));
 
       await ok('zhao', 'POST', '/api/v1/bank-statements/accounts', {
         code: 'ICBC-01',
@@ -113,34 +70,23 @@ for (const engine of ENGINES) {
         currency: 'CNY',
       });
       invoiceId = String(invoice['id']);
-      const draft = await ok('zhang', 'POST', '/api/v1/expense-claims', {
-        employeeCode: 'E011',
-        departmentCode: 'SALES-E',
-        title: '上海出差',
-        currency: 'CNY',
-        claimedOn: '2026-11-24',
-        lines: [
-          {
-            categoryCode: 'HOTEL',
-            description: '住宿',
-            occurredOn: '2026-11-20',
-            amount: '1060.00',
-            invoiceIds: [invoiceId],
-          },
-          { categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-21', amount: '174.50' },
-        ],
-      });
-      claimId = String(draft['id']);
-      await ok('zhang', 'POST', `/api/v1/expense-claims/${claimId}/submit`);
-      const task = ((await ok('chen', 'GET', '/api/v1/approval-tasks'))['items'] as Body[]).find(
-        (x) => x['documentId'] === claimId,
+      claimId = await world.postedClaim(
+        {
+          title: '上海出差',
+          claimedOn: '2026-11-24',
+          lines: [
+            {
+              categoryCode: 'HOTEL',
+              description: '住宿',
+              occurredOn: '2026-11-20',
+              amount: '1060.00',
+              invoiceIds: [invoiceId],
+            },
+            { categoryCode: 'TAXI', description: '打车', occurredOn: '2026-11-21', amount: '174.50' },
+          ],
+        },
+        'the claim',
       );
-      assert.ok(task, 'the manager has the task');
-      await ok('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, { comment: '同意' });
-      await until('claim posted', async () => {
-        const d = await ok('admin', 'GET', `/api/v1/expense-claims/${claimId}`);
-        return d['status'] === 'posted' ? d : undefined;
-      });
       // the cashier's book entry of the transfer (the payments module books paid claims itself)
       bookEntryId = String(
         (
@@ -167,8 +113,7 @@ for (const engine of ENGINES) {
       lineId = String(paidLine['id']);
     });
     after(async () => {
-      await t.close();
-      await sim.close();
+      await world.close();
     });
 
     it('walks from a claim to its invoice, its approver and its voucher, each hop timed and signed', async () => {
@@ -262,6 +207,7 @@ for (const engine of ENGINES) {
         'employees have no vouchers:read',
       );
 
+      const { t } = world;
       await t.provision();
       const other = await t.bearer('ACME', ['vouchers:read']);
       const res = await t.request({ url: `/api/v1/lineage/expense_claim/${claimId}`, headers: other });

@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ENGINES } from './support/engines.ts';
-import { until } from './support/wait.ts';
-import { startTestApp, type TestApp } from './support/app.ts';
-import { demoLedger } from './support/kingdee.ts';
-import { startKingdeeSimulator, type KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
+import { startDemoPeople, type Body, type DemoPeople } from './support/demo-people.ts';
 import { DEMO_COMPANY, DEMO_SUPPLIERS } from '../src/demo/demo-company.ts';
-import { seedDemo } from '../src/demo/seed.ts';
 import { findCompany } from '../src/platform/store/companies.ts';
 import { tenantDb } from '../src/platform/store/tenant-scope.ts';
 import { findingsByClaim } from '../src/finance/post-audit/findings.ts';
@@ -22,9 +18,6 @@ import { findingsByClaim } from '../src/finance/post-audit/findings.ts';
  * findings with evidence, rectification asked of the claimant (notified), answered by them only, closed
  * and waived, all in the audit log; and the per-claim list the analytics read.
  */
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- API bodies in tests */
-type Body = Record<string, any>;
 
 let serial = 0;
 const hotelInvoice = (issuedOn: string) => ({
@@ -44,10 +37,7 @@ const hotelInvoice = (issuedOn: string) => ({
 
 for (const engine of ENGINES) {
   describe(`post-hoc audit on ${engine.engine}`, () => {
-    let t: TestApp;
-    let sim: KingdeeSimulator;
-    let admin: Record<string, string>;
-    const users = new Map<string, { cookie: string; csrf: string }>();
+    let world: DemoPeople;
     const claims: Record<string, string> = {};
     let draftId: string;
     let invoiceOfC: string;
@@ -55,76 +45,23 @@ for (const engine of ENGINES) {
     let run: Body;
     let narrowRunId: string;
 
-    const as = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-      const user = users.get(who);
-      const auth =
-        user === undefined
-          ? admin
-          : { cookie: user.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }) };
-      const res = await t.request({
-        method,
-        url,
-        headers: auth,
-        ...(payload === undefined ? {} : { payload: payload as object }),
-      });
-      return { status: res.statusCode, body: res.json<Body>() };
-    };
-    const ok = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown) => {
-      const res = await as(who, method, url, payload);
-      assert.ok(
-        res.status >= 200 && res.status < 300,
-        `${method} ${url}: ${res.status} ${JSON.stringify(res.body)}`,
-      );
-      return res.body;
-    };
-    const postedClaim = async (claimedOn: string, line: Body): Promise<string> => {
-      const draft = await ok('zhang', 'POST', '/api/v1/expense-claims', {
-        employeeCode: 'E011',
-        departmentCode: 'SALES-E',
-        title: `报销 ${claimedOn}`,
-        currency: 'CNY',
-        claimedOn,
-        lines: [line],
-      });
-      const id = String(draft['id']);
-      await ok('zhang', 'POST', `/api/v1/expense-claims/${id}/submit`);
-      const task = ((await ok('chen', 'GET', '/api/v1/approval-tasks'))['items'] as Body[]).find(
-        (x) => x['documentId'] === id,
-      );
-      assert.ok(task, `the manager has the task of ${claimedOn}`);
-      await ok('chen', 'POST', `/api/v1/approval-tasks/${task['id']}/approve`, {});
-      await until(`claim of ${claimedOn} posted`, async () => {
-        const d = await ok('admin', 'GET', `/api/v1/expense-claims/${id}`);
-        return d['status'] === 'posted' ? d : undefined;
-      });
-      return id;
-    };
+    const as: DemoPeople['as'] = (...args) => world.as(...args);
+    const ok: DemoPeople['ok'] = (...args) => world.ok(...args);
+    const postedClaim = (claimedOn: string, line: Body): Promise<string> =>
+      world.postedClaim({ title: `报销 ${claimedOn}`, claimedOn, lines: [line] }, `claim of ${claimedOn}`);
 
     before(async () => {
-      sim = await startKingdeeSimulator({ ledger: demoLedger(), now: () => new Date(), seed: 41 });
-      t = await startTestApp(
-        engine,
-        { LOG_LEVEL: 'warn' },
-        { worker: { pollMs: 20, backoff: { baseMs: 20, maxMs: 200 } } },
-      );
-      await seedDemo(t.database, t.running.context.security.audit);
-      admin = await t.bearer('DEMO', ['connections:admin', 'claims:read', 'audit:read']);
-      const connection = await as('admin', 'POST', '/api/v1/connections', {
-        name: '金蝶',
-        type: 'kingdee-k3cloud',
-        baseUrl: sim.url,
-        settings: { acctId: sim.acctId, username: 'demo', authKind: 'password' },
-        credentials: { password: '888888' },
+      world = await startDemoPeople(engine, {
+        seed: 41,
+        adminScopes: ['connections:admin', 'claims:read', 'audit:read'],
+        people: [
+          ['zhang', 'E011', ['employee']],
+          ['chu', 'E012', ['employee']],
+          ['chen', 'E010', ['approver']],
+          ['zhao', 'E003', ['finance']],
+          ['audit', 'E002', ['auditor']],
+        ],
       });
-      assert.equal(connection.status, 201, JSON.stringify(connection.body));
-      for (const [name, code, roles] of [
-        ['zhang', 'E011', ['employee']],
-        ['chu', 'E012', ['employee']],
-        ['chen', 'E010', ['approver']],
-        ['zhao', 'E003', ['finance']],
-        ['audit', 'E002', ['auditor']],
-      ] as const)
-        users.set(name, await t.user('DEMO', name, roles, code));
 
       const taxi = (occurredOn: string, amount: string) => ({
         categoryCode: 'TAXI',
@@ -167,8 +104,7 @@ for (const engine of ENGINES) {
       );
     });
     after(async () => {
-      await t.close();
-      await sim.close();
+      await world.close();
     });
 
     const letterOf = (id: string) => Object.entries(claims).find(([, v]) => v === id)?.[0] ?? id;
@@ -397,12 +333,13 @@ for (const engine of ENGINES) {
       assert.equal(twice.status, 409);
       assert.equal(twice.body['code'], 'post_audit_state_invalid');
 
-      const stale = await t.request({
+      const auditor = world.session('audit');
+      const stale = await world.t.request({
         method: 'POST',
         url: `/api/v1/post-audit/findings/${finding['id']}/close`,
         headers: {
-          cookie: users.get('audit')?.cookie ?? '',
-          'x-csrf-token': users.get('audit')?.csrf ?? '',
+          cookie: auditor.cookie,
+          'x-csrf-token': auditor.csrf,
           'if-match': '"1"',
         },
         payload: { outcome: 'closed', note: '已整改' },
@@ -462,9 +399,10 @@ for (const engine of ENGINES) {
     });
 
     it('lists findings per claim for the analytics', async () => {
-      const company = await findCompany(t.database, 'DEMO');
+      const { database } = world.t;
+      const company = await findCompany(database, 'DEMO');
       assert.ok(company);
-      const db = tenantDb(t.database.db, company.id);
+      const db = tenantDb(database.db, company.id);
       const all = await findingsByClaim(db);
       assert.deepEqual(
         all.map((c) => [letterOf(c.documentId), c.findings.map((f) => [f.severity, f.status])]),

@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import {
-  callApi,
-  ensureConsoleBuilt,
-  findChromium,
-  openConsole,
-  screenshotBothLocales,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { it } from 'node:test';
+import { callApi, describeInChromium, screenshotBothLocales } from './support.ts';
 
 /**
  * Spend analytics in a real browser against the demo: once the demo's claims are posted, the
@@ -18,92 +8,55 @@ import {
  * lines behind it with links to the claims; budget execution by department; the anomalies after a
  * scan, each linking to its claim. Screenshots of the three tabs in zh-CN and en-US.
  */
-const executablePath = findChromium();
-const MISSING =
-  'Chromium not found: install Debian’s (apt-get install -y chromium) or set FINBRIDGE_CHROMIUM to a Chromium binary';
-
-if (executablePath === undefined && process.env['CI'] !== undefined && process.env['CI'] !== '') {
-  describe('spend analytics in Chromium', () => {
-    it('has a Chromium to run in', () => {
-      assert.fail(`${MISSING} — .ci/run installs it when missing`);
-    });
-  });
-} else if (executablePath === undefined) {
-  describe('spend analytics in Chromium', () => {
-    it('runs in Chromium', { skip: MISSING }, () => {});
-  });
-} else {
-  describe('spend analytics in Chromium', () => {
-    let server: RunningServer;
-    let browser: Browser;
-    let context: BrowserContext | undefined;
-
-    before(async () => {
-      ensureConsoleBuilt();
-      server = await startServer();
-      browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+describeInChromium('spend analytics in Chromium', (suite) => {
+  it('shows the demo company’s spend with drill-down to claims, its budget execution and its anomalies', async (t) => {
+    const page = await suite.as('zhao.jing');
+    const { server } = suite;
+    // the demo posts its claims through the hub's worker: wait until the cube has them
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const res = await callApi(page, server, 'POST', '/api/v1/analytics/spend:query', {
+        rows: ['department'],
       });
-    });
-    after(async () => {
-      await context?.close().catch(() => undefined);
-      await browser.close();
-      await server.close();
-    });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      if ((res.body as { cells: unknown[] }).cells.length > 0) break;
+      assert.ok(Date.now() < deadline, 'the demo’s claims never reached the spend cube');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
 
-    it('shows the demo company’s spend with drill-down to claims, its budget execution and its anomalies', async (t) => {
-      const opened = await openConsole(browser, 'zh-CN');
-      context = opened.context;
-      const page: Page = opened.page;
-      await signIn(page, server, 'zhao.jing');
-      // the demo posts its claims through the hub's worker: wait until the cube has them
-      const deadline = Date.now() + 120_000;
-      for (;;) {
-        const res = await callApi(page, server, 'POST', '/api/v1/analytics/spend:query', {
-          rows: ['department'],
-        });
-        assert.equal(res.status, 200, JSON.stringify(res.body));
-        if ((res.body as { cells: unknown[] }).cells.length > 0) break;
-        assert.ok(Date.now() < deadline, 'the demo’s claims never reached the spend cube');
-        await new Promise((r) => setTimeout(r, 1000));
-      }
+    await page.goto(`${server.url}/analytics`);
+    await page.getByTestId('analytics-spend-chart').waitFor();
+    const cell = page.getByTestId('analytics-cell').first();
+    await cell.waitFor();
+    await screenshotBothLocales(t, page, 'analytics-spend', 'analytics-cell');
+    await page.getByTestId('analytics-cell').first().click();
+    const link = page.getByTestId('analytics-drill-lines').locator('a[href^="/claims/"]').first();
+    await link.waitFor();
+    assert.match((await link.getAttribute('href')) ?? '', /^\/claims\/[0-9a-f-]{36}$/);
+    await page.keyboard.press('Escape');
 
-      await page.goto(`${server.url}/analytics`);
-      await page.getByTestId('analytics-spend-chart').waitFor();
-      const cell = page.getByTestId('analytics-cell').first();
-      await cell.waitFor();
-      await screenshotBothLocales(t, page, 'analytics-spend', 'analytics-cell');
-      await page.getByTestId('analytics-cell').first().click();
-      const link = page.getByTestId('analytics-drill-lines').locator('a[href^="/claims/"]').first();
-      await link.waitFor();
-      assert.match((await link.getAttribute('href')) ?? '', /^\/claims\/[0-9a-f-]{36}$/);
-      await page.keyboard.press('Escape');
+    await page.goto(`${server.url}/analytics?tab=budget`);
+    await page.getByTestId('analytics-budget-chart').waitFor();
+    await page.getByTestId('analytics-budget-table').locator('tbody tr').first().waitFor();
+    await screenshotBothLocales(t, page, 'analytics-budget', 'analytics-budget-chart');
 
-      await page.goto(`${server.url}/analytics?tab=budget`);
-      await page.getByTestId('analytics-budget-chart').waitFor();
-      await page.getByTestId('analytics-budget-table').locator('tbody tr').first().waitFor();
-      await screenshotBothLocales(t, page, 'analytics-budget', 'analytics-budget-chart');
-
-      await page.goto(`${server.url}/analytics?tab=anomalies`);
-      await page.getByTestId('analytics-scan').click();
-      await page.getByTestId('analytics-anomalies').waitFor();
-      const scanned = await callApi(page, server, 'POST', '/api/v1/analytics/anomalies:scan');
-      assert.equal(scanned.status, 200);
-      const { anomalies } = scanned.body as { anomalies: number };
-      if (anomalies > 0) {
-        await page.reload();
-        const claimLink = page.getByTestId('analytics-claim-link').first();
-        const benfordOnly = (
-          (await callApi(page, server, 'GET', '/api/v1/analytics/anomalies?limit=500')).body as {
-            items: { link: string | null }[];
-          }
-        ).items.every((a) => a.link === null);
-        if (!benfordOnly) assert.match((await claimLink.getAttribute('href')) ?? '', /^\/claims\//);
-      }
-      await screenshotBothLocales(t, page, 'analytics-anomalies', 'analytics-anomalies');
-      assert.deepEqual(opened.problems, []);
-    });
+    await page.goto(`${server.url}/analytics?tab=anomalies`);
+    await page.getByTestId('analytics-scan').click();
+    await page.getByTestId('analytics-anomalies').waitFor();
+    const scanned = await callApi(page, server, 'POST', '/api/v1/analytics/anomalies:scan');
+    assert.equal(scanned.status, 200);
+    const { anomalies } = scanned.body as { anomalies: number };
+    if (anomalies > 0) {
+      await page.reload();
+      const claimLink = page.getByTestId('analytics-claim-link').first();
+      const benfordOnly = (
+        (await callApi(page, server, 'GET', '/api/v1/analytics/anomalies?limit=500')).body as {
+          items: { link: string | null }[];
+        }
+      ).items.every((a) => a.link === null);
+      if (!benfordOnly) assert.match((await claimLink.getAttribute('href')) ?? '', /^\/claims\//);
+    }
+    await screenshotBothLocales(t, page, 'analytics-anomalies', 'analytics-anomalies');
+    assert.deepEqual(suite.problems(), []);
   });
-}
+});

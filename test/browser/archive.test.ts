@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import {
-  callApi,
-  ensureConsoleBuilt,
-  findChromium,
-  openConsole,
-  screenshotBothLocales,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { it } from 'node:test';
+import { describeInChromium, screenshotBothLocales } from './support.ts';
 
 /**
  * The accounting archive in a real browser against the demo: zhang.san's claim is approved and posted;
@@ -18,117 +8,67 @@ import {
  * with its 档号, verifies the package and sees all four properties hold, item by item. Screenshots in
  * zh-CN and en-US.
  */
-const executablePath = findChromium();
-const MISSING =
-  'Chromium not found: install Debian’s (apt-get install -y chromium) or set FINBRIDGE_CHROMIUM to a Chromium binary';
-
 interface Claim {
   id: string;
   number: string;
   status: string;
 }
 
-if (executablePath === undefined && process.env['CI'] !== undefined && process.env['CI'] !== '') {
-  describe('accounting archive in Chromium', () => {
-    it('has a Chromium to run in', () => {
-      assert.fail(`${MISSING} — .ci/run installs it when missing`);
+describeInChromium('accounting archive in Chromium', (suite) => {
+  const { as, api, problems } = suite;
+  const today = new Date().toISOString().slice(0, 10);
+  const period = today.slice(0, 7);
+
+  it('builds the package of a closed month on the page and shows the four properties per item after verification', async (t) => {
+    const employee = await as('zhang.san');
+    const draft = await api<Claim>(employee, 'POST', '/api/v1/expense-claims', {
+      employeeCode: 'E011',
+      departmentCode: 'SALES-E',
+      title: `归档样本 ${Date.now()}`,
+      currency: 'CNY',
+      claimedOn: today,
+      lines: [{ categoryCode: 'TAXI', description: '市内打车', occurredOn: today, amount: '66.60' }],
     });
+    await api(employee, 'POST', `/api/v1/expense-claims/${draft.id}/submit`);
+    const manager = await as('chen.wei');
+    const task = (
+      await api<{ items: { id: string; documentId: string }[] }>(manager, 'GET', '/api/v1/approval-tasks')
+    ).items.find((x) => x.documentId === draft.id);
+    assert.ok(task, 'chen.wei has the task');
+    await api(manager, 'POST', `/api/v1/approval-tasks/${task.id}/approve`, {});
+    const finance = await as('zhao.jing');
+    const end = Date.now() + 120_000;
+    for (;;) {
+      const c = await api<Claim>(finance, 'GET', `/api/v1/expense-claims/${draft.id}`);
+      if (c.status === 'posted') break;
+      if (Date.now() > end) throw new Error('the claim was not posted');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await api(finance, 'PUT', `/api/v1/periods/${period}`, { status: 'closed' });
+
+    await finance.goto(`${suite.server.url}/finance/archive`);
+    await finance.getByTestId('archive-period').click();
+    await finance.locator('.ant-select-item-option', { hasText: period }).click();
+    await finance.getByTestId('archive-build').click();
+    const items = finance.getByTestId('archive-items');
+    const item = items.locator('.ant-table-row', { hasText: draft.number });
+    await item.waitFor();
+    assert.match(
+      await item.innerText(),
+      new RegExp(`DEMO-KJ-${period.slice(0, 4)}-D30-${period.slice(5)}-\\d{5}`),
+    );
+    assert.match(await item.innerText(), /未检测/);
+
+    await finance
+      .getByTestId('archive-packages')
+      .locator('.ant-table-row', { hasText: period })
+      .getByTestId('archive-verify')
+      .click();
+    await item.locator('[data-property="secure"][data-ok="true"]').waitFor();
+    assert.equal(await item.locator('[data-ok="true"]').count(), 4);
+    assert.equal(await finance.locator('[data-ok="false"]').count(), 0);
+    await screenshotBothLocales(t, finance, 'finance-archive', 'archive-items');
+
+    assert.deepEqual(problems(), [], 'no console errors or failed requests');
   });
-} else if (executablePath === undefined) {
-  describe('accounting archive in Chromium', () => {
-    it('runs in Chromium', { skip: MISSING }, () => {});
-  });
-} else {
-  describe('accounting archive in Chromium', () => {
-    let server: RunningServer;
-    let browser: Browser;
-    const contexts: BrowserContext[] = [];
-    const opened: { problems: string[] }[] = [];
-    const today = new Date().toISOString().slice(0, 10);
-    const period = today.slice(0, 7);
-
-    before(async () => {
-      ensureConsoleBuilt();
-      server = await startServer();
-      browser = await chromium.launch({
-        executablePath,
-        headless: true,
-        args: ['--no-sandbox', '--disable-dev-shm-usage'],
-      });
-    });
-    after(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
-      await browser.close();
-      await server.close();
-    });
-
-    const as = async (username: string): Promise<Page> => {
-      const o = await openConsole(browser, 'zh-CN');
-      contexts.push(o.context);
-      opened.push(o);
-      await signIn(o.page, server, username);
-      return o.page;
-    };
-    const api = async <T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) => {
-      const res = await callApi(page, server, method, path, body);
-      assert.ok(
-        res.status >= 200 && res.status < 300,
-        `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`,
-      );
-      return res.body as T;
-    };
-
-    it('builds the package of a closed month on the page and shows the four properties per item after verification', async (t) => {
-      const employee = await as('zhang.san');
-      const draft = await api<Claim>(employee, 'POST', '/api/v1/expense-claims', {
-        employeeCode: 'E011',
-        departmentCode: 'SALES-E',
-        title: `归档样本 ${Date.now()}`,
-        currency: 'CNY',
-        claimedOn: today,
-        lines: [{ categoryCode: 'TAXI', description: '市内打车', occurredOn: today, amount: '66.60' }],
-      });
-      await api(employee, 'POST', `/api/v1/expense-claims/${draft.id}/submit`);
-      const manager = await as('chen.wei');
-      const task = (
-        await api<{ items: { id: string; documentId: string }[] }>(manager, 'GET', '/api/v1/approval-tasks')
-      ).items.find((x) => x.documentId === draft.id);
-      assert.ok(task, 'chen.wei has the task');
-      await api(manager, 'POST', `/api/v1/approval-tasks/${task.id}/approve`, {});
-      const finance = await as('zhao.jing');
-      const end = Date.now() + 120_000;
-      for (;;) {
-        const c = await api<Claim>(finance, 'GET', `/api/v1/expense-claims/${draft.id}`);
-        if (c.status === 'posted') break;
-        if (Date.now() > end) throw new Error('the claim was not posted');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-      await api(finance, 'PUT', `/api/v1/periods/${period}`, { status: 'closed' });
-
-      await finance.goto(`${server.url}/finance/archive`);
-      await finance.getByTestId('archive-period').click();
-      await finance.locator('.ant-select-item-option', { hasText: period }).click();
-      await finance.getByTestId('archive-build').click();
-      const items = finance.getByTestId('archive-items');
-      const item = items.locator('.ant-table-row', { hasText: draft.number });
-      await item.waitFor();
-      assert.match(
-        await item.innerText(),
-        new RegExp(`DEMO-KJ-${period.slice(0, 4)}-D30-${period.slice(5)}-\\d{5}`),
-      );
-      assert.match(await item.innerText(), /未检测/);
-
-      await finance
-        .getByTestId('archive-packages')
-        .locator('.ant-table-row', { hasText: period })
-        .getByTestId('archive-verify')
-        .click();
-      await item.locator('[data-property="secure"][data-ok="true"]').waitFor();
-      assert.equal(await item.locator('[data-ok="true"]').count(), 4);
-      assert.equal(await finance.locator('[data-ok="false"]').count(), 0);
-      await screenshotBothLocales(t, finance, 'finance-archive', 'archive-items');
-
-      for (const o of opened) assert.deepEqual(o.problems, [], 'no console errors or failed requests');
-    });
-  });
-}
+});

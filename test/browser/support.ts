@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestContext } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildConsole, consoleIsFresh } from '../../scripts/build-console.ts';
 import { openDatabase } from '../../src/platform/store/database.ts';
 import { seedPendingTasksOf, type PendingLoad } from '../support/approval-load.ts';
@@ -245,4 +246,95 @@ export async function seedPendingTasksInto(
   } finally {
     await database.close();
   }
+}
+
+/* ——— a suite in Chromium: the browser and the server started once, people signed in as needed ——— */
+
+const MISSING =
+  'Chromium not found: install Debian’s (apt-get install -y chromium) or set FINBRIDGE_CHROMIUM to a Chromium binary';
+
+export interface ChromiumSuite {
+  /** The FinBridge this suite started (valid inside its tests). */
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** A new browser context in `locale`, signed in on the sign-in page as the demo user `username`. */
+  readonly as: (username: string, locale?: ConsoleLocale) => Promise<Page>;
+  /** The API as the page's session, for set-up: the answer must be a 2xx, and its body is returned. */
+  readonly api: <T>(
+    page: Page,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ) => Promise<T>;
+  /** What went wrong on every page opened through `as` (page errors, console errors). */
+  readonly problems: () => string[];
+}
+
+/**
+ * A describe block whose tests run in Chromium against one `serve --demo` (started before them,
+ * stopped after). Without a Chromium the suite is skipped — and fails under CI, where `.ci/run`
+ * installs Debian's.
+ */
+export function describeInChromium(
+  title: string,
+  body: (suite: ChromiumSuite) => void,
+  options: ServerOptions = {},
+): void {
+  const executablePath = findChromium();
+  if (executablePath === undefined) {
+    const ci = process.env['CI'] !== undefined && process.env['CI'] !== '';
+    describe(title, () => {
+      if (ci)
+        it('has a Chromium to run in', () => assert.fail(`${MISSING} — .ci/run installs it when missing`));
+      else it('runs in Chromium', { skip: MISSING }, () => {});
+    });
+    return;
+  }
+  describe(title, () => {
+    let server: RunningServer | undefined;
+    let browser: Browser | undefined;
+    const opened: OpenedPage[] = [];
+    before(async () => {
+      ensureConsoleBuilt();
+      server = await startServer(options);
+      browser = await chromium.launch({
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-dev-shm-usage'],
+      });
+    });
+    after(async () => {
+      for (const o of opened) await o.context.close().catch(() => undefined);
+      await browser?.close();
+      await server?.close();
+    });
+    const started = <T>(value: T | undefined, what: string): T => {
+      if (value === undefined) throw new Error(`${what} is not started yet (use it inside a test)`);
+      return value;
+    };
+    const suite: ChromiumSuite = {
+      get server() {
+        return started(server, 'the server');
+      },
+      get browser() {
+        return started(browser, 'the browser');
+      },
+      as: async (username, locale = 'zh-CN') => {
+        const o = await openConsole(suite.browser, locale);
+        opened.push(o);
+        await signIn(o.page, suite.server, username);
+        return o.page;
+      },
+      api: async <T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown) => {
+        const res = await callApi(page, suite.server, method, path, body);
+        assert.ok(
+          res.status >= 200 && res.status < 300,
+          `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`,
+        );
+        return res.body as T;
+      },
+      problems: () => opened.flatMap((o) => o.problems),
+    };
+    body(suite);
+  });
 }
