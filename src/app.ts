@@ -22,6 +22,7 @@ import { registerReconciliationRoutes } from './api/v1/reconciliations.ts';
 import { registerGovernanceRoutes } from './api/v1/governance/index.ts';
 import { registerArchiveRoutes } from './api/v1/archive.ts';
 import { registerPaymentRoutes } from './api/v1/payments.ts';
+import { registerSupplierBillRoutes } from './api/v1/supplier-bills.ts';
 import { registerAnalyticsRoutes } from './api/v1/analytics.ts';
 import { registerLineageRoutes } from './api/v1/lineage.ts';
 import { registerPostAuditRoutes } from './api/v1/post-audit.ts';
@@ -47,6 +48,7 @@ import { createHubMetrics } from './hub/metrics.ts';
 import { startWorker, type Worker, type WorkerOptions } from './hub/worker.ts';
 import { startApprovalLoop } from './finance/approvals/approval-loop.ts';
 import { startReconciliationSchedule } from './finance/reconciliation/schedule.ts';
+import { startQualitySweepSchedule } from './governance/quality/schedule.ts';
 import { migrateToLatest } from './platform/store/migrate.ts';
 import type { ConnectorDefinition } from './connectors/contract.ts';
 import { installModules } from './modules.ts';
@@ -184,6 +186,15 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
             pollMs: 15 * 60_000,
             log: (error) => app.log.error({ err: error }, 'scheduled reconciliation failed'),
           });
+    // the data-quality sweep (docs/governance.md, "Data quality"): every rule on every record, every 6 hours
+    const qualitySweep =
+      options.worker === false
+        ? undefined
+        : startQualitySweepSchedule(database, {
+            clock,
+            pollMs: 6 * 3600_000,
+            log: (error) => app.log.error({ err: error }, 'scheduled data-quality sweep failed'),
+          });
     // events: sequencing the log, sending webhooks, handling inbound calls — wherever a worker runs
     const dispatcher =
       options.worker === false
@@ -204,6 +215,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     registerGovernanceRoutes(app, context);
     registerArchiveRoutes(app, context);
     registerPaymentRoutes(app, context);
+    registerSupplierBillRoutes(app, context);
     registerAnalyticsRoutes(app, context);
     registerLineageRoutes(app, context);
     registerPostAuditRoutes(app, context);
@@ -231,6 +243,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
         await sealer.stop();
         await approvals?.stop();
         await reconciliations?.stop();
+        await qualitySweep?.stop();
         await app.close();
         if (ownsDatabase) await database.close();
       },

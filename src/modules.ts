@@ -7,6 +7,7 @@ import {
 } from './finance/expenses/lifecycle/outcomes.ts';
 import { bookPostedPayments, bookReversedPayments } from './finance/bank/book.ts';
 import { writeBackPaymentReversals, writeBackPaymentVouchers } from './finance/payments/outcomes.ts';
+import { noteRejectedSupplierBills, writeBackSupplierBills } from './finance/payables/outcomes.ts';
 import { recordPostedSpend, recordReversedSpend } from './analytics/facts.ts';
 import { installConnectors } from './hub/connector-registry.ts';
 import { publishPosted, publishRejected } from './hub/events.ts';
@@ -14,6 +15,9 @@ import { onOutcome } from './hub/outcomes.ts';
 import { CONNECTION_SOURCE, connectionWebhook } from './hub/pull-requests.ts';
 import { onInboundWebhook } from './platform/events/inbound.ts';
 import { installGovernanceAppliers } from './governance/changes/targets.ts';
+import { installDataQuality } from './governance/quality/install.ts';
+import { postingGate, syncGate } from './governance/quality/gates.ts';
+import { addPullGate, addSubmissionGate } from './hub/gates.ts';
 
 /**
  * What every FinBridge process installs before it serves or works, the same for the server, a
@@ -38,6 +42,9 @@ export function installModules(connectors: readonly ConnectorDefinition[] = CONN
   // a payment batch line's payment voucher (付款凭证) posted, and its red reversal when the transfer came back
   onOutcome('posted', 'voucher', writeBackPaymentVouchers);
   onOutcome('reversed', 'voucher', writeBackPaymentReversals);
+  // a supplier bill finance keeps (src/finance/payables) is posted in the ERP — payable now — or refused
+  onOutcome('posted', 'supplier_bill', writeBackSupplierBills);
+  onOutcome('rejected', 'supplier_bill', noteRejectedSupplierBills);
   // every posting's outcome goes to the event log (posting.posted / .rejected / .dead), after the
   // module's own write-back, in the same transaction
   for (const kind of DOCUMENT_KINDS) {
@@ -48,4 +55,9 @@ export function installModules(connectors: readonly ConnectorDefinition[] = CONN
   onInboundWebhook(CONNECTION_SOURCE, connectionWebhook);
   // maker-checker: what a change request may change, and how it is applied on approval (docs/governance.md)
   installGovernanceAppliers();
+  // data quality: master-data writes evaluated as they commit, the entity's owner as default checker,
+  // and the company's quality gates in front of the hub's postings and pulls (docs/governance.md)
+  installDataQuality();
+  addSubmissionGate(postingGate);
+  addPullGate(syncGate);
 }

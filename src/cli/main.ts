@@ -191,6 +191,12 @@ const COMMANDS: Record<string, Command> = {
     options: { tenant: { type: 'string' }, entity: { type: 'string' } },
     run: (values) => import('./commands/governance.ts').then((m) => m.governanceRefresh(values)),
   },
+  'governance quality-sweep': {
+    summary: 'Evaluate every data-quality rule on every record of every source now (issues, scores)',
+    usage: 'finbridge governance quality-sweep --tenant CODE [--entity supplier|employee|account|…]',
+    options: { tenant: { type: 'string' }, entity: { type: 'string' } },
+    run: (values) => import('./commands/data-quality.ts').then((m) => m.qualitySweep(values)),
+  },
   reconcile: {
     summary:
       'Reconcile a connection’s period with its ERP (对账): compare what the ERP holds with what FinBridge posted; exits non-zero when the ERP cannot be checked',

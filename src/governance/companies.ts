@@ -12,6 +12,7 @@ import { tenantDb } from '../platform/store/tenant-scope.ts';
 import { ENTITIES } from '../model/schemas.ts';
 import { check } from '../model/validate.ts';
 import { describeUsccProblem, validateUscc } from '../standards/cn/uscc.ts';
+import { seedDefaultRules } from './quality/service.ts';
 
 /** Companies (tenants): registering one checks the canonical schema and the USCC. */
 export type CompanyDocument = Record<string, unknown>;
@@ -59,6 +60,12 @@ export async function registerCompany(
         requestId: writer.requestId,
       },
     ]);
+    // the default data-quality rules (docs/governance.md, "Data quality")
+    await seedDefaultRules(
+      tenantDb(database.db, String(created['id'])),
+      writer.actor,
+      writer.audit.clock.now().toISOString(),
+    );
     return created;
   } catch (error) {
     if (constraintViolation(error) === 'unique') throw new DomainError('duplicate_code', { code });

@@ -119,6 +119,8 @@ export interface ChangeRequestsTable {
   decided_at: Nullable<string>;
   decision_note: Nullable<string>;
   result_json: Nullable<string>;
+  /** The default checker (the entity's data owner, `user:<id>` or `role:<role>`), when one is named. */
+  checker: Nullable<string>;
 }
 
 declare module '../platform/store/tables.ts' {

@@ -13,6 +13,7 @@ import type { CanonicalDocument, DocumentKind } from '../connectors/contract.ts'
 import { connectorDefinition } from './connector-registry.ts';
 import { defaultOrderingKey, documentSummary, parseDocument } from './canonical-documents.ts';
 import { getProfile } from './profiles.ts';
+import { gateSubmissions } from './gates.ts';
 
 /**
  * Postings: a document to be written into an ERP through a connection. Creating one is the outbox
@@ -248,6 +249,14 @@ export async function storeSubmissions(
     .where('id', 'in', [...new Set(submissions.map((s) => s.input.connectionId))])
     .execute();
   const connectionOf = new Map(connections.map((c) => [c.id, c]));
+  // gates installed by the composition root (hub/gates.ts); a reversal is never held back
+  const gated = await gateSubmissions(
+    tx,
+    submissions.map((s) => ({
+      kind: s.input.reverses === undefined ? s.input.kind : 'reversal',
+      document: s.input.document,
+    })),
+  );
   const outcomes: SubmissionOutcome[] = [];
   const accepted: Accepted[] = [];
   for (const [index, submission] of submissions.entries()) {
@@ -265,6 +274,11 @@ export async function storeSubmissions(
     const capability = connectorDefinition(connection.type).manifest.pushes[input.kind];
     if (capability === undefined) {
       refuse(new DomainError('document_kind_unsupported', { connection: connection.name, kind: input.kind }));
+      continue;
+    }
+    const gate = gated[index];
+    if (gate !== null && gate !== undefined) {
+      refuse(gate);
       continue;
     }
     const id = newId();

@@ -84,6 +84,9 @@ export const connectionWebhook: InboundHandler = {
           // a pull of it is under way already: the change comes with it or with the next one
           if (error instanceof DomainError && error.code === 'sync_running')
             pulls.push({ object, ok: true, skipped: 'a pull of it was running' });
+          // held back by a gate (governance's data-quality sync gate): said, not retried
+          else if (error instanceof DomainError && error.code === 'quality_gate_blocked')
+            pulls.push({ object, ok: false, skipped: error.message });
           else throw error;
         }
       }

@@ -4,6 +4,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { TenantDb } from '../platform/store/tenant-scope.ts';
 import type { SyncStatesTable } from '../hub/tables.ts';
 import { syncFinished } from './events.ts';
+import { gatePull } from './gates.ts';
 import type { Selectable, Updateable } from 'kysely';
 
 /**
@@ -266,6 +267,8 @@ export async function pullNow(
   const known = Object.keys(connector.manifest.pulls);
   if (!known.includes(object))
     throw new DomainError('unknown_sync_object', { object, known: known.join(', ') });
+  const gate = await gatePull(db, connectionId, object);
+  if (gate !== null) throw gate;
   if (!(await leaseSync(db, clock, connectionId, object, owner, leaseMs)))
     throw new DomainError('sync_running', { object });
   return runPull(db, clock, connector, connectionId, object, owner, leaseMs);

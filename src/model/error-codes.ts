@@ -658,6 +658,38 @@ export const ERROR_CODES = {
     zh: '变更申请须由提交人以外的人复核',
     en: 'A change request must be decided by someone other than the person who filed it',
   },
+  // data quality: rules, owners, gates (issue #19 item 2, docs/governance.md)
+  quality_rule_kind_unknown: {
+    status: 422,
+    zh: '未知的质量规则类型 {kind}（可用：{known}）',
+    en: 'Unknown quality rule kind {kind} (known: {known})',
+  },
+  quality_rule_bad_pattern: {
+    status: 422,
+    zh: '正则表达式 {pattern} 无效：{reason}',
+    en: 'The regular expression {pattern} is not valid: {reason}',
+  },
+  quality_entity_unknown: {
+    status: 422,
+    zh: '未知的主数据实体 {entity}（可用：{known}）',
+    en: 'Unknown master-data entity {entity} (known: {known})',
+  },
+  quality_owner_invalid: {
+    status: 422,
+    zh: '数据责任人 {owner} 无效：须为 user:<用户 id> 或 role:<角色>（本公司已有的）',
+    en: 'Data owner {owner} is not valid: give user:<user id> or role:<role> of this company',
+  },
+  quality_gate_blocked: {
+    title: { zh: '数据质量门禁拦截', en: 'Blocked by a data-quality gate' },
+    status: 422,
+    zh: '{gateZh}被数据质量门禁拦截：{count} 条主数据有{severityZh}及以上的未解决问题（见 errors）',
+    en: 'The {gate} is blocked by a data-quality gate: {count} master-data records have open issues of severity {severity} or above (see errors)',
+  },
+  quality_issue_open: {
+    status: 422,
+    zh: '{entity} {record} 的 {field} 有未解决的数据质量问题（{rule}，{severity}）：{message}',
+    en: '{entity} {record}, {field}: open data-quality issue ({rule}, {severity}): {message}',
+  },
   // analytics: the spend cube, budget execution and cost anomalies (issue #19, docs/analytics.md)
   analytics_unknown_dimension: {
     title: { zh: '未知的分析维度', en: 'Unknown analytics dimension' },

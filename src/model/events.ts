@@ -86,6 +86,31 @@ export const SyncFinishedData = Type.Object(
   { additionalProperties: false },
 );
 
+/** Data-quality issues opened in one evaluation, for the data owners of the entity and source. */
+export const QualityIssuesOpenedData = Type.Object(
+  {
+    entity: Type.String({ description: 'supplier, employee, account, …' }),
+    source: Type.String({ description: "'finbridge', a connection id, or 'golden' (source conflicts)." }),
+    owners: Type.Array(Type.String(), { description: 'The data owners told: user:<id> or role:<role>.' }),
+    count: Type.Integer({ minimum: 1 }),
+    issues: Type.Array(
+      Type.Object(
+        {
+          id: Id,
+          kind: Type.String(),
+          severity: Type.String(),
+          record: Type.String(),
+          field: Type.String(),
+          message: Type.String(),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'The first 20 issues.' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export interface EventDefinition {
   /** The kind of record the event is about (`subject.type`). */
   readonly subject: string;
@@ -160,6 +185,12 @@ export const EVENT_TYPES = {
     data: SyncFinishedData,
     zh: '一次主数据拉取结束（成功或失败）',
     en: 'A master-data pull ended (done or failed)',
+  },
+  'data_quality.issues_opened': {
+    subject: 'DataQuality',
+    data: QualityIssuesOpenedData,
+    zh: '发现新的主数据质量问题或来源冲突（通知数据责任人）',
+    en: 'New master-data quality issues or source conflicts (for the data owners)',
   },
 } as const satisfies Record<string, EventDefinition>;
 

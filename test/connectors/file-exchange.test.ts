@@ -12,6 +12,7 @@ import {
   type ConnectorContext,
   type MappingProfile,
   type PushResult,
+  type VoucherPage,
 } from '../../src/connectors/contract.ts';
 import { CONNECTORS } from '../../src/connectors/index.ts';
 import {
@@ -406,6 +407,70 @@ describe('File exchange connector ⇄ SFTP simulator', () => {
     const unknown = await connector.pull('employees', { modifiedAt: null, number: null }, 3);
     assert.equal('outcome' in unknown && unknown.outcome, 'rejected');
     await connector.close();
+  });
+});
+
+describe('File exchange voucher list (对账) ⇄ the ERP’s export job', () => {
+  it('lists a period across export parts, whole vouchers, and clears the export after the last page', async () => {
+    const sim = await startFileExchangeSimulator({
+      master: MASTER,
+      now: () => new Date(),
+      transport: 'folder',
+      exportPartVouchers: 2,
+    });
+    try {
+      const connector = connect(sim);
+      const refs = ['FB-VL-1', 'FB-VL-2', 'FB-VL-3', 'FB-VL-4', 'FB-VL-5'];
+      for (const ref of refs) assert.equal((await connector.push(doc(), ref, PROFILE)).outcome, 'success');
+      const pages: string[][] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 20; i++) {
+        const page: VoucherPage | undefined = await connector.listVouchers?.({
+          period: '2026-11',
+          after,
+          limit: 100,
+        });
+        if (page === undefined || !('vouchers' in page)) assert.fail(JSON.stringify(page));
+        pages.push(page.vouchers.map((v) => v.reference ?? ''));
+        if (page.next === null) break;
+        after = page.next;
+      }
+      // three parts of at most two vouchers: a page is a part when the limit allows
+      assert.deepEqual(pages, [refs.slice(0, 2), refs.slice(2, 4), refs.slice(4)]);
+      assert.deepEqual(files(sim, 'vouchers'), [], 'request, parts and done file are gone');
+      const empty = await connector.listVouchers?.({ period: '2027-01', after: null, limit: 100 });
+      assert.deepEqual(empty, { vouchers: [], next: null });
+      await connector.close();
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('answers transient while the ERP has not exported, and the next listing waits for the same request', async () => {
+    const sim = await startFileExchangeSimulator({
+      master: MASTER,
+      now: () => new Date(),
+      transport: 'folder',
+      // every request left for later, for a long while
+      errorRate: 1,
+      fileFaults: { postponeMs: 60_000 },
+    });
+    try {
+      const connector = connect(sim, 300);
+      const pending = await connector.listVouchers?.({ period: '2026-11', after: null, limit: 10 });
+      assert.equal(codeOf(pending ?? {}), 'voucher_list_pending');
+      assert.equal(pending !== undefined && 'outcome' in pending && pending.outcome, 'transient');
+      const again = await connector.listVouchers?.({ period: '2026-11', after: null, limit: 10 });
+      assert.equal(codeOf(again ?? {}), 'voucher_list_pending');
+      assert.equal(
+        files(sim, 'vouchers').filter((n) => n.endsWith('.req.csv')).length,
+        1,
+        'one request, not one per attempt',
+      );
+      await connector.close();
+    } finally {
+      await sim.close();
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import {
   traceOf,
 } from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
+import { registerSupplierBill } from '../../finance/payables/bills.ts';
 import { connectionHealth } from '../../hub/monitor.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
 import { REJECTION_REASON_NAMES } from '../../model/erp-rejections.ts';
@@ -362,7 +363,8 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
           description:
             'The document is validated and stored with its posting in one transaction, mapped with the connection’s current mapping-profile version; a worker posts it. ' +
             'The same documentId and revision always map to the same external reference, so a resubmission returns the existing posting (200). ' +
-            'Supplier bills and payments to a supplier are posted in order per supplier unless an orderingKey is given.',
+            'Supplier bills and payments to a supplier are posted in order per supplier unless an orderingKey is given. ' +
+            'A supplier bill is also kept by finance as a payable (GET /api/v1/supplier-bills; the `Link` header names it), paid in payment batches.',
           tags: ['postings'],
           body: Type.Object(
             {
@@ -372,6 +374,17 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
               ),
               revision: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
               orderingKey: Type.Optional(Type.String({ maxLength: 100 })),
+              ...(submission.kind === 'supplier_bill'
+                ? {
+                    invoiceRefs: Type.Optional(
+                      Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+                        maxItems: 100,
+                        description:
+                          'The supplier’s invoice numbers (发票号码) the bill is for, kept with the bill.',
+                      }),
+                    ),
+                  }
+                : {}),
               [submission.field]: entity.input,
             },
             { additionalProperties: false },
@@ -387,6 +400,29 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
           revision?: number;
           orderingKey?: string;
         };
+        if (submission.kind === 'supplier_bill') {
+          // finance keeps the bill it sends (src/finance/payables): recorded with its posting, payable in batches
+          const invoiceRefs = body['invoiceRefs'] as string[] | undefined;
+          const { posting, duplicate, bill } = await registerSupplierBill(
+            tenant.db,
+            tenant.writer,
+            tenant.company.code,
+            {
+              connectionId: body.connectionId,
+              bill: body[submission.field],
+              ...(body.documentId === undefined ? {} : { documentId: body.documentId }),
+              ...(body.revision === undefined ? {} : { revision: body.revision }),
+              ...(body.orderingKey === undefined ? {} : { orderingKey: body.orderingKey }),
+              ...(invoiceRefs === undefined ? {} : { invoiceRefs }),
+            },
+          );
+          wake();
+          return reply
+            .code(duplicate ? 200 : 202)
+            .header('location', `/api/v1/postings/${posting.id}`)
+            .header('link', `</api/v1/supplier-bills/${bill.id}>; rel="related"`)
+            .send(posting);
+        }
         const { posting, duplicate } = await intake.submit(
           { db: tenant.db, writer: tenant.writer, companyCode: tenant.company.code },
           {

@@ -83,7 +83,9 @@ const LineSchema = Type.Object({
   id: Id,
   batchId: Nullable(Type.String()),
   seq: Type.Integer(),
-  payableKind: Type.Union([Type.Literal('claim'), Type.Literal('advance')]),
+  payableKind: Type.Union([Type.Literal('claim'), Type.Literal('advance'), Type.Literal('supplier_bill')], {
+    description: 'An expense claim, an advance, or a supplier bill (GET /api/v1/supplier-bills/{id}).',
+  }),
   payableId: Type.String(),
   payableNumber: Type.String(),
   payableTitle: Type.String(),
@@ -97,7 +99,9 @@ const LineSchema = Type.Object({
   status: LineStatus,
   endToEndId: Type.String({ description: 'The reference the bank carries through (pain.001 EndToEndId).' }),
   paidOn: Nullable(Type.String()),
-  postingId: Nullable(Type.String({ description: 'The payment voucher’s hub posting (claims only).' })),
+  postingId: Nullable(
+    Type.String({ description: 'The payment voucher’s hub posting (claims and supplier bills).' }),
+  ),
   erpVoucherNumber: Nullable(Type.String()),
   reversalPostingId: Nullable(Type.String()),
   erpReversalNumber: Nullable(Type.String()),
@@ -108,7 +112,7 @@ const LineSchema = Type.Object({
 const BatchWithLines = Type.Object({ ...BatchFields, lines: Type.Array(LineSchema) });
 const PayableSchema = Type.Object({
   id: Id,
-  kind: Type.Union([Type.Literal('claim'), Type.Literal('advance')]),
+  kind: Type.Union([Type.Literal('claim'), Type.Literal('advance'), Type.Literal('supplier_bill')]),
   number: Type.String(),
   title: Type.String(),
   currency: Type.String(),
@@ -118,6 +122,9 @@ const PayableSchema = Type.Object({
   payeeName: Nullable(Type.String()),
   payeeAccount: Nullable(Type.String({ description: 'Null: the payee has no bank account on file.' })),
   postedAt: Nullable(Type.String()),
+  dueOn: Nullable(
+    Type.String({ ...CalendarDate, description: 'A supplier bill’s due date; null otherwise.' }),
+  ),
 });
 const SummarySchema = Type.Object({
   format: Type.Union([Type.Literal('pain002'), Type.Literal('csv'), Type.Literal('statement')]),
@@ -191,7 +198,8 @@ export function registerPaymentRoutes(app: App, ctx: ApiContext): void {
       config: { policy: read },
       schema: {
         operationId: 'listOpenPayables',
-        summary: 'Posted claims and advances no open payment batch holds, with what is left to pay',
+        summary:
+          'Posted claims and advances, and posted or returned supplier bills, no open payment batch holds, with what is left to pay',
         tags,
         querystring: Type.Object(
           {

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { connectionLabel } from '../../hub/reconciliation.ts';
+import { connectionLabel, reconcilableConnections } from '../../hub/reconciliation.ts';
 import {
   allDifferences,
   getReconciliation,
@@ -174,6 +174,26 @@ export function registerReconciliationRoutes(app: App, ctx: ApiContext): void {
       const view = await runReconciliation(tenant.db, deps, tenant.writer, request.body);
       return reply.code(201).send(view);
     },
+  );
+
+  app.get(
+    '/api/v1/reconciliations/connections',
+    {
+      config: { policy: read },
+      schema: {
+        operationId: 'listReconcilableConnections',
+        summary:
+          'The active connections whose ERP can be reconciled (its connector lists vouchers), oldest first',
+        tags,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), type: Type.String() })),
+          }),
+          ...problems(400),
+        },
+      },
+    },
+    async (request) => ({ items: await reconcilableConnections((await tenantOf(request)).db) }),
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CanonicalDocument,
   ConnectionParameters,
@@ -10,6 +11,8 @@ import type {
   PullResult,
   PushResult,
   Rendered,
+  VoucherPage,
+  VoucherQuery,
 } from '../contract.ts';
 import { FileExchangeClient } from './client.ts';
 import { failureOf, outcomeOfAck, type Phase } from './errors.ts';
@@ -18,6 +21,20 @@ import { preloadExcel, writeTable } from './layout/table-file.ts';
 import { matchesPattern, voucherFileName } from './map/names.ts';
 import { latestRecords, pageAfter, recordsOfFile } from './map/pull.ts';
 import { renderVoucherFile, renderVoucherTable } from './map/voucher.ts';
+import {
+  cursorOf,
+  cursorText,
+  doneFileName,
+  listPeriod,
+  newRequestId,
+  partFileName,
+  readDone,
+  readPart,
+  requestFile,
+  requestFileName,
+  requestIdIn,
+  type ListCursor,
+} from './map/voucher-list.ts';
 import { FILE_EXCHANGE_MANIFEST } from './manifest.ts';
 import { resolveSettings, type FileExchangeSettings, type Resolved } from './settings.ts';
 import { parseEndpoint } from './transport/endpoint.ts';
@@ -96,6 +113,7 @@ function misconfigured(failure: ErpFailure): Connector {
     pushBatch: async (items) => items.map(() => failure),
     lookup: async () => failure,
     pull: async () => failure,
+    listVouchers: async () => failure,
     close: async () => {},
   };
 }
@@ -225,6 +243,117 @@ export function createFileExchangeConnector(
     }
   }
 
+  /**
+   * Asks the ERP for the period's voucher list — or joins a request for it the ERP has not taken yet —
+   * and waits for its done file: the request answered and how many parts it has.
+   */
+  async function requestList(
+    period: string,
+    deadline: number,
+  ): Promise<{ request: string; parts: number } | ErpFailure> {
+    const layout = settings.voucherList;
+    const folder = settings.folders.vouchers;
+    const waiting = (
+      await share.list(folder, deadline).catch((error: unknown) => {
+        if (error instanceof ShareError && error.kind === 'not_found') return [];
+        throw error;
+      })
+    )
+      .filter((e) => e.isFile)
+      .map((e) => requestIdIn(layout, period, e.name))
+      .filter((id): id is string => id !== undefined)
+      .sort();
+    let request = waiting.at(-1);
+    if (request === undefined) {
+      const now = ctx.now();
+      request = newRequestId(now, randomUUID());
+      const name = requestFileName(layout, period, request);
+      const temporary = `${folder}/.${name}.${randomUUID().slice(0, 8)}.part`;
+      await share.write(temporary, await requestFile(layout, period, request, now.toISOString()), deadline);
+      await share.renameNew(temporary, `${folder}/${name}`, deadline);
+      ctx.log('file_exchange.voucher_list_requested', { period, request });
+    }
+    const done = `${folder}/${doneFileName(layout, period, request)}`;
+    for (;;) {
+      const bytes = await share.read(done, deadline);
+      if (bytes !== null) {
+        const read = await readDone(bytes, layout);
+        if (!('error' in read)) return { request, parts: read.parts };
+        // a done file still being written is read again at the next poll
+      }
+      if (performance.now() + settings.pollMs >= deadline)
+        return {
+          outcome: 'transient',
+          code: 'voucher_list_pending',
+          message: `the ERP has not answered voucher-list request ${request} for ${period} in ${ctx.timeoutMs} ms; the next listing waits for the same request`,
+        };
+      await new Promise((resolve) => setTimeout(resolve, settings.pollMs));
+    }
+  }
+
+  /** Removes a listing's files once its last page is read (the ERP's export is ours to clear). */
+  async function clearList(period: string, at: ListCursor, deadline: number): Promise<void> {
+    const layout = settings.voucherList;
+    const folder = settings.folders.vouchers;
+    const names = [
+      ...Array.from({ length: at.parts }, (_, i) => partFileName(layout, period, at.request, i + 1)),
+      doneFileName(layout, period, at.request),
+    ];
+    for (const name of names) await share.remove(`${folder}/${name}`, deadline).catch(() => {});
+  }
+
+  /** One page of the period's vouchers from the ERP's export: whole vouchers, part after part. */
+  async function listVouchers(query: VoucherQuery): Promise<VoucherPage> {
+    const period = listPeriod(query.period);
+    if (period === undefined)
+      return { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+    const deadline = deadlineOf();
+    try {
+      let at: ListCursor;
+      if (query.after === null) {
+        const asked = await requestList(period, deadline);
+        if ('outcome' in asked) return asked;
+        if (asked.parts === 0) {
+          await clearList(period, { ...asked, part: 1, skip: 0 }, deadline);
+          return { vouchers: [], next: null };
+        }
+        at = { ...asked, part: 1, skip: 0 };
+      } else {
+        const parsed = cursorOf(query.after);
+        if (parsed === undefined)
+          return {
+            outcome: 'rejected',
+            code: 'bad_cursor',
+            message: `not a voucher-list cursor: ${query.after}`,
+          };
+        at = parsed;
+      }
+      const name = partFileName(settings.voucherList, period, at.request, at.part);
+      const bytes = await share.read(`${settings.folders.vouchers}/${name}`, deadline);
+      if (bytes === null)
+        return {
+          outcome: 'transient',
+          code: 'voucher_list_part_missing',
+          message: `${name} is not in ${settings.folders.vouchers}/ (the export was cleared or not finished); list the period again`,
+        };
+      const read = await readPart(bytes, settings.voucherList);
+      if ('error' in read)
+        return { outcome: 'transient', code: 'unreadable_voucher_list', message: `${name}: ${read.error}` };
+      const limit = Math.max(1, query.limit);
+      const vouchers = read.vouchers.slice(at.skip, at.skip + limit);
+      const next: ListCursor | undefined =
+        at.skip + limit < read.vouchers.length
+          ? { ...at, skip: at.skip + limit }
+          : at.part < at.parts
+            ? { ...at, part: at.part + 1, skip: 0 }
+            : undefined;
+      if (next === undefined) await clearList(period, at, deadline);
+      return { vouchers, next: next === undefined ? null : cursorText(next) };
+    } catch (error) {
+      return failureOf(error, 'read');
+    }
+  }
+
   return {
     manifest: FILE_EXCHANGE_MANIFEST,
     async test() {
@@ -285,6 +414,7 @@ export function createFileExchangeConnector(
       }
     },
     pull,
+    listVouchers,
     close: () => share.close(),
   };
 }

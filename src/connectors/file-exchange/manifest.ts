@@ -36,6 +36,12 @@ export const FILE_EXCHANGE_MANIFEST: ConnectorManifest = {
     suppliers: masterPull('Supplier', 'suppliers_*.csv'),
     departments: masterPull('Department', 'departments_*.csv'),
   },
+  voucherList: {
+    erpObject: 'voucher-list export',
+    query:
+      'write vouchers/FBLIST_<period>_<request>.req.csv; the ERP answers with FBLIST_<period>_<request>_<part>.csv parts and FBLIST_<period>_<request>.done.csv; pages go part by part (cursor <request>/<parts>/<part>/<skip>)',
+    pageLimit: 1000,
+  },
   // each call is a handful of file operations on one session
   defaultRateLimitRps: 20,
   profileSettings: { schema: FileExchangeProfileSettings, defaults: DEFAULT_FILE_EXCHANGE_SETTINGS },

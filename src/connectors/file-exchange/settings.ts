@@ -1,16 +1,22 @@
 import { Type } from 'typebox';
 import type { SettingsProblem } from '../contract.ts';
-import { checkAckLayout, checkMasterLayout, checkVoucherLayout } from './layout/check.ts';
+import {
+  checkAckLayout,
+  checkMasterLayout,
+  checkVoucherLayout,
+  checkVoucherListLayout,
+} from './layout/check.ts';
 import {
   ACK_PRESETS,
   MASTER_OBJECTS,
   MASTER_PRESETS,
   PRESET_NAMES,
+  VOUCHER_LIST_PRESET,
   VOUCHER_PRESETS,
   type MasterObject,
   type PresetName,
 } from './layout/presets.ts';
-import { AckLayout, MasterLayout, VoucherLayout } from './layout/schema.ts';
+import { AckLayout, MasterLayout, VoucherLayout, VoucherListLayout } from './layout/schema.ts';
 
 /**
  * A file-exchange connection's settings. Where the files go is the connection's `baseUrl`
@@ -48,6 +54,9 @@ export const FileExchangeSettings = Type.Object(
           ack: Folder('Where the ERP writes its acknowledgements (default ack).'),
           archive: Folder('Where the ERP moves the files it has read (default archive).'),
           master: Folder('Where the ERP drops its master-data files (default master).'),
+          vouchers: Folder(
+            'Where voucher-list requests are written and the ERP drops its voucher-list exports (default vouchers).',
+          ),
         },
         { additionalProperties: false },
       ),
@@ -66,6 +75,7 @@ export const FileExchangeSettings = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    voucherList: Type.Optional(VoucherListLayout),
     pollMs: Type.Optional(
       Type.Integer({
         minimum: 5,
@@ -84,6 +94,7 @@ export interface FileExchangeSettings {
   readonly layout: PresetName | VoucherLayout;
   readonly ack?: AckLayout;
   readonly masterData?: Partial<Record<MasterObject, MasterLayout>>;
+  readonly voucherList?: VoucherListLayout;
   readonly pollMs?: number;
 }
 
@@ -92,6 +103,7 @@ export interface Folders {
   readonly ack: string;
   readonly archive: string;
   readonly master: string;
+  readonly vouchers: string;
 }
 
 export const DEFAULT_FOLDERS: Folders = {
@@ -99,6 +111,7 @@ export const DEFAULT_FOLDERS: Folders = {
   ack: 'ack',
   archive: 'archive',
   master: 'master',
+  vouchers: 'vouchers',
 };
 
 /** The settings with every preset and default filled in: what the transport and codecs work from. */
@@ -110,6 +123,7 @@ export interface Resolved {
   readonly presetName?: PresetName;
   readonly ack: AckLayout;
   readonly master: Readonly<Record<MasterObject, MasterLayout>>;
+  readonly voucherList: VoucherListLayout;
   readonly pollMs: number;
 }
 
@@ -127,6 +141,7 @@ export function resolveSettings(settings: FileExchangeSettings): Resolved {
       ack: trimSlashes(folders.ack),
       archive: trimSlashes(folders.archive),
       master: trimSlashes(folders.master),
+      vouchers: trimSlashes(folders.vouchers),
     },
     voucher,
     ...(presetName === undefined ? {} : { presetName }),
@@ -134,6 +149,7 @@ export function resolveSettings(settings: FileExchangeSettings): Resolved {
     master: Object.fromEntries(
       MASTER_OBJECTS.map((o) => [o, settings.masterData?.[o] ?? MASTER_PRESETS[o]]),
     ) as Record<MasterObject, MasterLayout>,
+    voucherList: settings.voucherList ?? VOUCHER_LIST_PRESET,
     pollMs: settings.pollMs ?? 25,
   };
 }
@@ -148,6 +164,8 @@ export function checkFileExchangeSettings(raw: Readonly<Record<string, unknown>>
     const layout = settings.masterData?.[object];
     if (layout !== undefined) problems.push(...checkMasterLayout(layout, `/masterData/${object}`));
   }
+  if (settings.voucherList !== undefined)
+    problems.push(...checkVoucherListLayout(settings.voucherList, '/voucherList'));
   const folders = resolveSettings(settings).folders;
   const seen = new Map<string, string>();
   for (const [name, path] of Object.entries(folders) as [string, string][]) {

@@ -68,6 +68,7 @@ export class OracleClient {
     url: string,
     deadline: Deadline,
     body?: { readonly text: string; readonly type: string },
+    exact = false,
   ): Promise<Classified> {
     const remaining = Math.floor(deadline.at - performance.now());
     if (remaining <= 0)
@@ -101,7 +102,7 @@ export class OracleClient {
       const framework = answer.headers['rest-framework-version'];
       if (typeof framework === 'string' && framework !== '') this.framework = framework;
       const type = answer.headers['content-type'];
-      return classifyAnswer(answer.status, typeof type === 'string' ? type : '', answer.text);
+      return classifyAnswer(answer.status, typeof type === 'string' ? type : '', answer.text, exact);
     } catch (error) {
       return failed(classifyTransport(error));
     }
@@ -124,10 +125,18 @@ export class OracleClient {
       : failed({ ...second.failure, message: `Oracle refused a fresh JWT: ${second.failure.message}` });
   }
 
-  /** A read of a resource. */
-  get(resource: string, params: Readonly<Record<string, string>>, deadline: Deadline): Promise<Classified> {
+  /** A read of a resource; `exact` keeps the answer's numbers as Oracle's text (amounts). */
+  get(
+    resource: string,
+    params: Readonly<Record<string, string>>,
+    deadline: Deadline,
+    exact = false,
+  ): Promise<Classified> {
     const url = this.url(resource, params);
-    return this.authorized(async () => asRead(await this.send('GET', url, deadline)), resource);
+    return this.authorized(
+      async () => asRead(await this.send('GET', url, deadline, undefined, exact)),
+      resource,
+    );
   }
 
   /**

@@ -11,6 +11,9 @@ import type {
   PullResult,
   PushResult,
   Rendered,
+  ErpVoucher,
+  VoucherPage,
+  VoucherQuery,
 } from '../contract.ts';
 import { MEDIA, OracleClient, type Deadline, type OracleEndpoint } from './client.ts';
 import { isDuplicateRefusal, refusal, type Json } from './errors.ts';
@@ -22,11 +25,20 @@ import { renderInvoice, withSupplierName } from './map/invoice.ts';
 import { journalRows, renderJournal } from './map/journal.ts';
 import { oracleSettings } from './map/profile.ts';
 import { afterCursorQuery, PULL_RESOURCES, SUPPLIER_ORDER, supplierRecord } from './map/pull.ts';
+import {
+  cursorOf,
+  periodNameFor,
+  voucherListParams,
+  vouchersOfBatch,
+  type VoucherListSettings,
+} from './map/voucher-list.ts';
 
 export interface OracleOptions {
   readonly endpoint: OracleEndpoint;
   /** First wait between ESS status polls, ms (doubling up to 5 s). */
   readonly essPollMs: number;
+  /** How listed journals are read back: period names and where the natural account sits. */
+  readonly voucherList: VoucherListSettings;
 }
 
 const unsupported = (what: string): ErpFailure => ({
@@ -222,6 +234,41 @@ export function createOracleConnector(options: OracleOptions, ctx: ConnectorCont
     return { records: records.slice(0, limit) };
   }
 
+  /** Pages of batches a listing reads before it gives up on filling its page. */
+  const MAX_LIST_CALLS = 50;
+
+  async function listVouchers(query: VoucherQuery): Promise<VoucherPage> {
+    const periodName = periodNameFor(query.period, options.voucherList);
+    if (periodName === undefined)
+      return { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+    const deadline = client.deadline();
+    const size = Math.max(1, Math.min(query.limit, ORACLE_FUSION_MANIFEST.voucherList?.pageLimit ?? 100));
+    let after = cursorOf(query);
+    let batches = 0;
+    const vouchers: ErpVoucher[] = [];
+    // a pod may hand back fewer batches than asked (§3.8) and say hasMore: go on after the last one
+    for (let call = 0; call < MAX_LIST_CALLS && batches < size; call++) {
+      const result = await client.get(
+        'journalBatches',
+        voucherListParams(periodName, after, size - batches),
+        deadline,
+        true,
+      );
+      if (!result.ok) return result.failure;
+      const page = itemsOf(result.body);
+      for (const batch of page) {
+        const listed = vouchersOfBatch(batch, query.period, options.voucherList);
+        if (typeof listed === 'string')
+          return { outcome: 'transient', code: 'unreadable_answer', message: listed };
+        vouchers.push(...listed);
+        after = BigInt(text(batch['JeBatchId']));
+        batches += 1;
+      }
+      if (result.body['hasMore'] !== true || page.length === 0) break;
+    }
+    return { vouchers, next: batches < size ? null : String(after) };
+  }
+
   return {
     manifest: ORACLE_FUSION_MANIFEST,
     async test() {
@@ -254,6 +301,7 @@ export function createOracleConnector(options: OracleOptions, ctx: ConnectorCont
       if (!Object.hasOwn(PULL_RESOURCES, object)) return unsupported(`pull ${object}`);
       return pullSuppliers(after, limit);
     },
+    listVouchers,
     close: async () => {},
   };
 }

@@ -8,6 +8,8 @@ import type {
 import { basicAuth, jwtBearer, type Authorizer } from './auth.ts';
 import { createOracleConnector, renderOracle } from './connector.ts';
 import { ORACLE_FUSION_MANIFEST } from './manifest.ts';
+import { storedJournalReference } from './map/journal.ts';
+import { DEFAULT_VOUCHER_LIST_SETTINGS } from './map/voucher-list.ts';
 
 /** How FinBridge reaches one Fusion pod: the sign-in kind and the REST and polling knobs. */
 export const OracleConnectionSettings = Type.Object(
@@ -46,6 +48,31 @@ export const OracleConnectionSettings = Type.Object(
           'First wait between ESS status polls of a journal import, ms (doubling up to 5 s); default 250.',
       }),
     ),
+    periodNames: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' }),
+        Type.String({ minLength: 1, maxLength: 15 }),
+        {
+          description:
+            'Reconciliation: the Oracle period name per YYYY-MM period, as the mapping profile names them; absent: Mon-YY (Nov-26).',
+        },
+      ),
+    ),
+    accountSegment: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 30,
+        description:
+          'Reconciliation: the position (1 = SEGMENT1) of the natural account in an account combination; default: the last segment.',
+      }),
+    ),
+    segmentSeparator: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1,
+        description: 'Reconciliation: the separator of a concatenated AccountCombination; default "-".',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -56,6 +83,9 @@ export interface OracleConnectionSettings {
   readonly jwtIssuer?: string;
   readonly jwtLifetimeS?: number;
   readonly essPollMs?: number;
+  readonly periodNames?: Readonly<Record<string, string>>;
+  readonly accountSegment?: number;
+  readonly segmentSeparator?: string;
 }
 
 const BasicCredentials = Type.Object(
@@ -101,6 +131,8 @@ export const ORACLE_FUSION: ConnectorDefinition = {
   settings: OracleConnectionSettings,
   credentials: { basic: BasicCredentials, 'jwt-bearer': JwtCredentials },
   checkSettings,
+  // REFERENCE6 keeps 240 characters: listed journals carry the reference so
+  storedReference: storedJournalReference,
   render: renderOracle,
   create(connection: ConnectionParameters, ctx) {
     const settings = connection.settings as OracleConnectionSettings;
@@ -124,6 +156,11 @@ export const ORACLE_FUSION: ConnectorDefinition = {
           auth,
         },
         essPollMs: settings.essPollMs ?? 250,
+        voucherList: {
+          periodNames: settings.periodNames ?? DEFAULT_VOUCHER_LIST_SETTINGS.periodNames,
+          accountSegment: settings.accountSegment ?? DEFAULT_VOUCHER_LIST_SETTINGS.accountSegment,
+          segmentSeparator: settings.segmentSeparator ?? DEFAULT_VOUCHER_LIST_SETTINGS.segmentSeparator,
+        },
       },
       ctx,
     );

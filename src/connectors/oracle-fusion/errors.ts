@@ -21,9 +21,13 @@ const kept = (text: string): string => text.slice(0, KEPT);
 const isJson = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const parse = (text: string): unknown => {
+/** Number literals as the text Oracle wrote (`1713.30` stays "1713.30"): amounts never pass through a float. */
+const exactNumbers = (_key: string, value: unknown, context?: { readonly source?: string }): unknown =>
+  typeof value === 'number' && context?.source !== undefined ? context.source : value;
+
+const parse = (text: string, exact = false): unknown => {
   try {
-    return JSON.parse(text);
+    return exact ? JSON.parse(text, exactNumbers) : JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -46,12 +50,15 @@ export function structuredError(body: unknown): { code: string; message: string 
   return message === '' && code === '' ? undefined : { code, message };
 }
 
-/** Reads one HTTP answer: success with its JSON object, or a classified failure. */
-export function classifyAnswer(status: number, contentType: string, text: string): Classified {
+/**
+ * Reads one HTTP answer: success with its JSON object, or a classified failure. `exact` keeps the
+ * numbers of a success as the text Oracle wrote them (strings) rather than JS numbers.
+ */
+export function classifyAnswer(status: number, contentType: string, text: string, exact = false): Classified {
   const type = contentType.toLowerCase();
   const html = type.includes('html') || /^\s*<(!doctype|html)/i.test(text);
   if (status >= 200 && status < 300) {
-    const body = html ? undefined : parse(text);
+    const body = html ? undefined : parse(text, exact);
     return isJson(body)
       ? { ok: true, status, body }
       : fail('ambiguous', status === 204 ? 'HTTP 204' : 'unreadable_answer', kept(text));

@@ -51,6 +51,13 @@ export const ORACLE_FUSION_MANIFEST: ConnectorManifest = {
       pageLimit: 500,
     },
   },
+  // each journal of the period's batches, lines expanded in the same answer (map/voucher-list.ts)
+  voucherList: {
+    erpObject: 'journalBatches (journalHeaders, journalLines)',
+    query:
+      "GET /journalBatches?q=DefaultPeriodName = '<period name>' and JeBatchId > <cursor>&orderBy=JeBatchId:asc&expand=journalHeaders.journalLines&onlyData=true&limit=<limit>",
+    pageLimit: 100,
+  },
   // no published per-resource limit; community guidance is a few thousand calls an hour per user (§3.8)
   defaultRateLimitRps: 5,
   profileSettings: { schema: OracleProfileSettings, defaults: DEFAULT_ORACLE_SETTINGS },

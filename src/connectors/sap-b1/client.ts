@@ -217,15 +217,18 @@ export class B1Client {
     }
   }
 
-  /** A read; `pageSize` asks for `Prefer: odata.maxpagesize` (§2.3). Failures without an answer are transient. */
-  async get(resource: string, pageSize?: number): Promise<Classified> {
+  /**
+   * A read; `pageSize` asks for `Prefer: odata.maxpagesize` (§2.3); `exact` keeps the answer's numbers
+   * as B1's text (amounts). Failures without an answer are transient.
+   */
+  async get(resource: string, pageSize?: number, exact = false): Promise<Classified> {
     const raw = await this.inSession(
       'GET',
       resource,
       pageSize === undefined ? {} : { prefer: `odata.maxpagesize=${pageSize}` },
     );
     if (!raw.ok) return failedCall(asRead(raw.failure));
-    const answer = classifyAnswer(raw.status, header(raw.headers, 'content-type'), raw.text, true);
+    const answer = classifyAnswer(raw.status, header(raw.headers, 'content-type'), raw.text, true, exact);
     return answer.ok ? answer : { ...answer, failure: asRead(answer.failure) };
   }
 

@@ -6,21 +6,26 @@ import type {
   DocumentKind,
   ErpFailure,
   ErpRecord,
+  ErpVoucher,
   LookupResult,
   MappingProfile,
   PullCursor,
   PullResult,
   PushResult,
   Rendered,
+  VoucherPage,
+  VoucherQuery,
 } from '../contract.ts';
+import { isCurrencyCode } from '../../model/currencies.ts';
 import { B1Client, type B1Endpoint } from './client.ts';
-import { classifyAnswer, isDuplicateReference, type Classified } from './errors.ts';
+import { asRead, classifyAnswer, isDuplicateReference, type Classified } from './errors.ts';
 import { SAP_B1_BATCH_LIMIT, SAP_B1_MANIFEST } from './manifest.ts';
 import { JOURNAL_REFERENCE_FIELD, renderJournalEntry } from './map/journal-entry.ts';
 import { sapB1Settings } from './map/profile.ts';
 import { BILL_REFERENCE_FIELD, renderPurchaseInvoice } from './map/purchase-invoice.ts';
 import { pageAfter, PULL_OBJECTS } from './map/pull.ts';
 import { PAYMENT_REFERENCE_FIELD, renderVendorPayment } from './map/vendor-payment.ts';
+import { cursorOf, periodDays, voucherListResource, voucherOf } from './map/voucher-list.ts';
 import { REFERENCE_MAX } from './map/wire.ts';
 import type { BatchAnswer } from './multipart.ts';
 import { collectionOf, dateLiteral, literal, queryString, resourceOfLink } from './odata.ts';
@@ -238,6 +243,64 @@ export function createSapB1Connector(endpoint: B1Endpoint, ctx: ConnectorContext
     return { records: pageAfter(records, after, limit) };
   }
 
+  let localCurrency: string | undefined;
+
+  /**
+   * The company's local currency, the currency of every journal line's `Debit`/`Credit`: asked once of
+   * `CompanyService_GetAdminInfo` ([inferred]: the Service Layer's form of the DI API's CompanyService
+   * GetAdminInfo; a read, though B1 takes it as a POST).
+   */
+  async function companyCurrency(): Promise<string | ErpFailure> {
+    if (localCurrency !== undefined) return localCurrency;
+    const answer = await client.post('CompanyService_GetAdminInfo', {});
+    if (!answer.ok) return asRead(answer.failure);
+    const code = text(answer.body?.['LocalCurrency']);
+    if (!isCurrencyCode(code))
+      return {
+        outcome: 'rejected',
+        code: 'local_currency_not_iso',
+        message: `the company's local currency ${JSON.stringify(code)} is not an ISO 4217 code FinBridge knows`,
+      };
+    localCurrency = code;
+    return code;
+  }
+
+  async function listVouchers(query: VoucherQuery): Promise<VoucherPage> {
+    const days = periodDays(query.period);
+    if (days === undefined)
+      return /^\d{4}-1[3-6]$/.test(query.period)
+        ? // B1's posting periods are date ranges: no entry belongs to a special period
+          { vouchers: [], next: null }
+        : { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+    const currency = await companyCurrency();
+    if (typeof currency !== 'string') return currency;
+    const size = Math.max(1, Math.min(query.limit, SAP_B1_MANIFEST.voucherList?.pageLimit ?? 100));
+    let resource = voucherListResource(endpoint.version, days, cursorOf(query), size);
+    const vouchers: ErpVoucher[] = [];
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const answer = await client.get(resource, size, true);
+      if (!answer.ok) return answer.failure;
+      const { rows, next } = collectionOf(answer.body);
+      for (const row of rows) {
+        const voucher = voucherOf(row, currency);
+        if (typeof voucher === 'string')
+          return { outcome: 'transient', code: 'unreadable_answer', message: voucher };
+        vouchers.push(voucher);
+      }
+      if (rows.length === 0 || next === undefined || vouchers.length >= size) break;
+      const linked = resourceOfLink(next, client.root);
+      if (linked === undefined)
+        return {
+          outcome: 'transient',
+          code: 'foreign_next_link',
+          message: `next page outside the service: ${next}`,
+        };
+      resource = linked;
+    }
+    const last = vouchers.at(-1);
+    return { vouchers, next: last === undefined || vouchers.length < size ? null : last.erpId };
+  }
+
   return {
     manifest: SAP_B1_MANIFEST,
     async test() {
@@ -263,6 +326,7 @@ export function createSapB1Connector(endpoint: B1Endpoint, ctx: ConnectorContext
     },
     lookup,
     pull,
+    listVouchers,
     close: () => client.logout(),
   };
 }

@@ -38,9 +38,13 @@ const kept = (text: string): string => (text.length > KEPT ? `${text.slice(0, KE
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const parseJson = (text: string): unknown => {
+/** Number literals as the text B1 wrote (`1713.30` stays "1713.30"): amounts never pass through a float. */
+const exactNumbers = (_key: string, value: unknown, context?: { readonly source?: string }): unknown =>
+  typeof value === 'number' && context?.source !== undefined ? context.source : value;
+
+const parseJson = (text: string, exact = false): unknown => {
   try {
-    return JSON.parse(text);
+    return exact ? JSON.parse(text, exactNumbers) : JSON.parse(text);
   } catch {
     return undefined;
   }
@@ -102,17 +106,19 @@ const isJsonType = (contentType: string | undefined) =>
 
 /**
  * Reads one HTTP answer of the Service Layer. `expectBody` says whether a success must carry a JSON
- * object (a read, a POST answered 201) or may be empty (204, Logout).
+ * object (a read, a POST answered 201) or may be empty (204, Logout); `exact`, whether the numbers of a
+ * success are kept as the text B1 wrote them (strings) rather than read as JS numbers.
  */
 export function classifyAnswer(
   status: number,
   contentType: string | undefined,
   text: string,
   expectBody: boolean,
+  exact = false,
 ): Classified {
   if (status >= 200 && status < 300) {
     if (status === 204 || (!expectBody && text.trim() === '')) return { ok: true, status, body: undefined };
-    const parsed = isJsonType(contentType) ? parseJson(text) : undefined;
+    const parsed = isJsonType(contentType) ? parseJson(text, exact) : undefined;
     if (isRecord(parsed)) return { ok: true, status, body: parsed };
     if (!expectBody) return { ok: true, status, body: undefined };
     return {

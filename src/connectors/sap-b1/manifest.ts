@@ -61,6 +61,13 @@ export const SAP_B1_MANIFEST: ConnectorManifest = {
       tracksChanges: false,
     },
   },
+  // whole journal entries with their inline lines, keyset-paged on JdtNum (map/voucher-list.ts)
+  voucherList: {
+    erpObject: 'JournalEntries',
+    query:
+      "GET JournalEntries?$filter=ReferenceDate ge '<first day>' and ReferenceDate le '<last day>' and JdtNum gt <cursor>&$select=JdtNum,Number,ReferenceDate,Reference2,JournalEntryLines&$orderby=JdtNum&$top=<limit>",
+    pageLimit: 100,
+  },
   // an on-premises server with one licence-bound session per connection: stay moderate
   defaultRateLimitRps: 10,
   profileSettings: { schema: SapB1ProfileSettings, defaults: DEFAULT_SAP_B1_SETTINGS },

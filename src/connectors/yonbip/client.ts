@@ -53,7 +53,12 @@ export class YonBipClient {
     this.ctx = ctx;
   }
 
-  private async send(method: 'GET' | 'POST', url: string, body?: unknown): Promise<Classified> {
+  private async send(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    exactNumbers = false,
+  ): Promise<Classified> {
     try {
       const answer = await exchange(url, {
         method,
@@ -64,7 +69,7 @@ export class YonBipClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         timeoutMs: this.ctx.timeoutMs,
       });
-      return classifyAnswer(answer.status, answer.text);
+      return classifyAnswer(answer.status, answer.text, exactNumbers);
     } catch (error) {
       return { ok: false, failure: classifyTransport(error) };
     }
@@ -128,13 +133,15 @@ export class YonBipClient {
 
   /**
    * A business call (C3) with the token in the query; an answer saying the token is invalid means the
-   * call was not served, so it is made once more with a new token.
+   * call was not served, so it is made once more with a new token. `exactNumbers`: the answer's
+   * numbers as their source text (amounts read exactly, never through a float).
    */
   async call(
     method: 'GET' | 'POST',
     path: string,
     body: Readonly<Record<string, unknown>> | undefined,
     query: Readonly<Record<string, string>> = {},
+    exactNumbers = false,
   ): Promise<Classified> {
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken();
@@ -142,7 +149,12 @@ export class YonBipClient {
       const gateway = await this.resolveGateway();
       if (!gateway.ok) return { ok: false, failure: gateway.failure };
       const q = new URLSearchParams({ access_token: token.value, ...query }).toString();
-      const result = await this.send(method, `${gateway.value.gatewayUrl}/yonbip${path}?${q}`, body);
+      const result = await this.send(
+        method,
+        `${gateway.value.gatewayUrl}/yonbip${path}?${q}`,
+        body,
+        exactNumbers,
+      );
       if (result.ok || result.failure.outcome !== 'auth_expired' || attempt > 0) return result;
       this.ctx.log('yonbip.token_invalid', { path });
       this.token = undefined;

@@ -9,12 +9,15 @@ import type {
   PullResult,
   PushResult,
   Rendered,
+  VoucherPage,
+  VoucherQuery,
 } from '../contract.ts';
 import { asRead, YonBipClient, type YonBipEndpoint } from './client.ts';
 import { YONBIP_MANIFEST } from './manifest.ts';
 import { DEFAULT_YONBIP_SETTINGS, yonbipSettings } from './map/profile.ts';
 import { pageAfter, PULL_OBJECTS, vendorRecord } from './map/pull.ts';
 import { renderYonBipVoucher } from './map/voucher.ts';
+import { cursorOf, pageOf, voucherListRequest, voucherOfRecord, yonbipPeriod } from './map/voucher-list.ts';
 
 export const VOUCHER_SAVE = '/fi/ficloud/openapi/voucher/addVoucher';
 export const VOUCHER_QUERY = '/fi/ficloud/openapi/voucher/queryVouchers';
@@ -160,6 +163,47 @@ export function createYonBipConnector(connection: YonBipConnection, ctx: Connect
     return { records: pageAfter(rows, after, limit) };
   }
 
+  /** One page of the period's vouchers (queryVouchers, C4): whole vouchers, page after page. */
+  async function listVouchers(query: VoucherQuery): Promise<VoucherPage> {
+    const period = yonbipPeriod(query.period);
+    if (period === undefined)
+      return { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+    const page = pageOf(query);
+    if (page === undefined)
+      return {
+        outcome: 'rejected',
+        code: 'bad_cursor',
+        message: `not a voucher-list cursor: ${query.after ?? ''}`,
+      };
+    const result = await client.call(
+      'POST',
+      VOUCHER_QUERY,
+      voucherListRequest(connection.accbookCode, period, page),
+      {},
+      true,
+    );
+    if (!result.ok) return asRead(result.failure);
+    const data = result.body['data'];
+    const list = isRecord(data) ? data['recordList'] : undefined;
+    if (!Array.isArray(list))
+      return {
+        outcome: 'transient',
+        code: 'unknown_answer',
+        message: JSON.stringify(result.body).slice(0, 500),
+      };
+    let vouchers;
+    try {
+      vouchers = list.map((record) => voucherOfRecord(record, REFERENCE_FIELDS));
+    } catch (error) {
+      return { outcome: 'transient', code: 'unreadable_answer', message: String(error) };
+    }
+    const total = Number(isRecord(data) ? data['recordCount'] : 0);
+    // a full page is followed by another unless the record count says it was the last
+    const more =
+      list.length === page.pageSize && (!Number.isFinite(total) || page.pageIndex * page.pageSize < total);
+    return { vouchers, next: more ? cursorOf(page) : null };
+  }
+
   return {
     manifest: YONBIP_MANIFEST,
     async test() {
@@ -179,6 +223,7 @@ export function createYonBipConnector(connection: YonBipConnection, ctx: Connect
     lookup: (kind, reference) =>
       kind === 'voucher' ? lookup(reference) : Promise.resolve(unsupported(`look up ${kind}`)),
     pull,
+    listVouchers,
     close: async () => {},
   };
 }

@@ -108,15 +108,25 @@ const unreadable = (status: number, text: string): Classified => ({
   },
 });
 
-/** Reads one HTTP answer: success with its body, or a classified failure. */
-export function classifyAnswer(status: number, text: string): Classified {
+type SourceReviver = (key: string, value: unknown, context: { source?: string }) => unknown;
+/** Every JSON number as its source text (`1200.50`), so amounts never pass through a float. */
+const keepNumberText: SourceReviver = (_key, value, context) =>
+  typeof value === 'number' && context.source !== undefined ? context.source : value;
+
+/**
+ * Reads one HTTP answer: success with its body, or a classified failure. `exactNumbers`: the body's
+ * numbers as their source text (amounts to read exactly).
+ */
+export function classifyAnswer(status: number, text: string, exactNumbers = false): Classified {
   if (text.trim() === '非法token')
     return { ok: false, failure: { outcome: 'auth_expired', code: '非法token', message: text.trim() } };
   if (status === 429)
     return { ok: false, failure: { outcome: 'throttled', code: 'HTTP 429', message: kept(text) } };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = exactNumbers
+      ? JSON.parse(text, keepNumberText as (key: string, value: unknown) => unknown)
+      : JSON.parse(text);
   } catch {
     return unreadable(status, text);
   }

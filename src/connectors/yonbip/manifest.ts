@@ -26,6 +26,13 @@ export const YONBIP_MANIFEST: ConnectorManifest = {
   pulls: {
     suppliers: { canonical: 'Supplier', erpObject: 'vendor', watermarkField: 'pubts', pageLimit: 500 },
   },
+  voucherList: {
+    // the general-ledger voucher query (凭证查询, C4): whole vouchers with their lines, paged
+    erpObject: 'voucher',
+    query:
+      'POST /yonbip/fi/ficloud/openapi/voucher/queryVouchers {accbookCode, periodStart: <period>, periodEnd: <period>, pager: {pageIndex: <cursor>, pageSize: <limit>}}',
+    pageLimit: 1000,
+  },
   // no voucher quota is published; finance basics allow 40/min (C6): stay gentle
   defaultRateLimitRps: 2,
   profileSettings: { schema: YonBipProfileSettings, defaults: DEFAULT_YONBIP_SETTINGS },

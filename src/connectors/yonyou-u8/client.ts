@@ -48,7 +48,12 @@ export class U8Client {
     return `${this.endpoint.baseUrl}${path}?${new URLSearchParams(params).toString()}`;
   }
 
-  private async send(method: 'GET' | 'POST', url: string, body?: unknown): Promise<CallResult> {
+  private async send(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+    exactNumbers = false,
+  ): Promise<CallResult> {
     try {
       const answer = await exchange(url, {
         method,
@@ -59,7 +64,7 @@ export class U8Client {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         timeoutMs: this.ctx.timeoutMs,
       });
-      return classifyAnswer(answer.status, answer.text);
+      return classifyAnswer(answer.status, answer.text, exactNumbers);
     } catch (error) {
       return failed(classifyTransport(error));
     }
@@ -125,10 +130,18 @@ export class U8Client {
     }
   }
 
-  /** A read: `GET /api/{resource}/{verb}` with the common parameters. */
-  get(path: string, params: Readonly<Record<string, string>>): Promise<CallResult> {
+  /**
+   * A read: `GET /api/{resource}/{verb}` with the common parameters. `exactNumbers`: the answer's
+   * numbers as their source text (amounts read exactly, never through a float).
+   */
+  get(path: string, params: Readonly<Record<string, string>>, exactNumbers = false): Promise<CallResult> {
     return this.withToken(async (token) => {
-      const result = await this.send('GET', this.url(path, { ...this.common(token), ...params }));
+      const result = await this.send(
+        'GET',
+        this.url(path, { ...this.common(token), ...params }),
+        undefined,
+        exactNumbers,
+      );
       return result.ok ? result : failed(readFailure(result.failure));
     }, path);
   }

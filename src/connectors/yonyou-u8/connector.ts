@@ -9,12 +9,15 @@ import type {
   PullResult,
   PushResult,
   Rendered,
+  VoucherPage,
+  VoucherQuery,
 } from '../contract.ts';
 import { U8Client, type U8Endpoint } from './client.ts';
 import { YONYOU_U8_MANIFEST } from './manifest.ts';
 import { yonyouSettings } from './map/profile.ts';
 import { afterCursor, PULL_RESOURCES, recordOf } from './map/pull.ts';
 import { renderU8Voucher } from './map/voucher.ts';
+import { listPageOf, nextCursor, u8Period, voucherListParams, voucherOfListed } from './map/voucher-list.ts';
 
 const unsupported = (what: string): ErpFailure => ({
   outcome: 'rejected',
@@ -84,6 +87,39 @@ export function createYonyouConnector(endpoint: U8Endpoint, ctx: ConnectorContex
     }
   }
 
+  /** One page of the period's vouchers (`voucher/batch_get`, B4): whole vouchers, page after page. */
+  async function listVouchers(query: VoucherQuery): Promise<VoucherPage> {
+    const at = u8Period(query.period);
+    if (at === undefined)
+      return { outcome: 'rejected', code: 'bad_period', message: `not a period: ${query.period}` };
+    const page = listPageOf(query);
+    if (page === undefined)
+      return {
+        outcome: 'rejected',
+        code: 'bad_cursor',
+        message: `not a voucher-list cursor: ${query.after ?? ''}`,
+      };
+    const result = await client.get('/api/voucher/batch_get', voucherListParams(at, page), true);
+    if (!result.ok) return result.failure;
+    const list = result.body['voucher'];
+    // an empty period may come back without the array
+    if (list !== undefined && !Array.isArray(list))
+      return {
+        outcome: 'transient',
+        code: 'unknown_answer',
+        message: JSON.stringify(result.body).slice(0, 500),
+      };
+    let vouchers;
+    try {
+      vouchers = (list ?? []).map(voucherOfListed);
+    } catch (error) {
+      return { outcome: 'transient', code: 'unreadable_answer', message: String(error) };
+    }
+    const pages = Number(result.body['page_count']);
+    const more = vouchers.length === page.rows && (!Number.isFinite(pages) || page.index < pages);
+    return { vouchers, next: more ? nextCursor(page) : null };
+  }
+
   return {
     manifest: YONYOU_U8_MANIFEST,
     async test() {
@@ -128,6 +164,7 @@ export function createYonyouConnector(endpoint: U8Endpoint, ctx: ConnectorContex
       if (!('records' in all)) return all;
       return { records: afterCursor(all.records, after, limit) };
     },
+    listVouchers,
     close: async () => {},
   };
 }

@@ -75,15 +75,25 @@ export function rejectionReason(_errcode: string, errmsg: string): RejectionReas
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Reads one HTTP answer of the relay: success with its body, or a classified failure. */
-export function classifyAnswer(status: number, text: string): Classified {
+type SourceReviver = (key: string, value: unknown, context: { source?: string }) => unknown;
+/** Every JSON number as its source text (`1200.00`), so amounts never pass through a float. */
+const keepNumberText: SourceReviver = (_key, value, context) =>
+  typeof value === 'number' && context.source !== undefined ? context.source : value;
+
+/**
+ * Reads one HTTP answer of the relay: success with its body, or a classified failure. `exactNumbers`:
+ * the body's numbers as their source text (amounts to read exactly).
+ */
+export function classifyAnswer(status: number, text: string, exactNumbers = false): Classified {
   if (status === 429)
     return { ok: false, failure: { outcome: 'throttled', code: 'HTTP 429', message: kept(text) } };
   if (status >= 500 || status === 408)
     return { ok: false, failure: { outcome: 'ambiguous', code: `HTTP ${status}`, message: kept(text) } };
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = exactNumbers
+      ? JSON.parse(text, keepNumberText as (key: string, value: unknown) => unknown)
+      : JSON.parse(text);
   } catch {
     return {
       ok: false,

@@ -30,6 +30,13 @@ export const YONYOU_U8_MANIFEST: ConnectorManifest = {
       tracksChanges: false,
     },
   },
+  voucherList: {
+    // the relay's list pattern (B4) on the voucher resource: whole vouchers with their entries, paged
+    erpObject: 'voucher',
+    query:
+      'GET /api/voucher/batch_get?fiscal_year=<year>&accounting_period=<period>&page_index=<cursor>&rows_per_page=<limit>',
+    pageLimit: 100,
+  },
   // the relay is slow and publishes no limit (B7): stay gentle
   defaultRateLimitRps: 2,
   profileSettings: { schema: YonyouProfileSettings, defaults: DEFAULT_YONYOU_SETTINGS },

@@ -149,7 +149,7 @@ export async function collectExpensePayments(tx: TenantDb): Promise<number> {
       // recorded before the account's book starts: part of its opening balance
       if (account === undefined || m.on < account.opened_on) continue;
       const party = (m.payeeKind === 'supplier' ? suppliers : employees).get(m.payeeCode);
-      const what = `${m.payableKind === 'claim' ? '报销' : '借款'} ${m.payableNumber} ${m.payableTitle}`;
+      const what = `${{ claim: '报销', advance: '借款', supplier_bill: '货款' }[m.payableKind]} ${m.payableNumber} ${m.payableTitle}`;
       rows.push({
         id: newId(),
         account_code: account.code,

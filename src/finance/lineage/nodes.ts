@@ -30,6 +30,16 @@ export async function describeNode(db: TenantDb, ref: LineageRef): Promise<strin
         ? undefined
         : `${inv.number} ${inv.seller_name} ${yuanOf(inv.total_minor)} ${inv.currency}`;
     }
+    case 'supplier_bill': {
+      const bill = await db
+        .selectFrom('supplier_bills')
+        .select(['number', 'supplier_code', 'supplier_name', 'total_minor', 'currency', 'status'])
+        .where('id', '=', ref.id)
+        .executeTakeFirst();
+      return bill === undefined
+        ? undefined
+        : `${bill.number} ${bill.supplier_name ?? bill.supplier_code} ${yuanOf(bill.total_minor)} ${bill.currency} ${bill.status}`;
+    }
     case 'approval_task': {
       const task = await db
         .selectFrom('approval_tasks')

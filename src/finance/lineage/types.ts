@@ -12,6 +12,7 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
  * The record types a lineage node may name. Providers use exactly these strings (a type not listed
  * is refused by the API with 422):
  * - `expense_claim` / `expense_advance` / `expense_request`: an expense document's id (报销单/借款/申请单)
+ * - `supplier_bill`: a supplier bill's id (应付单, src/finance/payables)
  * - `invoice`: an invoice's id; `approval_task`: an approval task's id
  * - `voucher`: a hub posting of a voucher (its posting id), the claim's voucher or its red reversal
  * - `payment`: a payment's id; `bank_line`: a bank statement line's id; `bank_match`: a match's id
@@ -21,6 +22,7 @@ export const LINEAGE_TYPES = [
   'expense_claim',
   'expense_advance',
   'expense_request',
+  'supplier_bill',
   'invoice',
   'approval_task',
   'voucher',

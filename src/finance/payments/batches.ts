@@ -10,15 +10,17 @@ import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { getRow, type DocumentRow } from '../expenses/expense-documents.ts';
 import { ensureOpenPeriod } from '../expenses/periods.ts';
 import { setStatus, supplierOf } from '../expenses/lifecycle/status.ts';
-import { buildPaymentVoucher } from '../posting-rules/payment-voucher.ts';
+import { buildPaymentVoucher, type PaymentForPosting } from '../posting-rules/payment-voucher.ts';
 import { reversalOf, type WireVoucher } from '../posting-rules/expense-voucher.ts';
 import { getRuleSet } from '../rules/rule-sets.ts';
 import { sha256Hex } from '../bank/decode.ts';
+import { getBillRow, moveBill, PAYABLE_BILL_STATUSES } from '../payables/bills.ts';
 import { buildPaymentFile, type FileBatch, type PaymentFile } from './files.ts';
-import type { BatchStatus, PaymentBatchesTable, PaymentLinesTable } from './tables.ts';
+import type { BatchStatus, PayableKind, PaymentBatchesTable, PaymentLinesTable } from './tables.ts';
 
 /**
- * Payment batches (付款批次): posted claims and advances paid out of one bank account.
+ * Payment batches (付款批次): posted claims, advances and supplier bills (src/finance/payables) paid out
+ * of one bank account.
  * draft (made from payables) → approved (by someone other than the maker) → file_generated (the bank's
  * CSV or pain.001) → sent (the claims become paid; each claim's payment voucher, Dr 其他应付款/应付账款
  * Cr 银行存款, goes to the ERP through the hub, exactly once per line) → paid when the bank confirms
@@ -32,7 +34,7 @@ export interface PaymentLineView {
   readonly id: string;
   readonly batchId: string | null;
   readonly seq: number;
-  readonly payableKind: 'claim' | 'advance';
+  readonly payableKind: PayableKind;
   readonly payableId: string;
   readonly payableNumber: string;
   readonly payableTitle: string;
@@ -195,11 +197,19 @@ interface Payee {
   readonly bank: string | null;
 }
 
-async function payeeOf(tx: TenantDb, row: DocumentRow): Promise<Payee> {
+async function payeeOf(tx: TenantDb, row: DocumentRow): Promise<Payee & { known: boolean }> {
   const supplier = supplierOf(row).supplierCode;
-  const code = supplier ?? row.employee_code;
+  return payeeByCode(tx, supplier === undefined ? 'employee' : 'supplier', supplier ?? row.employee_code);
+}
+
+/** A payee's bank account on file: an employee's `bankAccount`, a supplier's primary account. */
+async function payeeByCode(
+  tx: TenantDb,
+  kind: Payee['kind'],
+  code: string,
+): Promise<Payee & { known: boolean }> {
   const found = await tx
-    .selectFrom(supplier === undefined ? 'employees' : 'suppliers')
+    .selectFrom(kind === 'employee' ? 'employees' : 'suppliers')
     .select(['name', 'attributes_json'])
     .where('code', '=', code)
     .executeTakeFirst();
@@ -216,8 +226,9 @@ async function payeeOf(tx: TenantDb, row: DocumentRow): Promise<Payee> {
         ? primary.accountNumber
         : null;
   return {
-    kind: supplier === undefined ? 'employee' : 'supplier',
+    kind,
     code,
+    known: found !== undefined,
     name: found?.name ?? null,
     account: account === null ? null : account.replace(/[\s-]/g, ''),
     bank: typeof primary?.bankName === 'string' ? primary.bankName : null,
@@ -243,6 +254,98 @@ const notPayable = (row: { number: string }, zh: string, en: string, pointer: st
       params: { document: row.number, reason: zh, reasonEn: en },
     },
   ]);
+
+/** A payable as a batch takes it: what is owed, in which currency, to whom. */
+interface Payable {
+  readonly kind: PayableKind;
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly currency: string;
+  readonly amount: bigint;
+  readonly payee: Payee;
+}
+
+/**
+ * A claim, advance or supplier bill that may go into a batch, or the field-level refusal saying why
+ * not (`inOpenBatch`: the number of the open batch that already holds it). A claim is paid its total
+ * less the advances it offsets; a supplier bill in full, to its supplier's primary bank account.
+ */
+async function payableOf(
+  tx: TenantDb,
+  id: string,
+  pointer: string,
+  inOpenBatch: string | undefined,
+): Promise<Payable> {
+  const inBatch = (row: { number: string }) =>
+    notPayable(
+      row,
+      `已在未完成的付款批次 ${inOpenBatch} 中`,
+      `it is in open payment batch ${inOpenBatch}`,
+      pointer,
+    );
+  const bill = await tx.selectFrom('supplier_bills').selectAll().where('id', '=', id).executeTakeFirst();
+  if (bill !== undefined) {
+    if (inOpenBatch !== undefined) throw inBatch(bill);
+    if (!PAYABLE_BILL_STATUSES.includes(bill.status))
+      throw notPayable(
+        bill,
+        `状态为 ${bill.status}，须为 ERP 已入账（posted）或已退票（returned）`,
+        `it is ${bill.status}; it must be posted in the ERP (or returned)`,
+        pointer,
+      );
+    const { known, ...payee } = await payeeByCode(tx, 'supplier', bill.supplier_code);
+    if (!known)
+      throw refusal([
+        { code: 'reference_not_found', pointer, params: { resource: 'Supplier', id: bill.supplier_code } },
+      ]);
+    return {
+      kind: 'supplier_bill',
+      id: bill.id,
+      number: bill.number,
+      title: `${payee.name ?? bill.supplier_code}${bill.memo === null ? '' : ` ${bill.memo}`}`.slice(0, 200),
+      currency: bill.currency,
+      amount: bill.total_minor,
+      payee,
+    };
+  }
+  const row = await tx.selectFrom('expense_documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined)
+    throw refusal([{ code: 'reference_not_found', pointer, params: { resource: 'ExpenseDocument', id } }]);
+  if (row.kind !== 'claim' && row.kind !== 'advance')
+    throw notPayable(
+      row,
+      '只有报销单、借款单和供应商账单可以付款',
+      'only claims, advances and supplier bills are paid',
+      pointer,
+    );
+  if (row.status !== 'posted')
+    throw notPayable(
+      row,
+      `状态为 ${row.status}，须为已记账（posted）`,
+      `it is ${row.status}; it must be posted`,
+      pointer,
+    );
+  if (inOpenBatch !== undefined) throw inBatch(row);
+  const amount = await amountToPay(tx, row);
+  if (amount <= 0n)
+    throw notPayable(
+      row,
+      '冲借款后无余额可付',
+      'nothing is left to pay after the advances it offsets',
+      pointer,
+    );
+  const { known: _known, ...payee } = await payeeOf(tx, row);
+  return {
+    kind: row.kind,
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    currency: row.currency,
+    amount,
+    payee,
+  };
+}
 
 export interface NewBatchInput {
   readonly account: string;
@@ -294,32 +397,8 @@ export async function createBatch(db: TenantDb, writer: Writer, input: NewBatchI
     const lines: LineRow[] = [];
     for (const [i, id] of ids.entries()) {
       const pointer = `/payables/${i}`;
-      const row = await tx
-        .selectFrom('expense_documents')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (row === undefined)
-        throw refusal([
-          { code: 'reference_not_found', pointer, params: { resource: 'ExpenseDocument', id } },
-        ]);
-      if (row.kind !== 'claim' && row.kind !== 'advance')
-        throw notPayable(row, '只有报销单和借款单可以付款', 'only claims and advances are paid', pointer);
-      if (row.status !== 'posted')
-        throw notPayable(
-          row,
-          `状态为 ${row.status}，须为已记账（posted）`,
-          `it is ${row.status}; it must be posted`,
-          pointer,
-        );
       const already = open.find((o) => o.open_key === id);
-      if (already !== undefined)
-        throw notPayable(
-          row,
-          `已在未完成的付款批次 ${already.number} 中`,
-          `it is in open payment batch ${already.number}`,
-          pointer,
-        );
+      const row = await payableOf(tx, id, pointer, already?.number);
       if (row.currency !== account.currency)
         throw notPayable(
           row,
@@ -327,15 +406,7 @@ export async function createBatch(db: TenantDb, writer: Writer, input: NewBatchI
           `its currency ${row.currency} is not account ${account.code}'s ${account.currency}`,
           pointer,
         );
-      const amount = await amountToPay(tx, row);
-      if (amount <= 0n)
-        throw notPayable(
-          row,
-          '冲借款后无余额可付',
-          'nothing is left to pay after the advances it offsets',
-          pointer,
-        );
-      const payee = await payeeOf(tx, row);
+      const { amount, payee } = row;
       if (payee.account === null)
         throw notPayable(
           row,
@@ -413,6 +484,14 @@ export async function createBatch(db: TenantDb, writer: Writer, input: NewBatchI
           lines.slice(i, i + 200).map(({ tenant_id: _t, ...l }) => l),
         )
         .execute();
+    for (const l of lines.filter((x) => x.payable_kind === 'supplier_bill'))
+      await moveBill(
+        tx,
+        writer,
+        await getBillRow(tx, l.payable_id),
+        'in_batch',
+        `付款批次 / payment batch ${number}`,
+      );
     const view = toBatchView(await getBatchRow(tx, batchId));
     await appendAudit(tx, writer.audit, [
       {
@@ -501,6 +580,18 @@ export async function cancelBatch(
     checkVersion(batch, version);
     if (!OPEN_STATUSES.includes(batch.status)) throw stateError(batch, 'cancel');
     const at = writer.audit.clock.now().toISOString();
+    for (const line of await batchLines(tx, id))
+      if (line.payable_kind === 'supplier_bill' && line.status === 'pending') {
+        const bill = await getBillRow(tx, line.payable_id);
+        if (bill.status === 'in_batch')
+          await moveBill(
+            tx,
+            writer,
+            bill,
+            'posted',
+            `付款批次作废 / payment batch ${batch.number} cancelled`,
+          );
+      }
     await tx
       .updateTable('payment_lines')
       .set({ status: 'cancelled', open_key: null, updated_at: at })
@@ -544,7 +635,7 @@ export async function generateFile(
         payeeAccount: l.payee_account ?? '',
         payeeBank: l.payee_bank,
         amountMinor: l.amount_minor,
-        purpose: `${l.payable_kind === 'claim' ? '报销款' : '借款'} ${l.payable_number}${batch.purpose === null ? '' : ` ${batch.purpose}`}`,
+        purpose: `${PURPOSE[l.payable_kind]} ${l.payable_number}${batch.purpose === null ? '' : ` ${batch.purpose}`}`,
       })),
     };
     const file = buildPaymentFile(format, fileBatch);
@@ -559,6 +650,9 @@ export async function generateFile(
     return file;
   });
 }
+
+/** What a transfer is for, in the bank file's purpose (用途) column. */
+const PURPOSE: Record<PayableKind, string> = { claim: '报销款', advance: '借款', supplier_bill: '货款' };
 
 /** Accounts' auxiliary dimensions (辅助核算) from the chart of accounts. */
 async function accountDimensions(tx: TenantDb): Promise<Map<string, readonly string[]>> {
@@ -592,11 +686,63 @@ export async function sendBatch(
     const connectionId = await routeFor(tx, 'voucher');
     const policy = (await getRuleSet(tx, 'posting')).body;
     const dimensions = await accountDimensions(tx);
-    if (lines.some((l) => l.payable_kind === 'claim'))
+    if (lines.some((l) => l.payable_kind !== 'advance'))
       await ensureOpenPeriod(tx, batch.execute_on, '/executeOn');
+    const submitVoucher = async (line: LineRow, owed: Omit<VoucherParty, 'payeeName'>) => {
+      if (connectionId === null) return null;
+      const voucher = buildPaymentVoucher(
+        {
+          companyCode,
+          date: batch.execute_on,
+          currency: line.currency,
+          amountMinor: line.amount_minor,
+          claimNumber: line.payable_number,
+          batchNumber: batch.number,
+          payeeName: line.payee_name ?? line.payee_code,
+          ...owed,
+          accountDimensions: dimensions,
+        },
+        policy,
+      );
+      voucherOrThrow(voucher);
+      const { posting } = await submitDocument(tx, writer, companyCode, {
+        connectionId,
+        kind: 'voucher',
+        document: voucher,
+        documentId: line.id,
+        revision: 1,
+        orderingKey: `payment-${line.id}`,
+      });
+      return posting.id;
+    };
     for (const line of lines) {
-      const row = await getRow(tx, line.payable_id);
       const pointer = `/lines/${line.seq - 1}`;
+      let postingId: string | null = null;
+      if (line.payable_kind === 'supplier_bill') {
+        const bill = await getBillRow(tx, line.payable_id);
+        if (bill.status !== 'in_batch' || bill.total_minor !== line.amount_minor)
+          throw notPayable(
+            bill,
+            `状态或金额已变（${bill.status}），请作废此批次后重建`,
+            `its status or amount has changed (${bill.status}); cancel the batch and make it again`,
+            pointer,
+          );
+        await moveBill(
+          tx,
+          writer,
+          bill,
+          'paid',
+          `${batch.execute_on} 付款批次 / payment batch ${batch.number}`,
+          batch.execute_on,
+        );
+        postingId = await submitVoucher(line, {
+          supplierCode: bill.supplier_code,
+          ...(bill.department_code === null ? {} : { departmentCode: bill.department_code }),
+        });
+        await markLineSent(tx, line, batch.execute_on, postingId, at);
+        continue;
+      }
+      const row = await getRow(tx, line.payable_id);
       if (row.status !== 'posted')
         throw notPayable(
           row,
@@ -620,52 +766,35 @@ export async function sendBatch(
         { paid_at: at },
         `${batch.execute_on} 付款 ${yuanOf(line.amount_minor)} (${line.end_to_end_id}) 付款批次 / payment batch ${batch.number}`,
       );
-      let postingId: string | null = null;
-      if (line.payable_kind === 'claim' && connectionId !== null) {
-        const voucher = buildPaymentVoucher(
-          {
-            companyCode,
-            date: batch.execute_on,
-            currency: line.currency,
-            amountMinor: line.amount_minor,
-            claimNumber: line.payable_number,
-            batchNumber: batch.number,
-            payeeName: line.payee_name ?? line.payee_code,
-            employeeCode: row.employee_code,
-            departmentCode: row.department_code,
-            ...(line.payee_kind === 'supplier' ? { supplierCode: line.payee_code } : {}),
-            accountDimensions: dimensions,
-          },
-          policy,
-        );
-        voucherOrThrow(voucher);
-        const { posting } = await submitDocument(tx, writer, companyCode, {
-          connectionId,
-          kind: 'voucher',
-          document: voucher,
-          documentId: line.id,
-          revision: 1,
-          orderingKey: `payment-${line.id}`,
+      if (line.payable_kind === 'claim')
+        postingId = await submitVoucher(line, {
+          employeeCode: row.employee_code,
+          departmentCode: row.department_code,
+          ...(line.payee_kind === 'supplier' ? { supplierCode: line.payee_code } : {}),
         });
-        postingId = posting.id;
-      }
-      await tx
-        .updateTable('payment_lines')
-        .set({
-          status: 'sent',
-          paid_on: batch.execute_on,
-          reference: line.end_to_end_id,
-          posting_id: postingId,
-          updated_at: at,
-        })
-        .where('id', '=', line.id)
-        .execute();
+      await markLineSent(tx, line, batch.execute_on, postingId, at);
     }
     return toBatchView(
       await moveBatch(tx, writer, batch, 'send', { status: 'sent', sent_by: writer.actor, sent_at: at }),
     );
   });
 }
+
+/** Who a payment voucher's debit side names (辅助核算): the employee or the supplier owed. */
+type VoucherParty = Pick<PaymentForPosting, 'payeeName' | 'employeeCode' | 'departmentCode' | 'supplierCode'>;
+
+const markLineSent = (tx: TenantDb, line: LineRow, paidOn: string, postingId: string | null, at: string) =>
+  tx
+    .updateTable('payment_lines')
+    .set({
+      status: 'sent',
+      paid_on: paidOn,
+      reference: line.end_to_end_id,
+      posting_id: postingId,
+      updated_at: at,
+    })
+    .where('id', '=', line.id)
+    .execute();
 
 /** A sent batch's status from its lines: paid when every line is, returned when every line came back. */
 export async function settleBatchStatus(tx: TenantDb, writer: Writer, batchId: string): Promise<void> {
@@ -748,20 +877,33 @@ export async function returnLine(
     })
     .where('id', '=', line.id)
     .execute();
-  const row = await getRow(tx, line.payable_id);
-  if (row.status === 'paid')
-    await setStatus(
-      tx,
-      row,
-      'posted',
-      writer.actor,
-      at,
-      { paid_at: null },
-      `${input.returnedOn} 退票 / payment returned ${yuanOf(line.amount_minor)} (${line.end_to_end_id}): ${input.reason}`.slice(
-        0,
-        1000,
-      ),
-    );
+  if (line.payable_kind === 'supplier_bill') {
+    const bill = await getBillRow(tx, line.payable_id);
+    if (bill.status === 'paid')
+      await moveBill(
+        tx,
+        writer,
+        bill,
+        'returned',
+        `${input.returnedOn} 退票 / payment returned (${line.end_to_end_id}): ${input.reason}`.slice(0, 1000),
+        null,
+      );
+  } else {
+    const row = await getRow(tx, line.payable_id);
+    if (row.status === 'paid')
+      await setStatus(
+        tx,
+        row,
+        'posted',
+        writer.actor,
+        at,
+        { paid_at: null },
+        `${input.returnedOn} 退票 / payment returned ${yuanOf(line.amount_minor)} (${line.end_to_end_id}): ${input.reason}`.slice(
+          0,
+          1000,
+        ),
+      );
+  }
   await appendAudit(tx, writer.audit, [
     {
       actor: writer.actor,
@@ -811,10 +953,13 @@ export async function findBatch(db: TenantDb, idOrNumber: string): Promise<Batch
   return row;
 }
 
-/** A posted claim or advance no open batch holds, with what is left to pay and where it goes. */
+/**
+ * A posted claim or advance, or a posted (or returned) supplier bill, no open batch holds, with what is
+ * left to pay and where it goes.
+ */
 export interface OpenPayableView {
   readonly id: string;
-  readonly kind: 'claim' | 'advance';
+  readonly kind: PayableKind;
   readonly number: string;
   readonly title: string;
   readonly currency: string;
@@ -824,8 +969,11 @@ export interface OpenPayableView {
   readonly payeeName: string | null;
   readonly payeeAccount: string | null;
   readonly postedAt: string | null;
+  /** A supplier bill's due date; null for claims and advances. */
+  readonly dueOn: string | null;
 }
 
+/** Both kinds in one id-ordered page: each source gives its next limit + 1, the merge keeps the first. */
 export async function openPayables(
   db: TenantDb,
   query: { limit: number; after?: string; currency?: string },
@@ -846,15 +994,53 @@ export async function openPayables(
         ),
       ),
     );
-  if (query.currency !== undefined) select = select.where('currency', '=', query.currency);
-  if (query.after !== undefined) select = select.where('id', '>', query.after);
-  const rows = await select
+  let bills = db.selectFrom('supplier_bills').selectAll().where('status', 'in', PAYABLE_BILL_STATUSES);
+  if (query.currency !== undefined) {
+    select = select.where('currency', '=', query.currency);
+    bills = bills.where('currency', '=', query.currency);
+  }
+  if (query.after !== undefined) {
+    select = select.where('id', '>', query.after);
+    bills = bills.where('id', '>', query.after);
+  }
+  const documents = await select
     .orderBy('id')
     .limit(query.limit + 1)
     .execute();
-  const { page, nextCursor } = pageById(rows, query.limit);
+  const billRows = await bills
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  const merged = [
+    ...documents.map((d) => ({ id: d.id, document: d })),
+    ...billRows.map((b) => ({ id: b.id, bill: b })),
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { page, nextCursor } = pageById(merged, query.limit);
   const items: OpenPayableView[] = [];
-  for (const row of page) {
+  for (const entry of page) {
+    if ('bill' in entry) {
+      const bill = entry.bill;
+      const payee = await payeeByCode(db, 'supplier', bill.supplier_code);
+      items.push({
+        id: bill.id,
+        kind: 'supplier_bill',
+        number: bill.number,
+        title: `${payee.name ?? bill.supplier_code}${bill.memo === null ? '' : ` ${bill.memo}`}`.slice(
+          0,
+          200,
+        ),
+        currency: bill.currency,
+        amount: yuanOf(bill.total_minor),
+        payeeKind: 'supplier',
+        payeeCode: bill.supplier_code,
+        payeeName: payee.name,
+        payeeAccount: payee.account,
+        postedAt: bill.updated_at,
+        dueOn: bill.due_on,
+      });
+      continue;
+    }
+    const row = entry.document;
     const payee = await payeeOf(db, row);
     items.push({
       id: row.id,
@@ -868,6 +1054,7 @@ export async function openPayables(
       payeeName: payee.name,
       payeeAccount: payee.account,
       postedAt: row.posted_at,
+      dueOn: null,
     });
   }
   return { items, nextCursor };

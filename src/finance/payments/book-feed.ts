@@ -1,4 +1,5 @@
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
+import type { PayableKind } from './tables.ts';
 
 /**
  * Payments as the bank book learns of them (src/finance/bank/book.ts): every transfer out of the
@@ -11,7 +12,7 @@ export interface PaymentMovement {
   readonly direction: 'out' | 'in';
   /** The batch's account; null for a direct payment (booked on the currency's default account). */
   readonly accountCode: string | null;
-  readonly payableKind: 'claim' | 'advance';
+  readonly payableKind: PayableKind;
   readonly payableNumber: string;
   readonly payableTitle: string;
   readonly payeeKind: 'employee' | 'supplier';

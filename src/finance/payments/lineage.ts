@@ -3,7 +3,7 @@ import type { LineRow } from './batches.ts';
 
 /**
  * Lineage hops of payments (wired by src/finance/lineage/): a payment line (`payment`, its id) pays a
- * claim or advance; its payment voucher and, when the transfer came back, the red reversal are hub
+ * claim, advance or supplier bill (`supplier_bill`, the bill's id); its payment voucher and, when the transfer came back, the red reversal are hub
  * postings (`voucher`, the posting id); it is on the bank book (`book_entry`) and confirmed by a bank
  * statement line (`bank_line`). Given any of these nodes, every hop that touches it.
  */
@@ -19,8 +19,12 @@ export interface PaymentLink {
   readonly actor: string | null;
 }
 
-const payableType = (kind: LineRow['payable_kind']) =>
-  kind === 'claim' ? 'expense_claim' : 'expense_advance';
+const PAYABLE_TYPES = {
+  claim: 'expense_claim',
+  advance: 'expense_advance',
+  supplier_bill: 'supplier_bill',
+} as const satisfies Record<LineRow['payable_kind'], string>;
+const payableType = (kind: LineRow['payable_kind']) => PAYABLE_TYPES[kind];
 
 async function linksOfLines(db: TenantDb, lines: readonly LineRow[]): Promise<PaymentLink[]> {
   if (lines.length === 0) return [];
@@ -89,6 +93,7 @@ export async function paymentLinks(db: TenantDb, ref: PaymentRef): Promise<Payme
       return linksOfLines(db, await lines.where('id', '=', ref.id).execute());
     case 'expense_claim':
     case 'expense_advance':
+    case 'supplier_bill':
       return linksOfLines(db, await lines.where('payable_id', '=', ref.id).orderBy('created_at').execute());
     case 'voucher':
       return linksOfLines(

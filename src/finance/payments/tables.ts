@@ -15,7 +15,8 @@ export type BatchStatus =
 /** A line: pending in an unsent batch, sent to the bank, confirmed paid, returned (退票), or cancelled. */
 export type LineStatus = 'pending' | 'sent' | 'paid' | 'returned' | 'cancelled';
 
-export type PayableKind = 'claim' | 'advance';
+/** What a line pays: an expense claim or advance, or a supplier bill (src/finance/payables). */
+export type PayableKind = 'claim' | 'advance' | 'supplier_bill';
 
 export interface PaymentBatchesTable {
   tenant_id: string;
@@ -68,7 +69,7 @@ export interface PaymentLinesTable {
   paid_on: Nullable<string>;
   /** The bank's or cashier's reference of the payment. */
   reference: Nullable<string>;
-  /** The payment voucher's posting in the hub (claims only: an advance's own voucher credits the bank). */
+  /** The payment voucher's posting in the hub (claims and supplier bills: an advance's own voucher credits the bank). */
   posting_id: Nullable<string>;
   erp_voucher_number: Nullable<string>;
   reversal_posting_id: Nullable<string>;

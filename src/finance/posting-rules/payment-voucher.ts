@@ -17,8 +17,9 @@ export interface PaymentForPosting {
   readonly claimNumber: string;
   readonly batchNumber: string;
   readonly payeeName: string;
-  readonly employeeCode: string;
-  readonly departmentCode: string;
+  /** The employee owed; absent for a supplier bill's payment. */
+  readonly employeeCode?: string;
+  readonly departmentCode?: string;
   readonly supplierCode?: string;
   /** Auxiliary dimensions each account carries (辅助核算), from the chart of accounts. */
   readonly accountDimensions: ReadonlyMap<string, readonly string[]>;

@@ -27,6 +27,8 @@ export interface ChangeRequestView {
   readonly decidedAt: string | null;
   readonly decisionNote: string | null;
   readonly result: unknown;
+  /** The default checker: the data owner of the entity changed (`user:<id>` or `role:<role>`), or null. */
+  readonly checker: string | null;
 }
 
 const toView = (row: Selectable<ChangeRequestsTable>): ChangeRequestView => ({
@@ -43,6 +45,7 @@ const toView = (row: Selectable<ChangeRequestsTable>): ChangeRequestView => ({
   decidedAt: row.decided_at,
   decisionNote: row.decision_note,
   result: row.result_json === null ? null : (JSON.parse(row.result_json) as unknown),
+  checker: row.checker,
 });
 
 function applierOf(target: string): ChangeApplier {
@@ -135,6 +138,13 @@ export async function assertDirectChange(db: TenantDb, target: string): Promise<
 
 // ---- requests ------------------------------------------------------------------------------------
 
+/** Names a request's default checker from its target (data quality: the entity's data owner). */
+export type CheckerResolver = (tx: TenantDb, target: string) => Promise<string | null>;
+let checkerResolver: CheckerResolver | undefined;
+export function setDefaultCheckerResolver(resolver: CheckerResolver): void {
+  checkerResolver = resolver;
+}
+
 export async function fileChangeRequest(
   db: TenantDb,
   writer: Writer,
@@ -158,6 +168,7 @@ export async function fileChangeRequest(
       decided_at: null,
       decision_note: null,
       result_json: null,
+      checker: (await checkerResolver?.(tx, input.target)) ?? null,
     };
     await tx.insertInto('change_requests', [row]).execute();
     await appendAudit(tx, writer.audit, [

@@ -12,6 +12,24 @@ import { resourceByPath, type Fields, type MasterResource } from './resources.ts
 
 const CHUNK = 500;
 
+/**
+ * Told, in the writing transaction, of the records a write created or changed (by code): data quality
+ * evaluates them there (installed by quality/install.ts, so this module imports none of it).
+ */
+export type RecordsWrittenListener = (
+  tx: TenantDb,
+  resource: MasterResource,
+  codes: readonly string[],
+  now: string,
+) => Promise<void>;
+const writeListeners: RecordsWrittenListener[] = [];
+export function onRecordsWritten(listener: RecordsWrittenListener): void {
+  if (!writeListeners.includes(listener)) writeListeners.push(listener);
+}
+async function tellWritten(tx: TenantDb, resource: MasterResource, codes: readonly string[], now: string) {
+  if (codes.length > 0) for (const listener of writeListeners) await listener(tx, resource, codes, now);
+}
+
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -113,6 +131,7 @@ export async function createRecord(
       await appendAudit(tx, writer.audit, [
         auditEntry(writer, resource, 'create', row.id, undefined, created),
       ]);
+      await tellWritten(tx, resource, [content.code], now);
       return created;
     });
   } catch (error) {
@@ -205,6 +224,7 @@ export async function updateRecord(
     await appendAudit(tx, writer.audit, [
       auditEntry(writer, resource, 'update', id, toEntity(resource, row), updated),
     ]);
+    await tellWritten(tx, resource, [content.code], now);
     return updated;
   });
 }
@@ -455,6 +475,12 @@ export async function bulkUpsert(
       translateConstraint(error, resource, '');
     }
     await appendAudit(tx, writer.audit, audits);
+    await tellWritten(
+      tx,
+      resource,
+      written.map((w) => w.code),
+      now,
+    );
     if (options.onWrite !== undefined) await options.onWrite(tx, written);
     return summary(results);
   });

@@ -24,6 +24,7 @@ import {
 import { BankOutlined, FileSearchOutlined, KeyOutlined, SyncOutlined } from '@ant-design/icons';
 import { BarChartOutlined } from '@ant-design/icons';
 import { ContainerOutlined } from '@ant-design/icons';
+import { AuditOutlined as ChangesOutlined, CloudUploadOutlined, GoldOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { WhoAmI } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
@@ -36,8 +37,16 @@ import type { MessageKey } from '../i18n/zh-CN.ts';
  * To add a page: put it in pages/<area>/ (one file per page, default export) and add one entry here
  * with the roles and the scopes it needs — the scopes of the API routes it calls.
  */
-export type Area = 'home' | 'employee' | 'approver' | 'finance' | 'integration' | 'admin';
-export const AREAS: readonly Area[] = ['home', 'employee', 'approver', 'finance', 'integration', 'admin'];
+export type Area = 'home' | 'employee' | 'approver' | 'finance' | 'integration' | 'governance' | 'admin';
+export const AREAS: readonly Area[] = [
+  'home',
+  'employee',
+  'approver',
+  'finance',
+  'integration',
+  'governance',
+  'admin',
+];
 
 export interface Page {
   /** Stable id (menu key, test hook). */
@@ -267,6 +276,29 @@ export const PAGES: readonly Page[] = [
     scopes: ['archive:read'],
     ...lazyPage(() => import('../pages/finance/archive-page.tsx')),
   },
+  // bank reconciliation and Hub ↔ ERP reconciliation (issue #18 item 8): finance, which may also act
+  {
+    id: 'finance-bank',
+    area: 'finance',
+    path: '/finance/bank',
+    label: 'finance.nav.bank',
+    description: 'finance.home.bank',
+    icon: <BankOutlined />,
+    roles: ['finance'],
+    scopes: ['bank:read', 'bank:write'],
+    ...lazyPage(() => import('../pages/finance/bank-page.tsx')),
+  },
+  {
+    id: 'finance-reconciliation',
+    area: 'finance',
+    path: '/finance/reconciliation',
+    label: 'finance.nav.reconciliation',
+    description: 'finance.home.reconciliation',
+    icon: <ReconciliationOutlined />,
+    roles: ['finance'],
+    scopes: ['reconciliations:read', 'reconciliations:write', 'companies:read'],
+    ...lazyPage(() => import('../pages/finance/reconciliation-page.tsx')),
+  },
   // integration admin (issue #16 item 6): whoever holds connections:admin (role admin)
   {
     id: 'int-monitor',
@@ -328,6 +360,47 @@ export const PAGES: readonly Page[] = [
     icon: <DatabaseOutlined />,
     scopes: ['connections:admin', 'master-data:read', 'master-data:write'],
     ...lazyPage(() => import('../pages/integration/master-data-page.tsx')),
+  },
+  // master-data governance (issue #19 item 7): finance reads, imports and checks; auditors read
+  {
+    id: 'gov-golden',
+    area: 'governance',
+    path: '/governance/golden',
+    label: 'gov.nav.golden',
+    description: 'gov.home.golden',
+    icon: <GoldOutlined />,
+    scopes: ['governance:read'],
+    ...lazyPage(() => import('../pages/governance/golden-page.tsx')),
+  },
+  {
+    id: 'gov-import',
+    area: 'governance',
+    path: '/governance/import',
+    label: 'gov.nav.import',
+    description: 'gov.home.import',
+    icon: <CloudUploadOutlined />,
+    scopes: ['governance:read', 'governance:write'],
+    ...lazyPage(() => import('../pages/governance/import-page.tsx')),
+  },
+  {
+    id: 'gov-changes',
+    area: 'governance',
+    path: '/governance/changes',
+    label: 'gov.nav.changes',
+    description: 'gov.home.changes',
+    icon: <ChangesOutlined />,
+    scopes: ['governance:read'],
+    ...lazyPage(() => import('../pages/governance/changes-page.tsx')),
+  },
+  {
+    id: 'gov-quality',
+    area: 'governance',
+    path: '/governance/quality',
+    label: 'gov.nav.quality',
+    description: 'gov.home.quality',
+    icon: <FundOutlined />,
+    scopes: ['governance:read'],
+    ...lazyPage(() => import('../pages/governance/quality-page.tsx')),
   },
   {
     id: 'users',

@@ -39,6 +39,9 @@ const ChangeRequestSchema = Type.Object({
   result: Type.Unknown({
     description: 'What applying it returned (the saved profile version, the record, …).',
   }),
+  checker: Type.Union([Type.String(), Type.Null()], {
+    description: 'The default checker: the data owner of the entity changed (user:<id> or role:<role>).',
+  }),
 });
 const PolicySchema = Type.Object({
   target: Type.String(),

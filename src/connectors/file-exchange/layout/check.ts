@@ -1,7 +1,7 @@
 import type { SettingsProblem } from '../../contract.ts';
 import { canEncode } from './encoding.ts';
 import { dateTokens, missingDateParts } from './formats.ts';
-import type { AckLayout, Encoding, MasterLayout, VoucherLayout } from './schema.ts';
+import type { AckLayout, Encoding, MasterLayout, VoucherLayout, VoucherListLayout } from './schema.ts';
 import { KNOWN_SOURCES, sourceInfo } from './sources.ts';
 
 /**
@@ -209,5 +209,68 @@ export function checkMasterLayout(layout: MasterLayout, at: string): Problems {
   if (fields.has('usable') && layout.usableValues.length === 0)
     problems.push(problem(`${at}/usableValues`, 'say which values of the usable column mean usable'));
   problems.push(...checkTitles(layout.columns, layout.encoding, `${at}/columns`));
+  return problems;
+}
+
+/** A file name holding each of its tokens exactly once and nothing else in braces, no folder. */
+function checkTokens(fileName: string, tokens: readonly string[], at: string): Problems {
+  for (const token of tokens)
+    if (fileName.split(token).length - 1 !== 1)
+      return [problem(at, `the file name must hold ${token} exactly once`)];
+  const rest = tokens.reduce((name, token) => name.replace(token, ''), fileName);
+  if (/[{}]/.test(rest)) return [problem(at, `the file name knows only ${tokens.join(', ')}`)];
+  if (/[/\\]/.test(fileName))
+    return [problem(at, 'a file name cannot name a folder; set folders.vouchers instead')];
+  return [];
+}
+
+/** Each field once; the fields a listing cannot do without present. */
+function checkFields(
+  columns: readonly { readonly title: string; readonly field: string }[],
+  needed: readonly string[],
+  at: string,
+): Problems {
+  const problems: Problems = [];
+  const seen = new Map<string, number>();
+  columns.forEach((c, i) => {
+    if (c.field === 'ignore') return;
+    if (seen.has(c.field))
+      problems.push(problem(`${at}/${i}/field`, `${c.field} is already column ${seen.get(c.field)}`));
+    seen.set(c.field, i);
+  });
+  for (const field of needed)
+    if (!seen.has(field)) problems.push(problem(at, `no column holds the ${field}`));
+  return problems;
+}
+
+export function checkVoucherListLayout(layout: VoucherListLayout, at: string): Problems {
+  const problems: Problems = [...checkDelimiter(layout.delimiter, `${at}/delimiter`)];
+  problems.push(...checkTokens(layout.requestFile, ['{period}', '{request}'], `${at}/requestFile`));
+  problems.push(...checkTokens(layout.partFile, ['{period}', '{request}', '{part}'], `${at}/partFile`));
+  problems.push(...checkTokens(layout.doneFile, ['{period}', '{request}'], `${at}/doneFile`));
+  const names = [layout.requestFile, layout.partFile, layout.doneFile];
+  if (new Set(names.map((n) => n.replace('{part}', ''))).size < names.length)
+    problems.push(problem(`${at}/doneFile`, 'the request, part and done files need names of their own'));
+  problems.push(...checkFields(layout.requestColumns, ['period', 'request'], `${at}/requestColumns`));
+  problems.push(...checkFields(layout.doneColumns, ['parts'], `${at}/doneColumns`));
+  problems.push(
+    ...checkFields(
+      layout.columns,
+      ['erpId', 'reference', 'account', 'debit', 'credit', 'currency'],
+      `${at}/columns`,
+    ),
+  );
+  const tokens = dateTokens(layout.dateFormat);
+  if ('error' in tokens) problems.push(problem(`${at}/dateFormat`, tokens.error));
+  else if (missingDateParts(tokens).length > 0)
+    problems.push(
+      problem(`${at}/dateFormat`, `the date format lacks ${missingDateParts(tokens).join(', ')}`),
+    );
+  for (const [key, columns] of [
+    ['requestColumns', layout.requestColumns],
+    ['doneColumns', layout.doneColumns],
+    ['columns', layout.columns],
+  ] as const)
+    problems.push(...checkTitles(columns, layout.encoding, `${at}/${key}`));
   return problems;
 }

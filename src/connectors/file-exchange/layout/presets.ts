@@ -1,4 +1,4 @@
-import type { AckLayout, MasterLayout, VoucherLayout } from './schema.ts';
+import type { AckLayout, MasterLayout, VoucherLayout, VoucherListLayout } from './schema.ts';
 
 /**
  * Ready-made layouts a connection names instead of spelling one out. Their column sets follow the
@@ -166,3 +166,41 @@ export const MASTER_PRESETS = {
 } as const satisfies Readonly<Record<string, MasterLayout>>;
 export type MasterObject = keyof typeof MASTER_PRESETS;
 export const MASTER_OBJECTS = Object.keys(MASTER_PRESETS) as MasterObject[];
+
+/**
+ * The voucher list (对账): UTF-8 with a BOM, as the master-data exports; one row per entry with the
+ * voucher's id, number, word, date and period repeated, our reference in 业务号, and its state (作废 or
+ * 冲销 for a voucher that no longer counts) [inferred: the columns of a GL voucher list export].
+ */
+export const VOUCHER_LIST_PRESET: VoucherListLayout = {
+  encoding: 'utf-8-bom',
+  delimiter: ',',
+  requestFile: 'FBLIST_{period}_{request}.req.csv',
+  partFile: 'FBLIST_{period}_{request}_{part}.csv',
+  doneFile: 'FBLIST_{period}_{request}.done.csv',
+  requestColumns: [
+    { title: '会计期间', field: 'period' },
+    { title: '请求号', field: 'request' },
+    { title: '请求时间', field: 'requestedAt' },
+  ],
+  doneColumns: [
+    { title: '分片数', field: 'parts' },
+    { title: '凭证数', field: 'vouchers' },
+  ],
+  columns: [
+    { title: '凭证ID', field: 'erpId' },
+    { title: '凭证号', field: 'erpNumber' },
+    { title: '凭证字', field: 'word' },
+    { title: '制单日期', field: 'date' },
+    { title: '会计期间', field: 'period' },
+    { title: '业务号', field: 'reference' },
+    { title: '科目编码', field: 'account' },
+    { title: '借方金额', field: 'debit' },
+    { title: '贷方金额', field: 'credit' },
+    { title: '币种', field: 'currency' },
+    { title: '状态', field: 'status' },
+  ],
+  dateFormat: 'yyyy-MM-dd',
+  amount: PLAIN,
+  reversedValues: ['作废', '冲销', '已冲销'],
+};

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
 
 /**
  * File layouts as data: what a voucher file, an acknowledgement file and a master-data file look like
@@ -183,3 +183,92 @@ export const MasterLayout = Type.Object(
   { additionalProperties: false },
 );
 export type MasterLayout = Static<typeof MasterLayout>;
+
+export const VOUCHER_LIST_FIELDS = [
+  'erpId',
+  'erpNumber',
+  'word',
+  'date',
+  'period',
+  'reference',
+  'account',
+  'debit',
+  'credit',
+  'currency',
+  'status',
+  'ignore',
+] as const;
+export type VoucherListField = (typeof VOUCHER_LIST_FIELDS)[number];
+
+const titledColumns = <T extends TSchema>(field: T, min: number, description: string) =>
+  Type.Array(Type.Object({ title: Title, field }, { additionalProperties: false }), {
+    minItems: min,
+    maxItems: 40,
+    description,
+  });
+
+/**
+ * The voucher list a reconciliation asks the ERP for (对账): we drop a request file naming the period
+ * and a request id; the ERP's export job answers with the period's vouchers in one or more part files
+ * (one row per entry, a voucher never split across parts) and, last, a done file saying how many parts
+ * and vouchers it wrote. Every file is a CSV with a header row, in the layout's encoding.
+ */
+export const VoucherListLayout = Type.Object(
+  {
+    encoding: Encoding,
+    delimiter: Delimiter,
+    requestFile: Type.String({
+      minLength: 5,
+      maxLength: 120,
+      description:
+        'The request file we write, with {period} and {request} (FBLIST_{period}_{request}.req.csv).',
+    }),
+    partFile: Type.String({
+      minLength: 5,
+      maxLength: 120,
+      description:
+        'Each export part the ERP writes, with {period}, {request} and {part} (001, 002, …): FBLIST_{period}_{request}_{part}.csv.',
+    }),
+    doneFile: Type.String({
+      minLength: 5,
+      maxLength: 120,
+      description: 'The file the ERP writes after the last part, with {period} and {request}.',
+    }),
+    requestColumns: titledColumns(
+      Type.Union([Type.Literal('period'), Type.Literal('request'), Type.Literal('requestedAt')]),
+      2,
+      'The request file’s columns.',
+    ),
+    doneColumns: titledColumns(
+      Type.Union([Type.Literal('parts'), Type.Literal('vouchers')]),
+      1,
+      'The done file’s columns.',
+    ),
+    columns: titledColumns(
+      Type.Union([
+        Type.Literal('erpId'),
+        Type.Literal('erpNumber'),
+        Type.Literal('word'),
+        Type.Literal('date'),
+        Type.Literal('period'),
+        Type.Literal('reference'),
+        Type.Literal('account'),
+        Type.Literal('debit'),
+        Type.Literal('credit'),
+        Type.Literal('currency'),
+        Type.Literal('status'),
+        Type.Literal('ignore'),
+      ]),
+      5,
+      'The export part’s columns, one row per entry.',
+    ),
+    dateFormat: Type.String({ minLength: 2, maxLength: 24, description: 'How the date column is written.' }),
+    amount: AmountFormat,
+    reversedValues: Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+      maxItems: 10,
+      description: 'Values of the status column that mean the voucher is reversed or cancelled (作废, 冲销).',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type VoucherListLayout = Static<typeof VoucherListLayout>;

@@ -115,6 +115,35 @@ export class SimulatedBook {
     return stored;
   }
 
+  /**
+   * A user's change behind the integration's back (reconciliation tests): the voucher with our
+   * reference deleted, or its first entry moved to `account`, or (no account) its first debit and
+   * first credit entry each raised by one minor unit. False when the book holds no such voucher.
+   */
+  tamper(reference: string, change: 'delete' | 'alter', account?: string): boolean {
+    const voucher = this.#byReference.get(reference);
+    if (voucher === undefined) return false;
+    const at = this.#vouchers.indexOf(voucher);
+    if (change === 'delete') {
+      this.#vouchers.splice(at, 1);
+      this.#byReference.delete(reference);
+    } else {
+      const debit = voucher.entries.findIndex((e) => e.debit !== '0');
+      const credit = voucher.entries.findIndex((e) => e.credit !== '0');
+      const entries = voucher.entries.map((e, i) => {
+        if (account !== undefined) return i === 0 ? { ...e, account } : e;
+        if (i === debit) return { ...e, debit: String(BigInt(e.debit) + 1n) };
+        if (i === credit) return { ...e, credit: String(BigInt(e.credit) + 1n) };
+        return e;
+      });
+      const altered = { ...voucher, entries };
+      this.#vouchers[at] = altered;
+      this.#byReference.set(reference, altered);
+    }
+    this.#save();
+    return true;
+  }
+
   #save(): void {
     if (this.#file === undefined) return;
     const saved: Saved = { nextId: this.#nextId, vouchers: this.#vouchers };

@@ -71,6 +71,11 @@ export class FileExchangeDice extends FaultDice<FileFaults> {
     return { postpone: postpone && !forced, lateAck: late || forced, ack };
   }
 
+  /** Whether the export job leaves a voucher-list request for a later run (as the import job a file). */
+  exporting(): { readonly postpone: boolean } {
+    return { postpone: this.chance(this.common.errorRate) };
+  }
+
   /** The next `n` files imported get their acknowledgement late. */
   lateNextAcks(n: number): void {
     this.#lateAcks = n;

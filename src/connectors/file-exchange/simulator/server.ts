@@ -13,10 +13,11 @@ import { Importer } from './importer.ts';
 import { newKeyPair } from './keys.ts';
 import { MasterFiles } from './master-files.ts';
 import { startSftpServer, type SftpServer } from './sftp-server.ts';
+import { VoucherExporter } from './voucher-export.ts';
 
 /**
  * A simulated ERP without an API: an exchange directory (a temporary one unless given), the ERP's
- * import job and master-data export working on it, and — unless it serves a plain folder in-process —
+ * import job, master-data export and voucher-list export working on it, and — unless it serves a plain folder in-process —
  * a real SFTP server on loopback in front of it. Its controls answer on a loopback HTTP port of their
  * own (`adminUrl`), since SFTP has no place for them.
  */
@@ -34,6 +35,8 @@ export interface FileExchangeSimulatorOptions extends SimulatorStartOptions {
   /** How often the import job looks at the outbox, ms (default 10). */
   readonly scanMs?: number;
   readonly fileFaults?: FileFaults;
+  /** How many vouchers a voucher-list export part holds at most (default 50). */
+  readonly exportPartVouchers?: number;
   readonly account?: { readonly username?: string; readonly password?: string };
 }
 
@@ -107,6 +110,17 @@ export async function startFileExchangeSimulator(
   const master = new MasterFiles(directory, resolved.folders, resolved.master, book, now);
   master.writeAll();
   importer.start();
+  const exporter = new VoucherExporter({
+    directory,
+    folder: resolved.folders.vouchers,
+    layout: resolved.voucherList,
+    book,
+    faults,
+    scanMs: options.scanMs ?? 10,
+    partVouchers: options.exportPartVouchers ?? 50,
+    stats,
+  });
+  exporter.start();
 
   const account = { ...DEMO_ACCOUNT, ...options.account };
   let sftp: SftpServer | undefined;
@@ -153,6 +167,7 @@ export async function startFileExchangeSimulator(
       faults: () => faults.current,
       setFaults: (common, file) => faults.set(common, file),
       fileFaults: () => faults.own,
+      tamper: (change) => book.tamper(change.reference, change.change, change.account),
     },
   );
   return {
@@ -177,6 +192,7 @@ export async function startFileExchangeSimulator(
     },
     close: async () => {
       importer.stop();
+      exporter.stop();
       await sftp?.close();
       await admin.close();
       if (temporary) rmSync(directory, { recursive: true, force: true });

@@ -11,6 +11,9 @@ import { voucherLineSegments } from './segments.ts';
 /** REFERENCE columns hold up to 240 characters. */
 const clip = (text: string): string => text.slice(0, 240);
 
+/** Our reference as the journal keeps it (REFERENCE6, the journal reference: 240 characters). */
+export const storedJournalReference = clip;
+
 /**
  * Pure canonical Voucher → GL_INTERFACE rows (§3.5): one row per line with STATUS NEW, the ledger,
  * accounting date, source and category names, currency, ACTUAL_FLAG A, the account combination in

@@ -1,4 +1,6 @@
-import type { SimulatedDocument } from '../../simulator-admin.ts';
+import type { SimulatedDocument, VoucherTamper } from '../../simulator-admin.ts';
+import { exponentOf, isCurrencyCode } from '../../../model/currencies.ts';
+import { formatMinor, parseMoney } from '../../../model/money.ts';
 import type { SimulatorMasterData } from '../../contract.ts';
 import type { GlColumn } from '../map/gl-interface.ts';
 
@@ -166,6 +168,45 @@ export class OracleBook {
   supplierNamed(name: string): StoredSupplier | undefined {
     for (const s of this.suppliers.values()) if (s.Supplier === name) return s;
     return undefined;
+  }
+
+  /**
+   * A journal changed behind the integration's back, as a GL user would (`POST
+   * /__sim/documents/tamper`): deleted (its batch with it when it was the only one), or altered — its
+   * first line moved to another natural account (the segment at `accountSegment`, 0-based), or its
+   * first debit and first credit line each raised by one minor unit.
+   */
+  tamper(change: VoucherTamper, accountSegment: number): boolean {
+    const at = this.batches.findIndex((b) => b.journals.some((j) => j.Reference === change.reference));
+    const batch = this.batches[at];
+    if (batch === undefined) return false;
+    const journals = batch.journals.flatMap((journal): StoredJournal[] => {
+      if (journal.Reference !== change.reference) return [journal];
+      if (change.change === 'delete') return [];
+      const raised = (text: string): string => {
+        const parsed = parseMoney(text, journal.Currency);
+        return parsed.ok && isCurrencyCode(journal.Currency)
+          ? formatMinor(parsed.value.minor + 1n, exponentOf(journal.Currency))
+          : text;
+      };
+      const nonZero = (text: string) => /[1-9]/.test(text);
+      const debit = journal.lines.findIndex((l) => nonZero(l.enteredDr));
+      const credit = journal.lines.findIndex((l) => nonZero(l.enteredCr));
+      const { account } = change;
+      const lines = journal.lines.map((l, i) => {
+        if (account !== undefined)
+          return i === 0
+            ? { ...l, segments: l.segments.map((s, n) => (n === accountSegment ? account : s)) }
+            : l;
+        if (i === debit) return { ...l, enteredDr: raised(l.enteredDr) };
+        if (i === credit) return { ...l, enteredCr: raised(l.enteredCr) };
+        return l;
+      });
+      return [{ ...journal, lines }];
+    });
+    if (journals.length === 0) this.batches.splice(at, 1);
+    else this.batches[at] = { ...batch, journals };
+    return true;
   }
 
   /** Every document with our reference, for GET /__sim/documents. */

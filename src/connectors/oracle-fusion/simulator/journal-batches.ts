@@ -1,6 +1,15 @@
 import type { StoredBatch, StoredJournal, StoredJournalLine } from './book.ts';
 import type { IntegrationsContext } from './erp-integrations.ts';
-import { collection, decimal, errorAnswer, itemAnswer, withLinks, type Answer, type Caller } from './rest.ts';
+import {
+  collection,
+  decimal,
+  errorAnswer,
+  itemAnswer,
+  QueryError,
+  withLinks,
+  type Answer,
+  type Caller,
+} from './rest.ts';
 
 /**
  * `/journalBatches` (§3.5) read only, with its child `journalHeaders` and their child `journalLines`, as
@@ -102,6 +111,58 @@ const lineRow = (j: StoredJournal, l: StoredJournalLine, separator: string) => (
   Description: l.description === '' ? null : l.description,
 });
 
+/**
+ * What `expand` asks of a batch (§3.2): its `journalHeaders` (`journalHeaders`, or `all` for every direct
+ * child), and their `journalLines` too (`journalHeaders.journalLines`, the nested form). Expanded
+ * children are arrays of items under the child's name, each with its links unless onlyData. Another
+ * name is the caller's error.
+ */
+function expansionOf(expand: string | undefined): { headers: boolean; lines: boolean } {
+  const names = (expand ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  for (const name of names)
+    if (!['all', 'journalHeaders', 'journalHeaders.journalLines'].includes(name))
+      throw new QueryError(`the child ${name} in expand isn't valid for journalBatches`);
+  const lines = names.includes('journalHeaders.journalLines');
+  return { headers: lines || names.includes('all') || names.includes('journalHeaders'), lines };
+}
+
+/** A batch row with the children `expand` asked for. */
+function expandedBatch(
+  caller: Caller,
+  batch: StoredBatch,
+  expansion: { headers: boolean; lines: boolean },
+  separator: string,
+  onlyData: boolean,
+): Record<string, unknown> {
+  const row = batchRow(batch);
+  if (!expansion.headers) return row;
+  const headersPath = `journalBatches/${batch.JeBatchId}/child/journalHeaders`;
+  return {
+    ...row,
+    journalHeaders: batch.journals.map((journal) => {
+      const headerHref = `${caller.root}/${headersPath}/${headerUid(batch, journal)}`;
+      const header = expansion.lines
+        ? {
+            ...headerRow(journal),
+            journalLines: journal.lines.map((line) =>
+              withLinks(
+                lineRow(journal, line, separator),
+                `${headerHref}/child/journalLines/${lineUid(journal, line)}`,
+                'journalLines',
+                [],
+                onlyData,
+              ),
+            ),
+          }
+        : headerRow(journal);
+      return withLinks(header, headerHref, 'journalHeaders', HEADER_CHILDREN, onlyData);
+    }),
+  };
+}
+
 const notFound = (caller: Caller, what: string): Answer =>
   errorAnswer(caller, 404, [{ detail: `${what} wasn't found.` }]);
 
@@ -129,21 +190,34 @@ export function getJournalBatches(
   const onlyData = params['onlyData'] === 'true';
   const [, batchId, ...afterBatch] = parts;
   const root = `${caller.root}/journalBatches`;
-  if (batchId === undefined)
+  // `expand` of a batch names its children; below a batch it is the child collection's own matter
+  const expansion = () => expansionOf(params['expand']);
+  if (batchId === undefined) {
+    const wanted = expansion();
     return collection(
       caller,
       'journalBatches',
-      book.batches.map(batchRow),
+      book.batches.map((b) => expandedBatch(caller, b, wanted, tenant.segmentSeparator, onlyData)),
       params,
       BATCH_ATTRIBUTES,
       (r) => `${root}/${String(r['JeBatchId'])}`,
       BATCH_CHILDREN,
     );
+  }
   const batch = book.batches.find((b) => String(b.JeBatchId) === batchId);
   if (batch === undefined) return notFound(caller, `The journal batch ${batchId}`);
   const batchHref = `${root}/${batchId}`;
   if (afterBatch.length === 0)
-    return itemAnswer(200, withLinks(batchRow(batch), batchHref, 'journalBatches', BATCH_CHILDREN, onlyData));
+    return itemAnswer(
+      200,
+      withLinks(
+        expandedBatch(caller, batch, expansion(), tenant.segmentSeparator, onlyData),
+        batchHref,
+        'journalBatches',
+        BATCH_CHILDREN,
+        onlyData,
+      ),
+    );
   const child = childOf(caller, afterBatch, BATCH_CHILDREN);
   if (typeof child !== 'string') return child;
   const [, , headerId, ...afterHeader] = afterBatch;

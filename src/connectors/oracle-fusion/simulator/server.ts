@@ -160,6 +160,15 @@ export async function startOracleSimulator(options: OracleSimulatorOptions): Pro
     documents: () => book.documents(),
     faults: () => faults.current,
     setFaults: (common, own) => faults.set(common, own),
+    tamper: (change) => {
+      // the simulated chart's natural account is its Account segment
+      const changed = book.tamper(
+        change,
+        tenant.segments.findIndex((s) => s.name === 'Account'),
+      );
+      if (changed) save();
+      return changed;
+    },
   };
 
   /** `/__sim/…`: the shared controls, Journal Import's faults taken by a faults change with the common ones. */

@@ -1,5 +1,7 @@
 import type { SimulatorMasterData } from '../../contract.ts';
-import type { SimulatedDocument } from '../../simulator-admin.ts';
+import type { SimulatedDocument, VoucherTamper } from '../../simulator-admin.ts';
+import { exponentOf, isCurrencyCode } from '../../../model/currencies.ts';
+import { amountText, millionthsOf } from './exact-json.ts';
 import { BOOK_FORMAT, readBookFile, writeBookFile } from './book-file.ts';
 
 /** One journal-entry row as B1 keeps it (JDT1); amounts as B1's number text. */
@@ -225,6 +227,38 @@ export class B1Book {
     const stored = { ...payment, DocEntry: this.counters.paymentEntry++, DocNum: this.counters.paymentNum++ };
     this.vendorPayments.push(stored);
     return stored;
+  }
+
+  /**
+   * A journal entry changed behind the integration's back, as a B1 user would (`POST
+   * /__sim/documents/tamper`): deleted, or altered — its first line moved to another account, or its
+   * first debit and first credit line each raised by one minor unit of the local currency.
+   */
+  tamper(change: VoucherTamper): boolean {
+    const at = this.journalEntries.findIndex((e) => e.Reference2 === change.reference);
+    const entry = this.journalEntries[at];
+    if (entry === undefined) return false;
+    if (change.change === 'delete') this.journalEntries.splice(at, 1);
+    else {
+      const digits = isCurrencyCode(this.localCurrency) ? exponentOf(this.localCurrency) : 2;
+      const unit = 10n ** BigInt(6 - digits);
+      const amount = (text: string) => millionthsOf(text) ?? 0n;
+      const debit = entry.lines.findIndex((l) => amount(l.Debit) !== 0n);
+      const credit = entry.lines.findIndex((l) => amount(l.Credit) !== 0n);
+      const { account } = change;
+      const lines = entry.lines.map((l, i) => {
+        if (account !== undefined)
+          return i === 0
+            ? { ...l, AccountCode: account, ShortName: l.ShortName === l.AccountCode ? account : l.ShortName }
+            : l;
+        if (i === debit) return { ...l, Debit: amountText(amount(l.Debit) + unit) };
+        if (i === credit) return { ...l, Credit: amountText(amount(l.Credit) + unit) };
+        return l;
+      });
+      this.journalEntries[at] = { ...entry, lines };
+    }
+    this.save();
+    return true;
   }
 
   /** Whether a posting date falls in a locked period (`YYYY-MM` of the date). */

@@ -189,6 +189,7 @@ export async function startSapB1Simulator(options: SapB1SimulatorOptions): Promi
       faults: () => faults.current,
       setFaults,
       expireSessions: () => sessions.expireAll(),
+      tamper: (change) => book.tamper(change),
     });
     if (control !== undefined) {
       res.writeHead(control.status, { 'content-type': 'application/json; charset=utf-8' });

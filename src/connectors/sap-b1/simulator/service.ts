@@ -110,6 +110,15 @@ export function handleResource(
   search: string,
   body: string,
 ): Answer {
+  // the company's administration data (CompanyService, [inferred] answer shape): the local currency
+  if (resource === 'CompanyService_GetAdminInfo')
+    return method === 'POST'
+      ? json(ctx, 200, {
+          ...annotation(ctx, 'AdminInfo'),
+          LocalCurrency: ctx.book.localCurrency,
+          SystemCurrency: ctx.book.localCurrency,
+        })
+      : refused(ctx.version, REFUSALS.notSupported());
   const m = RESOURCE.exec(resource);
   const spec =
     m === null ? undefined : Object.hasOwn(ENTITY_SETS, m[1] ?? '') ? ENTITY_SETS[m[1] ?? ''] : undefined;

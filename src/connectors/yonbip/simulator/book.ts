@@ -93,6 +93,33 @@ export class YonBook {
     return saved;
   }
 
+  /**
+   * A user's change behind the integration's back (reconciliation tests): the voucher with our
+   * reference deleted, or its first line moved to `account`, or (no account) its first debit and
+   * first credit line each raised by one fen. False when the book holds no such voucher.
+   */
+  tamper(reference: string, change: 'delete' | 'alter', account?: string): boolean {
+    const at = this.vouchers.findIndex(
+      (v) => v.businessId === reference || v.externalSourceDataId === reference,
+    );
+    const voucher = this.vouchers[at];
+    if (voucher === undefined) return false;
+    if (change === 'delete') this.vouchers.splice(at, 1);
+    else {
+      const debit = voucher.lines.findIndex((l) => l.debitFen !== 0n);
+      const credit = voucher.lines.findIndex((l) => l.creditFen !== 0n);
+      const lines = voucher.lines.map((l, i) => {
+        if (account !== undefined) return i === 0 ? { ...l, account } : l;
+        if (i === debit) return { ...l, debitFen: l.debitFen + 1n };
+        if (i === credit) return { ...l, creditFen: l.creditFen + 1n };
+        return l;
+      });
+      this.vouchers[at] = { ...voucher, lines };
+    }
+    this.#changed();
+    return true;
+  }
+
   /** Calls `listener` after each committed change (the book file's writer). */
   onChange(listener: () => void): void {
     this.#changed = listener;

@@ -142,6 +142,7 @@ export async function startYonBipSimulator(options: YonBipSimulatorOptions): Pro
         })),
       faults: () => dice.current,
       setFaults: (common) => dice.set(common),
+      tamper: (change) => book.tamper(change.reference, change.change, change.account),
     });
     if (admin !== undefined) {
       res.writeHead(admin.status, { 'content-type': 'application/json; charset=utf-8' });

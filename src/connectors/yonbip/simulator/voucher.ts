@@ -111,6 +111,9 @@ export function addVoucher(
   };
 }
 
+/** The simulated book's currency: addVoucher takes rate-1 lines only, so every amount is in it. */
+const BOOK_CURRENCY = 'CNY';
+
 /** A voucher as `queryVouchers` lists it: lower-case header keys (C4). */
 function listed(book: YonBook, v: SavedVoucher): Json {
   const total = v.lines.reduce((s, l) => s + l.debitFen, 0n);
@@ -120,7 +123,9 @@ function listed(book: YonBook, v: SavedVoucher): Json {
       billcode: v.billCode,
       displayname: `${book.voucherTypes.get(v.voucherTypeCode) ?? ''}-${v.billCode}`,
       voucherstatus: '01',
+      vouchertype: { code: v.voucherTypeCode, name: book.voucherTypes.get(v.voucherTypeCode) ?? '' },
       period: v.period,
+      maketime: v.makeTime,
       description: v.description,
       businessid: v.businessId,
       externalsourcedataid: v.externalSourceDataId,
@@ -133,6 +138,7 @@ function listed(book: YonBook, v: SavedVoucher): Json {
       recordnumber: i + 1,
       description: l.description,
       accsubject: { code: l.account },
+      currency: { code: BOOK_CURRENCY },
       debit_org: yuanLiteral(l.debitFen),
       credit_org: yuanLiteral(l.creditFen),
     })),

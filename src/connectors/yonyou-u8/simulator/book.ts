@@ -67,6 +67,31 @@ export class U8Book {
     return stored;
   }
 
+  /**
+   * A user's change behind the integration's back (reconciliation tests): the voucher with this
+   * reserve2 deleted, or its first entry moved to `account`, or (no account) its first debit and first
+   * credit entry each raised by one fen. False when the book holds no such voucher.
+   */
+  tamper(reserve2: string, change: 'delete' | 'alter', account?: string): boolean {
+    const at = this.vouchers.findIndex((v) => v.reserve2 === reserve2);
+    const voucher = this.vouchers[at];
+    if (voucher === undefined) return false;
+    if (change === 'delete') this.vouchers.splice(at, 1);
+    else {
+      const debit = voucher.entries.findIndex((e) => e.debitFen !== 0n);
+      const credit = voucher.entries.findIndex((e) => e.creditFen !== 0n);
+      const entries = voucher.entries.map((e, i) => {
+        if (account !== undefined) return i === 0 ? { ...e, account } : e;
+        if (i === debit) return { ...e, debitFen: e.debitFen + 1n };
+        if (i === credit) return { ...e, creditFen: e.creditFen + 1n };
+        return e;
+      });
+      this.vouchers[at] = { ...voucher, entries };
+    }
+    this.#changed();
+    return true;
+  }
+
   /** Calls `listener` after each committed change (the book file's writer). */
   onChange(listener: () => void): void {
     this.#changed = listener;

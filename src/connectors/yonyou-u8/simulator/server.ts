@@ -14,7 +14,7 @@ import { FaultDice } from '../../simulator-kit/faults.ts';
 /**
  * A Yonyou U8+ OpenAPI relay simulator on loopback, speaking the wire of Part B: `/system/token`,
  * `/system/tradeid`, `POST /api/voucher/add` (sync and async), `/api/voucher/get` by reserve2,
- * `/api/vendor/get` and `/api/vendor/batch_get`, `/result?requestid=`; with the common faults.
+ * `/api/voucher/batch_get` by period, `/api/vendor/get` and `/api/vendor/batch_get`, `/result?requestid=`; with the common faults.
  */
 export interface YonyouSimulatorOptions extends SimulatorStartOptions {
   readonly now: () => Date;
@@ -145,6 +145,18 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
           : ok({ voucher: voucherView(voucher) }),
       );
     }
+    if (method === 'GET' && path === '/api/voucher/batch_get') {
+      // filtered on the period when the query names one, in the order the vouchers were entered
+      const year = Number(q['fiscal_year'] ?? '');
+      const period = Number(q['accounting_period'] ?? '');
+      const all = book.vouchers.filter(
+        (v) =>
+          (!Number.isInteger(year) || year === 0 || v.year === year) &&
+          (!Number.isInteger(period) || period === 0 || v.period === period),
+      );
+      const { wrapper, rows } = page(all, q);
+      return answered(ok({ ...wrapper, voucher: rows.map(voucherView) }));
+    }
     if (method === 'GET' && path === '/api/vendor/get') {
       const vendor = book.vendors.get(q['id'] ?? '');
       return answered(
@@ -190,6 +202,7 @@ export async function startYonyouSimulator(options: YonyouSimulatorOptions): Pro
         })),
       faults: () => faults.current,
       setFaults: (common) => faults.set(common),
+      tamper: (change) => book.tamper(change.reference, change.change, change.account),
     });
     if (admin !== undefined) {
       res.writeHead(admin.status, { 'content-type': 'application/json; charset=utf-8' });

@@ -91,12 +91,14 @@ export function checkVoucherAdd(book: U8Book, body: unknown): Checked {
   };
 }
 
-/** A stored voucher as `voucher/get` answers: the add body's field names, values as strings (B4). */
+/** A stored voucher as `voucher/get` and `voucher/batch_get` answer: the add body's field names, values as strings (B4). */
 export function voucherView(v: StoredVoucher): Readonly<Record<string, unknown>> {
   const entry = (e: StoredEntry) => ({
     entry_id: String(e.entryId),
     account_code: e.account,
     abstract: e.abstract,
+    // the simulated account set keeps its books in 人民币 (its 本位币): every entry is in it
+    currency: '人民币',
     natural_debit_currency: yuanText(e.debitFen),
     natural_credit_currency: yuanText(e.creditFen),
     ...(Object.keys(e.auxiliary).length > 0 ? { auxiliary: e.auxiliary } : {}),
@@ -111,6 +113,7 @@ export function voucherView(v: StoredVoucher): Readonly<Record<string, unknown>>
     enter: v.enter,
     voucher_making_system: v.makingSystem,
     reserve2: v.reserve2,
+    revokeflag: '',
     debit: { entry: v.entries.filter((e) => e.debitFen !== 0n).map(entry) },
     credit: { entry: v.entries.filter((e) => e.debitFen === 0n).map(entry) },
   };

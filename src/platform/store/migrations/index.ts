@@ -21,6 +21,8 @@ import * as analytics from './2026-12-03T1550-analytics.ts';
 import * as governance from './2026-12-03T1540-governance.ts';
 import * as postAudit from './2026-12-03T1530-post-audit.ts';
 import * as connectionHealth from './2026-12-03T1600-connection-health.ts';
+import * as dataQuality from './2026-12-03T1610-data-quality.ts';
+import * as supplierBills from './2026-12-03T1620-supplier-bills.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -49,4 +51,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03T1530-post-audit': postAudit,
   '2026-12-03T1510-erp-reconciliation': erpReconciliation,
   '2026-12-03T1600-connection-health': connectionHealth,
+  '2026-12-03T1610-data-quality': dataQuality,
+  '2026-12-03T1620-supplier-bills': supplierBills,
 };

@@ -65,8 +65,8 @@ function download(content: string, fileName: string, contentType: string) {
 }
 
 /**
- * Finance: payment batches (付款批次). Make a batch from the payables (posted claims and advances no
- * open batch holds) out of a bank account; someone else approves it (maker–checker); download the
+ * Finance: payment batches (付款批次). Make a batch from the payables (posted claims and advances, and
+ * supplier bills the ERP holds, no open batch holds) out of a bank account; someone else approves it (maker–checker); download the
  * bank's file (pain.001 or the bank's batch-transfer CSV); mark it sent (the payment vouchers go to
  * the ERP); then read the bank's result file, or record a returned transfer (退票) by hand, or let
  * matched bank statement lines confirm the transfers.
@@ -226,6 +226,11 @@ export default function PaymentBatchesPage() {
                 <Space size={4}>
                   {p.number}
                   {p.kind === 'advance' ? <Tag color="purple">{t('finance.kind.advance')}</Tag> : null}
+                  {p.kind === 'supplier_bill' ? (
+                    <Tag color="blue" data-testid="payable-supplier-bill">
+                      {t('finance.kind.supplierBill')}
+                    </Tag>
+                  ) : null}
                 </Space>
               ),
             },
@@ -391,7 +396,18 @@ export default function PaymentBatchesPage() {
               rowClassName={() => 'batch-line'}
               columns={[
                 { title: '#', dataIndex: 'seq', width: 50 },
-                { title: t('finance.doc.number'), dataIndex: 'payableNumber', width: 150 },
+                {
+                  title: t('finance.doc.number'),
+                  width: 150,
+                  render: (_, l) => (
+                    <Space size={4}>
+                      {l.payableNumber}
+                      {l.payableKind === 'supplier_bill' ? (
+                        <Tag color="blue">{t('finance.kind.supplierBill')}</Tag>
+                      ) : null}
+                    </Space>
+                  ),
+                },
                 { title: t('finance.pay.payee'), width: 140, render: (_, l) => l.payeeName ?? l.payeeCode },
                 { title: t('finance.batches.payeeAccount'), dataIndex: 'payeeAccount', width: 180 },
                 {

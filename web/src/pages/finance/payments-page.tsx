@@ -58,6 +58,11 @@ export default function PaymentsPage() {
   const list = useRequest('finance-payable', () =>
     unwrap(api.GET('/api/v1/expense-documents/payable', { params: { query: { limit: MOST } } })),
   );
+  // supplier bills are paid in payment batches; shown here among the things to pay
+  const open = useRequest('finance-payable-bills', () =>
+    unwrap(api.GET('/api/v1/payment-batches/payables', { params: { query: { limit: 200 } } })),
+  );
+  const bills = (open.data?.items ?? []).filter((p) => p.kind === 'supplier_bill');
   const items = list.data?.items ?? [];
   const totals = list.data?.totals ?? [];
 
@@ -211,6 +216,36 @@ export default function PaymentsPage() {
           },
         ]}
       />
+      {bills.length === 0 ? null : (
+        <Card
+          size="small"
+          title={t('finance.pay.bills', { count: bills.length })}
+          data-testid="payment-bills"
+        >
+          <Typography.Paragraph type="secondary">{t('finance.pay.billsHint')}</Typography.Paragraph>
+          <Table<(typeof bills)[number]>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={bills}
+            columns={[
+              { title: t('finance.doc.number'), dataIndex: 'number', width: 170 },
+              { title: t('finance.pay.payee'), render: (_, b) => b.payeeName ?? b.payeeCode },
+              {
+                title: t('finance.pay.dueOn'),
+                width: 130,
+                render: (_, b) => (b.dueOn === null ? '—' : date(b.dueOn)),
+              },
+              {
+                title: t('finance.pay.payable'),
+                align: 'right',
+                width: 140,
+                render: (_, b) => money(b.amount, b.currency),
+              },
+            ]}
+          />
+        </Card>
+      )}
       <Modal
         open={paying !== undefined}
         title={

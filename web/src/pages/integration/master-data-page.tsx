@@ -130,7 +130,7 @@ function rowErrorsOf(error: unknown): readonly RowError[] | undefined {
 }
 
 /** The file as base64, the way the import route takes it. */
-function base64Of(file: File): Promise<string> {
+export function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () =>
@@ -140,10 +140,10 @@ function base64Of(file: File): Promise<string> {
   });
 }
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; type?: unknown };
+export type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; type?: unknown };
 
 /** The columns a file may have: the input schema's fields, nested ones dotted (bankAccounts.0.bankName). */
-function columnsOf(schema: JsonSchema): string[] {
+export function columnsOf(schema: JsonSchema): string[] {
   const out: string[] = [];
   const walk = (node: JsonSchema, prefix: string) => {
     for (const [name, child] of Object.entries(node.properties ?? {})) {
