@@ -971,6 +971,7 @@ describe('finbridge sim yonyou-u8', () => {
             entry_id: '1',
             account_code: '660202',
             abstract: '报销差旅费-王建国',
+            currency: '人民币',
             natural_debit_currency: '1200.00',
             natural_credit_currency: '0.00',
             auxiliary: { dept_id: 'GM', personnel_id: 'E001' },

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, SqliteAdapter, type RawBuilder } from 'kysely';
+import { executorOf, type TenantDb } from './tenant-scope.ts';
 
 /** Case-insensitive "contains" that treats % and _ in the user's text literally, on both engines. */
 export function containsText(column: string, text: string): RawBuilder<boolean> {
@@ -16,4 +17,23 @@ export function pageById<T extends { readonly id: string }>(
 ): { page: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   return { page, nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Whether a table exists: for code that may run on a database migrated only part of the way (the
+ * tests of older migrations register companies before later migrations have run).
+ */
+export async function tableExists(tenant: TenantDb, table: string): Promise<boolean> {
+  const db = executorOf(tenant);
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  const found = await (
+    sqlite
+      ? sql<{
+          n: number | bigint;
+        }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`
+      : sql<{
+          n: number;
+        }>`select count(*)::int as n from pg_tables where tablename = ${table} and schemaname = current_schema()`
+  ).execute(db);
+  return Number(found.rows[0]?.n ?? 0) > 0;
 }
