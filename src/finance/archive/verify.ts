@@ -303,24 +303,27 @@ export async function verifyArchive(
   return report;
 }
 
-/** The manifest hash the audit log recorded when the package was built (sealed or awaiting sealing). */
+/**
+ * The manifest hash the audit log recorded when the package was built (sealed or awaiting sealing).
+ * One statement reads both tables: the sealer moves an entry from audit_pending to audit_log in one
+ * transaction, and two reads could fall on either side of it and find the entry in neither.
+ */
 async function auditedHash(db: TenantDb, packageId: string): Promise<string | null> {
-  const sealed = await db
+  const entry = await db
     .selectFrom('audit_log')
     .select(['after_json'])
     .where('entity_type', '=', 'ArchivePackage')
     .where('entity_id', '=', packageId)
     .where('action', '=', 'archive')
+    .unionAll(
+      db
+        .selectFrom('audit_pending')
+        .select(['after_json'])
+        .where('entity_type', '=', 'ArchivePackage')
+        .where('entity_id', '=', packageId)
+        .where('action', '=', 'archive'),
+    )
     .executeTakeFirst();
-  const entry =
-    sealed ??
-    (await db
-      .selectFrom('audit_pending')
-      .select(['after_json'])
-      .where('entity_type', '=', 'ArchivePackage')
-      .where('entity_id', '=', packageId)
-      .where('action', '=', 'archive')
-      .executeTakeFirst());
   if (entry?.after_json == null) return null;
   const after = JSON.parse(entry.after_json) as { manifestHash?: unknown };
   return typeof after.manifestHash === 'string' ? after.manifestHash : null;
