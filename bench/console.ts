@@ -14,7 +14,9 @@ import { percentile } from './measure.ts';
  * browser suite starts it), with the budgets it must keep:
  *
  * - first paint of the claim list: from navigating to /claims to its rows painted, a cold browser
- *   context each time (no cache), median of several runs — budget under 1 s;
+ *   context each time (no cache), median of several runs — budget under 1 s; the rows come drawn by
+ *   the server (src/api/console-openings.ts), so beside it stands when the console is interactive
+ *   (its first render committed over the server's drawing);
  * - JavaScript shipped for that first page: every JS response of the cold load, gzip-compressed
  *   here (level 9; what a compressing proxy would send) — budget under 500 kB;
  * - the approver's inbox with 10,000 pending tasks (put in through the store, not the API): time to
@@ -75,6 +77,15 @@ function heapSampler(cdp: CDPSession): { stop(): Promise<number> } {
   };
 }
 
+/** The mark the console sets when its first render has committed (web/src/main.tsx). */
+const INTERACTIVE = 'finbridge:interactive';
+interface Timed {
+  performance: {
+    getEntriesByName(name: string): { startTime: number }[];
+    getEntriesByType(type: string): { responseEnd: number }[];
+  };
+}
+
 /** What the bench reads in the page (functions run there; the console's CSP forbids evaluating strings). */
 interface Probed {
   __fbPaintedAt?: number;
@@ -114,6 +125,19 @@ async function claimListRun(browser: Browser, server: RunningServer) {
     const heap = heapSampler(cdp);
     await page.goto(`${server.url}/claims`);
     const paintMs = await paintedAt(page);
+    // when the console answers input: its first render committed (over the server's drawing, if any)
+    await page.waitForFunction(
+      (mark) => (globalThis as unknown as Timed).performance.getEntriesByName(mark).length > 0,
+      INTERACTIVE,
+      { polling: 20, timeout: 60_000 },
+    );
+    const { interactiveMs, pageAt } = await page.evaluate((mark) => {
+      const { performance } = globalThis as unknown as Timed;
+      return {
+        interactiveMs: performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
+        pageAt: performance.getEntriesByType('navigation')[0]?.responseEnd ?? Number.NaN,
+      };
+    }, INTERACTIVE);
     // where the time went: when the scripts, the session check and the list had arrived
     const arrived = await page.evaluate(() =>
       (
@@ -136,9 +160,10 @@ async function claimListRun(browser: Browser, server: RunningServer) {
     const css = await Promise.all(styles);
     return {
       paintMs,
+      interactiveMs,
+      pageAt,
       scriptsAt: last((n) => n.endsWith('.js')),
       sessionAt: last((n) => n.includes('/auth/me')),
-      listAt: last((n) => n.includes('/api/v1/expense-claims')),
       listAskedAt: arrived.find((e) => e.name.includes('/api/v1/expense-claims'))?.start ?? 0,
       scriptMs: seconds('ScriptDuration') * 1000,
       taskMs: seconds('TaskDuration') * 1000,
@@ -254,6 +279,7 @@ export async function consoleBench(): Promise<boolean> {
     for (let i = 0; i < CLAIM_LIST_RUNS; i++) runs.push(await claimListRun(browser, server));
     const paints = runs.map((r) => r.paintMs).sort((a, b) => a - b);
     const medianPaint = percentile(paints, 50) ?? Number.NaN;
+    const interactive = runs.map((r) => r.interactiveMs).sort((a, b) => a - b);
     const js = runs[0]!;
     const median = runs.find((r) => r.paintMs === medianPaint) ?? js;
 
@@ -294,11 +320,17 @@ export async function consoleBench(): Promise<boolean> {
         pass: null,
       },
       {
+        measure: `claim list: interactive — the console's first render committed (median; min ${ms(interactive[0] ?? 0)}, max ${ms(interactive.at(-1) ?? 0)})`,
+        value: ms(percentile(interactive, 50) ?? Number.NaN),
+        budget: '—',
+        pass: null,
+      },
+      {
         measure:
-          'claim list, the median load: session checked · scripts in · list asked · answered · rows painted',
-        value: [median.sessionAt, median.scriptsAt, median.listAskedAt, median.listAt, median.paintMs]
+          'claim list, the median load: page in · rows painted · scripts in · interactive (list and session asked by the browser: 0 = answered in the page)',
+        value: `${[median.pageAt, median.paintMs, median.scriptsAt, median.interactiveMs]
           .map((v) => Math.round(v).toLocaleString('en-US'))
-          .join(' · '),
+          .join(' · ')} (${[median.listAskedAt, median.sessionAt].map((v) => Math.round(v)).join(' · ')})`,
         budget: 'ms after navigation',
         pass: null,
       },

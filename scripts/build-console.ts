@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const WEB = join(REPO, 'web');
-const BUILT = join(WEB, 'dist', 'index.html');
+/** What the build writes last (the server's drawing of the opening pages, after the browser's bundle). */
+const BUILT = join(WEB, 'dist', 'server', 'entry-server.js');
 /** What the build reads besides web/src: a change to any of them makes the console stale. */
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.app.json'].map((p) =>
   join(WEB, p),
@@ -59,11 +60,14 @@ export function buildConsole(): void {
     return;
   }
   process.stdout.write('console: building web/ → web/dist …\n');
-  const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-    cwd: WEB,
-    stdio: 'inherit',
-  });
-  if (run.status !== 0) throw new Error(`console build failed (exit ${run.status ?? run.signal})`);
+  // the browser's bundle, then the server's drawing of the opening pages (web/src/entry-server.tsx)
+  for (const args of [[], ['--ssr', 'src/entry-server.tsx']]) {
+    const run = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn', ...args], {
+      cwd: WEB,
+      stdio: 'inherit',
+    });
+    if (run.status !== 0) throw new Error(`console build failed (exit ${run.status ?? run.signal})`);
+  }
   process.stdout.write('console: built web/dist\n');
 }
 

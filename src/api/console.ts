@@ -3,6 +3,7 @@ import { join, normalize, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../model/result.ts';
+import { openingPages, shellReader } from './console-openings.ts';
 import { PUBLIC } from '../platform/http/policy.ts';
 import { MAX_PARAM_LENGTH, type App } from '../platform/http/server.ts';
 
@@ -56,15 +57,35 @@ export async function registerConsoleRoutes(app: App, options: ConsoleOptions): 
         .filter((s) => s !== '' && s !== 'assets' && !s.includes('*')),
     ));
 
-  const sendIndex = async (reply: FastifyReply) => {
+  const readShell = shellReader(root);
+  const openings = openingPages(app, root);
+  // the drawing of the opening pages loads once the server is up, not before it listens
+  app.addHook('onReady', async () => {
+    setImmediate(() => void openings.warm());
+  });
+
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply, path: string) => {
     if (!(await isFile(index)))
       return reply
         .code(503)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
         .send(NOT_BUILT);
-    // the shell is tiny and names the hashed bundle: always revalidated, so a rebuild is seen at once
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', root, { cacheControl: false });
+    const shell = await readShell();
+    // an opening page named by the build, opened without a query (a query changes what the page asks)
+    const opening = request.url.includes('?') ? undefined : shell.openings.get(path);
+    if (opening === undefined)
+      // the shell is tiny and names the hashed bundle: always revalidated, so a rebuild is seen at once
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell.html);
+    const page = await openings.page(request, shell.html, opening);
+    return (
+      reply
+        // a page with someone's data in it is never kept by a cache, and differs by session
+        .header('cache-control', page.personal ? 'no-store' : 'no-cache')
+        .header('vary', 'cookie')
+        .type('text/html; charset=utf-8')
+        .send(page.html)
+    );
   };
 
   const sendAsset = async (
@@ -89,7 +110,7 @@ export async function registerConsoleRoutes(app: App, options: ConsoleOptions): 
     await scope.register(fastifyStatic, { root, serve: false, suppressWarning: true, index: false });
     const route = { config: { policy: PUBLIC }, schema: { hide: true } };
 
-    scope.get('/', route, async (_request, reply) => sendIndex(reply));
+    scope.get('/', route, async (request, reply) => sendIndex(request, reply, '/'));
 
     scope.get<{ Params: { '*': string } }>('/assets/*', route, async (request, reply) =>
       sendAsset(request, reply, `assets/${request.params['*']}`, true),
@@ -111,7 +132,7 @@ export async function registerConsoleRoutes(app: App, options: ConsoleOptions): 
       if (!path.includes('/') && path.includes('.')) return sendAsset(request, reply, path, false);
       const accept = request.headers.accept ?? '';
       if (!accept.includes('text/html')) throw notFound();
-      return sendIndex(reply);
+      return sendIndex(request, reply, `/${path}`);
     });
   });
 }

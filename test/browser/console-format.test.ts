@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatDate, formatInstant } from '../../web/src/format/dates.ts';
-import { formatMoney } from '../../web/src/format/money.ts';
+import { formatMoney, KNOWN_GROUP_SEPARATORS, KNOWN_TEMPLATES } from '../../web/src/format/money.ts';
 
 /** The console's formatting helpers (web/src/format/): money from decimal strings, calendar dates, instants. */
 describe('console formatting', () => {
@@ -12,6 +12,25 @@ describe('console formatting', () => {
     assert.equal(formatMoney('-86.50', 'CNY', 'zh-CN'), '-¥86.50');
     assert.equal(formatMoney('1000000', 'JPY', 'en-US'), '¥1,000,000');
     assert.equal(formatMoney('12.345', 'KWD', 'en-US'), 'KWD\u00a012.345');
+  });
+
+  it('knows yuan as Intl writes them in both locales without asking Intl', () => {
+    for (const [key, template] of KNOWN_TEMPLATES) {
+      const [locale = '', currency = '', digits = '', sign = ''] = key.split('|');
+      const intl = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        currencyDisplay: 'narrowSymbol',
+        minimumFractionDigits: Number(digits),
+        maximumFractionDigits: Number(digits),
+      }).formatToParts(sign === '-' ? -1 : 1);
+      assert.deepEqual(template, intl, key);
+    }
+    for (const [locale, separator] of KNOWN_GROUP_SEPARATORS)
+      assert.equal(
+        new Intl.NumberFormat(locale).formatToParts(1000).find((p) => p.type === 'group')?.value,
+        separator,
+      );
   });
 
   it('never rounds: amounts past what a float holds keep every digit', () => {
@@ -30,5 +49,19 @@ describe('console formatting', () => {
     assert.equal(formatDate('not a date', 'en-US'), 'not a date');
     assert.equal(formatInstant('2026-11-28T16:30:00Z', 'en-US', 'Asia/Shanghai'), 'Nov 29, 2026, 12:30 AM');
     assert.equal(formatInstant('2026-11-28T16:30:00Z', 'zh-CN', 'Asia/Shanghai'), '2026年11月29日 00:30');
+  });
+
+  it('writes calendar dates exactly as Intl’s medium date style does, every day of a leap year and more', () => {
+    for (const locale of ['zh-CN', 'en-US'] as const) {
+      const intl = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      for (const year of [1999, 2024, 2026]) {
+        for (let day = new Date(Date.UTC(year, 0, 1)); day.getUTCFullYear() === year;) {
+          const iso = day.toISOString().slice(0, 10);
+          assert.equal(formatDate(iso, locale), intl.format(day), `${locale} ${iso}`);
+          day = new Date(day.getTime() + 86_400_000);
+        }
+      }
+    }
+    assert.equal(formatDate('2026-13-01', 'zh-CN'), '2026-13-01');
   });
 });

@@ -185,6 +185,58 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       });
     }
 
+    it('draws my claims on the server: the rows are there before any script runs, and the console takes them over as they are', async () => {
+      const password = server.passwords.get('zhang.san');
+      assert.ok(password !== undefined);
+      // without JavaScript: what the server sent is the page
+      const still = await browser.newContext({
+        viewport: { width: 1280, height: 860 },
+        javaScriptEnabled: false,
+      });
+      contexts.push(still);
+      const login = await still.request.post(`${server.url}/auth/login`, {
+        data: { username: 'zhang.san', password },
+      });
+      assert.equal(login.status(), 200);
+      const drawn = await still.newPage();
+      await drawn.goto(`${server.url}/claims`);
+      const drawnRows = await drawn.getByTestId('claims-table').locator('.ant-table-row').allInnerTexts();
+      assert.ok(drawnRows.length > 0, 'the claim list arrives drawn');
+      assert.ok(
+        await drawn.getByTestId('main-menu').getByText('我的报销').isVisible(),
+        'with the side menu of a signed-in employee',
+      );
+      // signed out, the same address carries nobody's data
+      const anonymous = await browser.newContext({ javaScriptEnabled: false });
+      contexts.push(anonymous);
+      const blank = await anonymous.newPage();
+      await blank.goto(`${server.url}/claims`);
+      assert.equal(await blank.locator('#root').innerHTML(), '');
+
+      // with JavaScript: the same rows, taken over without an error, and the page answers clicks
+      const { context, page, problems } = await open('zh-CN');
+      await context.request.post(`${server.url}/auth/login`, { data: { username: 'zhang.san', password } });
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (/\/api\/v1\/expense-claims\?|\/auth\/me/.test(r.url())) asked.push(r.url());
+      });
+      await page.goto(`${server.url}/claims`);
+      await page.waitForFunction(() => performance.getEntriesByName('finbridge:interactive').length > 0);
+      assert.deepEqual(
+        await page.getByTestId('claims-table').locator('.ant-table-row').allInnerTexts(),
+        drawnRows,
+      );
+      assert.deepEqual(asked, [], 'the session and the list came in the page');
+      await page
+        .getByTestId('claims-table')
+        .locator('.ant-table-row')
+        .first()
+        .getByTestId('open-claim')
+        .click();
+      await page.getByTestId('claim-detail').waitFor();
+      assert.deepEqual(problems, []);
+    });
+
     it('pages through my claims 20 at a time and filters them by status and date', async () => {
       const { page } = await open('zh-CN');
       await signIn(page, 'chen.wei');

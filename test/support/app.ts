@@ -58,6 +58,8 @@ export interface TestAppOptions {
   readonly worker?: Partial<WorkerOptions>;
   /** Connector definitions the app installs (default: every connector FinBridge ships). */
   readonly connectors?: readonly ConnectorDefinition[];
+  /** The console directory served at `/` (default: the built console, web/dist). */
+  readonly consoleDir?: string;
 }
 
 export async function startTestApp(
@@ -98,6 +100,7 @@ export async function startTestApp(
     logStream,
     worker: options.worker === undefined ? false : { clock: systemClock, ...options.worker },
     ...(options.connectors === undefined ? {} : { connectors: options.connectors }),
+    ...(options.consoleDir === undefined ? {} : { consoleDir: options.consoleDir }),
   });
   const { audit } = running.context.security;
   const request = (options: InjectOptions) => running.app.inject(options);

@@ -7,16 +7,15 @@ import { useEffect, type ReactNode } from 'react';
 import {
   Navigate,
   Outlet,
-  createBrowserRouter,
-  RouterProvider,
   useLocation,
   useRouteError,
   Link,
   matchPath,
+  type RouteObject,
 } from 'react-router';
 import { AuthProvider, useAuth, useMe } from './auth/session.tsx';
 import { Crashed, ErrorBoundary } from './components/error-boundary.tsx';
-import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { I18nProvider, useI18n, type Locale } from './i18n/i18n.tsx';
 import { Shell } from './layout/shell.tsx';
 import SignInPage from './pages/sign-in/sign-in-page.tsx';
 import { PAGES, canSee, type Page } from './routes/registry.tsx';
@@ -61,18 +60,10 @@ function RouteError() {
 }
 
 /**
- * The opening page's code is fetched at once, beside the session check, not after it: the claim list
- * then paints in one round trip less (npm run bench -- console).
+ * The console's routes: the same for the browser’s router (boot.tsx) and for the server's render of
+ * an opening page (entry-server.tsx).
  */
-function preloadOpeningPage(pathname: string): void {
-  const exact = PAGES.find((page) => matchPath(page.path, pathname) !== null);
-  const page =
-    exact ?? PAGES.find((page) => (page.morePaths ?? []).some((path) => matchPath(path, pathname) !== null));
-  void page?.load().catch(() => undefined);
-}
-preloadOpeningPage(window.location.pathname);
-
-const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     element: (
       <AuthProvider>
@@ -100,9 +91,21 @@ const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
 
-function Localized() {
+/**
+ * The opening page's code, asked for at once, beside the session check, not after it; the first
+ * render waits for it (boot.tsx), so the shell and the page render together — and the server's render
+ * of the page (entry-server.tsx) is taken over as it is (npm run bench -- console).
+ */
+export function loadOpeningPage(pathname: string): Promise<unknown> {
+  const exact = PAGES.find((page) => matchPath(page.path, pathname) !== null);
+  const page =
+    exact ?? PAGES.find((page) => (page.morePaths ?? []).some((path) => matchPath(path, pathname) !== null));
+  return page?.load().catch(() => undefined) ?? Promise.resolve();
+}
+
+function Localized({ children }: { readonly children: ReactNode }) {
   const { locale } = useI18n();
   useEffect(() => {
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
@@ -110,18 +113,17 @@ function Localized() {
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS}>
       <AntApp>
-        <ErrorBoundary>
-          <RouterProvider router={router} />
-        </ErrorBoundary>
+        <ErrorBoundary>{children}</ErrorBoundary>
       </AntApp>
     </ConfigProvider>
   );
 }
 
-export function App() {
+/** The console around its router: language, Ant Design's locale and message holders, the error boundary. */
+export function App({ router, locale }: { readonly router: ReactNode; readonly locale?: Locale }) {
   return (
-    <I18nProvider>
-      <Localized />
+    <I18nProvider {...(locale === undefined ? {} : { initial: locale })}>
+      <Localized>{router}</Localized>
     </I18nProvider>
   );
 }

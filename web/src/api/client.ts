@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { takeOpening } from './opening.ts';
 import { currentLocale } from '../i18n/i18n.tsx';
 import type { components, paths } from './schema';
 
@@ -37,7 +38,13 @@ const session: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+export const api = createClient<paths>({
+  // the server's drawing of a page (entry-server.tsx) asks nothing: its answers are given to it
+  baseUrl: typeof window === 'undefined' ? 'http://console.invalid' : window.location.origin,
+  credentials: 'same-origin',
+  // the opening page's first answers, when the server put them into the page (opening.ts)
+  fetch: (request) => Promise.resolve(takeOpening(request) ?? globalThis.fetch(request)),
+});
 api.use(session);
 
 /** A request that did not succeed: the server's problem document (when it sent one) and request id. */

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken, unwrap, whenSessionLost } from '../api/client.ts';
+import { takeOpeningBody } from '../api/opening.ts';
 import type { User, WhoAmI } from '../api/types.ts';
 import { dropAllDrafts } from './drafts.ts';
 
@@ -40,23 +41,36 @@ async function fetchMe(): Promise<WhoAmI> {
 }
 
 /**
- * The session check, asked as soon as the console's code runs rather than after its first render:
- * the opening page then has its answer a render earlier (npm run bench -- console). Taken once, by
- * the first AuthProvider to mount.
+ * The session check: answered in the opening page itself when the server put it there (the first
+ * render is then already signed in), else asked as soon as the console's code runs rather than after
+ * its first render, so the opening page has its answer a render earlier (npm run bench -- console).
+ * Taken once, by the first AuthProvider to mount. On the server (entry-server.tsx) each render takes
+ * the answer it was given.
  */
-let openingCheck: Promise<WhoAmI> | undefined = fetchMe();
-openingCheck.catch(() => undefined); // signed out: the provider reads the refusal, nothing is unhandled
+const inBrowser = typeof document !== 'undefined';
+let openedMe = inBrowser ? (takeOpeningBody('/auth/me') as WhoAmI | undefined) : undefined;
+if (openedMe !== undefined) setCsrfToken(openedMe.csrfToken);
+let openingCheck: Promise<WhoAmI> | undefined = inBrowser && openedMe === undefined ? fetchMe() : undefined;
+openingCheck?.catch(() => undefined); // signed out: the provider reads the refusal, nothing is unhandled
+
+const signedIn = (me: WhoAmI): Session => ({ status: 'signedIn', me, user: me.user ?? keptUser(me.id) });
+const openingSession = (): Session => {
+  const me = inBrowser ? openedMe : (takeOpeningBody('/auth/me') as WhoAmI | undefined);
+  return me === undefined ? { status: 'loading' } : signedIn(me);
+};
 
 export function AuthProvider({ children }: { readonly children: ReactNode }) {
-  const [session, setSession] = useState<Session>({ status: 'loading' });
+  const [session, setSession] = useState<Session>(openingSession);
+  const [opened] = useState(session.status === 'signedIn');
 
   useEffect(() => {
+    if (opened) return;
     let live = true;
     const check = openingCheck ?? fetchMe();
     openingCheck = undefined;
     check.then(
       (me) => {
-        if (live) setSession({ status: 'signedIn', me, user: keptUser(me.id) });
+        if (live) setSession(signedIn(me));
       },
       () => {
         if (live) setSession({ status: 'signedOut', lost: false });
@@ -65,10 +79,11 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
     return () => {
       live = false;
     };
-  }, []);
+  }, [opened]);
 
   useEffect(() => {
     whenSessionLost(() => {
+      openedMe = undefined;
       setCsrfToken(undefined);
       setSession((s) => (s.status === 'signedIn' ? { status: 'signedOut', lost: true } : s));
     });
@@ -91,6 +106,7 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
     try {
       await api.POST('/auth/logout');
     } finally {
+      openedMe = undefined;
       setCsrfToken(undefined);
       dropAllDrafts();
       sessionStorage.removeItem(USER_KEY);

@@ -29,11 +29,21 @@ function formatter(
   return made;
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A calendar date as Intl's medium date style writes it (2026年11月3日, Nov 3, 2026), written here:
+ * the first Intl.DateTimeFormat of a page costs more than the whole list it would format (ICU's data
+ * is loaded on first use: npm run bench -- console). test/browser/console-format.test.ts checks both against Intl.
+ */
 export function formatDate(date: string, locale: MoneyLocale): string {
   const m = CALENDAR.exec(date);
   if (m === null) return date;
-  const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return formatter(locale, false, 'UTC').format(utc);
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return date;
+  return locale === 'zh-CN' ? `${year}年${month}月${day}日` : `${MONTHS[month - 1]} ${day}, ${year}`;
 }
 
 export function formatInstant(instant: string, locale: MoneyLocale, timeZone?: string): string {

@@ -19,6 +19,27 @@ function groups(integer: string): string[] {
  * far more than reading its parts, and a list shows an amount in every row.
  */
 const templates = new Map<string, readonly Intl.NumberFormatPart[] | undefined>();
+
+/**
+ * Yuan with two digits in both locales, written here as Intl writes them: the first Intl.NumberFormat of
+ * a page costs more than the list it formats (ICU's data is loaded on first use: npm run bench --
+ * console). test/browser/console-format.test.ts checks these against Intl.
+ */
+export const KNOWN_TEMPLATES: ReadonlyMap<string, readonly Intl.NumberFormatPart[]> = new Map(
+  (['zh-CN', 'en-US'] as const).flatMap((locale) =>
+    [false, true].map((negative) => [
+      `${locale}|CNY|2|${negative ? '-' : '+'}`,
+      [
+        ...(negative ? [{ type: 'minusSign' as const, value: '-' }] : []),
+        { type: 'currency' as const, value: '¥' },
+        { type: 'integer' as const, value: '1' },
+        { type: 'decimal' as const, value: '.' },
+        { type: 'fraction' as const, value: '00' },
+      ],
+    ]),
+  ),
+);
+for (const [key, template] of KNOWN_TEMPLATES) templates.set(key, template);
 function templateOf(
   locale: MoneyLocale,
   currency: string,
@@ -43,7 +64,12 @@ function templateOf(
   return template;
 }
 
-const groupSeparators = new Map<MoneyLocale, string>();
+/** Both locales group digits with a comma (checked against Intl beside KNOWN_TEMPLATES). */
+export const KNOWN_GROUP_SEPARATORS: ReadonlyMap<MoneyLocale, string> = new Map([
+  ['zh-CN', ','],
+  ['en-US', ','],
+]);
+const groupSeparators = new Map<MoneyLocale, string>(KNOWN_GROUP_SEPARATORS);
 function groupSeparatorOf(locale: MoneyLocale): string {
   let separator = groupSeparators.get(locale);
   if (separator === undefined) {

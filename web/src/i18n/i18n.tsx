@@ -21,8 +21,19 @@ export function storedLocale(): Locale {
   }
 }
 
+/**
+ * The cookie that tells the server the console's language, so that a page the server draws
+ * (src/api/console.ts) is drawn in it: the same name there.
+ */
+export const LOCALE_COOKIE = 'fb_locale';
+function rememberForServer(locale: Locale): void {
+  if (typeof document !== 'undefined')
+    document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=strict`;
+}
+
 /** The current locale outside React (the API client sends it as Accept-Language). */
-let current: Locale = storedLocale();
+let current: Locale = typeof window === 'undefined' ? 'zh-CN' : storedLocale();
+rememberForServer(current);
 export const currentLocale = (): Locale => current;
 
 export interface I18n {
@@ -38,13 +49,21 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | undefined>(undefined);
 
-export function I18nProvider({ children }: { readonly children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(current);
+/** `initial`: the language of the server's render of a page (else the one remembered in this browser). */
+export function I18nProvider({
+  children,
+  initial,
+}: {
+  readonly children: ReactNode;
+  readonly initial?: Locale;
+}) {
+  const [locale, setLocaleState] = useState<Locale>(initial ?? current);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((next: Locale) => {
     current = next;
+    rememberForServer(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);
     } catch {

@@ -1,11 +1,12 @@
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Layout, Menu, Segmented, Space, Typography, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useAuth } from '../auth/session.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n.tsx';
 import { AREAS, visiblePages, type Page } from '../routes/registry.tsx';
+import { useScreens } from '../components/use-screens.ts';
 
 type MenuItems = NonNullable<MenuProps['items']>;
 
@@ -16,8 +17,8 @@ export function Shell() {
   const { signOut } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.lg === true;
+  const screens = useScreens();
+  const wide = screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
   const pages = visiblePages(me);

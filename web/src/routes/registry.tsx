@@ -25,7 +25,7 @@ import { BankOutlined, FileSearchOutlined, KeyOutlined, SyncOutlined } from '@an
 import { BarChartOutlined } from '@ant-design/icons';
 import { ContainerOutlined } from '@ant-design/icons';
 import { AuditOutlined as ChangesOutlined, CloudUploadOutlined, GoldOutlined } from '@ant-design/icons';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { lazy, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { WhoAmI } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh-CN.ts';
 
@@ -63,18 +63,32 @@ export interface Page {
   readonly roles?: readonly string[];
   /** Every one of these scopes. */
   readonly scopes: readonly string[];
-  readonly component: LazyExoticComponent<ComponentType>;
+  readonly component: ComponentType;
   /** Shown beside the menu label (e.g. how many tasks wait); loaded on its own, renders nothing when idle. */
   readonly badge?: LazyExoticComponent<ComponentType>;
   /** Fetches the page's code (the same request the component makes): started early for the opening URL. */
   readonly load: () => Promise<unknown>;
 }
 
-/** A page's lazy component and its loader, sharing one request. */
+/**
+ * A page's component and its loader, sharing one request. Once its code has arrived (the opening page's
+ * is fetched before the first render) the page renders at once; before that, through React's lazy.
+ */
 function lazyPage(load: () => Promise<{ default: ComponentType }>): Pick<Page, 'component' | 'load'> {
   let loading: Promise<{ default: ComponentType }> | undefined;
-  const once = () => (loading ??= load());
-  return { component: lazy(once), load: once };
+  let loaded: ComponentType | undefined;
+  const once = () =>
+    (loading ??= load().then((module) => {
+      loaded = module.default;
+      return module;
+    }));
+  const Lazy = lazy(once);
+  function PageComponent() {
+    // decided once per mount: switching from the lazy one to the loaded one would mount the page again
+    const [Ready] = useState(() => loaded);
+    return Ready === undefined ? <Lazy /> : <Ready />;
+  }
+  return { component: PageComponent, load: once };
 }
 
 /** Roles whose people are employees: they have claims of their own. */

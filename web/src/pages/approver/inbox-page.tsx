@@ -8,7 +8,6 @@ import {
   Checkbox,
   Drawer,
   Empty,
-  Grid,
   List,
   Segmented,
   Space,
@@ -30,6 +29,7 @@ import { useStepName, type ApprovalRuleSet, type InboxTask } from './approval-ru
 import { TaskPanel } from './task-panel.tsx';
 import { announceTaskChange, useTaskCounts } from './task-counts.ts';
 import { useTaskPages, type TaskQuery } from './task-pages.ts';
+import { useScreens } from '../../components/use-screens.ts';
 
 type Filter = 'all' | 'claim' | 'request' | 'advance' | 'risky' | 'overdue';
 const KIND_LABEL: Record<InboxTask['document']['kind'], MessageKey> = {
@@ -82,8 +82,8 @@ export default function InboxPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { taskId } = useParams();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.md === true;
+  const screens = useScreens();
+  const wide = screens.md;
   const stepName = useStepName();
   const [filter, setFilter] = useState<Filter>('all');
   const [selected, setSelected] = useState<readonly string[]>([]);

@@ -28,6 +28,18 @@ export interface MineQuery {
   readonly cursor?: string;
 }
 
+const LIST_PATH: Record<DocumentKind, string> = {
+  claim: '/api/v1/expense-claims',
+  request: '/api/v1/expense-requests',
+  advance: '/api/v1/advances',
+};
+
+/** The GET (path and query, as the API client writes it) that listMine makes. */
+export const listMineUrl = (kind: DocumentKind, query: MineQuery): string =>
+  `${LIST_PATH[kind]}?${new URLSearchParams(
+    Object.entries({ mine: true, ...query }).map(([name, value]) => [name, String(value)]),
+  ).toString()}`;
+
 export function listMine(kind: DocumentKind, query: MineQuery) {
   const params = { params: { query: { mine: true, ...query } } };
   switch (kind) {

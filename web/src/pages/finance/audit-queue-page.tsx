@@ -1,17 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Drawer,
-  Empty,
-  Grid,
-  Segmented,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Drawer, Empty, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap, type Schemas } from '../../api/client.ts';
@@ -21,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { AuditPanel, type QueueTask } from './audit-panel.tsx';
 import { SeverityTag, useCurrency, useRuleName } from './shared.tsx';
+import { useScreens } from '../../components/use-screens.ts';
 
 type ApprovalRuleSet = Extract<Schemas['RuleSetView'], { kind: 'approval' }>;
 type Step = ApprovalRuleSet['body']['steps'][number];
@@ -57,7 +46,7 @@ export default function AuditQueuePage() {
   const { t, money, instant, pick } = useI18n();
   const navigate = useNavigate();
   const { taskId } = useParams();
-  const wide = Grid.useBreakpoint().md === true;
+  const wide = useScreens().md;
   const currency = useCurrency();
   const ruleName = useRuleName();
   const [show, setShow] = useState<Show>('finance');

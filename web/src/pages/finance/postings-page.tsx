@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Drawer, Empty, Grid, Input, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Drawer, Empty, Input, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { canSee, PAGES } from '../../routes/registry.tsx';
 import { StatusTag } from '../employee/status.tsx';
 import { PostingError, PostingTrace } from '../integration/posting-trace.tsx';
 import { PostingStatusTag } from '../integration/shared.tsx';
+import { useScreens } from '../../components/use-screens.ts';
 
 type Posting = Awaited<ReturnType<typeof postingsOf>>[number];
 /** Recent claims read at once; older ones are found by number in the search box below. */
@@ -105,7 +106,7 @@ export default function PostingsPage() {
   const { me } = useMe();
   const navigate = useNavigate();
   const { postingId } = useParams();
-  const wide = Grid.useBreakpoint().md === true;
+  const wide = useScreens().md;
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState<readonly string[]>([]);
   const integration = PAGES.find((p) => p.id === 'int-postings');

@@ -6,7 +6,6 @@ import {
   Descriptions,
   Drawer,
   Form,
-  Grid,
   Input,
   Popconfirm,
   Segmented,
@@ -27,6 +26,7 @@ import { useRequest } from '../../components/use-request.ts';
 import { useMe } from '../../auth/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { useScreens } from '../../components/use-screens.ts';
 
 type Golden = operations['getGoldenRecord']['responses'][200]['content']['application/json'];
 type Source = Golden['sources'][number];
@@ -273,7 +273,7 @@ function GoldenDrawer({
   readonly onChanged: (id?: string) => void;
 }) {
   const { t, instant } = useI18n();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const record = useRequest(`golden-one-${id}`, () =>
     unwrap(api.GET('/api/v1/governance/golden-records/{id}', { params: { path: { id } } })),
   );
@@ -316,7 +316,7 @@ function GoldenDrawer({
     <Drawer
       open
       onClose={onClose}
-      width={screens.lg === true ? 960 : '100%'}
+      width={screens.lg ? 960 : '100%'}
       title={g?.name ?? t('app.loading')}
       data-testid="golden-drawer"
     >
@@ -327,7 +327,7 @@ function GoldenDrawer({
         )}
         {g === undefined ? null : (
           <>
-            <Descriptions size="small" column={screens.md === true ? 3 : 1} bordered>
+            <Descriptions size="small" column={screens.md ? 3 : 1} bordered>
               <Descriptions.Item label={t('gov.golden.id')}>
                 <Typography.Text copyable code data-testid="golden-id">
                   {g.id}

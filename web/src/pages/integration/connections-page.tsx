@@ -11,7 +11,6 @@ import {
   Descriptions,
   Drawer,
   Form,
-  Grid,
   Input,
   InputNumber,
   Select,
@@ -28,6 +27,7 @@ import { SchemaFields, fromFormValues, type JsonSchema } from '../../components/
 import { useI18n } from '../../i18n/i18n.tsx';
 import { connectionName, useConnections, useConnectorName, useConnectors } from './shared.tsx';
 import type { Connection, Connector, TestResult } from './types.ts';
+import { useScreens } from '../../components/use-screens.ts';
 
 /**
  * Integration: ERP connections (GET /api/v1/connections). Create and edit with forms generated from
@@ -44,7 +44,7 @@ export default function ConnectionsPage() {
     {},
   );
   const [actionError, setActionError] = useState<unknown>(undefined);
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
 
   const runTest = async (c: Connection) => {
     setTests((s) => ({ ...s, [c.id]: 'running' }));
@@ -188,7 +188,7 @@ export default function ConnectionsPage() {
       />
       <Drawer
         open={editing !== undefined}
-        width={screens.md === true ? 640 : '100%'}
+        width={screens.md ? 640 : '100%'}
         title={editing === 'new' ? t('int.connections.new') : t('int.connections.edit')}
         onClose={() => setEditing(undefined)}
         destroyOnHidden

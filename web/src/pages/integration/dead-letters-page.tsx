@@ -1,5 +1,5 @@
 import { RedoOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Grid, Popconfirm, Select, Space, Table, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Popconfirm, Select, Space, Table, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
@@ -13,6 +13,7 @@ import {
   usePolled,
 } from './shared.tsx';
 import type { Posting } from './types.ts';
+import { useScreens } from '../../components/use-screens.ts';
 
 type Parked = 'rejected' | 'dead';
 const PARKED: readonly Parked[] = ['rejected', 'dead'];
@@ -33,7 +34,7 @@ interface BulkValues {
 export default function DeadLettersPage() {
   const { t, instant } = useI18n();
   const [params, setParams] = useSearchParams();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const connections = useConnections();
   const statusParam = params.get('status');
   const status: Parked = isParked(statusParam) ? statusParam : 'rejected';
@@ -204,7 +205,7 @@ export default function DeadLettersPage() {
         <Typography.Paragraph type="secondary">{t('int.dead.bulkHint')}</Typography.Paragraph>
         <Form<BulkValues>
           form={form}
-          layout={screens.md === true ? 'inline' : 'vertical'}
+          layout={screens.md ? 'inline' : 'vertical'}
           initialValues={{ status }}
           onFinish={(v) => void replayBulk(v)}
           data-testid="bulk-replay"

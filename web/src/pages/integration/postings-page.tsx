@@ -1,4 +1,4 @@
-import { Button, Drawer, Form, Grid, Select, Space, Table, Typography } from 'antd';
+import { Button, Drawer, Form, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client.ts';
@@ -13,6 +13,7 @@ import {
   usePolled,
 } from './shared.tsx';
 import { POSTING_STATUSES, type Posting, type PostingStatus } from './types.ts';
+import { useScreens } from '../../components/use-screens.ts';
 
 const PAGE_SIZE = 50;
 const isStatus = (s: string | null): s is PostingStatus =>
@@ -28,7 +29,7 @@ export default function PostingsPage() {
   const navigate = useNavigate();
   const { id } = useParams();
   const [params, setParams] = useSearchParams();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const connections = useConnections();
   const statusParam = params.get('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
@@ -65,7 +66,7 @@ export default function PostingsPage() {
       </Typography.Title>
       <Form
         key={search}
-        layout={screens.md === true ? 'inline' : 'vertical'}
+        layout={screens.md ? 'inline' : 'vertical'}
         initialValues={{ status, connection: connectionId }}
         onValuesChange={(_, all: { status?: PostingStatus; connection?: string }) => apply(all)}
         data-testid="posting-filters"
@@ -148,7 +149,7 @@ export default function PostingsPage() {
       </Space>
       <Drawer
         open={id !== undefined}
-        width={screens.md === true ? 760 : '100%'}
+        width={screens.md ? 760 : '100%'}
         title={t('int.trace.title')}
         onClose={() => void navigate(`/integration/postings${search}`)}
         destroyOnHidden
