@@ -41,6 +41,14 @@ module.exports = {
       to: { path: '^src/modules\\.ts$' },
     },
     {
+      name: 'the-hub-knows-no-module',
+      comment:
+        'Finance, governance and analytics plug into the hub through what the composition root installs (outcome subscriptions, src/hub/gates.ts, change appliers); the hub imports none of them.',
+      severity: 'error',
+      from: { path: '^src/hub/' },
+      to: { path: '^src/(governance|finance|analytics)/' },
+    },
+    {
       name: 'connectors-see-model-and-contract-only',
       severity: 'error',
       from: { path: '^src/connectors/' },

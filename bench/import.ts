@@ -1,8 +1,10 @@
 // npm run bench -- import   — a 100,000-row supplier workbook (xlsx, written with exceljs) through the
 // governance import as the API runs it: the dry run (read, cleanse, check every row, compare with the
 // store, nothing written) and the commit (the same, then written as one batch with its rollback
-// record, the audit entries, and the suppliers matched into golden records), each on a fresh company,
-// with time and peak RSS. FINBRIDGE_BENCH_IMPORT_ROWS sets the size (default 100,000).
+// record, the audit entries, data quality's evaluation with a new company's default rules — the
+// duplicate rules looked up in the duplicate index — and the suppliers matched into golden records),
+// each on a fresh company, with time and peak RSS. FINBRIDGE_BENCH_IMPORT_ROWS sets the size (default
+// 100,000); every 1,000th supplier has the name of the one before, so data quality has duplicates to find.
 // Each engine and case runs in a child process of its own, so its peak RSS is its own.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { commitImport, dryRunImport } from '../src/governance/imports/batches.ts';
+import { installDataQuality } from '../src/governance/quality/install.ts';
+import { seedDefaultRules } from '../src/governance/quality/service.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createCompany } from '../src/platform/store/companies.ts';
 import { createSchemaIfMissing, openDatabase, type OpenDatabase } from '../src/platform/store/database.ts';
@@ -59,7 +63,7 @@ async function writeWorkbook(path: string, rows: number): Promise<void> {
       .addRow([
         // every tenth code typed full-width, as the cleansing folds it
         i % 10 === 0 ? code.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : code,
-        `基准供应商${i}号有限公司`,
+        `基准供应商${i % 1000 === 0 ? i - 1 : i}号有限公司`,
         uscc(i),
         '中国工商银行上海分行',
         `6222${String(i).padStart(12, '0')}`,
@@ -82,6 +86,10 @@ async function run(engine: string, database: OpenDatabase, which: Case, file: st
     baseCurrency: 'CNY',
   });
   const db = tenantDb(database.db, company.id);
+  // as the server runs it: data quality evaluates the written suppliers in the commit's transaction,
+  // with a new company's default rules (duplicate tax ids and names through the duplicate index)
+  installDataQuality();
+  await seedDefaultRules(db, 'system:bench', clock.now().toISOString());
   const writer = { actor: 'system:bench', audit: { key: Buffer.alloc(32, 7), clock } };
   const input = { fileName: 'suppliers.xlsx', bytes: readFileSync(file) };
   const options = { maxRows: COUNT, locale: 'zh-CN' as const, summaryOnly: true };
@@ -95,6 +103,24 @@ async function run(engine: string, database: OpenDatabase, which: Case, file: st
       summary = `${r.batch.created} created`;
     }
   });
+  if (which === 'commit') {
+    const count = async (table: 'quality_issues' | 'quality_duplicate_values') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .executeTakeFirst()
+        )?.n ?? 0,
+      );
+    const duplicates = await db
+      .selectFrom('quality_issues')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('kind', '=', 'duplicate')
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    summary += `; data quality: ${await count('quality_issues')} issues (${Number(duplicates?.n ?? 0)} open duplicates), ${await count('quality_duplicate_values')} values indexed`;
+  }
   process.stderr.write(`${engine} ${which}: ${summary}\n`);
   return [row];
 }
@@ -162,6 +188,6 @@ export async function importRows(): Promise<Row[]> {
 }
 
 export const IMPORT_SUITE = {
-  title: `Master-data import: a ${COUNT.toLocaleString('en-US')}-row supplier workbook (xlsx), dry run and commit as one batch (golden records included)`,
+  title: `Master-data import: a ${COUNT.toLocaleString('en-US')}-row supplier workbook (xlsx), dry run and commit as one batch (data quality and golden records included)`,
   run: importRows,
 };

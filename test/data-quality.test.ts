@@ -393,5 +393,158 @@ for (const engine of ENGINES) {
       const through = await pull();
       assert.equal(through.status, 200, JSON.stringify(through.body));
     });
+
+    it('finds duplicates through the index: on each value of a many-valued field, with records written before the rule, and none once disabled', async () => {
+      const indexed = (ruleId: string) =>
+        t.database.db
+          .selectFrom('quality_duplicate_values')
+          .select(['record_key', 'normalised', 'value'])
+          .where('rule_id', '=', ruleId)
+          .where('record_key', 'like', 'SQ-1%')
+          .orderBy('record_key')
+          .orderBy('normalised')
+          .execute();
+      const account = (accountNumber: string) => ({ bankName: '招商银行', accountNumber, primary: false });
+      // written before the rule exists: the rule's index is built from the entity when it is created
+      await ok(
+        'li',
+        'POST',
+        '/api/v1/suppliers',
+        newSupplier('SQ-13', { phone: '021-13', bankAccounts: [account('6225880000001313')] }),
+      );
+      const rule = await ok('li', 'POST', '/api/v1/data-quality/rules', {
+        entity: 'supplier',
+        kind: 'duplicate',
+        field: 'bankAccounts.*.accountNumber',
+        severity: 'warning',
+      });
+      const open = async () =>
+        (await issues(`ruleId=${rule['id']}&status=open`)).map((i) => [i['record'], i['value']]).sort();
+      assert.deepEqual(await indexed(rule['id']), [
+        { record_key: 'SQ-13', normalised: '6225880000001313', value: '6225880000001313' },
+      ]);
+      await ok(
+        'li',
+        'POST',
+        '/api/v1/suppliers',
+        newSupplier('SQ-14', { phone: '021-14', bankAccounts: [account('6225-8800-0000-1313')] }),
+      );
+      assert.deepEqual(await open(), [
+        ['SQ-13', '6225880000001313'],
+        ['SQ-14', '6225-8800-0000-1313'],
+      ]);
+      // SQ-10 has two accounts: the second one is on SQ-11 too (written with spaces)
+      const sq10 = await ok(
+        'li',
+        'POST',
+        '/api/v1/suppliers',
+        newSupplier('SQ-10', {
+          phone: '021-10',
+          bankAccounts: [account('6225880000001010'), account('6225880000001011')],
+        }),
+      );
+      await ok(
+        'li',
+        'POST',
+        '/api/v1/suppliers',
+        newSupplier('SQ-11', { phone: '021-11', bankAccounts: [account('6225 8800 0000 1011')] }),
+      );
+      const onSq11 = await issues(`ruleId=${rule['id']}&status=open&record=SQ-11`);
+      assert.equal(onSq11.length, 1);
+      assert.match(onSq11[0]?.['message'], /is also on SQ-10$/);
+      // a third record on SQ-10's first account: SQ-10 is a duplicate in two groups, one issue
+      await ok(
+        'li',
+        'POST',
+        '/api/v1/suppliers',
+        newSupplier('SQ-12', { phone: '021-12', bankAccounts: [account('6225880000001010')] }),
+      );
+      assert.deepEqual(
+        (await open()).map(([record]) => record),
+        ['SQ-10', 'SQ-11', 'SQ-12', 'SQ-13', 'SQ-14'],
+      );
+      // SQ-10 moves to an account of its own: SQ-11's and SQ-12's duplicates resolve with it
+      await ok('li', 'PATCH', `/api/v1/suppliers/${sq10['id']}`, {
+        bankAccounts: [account('6225880000001099')],
+      });
+      assert.deepEqual(
+        (await open()).map(([record]) => record),
+        ['SQ-13', 'SQ-14'],
+      );
+      assert.deepEqual(
+        (await indexed(rule['id'])).filter((r) => r.record_key === 'SQ-10'),
+        [{ record_key: 'SQ-10', normalised: '6225880000001099', value: '6225880000001099' }],
+        'the index holds the record’s values as they are now',
+      );
+      // the sweep finds what the writes found
+      await ok('li', 'POST', '/api/v1/data-quality/sweep', { entity: 'supplier' });
+      assert.deepEqual(
+        (await open()).map(([record]) => record),
+        ['SQ-13', 'SQ-14'],
+      );
+      // a disabled rule keeps no values and finds nothing
+      await ok('li', 'PATCH', `/api/v1/data-quality/rules/${rule['id']}`, { enabled: false });
+      assert.deepEqual(await indexed(rule['id']), []);
+      assert.deepEqual(await open(), []);
+      await ok('li', 'PATCH', `/api/v1/data-quality/rules/${rule['id']}`, { enabled: true });
+      assert.deepEqual(
+        (await open()).map(([record]) => record),
+        [],
+        're-enabling rebuilds the index; the next write or sweep finds',
+      );
+      assert.equal((await indexed(rule['id'])).length, 5);
+      await ok('li', 'POST', '/api/v1/data-quality/sweep', { entity: 'supplier' });
+      assert.deepEqual(
+        (await open()).map(([record]) => record),
+        ['SQ-13', 'SQ-14'],
+      );
+      await ok('li', 'DELETE', `/api/v1/data-quality/rules/${rule['id']}`);
+      assert.deepEqual(await indexed(rule['id']), []);
+    });
+
+    it('evaluates the records of a rolled-back import batch again: what it caused resolves, what it fixed reopens', async () => {
+      // SQ-21 has no phone: the `required` rule of an earlier test has it open
+      await ok('li', 'POST', '/api/v1/suppliers', newSupplier('SQ-21', { bankAccounts: [] }));
+      const required = async () =>
+        (await issues('record=SQ-21&status=open&kind=required')).map((i) => i['field']);
+      assert.deepEqual(await required(), ['phone']);
+      const sq03 = await supplier('SQ-03');
+      const sq21 = await supplier('SQ-21');
+      // the batch gives SQ-21 a phone and creates SQ-20 with SQ-03's tax id
+      const csv = [
+        'code,name,taxId,phone',
+        `SQ-20,质量测试供应商导入,${sq03['taxId']},021-20`,
+        `SQ-21,${sq21['name']},${sq21['taxId']},021-21`,
+      ].join('\r\n');
+      const committed = await ok('li', 'POST', '/api/v1/governance/imports', {
+        resource: 'suppliers',
+        fileName: 'suppliers.csv',
+        content: Buffer.from(csv).toString('base64'),
+      });
+      const duplicates = async () =>
+        (await issues('kind=duplicate&status=open&entity=supplier'))
+          .filter((i) => i['field'] === 'taxId')
+          .map((i) => i['record'])
+          .sort();
+      assert.deepEqual(await duplicates(), ['SQ-03', 'SQ-20']);
+      assert.deepEqual(await required(), []);
+      const scored = async () =>
+        (
+          (
+            await ok(
+              'li',
+              'GET',
+              '/api/v1/data-quality/scores/records?entity=supplier&source=finbridge&limit=500',
+            )
+          ).items as Body[]
+        ).map((r) => r['record']);
+      assert.ok((await scored()).includes('SQ-20'));
+
+      await ok('li', 'POST', `/api/v1/governance/imports/${committed['batch']['id']}/rollback`, {});
+      assert.deepEqual(await duplicates(), [], 'SQ-20 is gone: SQ-03 is no duplicate any more');
+      assert.deepEqual(await issues('record=SQ-20&status=open'), [], 'a deleted record keeps no open issue');
+      assert.ok(!(await scored()).includes('SQ-20'), 'nor a score');
+      assert.deepEqual(await required(), ['phone'], 'SQ-21 has no phone again');
+    });
   });
 }

@@ -5,6 +5,7 @@ import { postingState } from '../hub/postings.ts';
 import { getConnectionRow } from '../hub/connections.ts';
 import { postedClaimLines, postedClaimLinesPage, type SpendLine } from '../finance/expenses/spend-lines.ts';
 import { detectForNewLines, scanAnomalies } from './anomalies.ts';
+import { historicalSpendLines } from '../governance/imports/history-lines.ts';
 import type { AnalyticsSpendFactsTable, AnalyticsSpendRollupTable } from './tables.ts';
 
 /**
@@ -20,6 +21,9 @@ type RollupKey = Pick<
 >;
 
 const PERIOD = /^(\d{4})-?(\d{2})/;
+
+/** The `erp` of spend facts from claims imported as history (never posted by FinBridge). */
+export const HISTORY_ERP = 'history';
 
 /** The voucher's accounting period as YYYY-MM, else the line's month. */
 export const periodOf = (erpPeriod: string | null | undefined, occurredOn: string): string => {
@@ -251,6 +255,17 @@ export async function rebuildAnalytics(
       lines += facts.length;
       after = page.next;
     } while (after !== null);
+    // claims imported as history (docs/governance.md) are spend too, under the ERP `history`
+    let afterClaim: string | null = null;
+    do {
+      const page = await historicalSpendLines(tx, null, afterClaim, 500);
+      const facts = page.lines.map((l) => toFact(l, companyCode, HISTORY_ERP));
+      for (let i = 0; i < facts.length; i += 200)
+        await tx.insertInto('analytics_spend_facts', facts.slice(i, i + 200)).execute();
+      claims += new Set(page.lines.map((l) => l.documentId)).size;
+      lines += facts.length;
+      afterClaim = page.next;
+    } while (afterClaim !== null);
   });
   const rollupCells = await rebuildRollup(db);
   const scan = await scanAnomalies(db, now);

@@ -165,9 +165,9 @@ const COMMANDS: Record<string, Command> = {
   },
   'governance import': {
     summary:
-      'Import master data from an xlsx or CSV file as one batch (or --dry-run: per row created/updated/unchanged/refused, nothing written), with a progress bar',
+      'Import master data, or historical claims and vouchers, from an xlsx or CSV file as one batch (or --dry-run: per row created/updated/unchanged/refused, nothing written), with a progress bar',
     usage:
-      'finbridge governance import FILE --tenant CODE --resource suppliers|employees|… [--dry-run] [--map header=field,…] [--dedup refuse|first|last]',
+      'finbridge governance import FILE --tenant CODE --resource suppliers|employees|…|historical-claims|historical-vouchers [--dry-run] [--map header=field,…] [--dedup refuse|first|last]',
     options: {
       tenant: { type: 'string' },
       resource: { type: 'string' },

@@ -74,9 +74,10 @@ const credentialKind = (definition: ConnectorDefinition, settings: ConnectionSet
 
 /**
  * Settings and credentials checked against the connection type's definition, before anything is
- * stored: every failure names its field (`/settings/acctId`, `/credentials/password`).
+ * stored: every failure names its field (`/settings/acctId`, `/credentials/password`). Governance checks
+ * a proposed change to a connection with it when the change is filed (docs/governance.md).
  */
-function checkParameters(
+export function checkParameters(
   type: string,
   baseUrl: string | undefined,
   settings: ConnectionSettings,

@@ -637,6 +637,12 @@ export const ERROR_CODES = {
     zh: '导入批次 {id} 已于 {at} 回滚',
     en: 'Import batch {id} was rolled back at {at}',
   },
+  import_rollback_period_frozen: {
+    title: { zh: '导入批次所在期间已结账或归档', en: 'The import batch’s periods are closed or archived' },
+    status: 409,
+    zh: '导入批次中有 {count} 条记录所在的会计期间在导入后已结账或已归档，不能回滚（见 records）',
+    en: '{count} records of the import batch lie in periods closed or archived since the import; it cannot be rolled back (see records)',
+  },
   change_requires_approval: {
     title: { zh: '该变更需要复核', en: 'This change needs a second person' },
     status: 409,

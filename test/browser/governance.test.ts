@@ -22,7 +22,8 @@ import {
  * the demo's suppliers into golden records and sees each one's sources side by side; imports a GBK CSV
  * of suppliers through the wizard (column mapping, dry run with a diff, commit) and rolls the batch back,
  * leaving the suppliers as they were; with a second person required for suppliers, her import becomes a
- * change request that she may not approve herself and that the finance manager approves. Screenshots
+ * change request that she may not approve herself and that the finance manager approves; imports
+ * historical claims (the bad cell named in the dry run, commit, rollback). Screenshots
  * of the three pages in zh-CN and en-US, and the inbox at phone width.
  */
 const executablePath = findChromium();
@@ -272,6 +273,68 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       assert.deepEqual(problems, []);
     });
 
+    it('imports historical claims: a dry run naming the bad cell, the commit and its rollback', async (t) => {
+      const { page, problems } = await open('zh-CN');
+      await signIn(page, server, 'zhao.jing');
+      /** Claim lines as an old expense system exports them: GBK, Chinese headers, no mapping needed. */
+      const claimsCsv = (rows: readonly (readonly string[])[]) =>
+        iconv.encode(
+          [['报销单号', '员工编码', '部门编码', '费用类别', '发生日期', '金额'], ...rows]
+            .map((r) => r.join(','))
+            .join('\r\n') + '\r\n',
+          'gbk',
+        );
+      const good = ['BX-H-0001', 'E011', 'SALES-E', 'TRAVEL', '2025/6/10', '1200.00'];
+      await page.goto(`${server.url}/governance/import`);
+      await page.getByTestId('import-title').waitFor();
+      await page.getByTestId('import-resource').click();
+      // the options list is virtual: the history resources come last, scroll them into being
+      await page
+        .locator('.ant-select-dropdown:visible .rc-virtual-list-holder')
+        .last()
+        .evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option[title="historical-claims"]')
+        .last()
+        .click();
+      await page.getByTestId('import-history-hint').waitFor();
+      await page.locator('.ant-upload input[type=file]').setInputFiles({
+        name: 'history-bad.csv',
+        mimeType: 'text/csv',
+        buffer: claimsCsv([good, ['BX-H-0002', 'E011', 'SALES-E', 'TAXI', '2025-06-31', '35.00']]),
+      });
+      await page.getByTestId('import-mapping').getByText('报销单号').waitFor();
+      await page.getByTestId('import-dry-run').click();
+      await page.getByTestId('import-result').waitFor();
+      assert.equal(await page.getByTestId('import-count-created').getAttribute('data-count'), '1');
+      assert.equal(await page.getByTestId('import-count-refused').getAttribute('data-count'), '1');
+      assert.match((await page.getByTestId('import-reason').first().textContent()) ?? '', /2025-06-31/);
+      await screenshot(t, page, 'governance-import-history-dry-run', 'zh-CN');
+
+      await page.locator('.ant-upload input[type=file]').setInputFiles({
+        name: 'history-ok.csv',
+        mimeType: 'text/csv',
+        buffer: claimsCsv([good]),
+      });
+      await page.getByTestId('import-picked').filter({ hasText: 'history-ok.csv' }).waitFor();
+      await page.getByTestId('import-dry-run').click();
+      await page.locator('[data-testid="import-count-refused"][data-count="0"]').waitFor();
+      assert.equal(await page.getByTestId('import-count-created').getAttribute('data-count'), '1');
+      await page.getByTestId('import-commit').click();
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await page.getByTestId('import-committed').waitFor();
+      const batchRow = page
+        .getByTestId('import-batches')
+        .locator('tbody tr.ant-table-row')
+        .filter({ hasText: 'history-ok.csv' });
+      await batchRow.locator('[data-status="committed"]').waitFor();
+      assert.match((await batchRow.textContent()) ?? '', /historical-claims/);
+      await batchRow.getByTestId('import-rollback').click();
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await batchRow.locator('[data-status="rolled_back"]').waitFor();
+      assert.deepEqual(problems, []);
+    });
+
     it('turns an import into a change request the maker cannot approve and another finance user approves', async (t) => {
       const maker = await open('zh-CN');
       await signIn(maker.page, server, 'zhao.jing');
@@ -339,6 +402,39 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await screenshotBothLocales(t, maker.page, 'governance-changes-history', 'change-row');
       assert.deepEqual(maker.problems, []);
       assert.deepEqual(checker.problems, []);
+    });
+
+    it('shows a connection-settings change with its credentials as changed, never their value', async (t) => {
+      const { page, problems } = await open('zh-CN');
+      await signIn(page, server, 'admin');
+      const list = await callApi(page, server, 'GET', '/api/v1/connections');
+      type Connection = { id: string; name: string; type: string; rateLimitRps: number };
+      // the demo's Kingdee connection signs in with a password
+      const connection = (list.body as { items: Connection[] }).items.find(
+        (c) => c.type === 'kingdee-k3cloud',
+      );
+      assert.ok(connection !== undefined, JSON.stringify(list.body));
+      const secret = `Browser-${String(Date.now())}-secret`;
+      const filed = await callApi(page, server, 'POST', '/api/v1/governance/change-requests', {
+        target: 'connection-settings',
+        subject: connection.id,
+        payload: {
+          op: 'update',
+          patch: { rateLimitRps: connection.rateLimitRps + 1, credentials: { password: secret } },
+        },
+      });
+      assert.equal(filed.status, 201, JSON.stringify(filed.body));
+
+      await page.goto(`${server.url}/governance/changes`);
+      await page.getByTestId('change-row').filter({ hasText: connection.name }).first().click();
+      const drawer = page.getByTestId('change-drawer');
+      const secretCell = drawer.getByTestId('change-secret');
+      await secretCell.first().waitFor();
+      assert.deepEqual(await secretCell.allTextContents(), ['已设置（不显示）', '已更改（不显示）']);
+      await drawer.getByText('/rateLimitRps').waitFor();
+      assert.ok(!(await page.content()).includes(secret), 'the proposed password is nowhere on the page');
+      await screenshot(t, page, 'governance-change-connection', 'zh-CN');
+      assert.deepEqual(problems, []);
     });
   });
 }

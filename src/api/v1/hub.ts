@@ -19,6 +19,7 @@ import {
   traceOf,
 } from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
+import { assertDirectChange } from '../../governance/changes/requests.ts';
 import { registerSupplierBill } from '../../finance/payables/bills.ts';
 import { connectionHealth } from '../../hub/monitor.ts';
 import { ENTITIES, type EntityDefinition } from '../../model/schemas.ts';
@@ -207,6 +208,8 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
     },
     async (request, reply) => {
       const tenant = await resolveTenant(ctx, request);
+      // maker-checker (docs/governance.md): 409 change_requires_approval when the company requires it
+      await assertDirectChange(tenant.db, 'connection-settings');
       const created = await createConnection(tenant.db, ctx.security.keyring, tenant.writer, request.body);
       return reply.code(201).send(created);
     },
@@ -264,11 +267,15 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
           },
           { additionalProperties: false },
         ),
-        response: { 200: ConnectionSchema, ...problems(400, 404, 413, 415, 422) },
+        response: { 200: ConnectionSchema, ...problems(400, 404, 409, 413, 415, 422) },
       },
     },
     async (request) => {
       const tenant = await resolveTenant(ctx, request);
+      // pausing or resuming alone is an operator's move in an incident, never held back; any other change
+      // needs a second person when the company requires it (409 change_requires_approval)
+      const { status: _status, ...change } = request.body;
+      if (Object.keys(change).length > 0) await assertDirectChange(tenant.db, 'connection-settings');
       return updateConnection(
         tenant.db,
         ctx.security.keyring,

@@ -76,9 +76,10 @@ export async function governanceImport(values: Values, files: readonly string[])
   }
   const mapping = mappingOf(str(values, 'map'));
   const { commitImport, dryRunImport } = await import('../../governance/imports/batches.ts');
+  const history = await import('../../governance/imports/history.ts');
   const bar = progressBar();
   await withPlatform(loadConfig(), async ({ database, writer }) => {
-    const { db } = await tenantFor(database, values['tenant']);
+    const { db, company } = await tenantFor(database, values['tenant']);
     const options = {
       maxRows: 1_000_000,
       locale: 'zh-CN' as const,
@@ -89,8 +90,13 @@ export async function governanceImport(values: Values, files: readonly string[])
     };
     const input = { fileName: basename(file), bytes };
     try {
+      // history from an old system (historical-claims, historical-vouchers) has its own importer
+      const isHistory = history.isHistoryResource(resource);
+      const historyOptions = { ...options, companyCode: company.code };
       if (values['dry-run'] === true) {
-        const result = await dryRunImport(db, writer, resource, input, options);
+        const result = isHistory
+          ? await history.dryRunHistoryImport(db, resource, input, historyOptions)
+          : await dryRunImport(db, writer, resource, input, options);
         bar.end();
         say(
           `${file} (dry run, nothing written): ${result.rows} rows — ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged, ${result.skipped} skipped, ${result.refused} refused`,
@@ -105,7 +111,9 @@ export async function governanceImport(values: Values, files: readonly string[])
         if (result.refused > 0) process.exitCode = EXIT.usage;
         return;
       }
-      const { batch } = await commitImport(db, writer, resource, input, options);
+      const { batch } = isHistory
+        ? await history.commitHistoryImport(db, writer, resource, input, historyOptions)
+        : await commitImport(db, writer, resource, input, options);
       bar.end();
       say(
         `${file}: batch ${batch.id} — ${batch.created} created, ${batch.updated} updated, ${batch.unchanged} unchanged (roll back with: finbridge governance rollback ${batch.id} --tenant CODE)`,
@@ -136,14 +144,20 @@ export async function governanceRollback(values: Values, ids: readonly string[])
       'name exactly one batch: finbridge governance rollback BATCH --tenant CODE',
       EXIT.usage,
     );
-  const { rollbackImport } = await import('../../governance/imports/batches.ts');
+  const { getBatch, rollbackImport } = await import('../../governance/imports/batches.ts');
+  const { isHistoryResource, rollbackHistoryImport } = await import('../../governance/imports/history.ts');
   await withPlatform(loadConfig(), async ({ database, writer }) => {
     const { db } = await tenantFor(database, values['tenant']);
     try {
-      const batch = await rollbackImport(db, writer, id);
+      const batch = isHistoryResource((await getBatch(db, id)).resource)
+        ? await rollbackHistoryImport(db, writer, id)
+        : await rollbackImport(db, writer, id);
       say(`batch ${batch.id} rolled back at ${batch.rolledBackAt ?? ''}`);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'import_rollback_blocked') {
+      if (
+        error instanceof DomainError &&
+        (error.code === 'import_rollback_blocked' || error.code === 'import_rollback_period_frozen')
+      ) {
         const records = (error.extensions['records'] ?? []) as {
           code: string;
           reason: string;

@@ -1,4 +1,6 @@
 import type { Writer } from '../../platform/audit/audit-log.ts';
+import type { Keyring } from '../../platform/security/keyring.ts';
+import type { Scope } from '../../platform/security/scopes.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 
 /**
@@ -15,9 +17,19 @@ export interface DiffEntry {
   readonly after: unknown;
 }
 
+/** What some appliers need beyond the store: the keyring that seals a proposal's secrets. */
+export interface ChangeServices {
+  readonly keyring: Keyring;
+}
+
+/** Shown instead of a secret in a change request's payload, its diff and the audit log. */
+export const REDACTED = '[redacted]';
+
 export interface ChangeApplier {
   readonly target: string;
   readonly label: { readonly zh: string; readonly en: string };
+  /** A scope the maker and the checker must hold besides governance's (the target's own write scope). */
+  readonly scope?: Scope;
   /** Checks the proposal and says what it would change; throws a DomainError when it is not valid. */
   describe(
     db: TenantDb,
@@ -25,8 +37,27 @@ export interface ChangeApplier {
     subject: string,
     payload: unknown,
   ): Promise<{ subject: string; summary: string; diff: DiffEntry[] }>;
+  /**
+   * What is kept of the proposal, called inside the filing transaction (absent: the proposal as filed):
+   * a target with secrets seals them aside and keeps the payload with the secrets redacted.
+   */
+  keep?(
+    tx: TenantDb,
+    writer: Writer,
+    subject: string,
+    payload: unknown,
+    services: ChangeServices | undefined,
+  ): Promise<unknown>;
   /** Applies the change (called inside the approving transaction); returns what the target's API returns. */
-  apply(tx: TenantDb, writer: Writer, subject: string, payload: unknown): Promise<unknown>;
+  apply(
+    tx: TenantDb,
+    writer: Writer,
+    subject: string,
+    payload: unknown,
+    services: ChangeServices | undefined,
+  ): Promise<unknown>;
+  /** Drops what `keep` set aside, inside the rejecting transaction. */
+  discard?(tx: TenantDb, payload: unknown): Promise<void>;
 }
 
 const APPLIERS = new Map<string, ChangeApplier>();

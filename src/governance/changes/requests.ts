@@ -4,7 +4,13 @@ import { appendAudit, type Writer } from '../../platform/audit/audit-log.ts';
 import { newId } from '../../platform/store/ids.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { ChangeRequestsTable, ChangeRequestStatus } from '../tables.ts';
-import { changeApplier, changeTargets, type ChangeApplier, type DiffEntry } from './appliers.ts';
+import {
+  changeApplier,
+  changeTargets,
+  type ChangeApplier,
+  type ChangeServices,
+  type DiffEntry,
+} from './appliers.ts';
 
 /**
  * Maker-checker: per company and target, changes can require a second person. The maker files a change
@@ -149,17 +155,22 @@ export async function fileChangeRequest(
   db: TenantDb,
   writer: Writer,
   input: { readonly target: string; readonly subject: string; readonly payload: unknown },
+  services?: ChangeServices,
 ): Promise<ChangeRequestView> {
   const applier = applierOf(input.target);
   const { subject, summary, diff } = await applier.describe(db, writer, input.subject, input.payload);
   return db.transaction(async (tx) => {
     const now = writer.audit.clock.now().toISOString();
+    const kept =
+      applier.keep === undefined
+        ? input.payload
+        : await applier.keep(tx, writer, subject, input.payload, services);
     const row = {
       id: newId(),
       target: input.target,
       subject,
       summary,
-      payload_json: JSON.stringify(input.payload),
+      payload_json: JSON.stringify(kept),
       diff_json: JSON.stringify(diff),
       status: 'pending' as const,
       requested_by: writer.actor,
@@ -221,6 +232,7 @@ export async function approveChangeRequest(
   writer: Writer,
   id: string,
   note?: string,
+  services?: ChangeServices,
 ): Promise<ChangeRequestView> {
   return db.transaction(async (tx) => {
     const row = await pendingForDecision(tx, writer, id);
@@ -234,7 +246,13 @@ export async function approveChangeRequest(
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1)
       throw new DomainError('change_not_pending', { id, status: 'decided' });
-    const result = await applierOf(row.target).apply(tx, writer, row.subject, JSON.parse(row.payload_json));
+    const result = await applierOf(row.target).apply(
+      tx,
+      writer,
+      row.subject,
+      JSON.parse(row.payload_json),
+      services,
+    );
     await tx
       .updateTable('change_requests')
       .set({ result_json: JSON.stringify(result ?? null) })
@@ -270,6 +288,7 @@ export async function rejectChangeRequest(
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .execute();
+    await changeApplier(row.target)?.discard?.(tx, JSON.parse(row.payload_json));
     await appendAudit(tx, writer.audit, [
       {
         actor: writer.actor,

@@ -8,10 +8,12 @@ import { toInput } from '../master-data/records.ts';
 import { MASTER_RESOURCES, type Fields, type MasterResource } from '../master-data/resources.ts';
 import { createRecord, getRecord, updateRecord } from '../master-data/service.ts';
 import { installChangeApplier, jsonDiff, type ChangeApplier } from './appliers.ts';
+import { connectionSettingsApplier } from './connection-settings.ts';
 
 /**
  * The appliers maker-checker ships: master data per resource (create, update, or an import file),
- * mapping profiles (through the hub's saveProfile) and posting, approval and audit rule sets (through
+ * mapping profiles (through the hub's saveProfile), ERP connection settings (./connection-settings.ts,
+ * through the hub's createConnection / updateConnection) and posting, approval and audit rule sets (through
  * finance's saveRuleSet). Installed by the composition root (src/modules.ts).
  */
 type MasterPayload =
@@ -178,5 +180,6 @@ function ruleSetApplier(kind: RuleKind): ChangeApplier {
 export function installGovernanceAppliers(): void {
   for (const resource of MASTER_RESOURCES) installChangeApplier(masterDataApplier(resource));
   installChangeApplier(mappingProfileApplier);
+  installChangeApplier(connectionSettingsApplier);
   for (const kind of Object.keys(RULE_SET_KINDS) as RuleKind[]) installChangeApplier(ruleSetApplier(kind));
 }

@@ -18,8 +18,15 @@ import {
 } from '../master-data/import.ts';
 import { toEntity, type MasterRow } from '../master-data/records.ts';
 import { MASTER_RESOURCES, type Fields, type MasterResource } from '../master-data/resources.ts';
-import { bulkUpsert, type BulkResult, type FieldChange, type WrittenRecord } from '../master-data/service.ts';
+import {
+  bulkUpsert,
+  tellWritten,
+  type BulkResult,
+  type FieldChange,
+  type WrittenRecord,
+} from '../master-data/service.ts';
 import type { ImportBatchesTable } from '../tables.ts';
+import { historyReferencesTo } from './history-refs.ts';
 
 /**
  * Historical import of master data with cleansing, on top of the master-data importer: a dry run that
@@ -459,6 +466,19 @@ export async function rollbackImport(db: TenantDb, writer: Writer, batchId: stri
         }
       }
     }
+    // imported history (historical claims and vouchers) that names a record the batch created
+    for (const ref of await historyReferencesTo(tx, resource.path, [...createdCodes])) {
+      const change = changes.find((c) => c.code === ref.code && c.action === 'create');
+      if (change !== undefined)
+        blocked.push({
+          code: ref.code,
+          id: change.record_id,
+          reason: 'referenced',
+          importedVersion: change.after_version,
+          currentVersion: change.after_version,
+          referencedBy: ref.referencedBy,
+        });
+    }
     if (blocked.length > 0) {
       const failures: Failure[] = blocked.map((b) => ({
         code: 'import_rollback_blocked',
@@ -517,6 +537,14 @@ export async function rollbackImport(db: TenantDb, writer: Writer, batchId: stri
       requestId: writer.requestId,
     });
     await appendAudit(tx, writer.audit, audits);
+    // data quality evaluates the restored records and drops the deleted ones (their issues resolved,
+    // their duplicates' partners evaluated again), in this transaction as for any master-data write
+    await tellWritten(
+      tx,
+      resource,
+      changes.map((c) => c.code),
+      now,
+    );
     const entity = goldenEntityOf(resource.path);
     if (entity !== undefined) await refreshGolden(tx, writer, entity);
     return getBatch(tx, batchId);

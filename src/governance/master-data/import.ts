@@ -438,7 +438,7 @@ export const toHalfWidth = (text: string): string =>
 
 const isCodeField = (field: string) => field === 'code' || field === 'taxId' || /Code$/.test(field);
 
-function normaliseDate(text: string): string {
+export function normaliseDate(text: string): string {
   const m = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m === null) return text;
   const [, y, mo, d] = m;

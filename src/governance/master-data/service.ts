@@ -1,7 +1,7 @@
 import { appendAudit, type AuditEntry, type Writer } from '../../platform/audit/audit-log.ts';
 import { constraintViolation } from '../../platform/store/errors.ts';
 import { newId } from '../../platform/store/ids.ts';
-import { containsText } from '../../platform/store/sql-helpers.ts';
+import { containsText, refreshStatistics } from '../../platform/store/sql-helpers.ts';
 import type { TenantDb } from '../../platform/store/tenant-scope.ts';
 import { DomainError, refusal, type Failure } from '../../model/result.ts';
 import { check } from '../../model/validate.ts';
@@ -11,10 +11,13 @@ import { resourceByPath, type Fields, type MasterResource } from './resources.ts
 /** Create, read, update, list and bulk-upsert for every master-data resource, scoped to one tenant. */
 
 const CHUNK = 500;
+/** Rows a bulk write inserts from which it refreshes the table's planner statistics (PostgreSQL). */
+const BULK_STATISTICS_ROWS = 1_000;
 
 /**
- * Told, in the writing transaction, of the records a write created or changed (by code): data quality
- * evaluates them there (installed by quality/install.ts, so this module imports none of it).
+ * Told, in the writing transaction, of the records a write created, changed or (an import batch's
+ * rollback) deleted, by code: data quality evaluates them there (installed by quality/install.ts, so
+ * this module imports none of it).
  */
 export type RecordsWrittenListener = (
   tx: TenantDb,
@@ -26,7 +29,16 @@ const writeListeners: RecordsWrittenListener[] = [];
 export function onRecordsWritten(listener: RecordsWrittenListener): void {
   if (!writeListeners.includes(listener)) writeListeners.push(listener);
 }
-async function tellWritten(tx: TenantDb, resource: MasterResource, codes: readonly string[], now: string) {
+/**
+ * Tells the listeners of records written outside this module's own writes (an import batch's rollback,
+ * which deletes and restores rows itself); codes of records no longer there were deleted.
+ */
+export async function tellWritten(
+  tx: TenantDb,
+  resource: MasterResource,
+  codes: readonly string[],
+  now: string,
+): Promise<void> {
   if (codes.length > 0) for (const listener of writeListeners) await listener(tx, resource, codes, now);
 }
 
@@ -474,6 +486,9 @@ export async function bulkUpsert(
     } catch (error) {
       translateConstraint(error, resource, '');
     }
+    // a large batch: the reads after it in this transaction (the listeners', golden records') plan with
+    // the rows now there
+    if (inserts.length >= BULK_STATISTICS_ROWS) await refreshStatistics(tx, [resource.table]);
     await appendAudit(tx, writer.audit, audits);
     await tellWritten(
       tx,

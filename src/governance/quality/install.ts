@@ -1,6 +1,11 @@
 import { setDefaultCheckerResolver } from '../changes/requests.ts';
-import { onRecordsWritten } from '../master-data/service.ts';
+import { onRecordsWritten, type RecordsWrittenListener } from '../master-data/service.ts';
 import { defaultChecker, evaluateWritten } from './service.ts';
+
+/** One listener for the process: installing again (every server a test starts) adds no second one. */
+const evaluateOnWrite: RecordsWrittenListener = async (tx, resource, codes, now) => {
+  await evaluateWritten(tx, resource.path, codes, now);
+};
 
 /**
  * What data quality hooks into the rest of governance, installed by the composition root
@@ -9,8 +14,6 @@ import { defaultChecker, evaluateWritten } from './service.ts';
  * installed there too (`postingGate`, `syncGate` in quality/gates.ts).
  */
 export function installDataQuality(): void {
-  onRecordsWritten(async (tx, resource, codes, now) => {
-    await evaluateWritten(tx, resource.path, codes, now);
-  });
+  onRecordsWritten(evaluateOnWrite);
   setDefaultCheckerResolver(defaultChecker);
 }

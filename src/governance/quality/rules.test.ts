@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { usccCheckChar } from '../../standards/cn/uscc.ts';
 import {
   checkRuleDefinition,
+  duplicateFindings,
+  duplicateValues,
   evaluateConflicts,
   evaluateDuplicates,
   evaluateRecords,
@@ -132,6 +134,45 @@ describe('data-quality rules', () => {
       ],
     );
     assert.deepEqual(keys(found), ['S1', 'S2']);
+  });
+
+  it('duplicate values are each distinct normalised value of a field, blanks left out; findings do not depend on their order', () => {
+    const r = rule({ kind: 'duplicate', field: 'bankAccounts.*.accountNumber' });
+    const accounts = (...numbers: string[]) => ({
+      bankAccounts: numbers.map((accountNumber) => ({ accountNumber })),
+    });
+    const values = [
+      ...duplicateValues(
+        'bankAccounts.*.accountNumber',
+        record('S3', accounts('6225 8800 01', '6225-8800-01', ' ')),
+      ),
+      ...duplicateValues(
+        'bankAccounts.*.accountNumber',
+        record('S1', accounts('622588０００２', '622588000001')),
+      ),
+      ...duplicateValues('bankAccounts.*.accountNumber', record('S4', accounts('6225880002'))),
+      ...duplicateValues('bankAccounts.*.accountNumber', record('S2', accounts('6225880002'))),
+    ];
+    assert.deepEqual(
+      values.map((v) => `${v.key} ${v.normalised} ${v.value}`),
+      [
+        'S3 6225880001 6225 8800 01',
+        'S1 6225880002 622588０００２',
+        'S1 622588000001 622588000001',
+        'S4 6225880002 6225880002',
+        'S2 6225880002 6225880002',
+      ],
+    );
+    const messages = (found: readonly { key: string; message: string }[]) =>
+      found.map((f) => `${f.key}: ${f.message}`).sort();
+    const forward = messages(duplicateFindings(r, values));
+    assert.deepEqual(forward, [
+      'S1: bankAccounts.*.accountNumber 622588０００２ is also on S2, S4',
+      'S2: bankAccounts.*.accountNumber 6225880002 is also on S1, S4',
+      'S4: bankAccounts.*.accountNumber 6225880002 is also on S1, S2',
+    ]);
+    assert.deepEqual(messages(duplicateFindings(r, [...values].reverse())), forward);
+    assert.deepEqual(duplicateFindings({ ...r, enabled: false }, values), []);
   });
 
   it('source_conflict finds each field the sources of a golden record disagree on', () => {

@@ -279,40 +279,85 @@ export function evaluateRecords(
   return findings;
 }
 
+/** One value a `duplicate` rule compares: the record it is on, as written and normalised. */
+export interface DuplicateValue {
+  readonly source: string;
+  readonly key: string;
+  readonly value: string;
+  readonly normalised: string;
+}
+
+/**
+ * The distinct normalised values of a record's field as a `duplicate` rule compares them (the first
+ * value written for each), blanks left out: what the duplicate index keeps per rule and record.
+ */
+export function duplicateValues(
+  field: string,
+  record: Pick<QualityRecord, 'source' | 'key' | 'fields'>,
+): DuplicateValue[] {
+  const out: DuplicateValue[] = [];
+  const seen = new Set<string>();
+  for (const raw of valuesAt(record.fields, field)) {
+    const value = asText(raw);
+    if (value === null || value.trim() === '') continue;
+    const normalised = normaliseForDuplicate(value);
+    if (seen.has(normalised)) continue;
+    seen.add(normalised);
+    out.push({ source: record.source, key: record.key, value, normalised });
+  }
+  return out;
+}
+
+/**
+ * Findings of one `duplicate` rule over the values given: every record of a source sharing a
+ * normalised value with another record. The values of a group must all be given for its findings to
+ * be whole (the write path looks them up in the duplicate index, the sweep passes every record's).
+ */
+export function duplicateFindings(rule: Rule, values: readonly DuplicateValue[]): Finding[] {
+  const findings: Finding[] = [];
+  if (!rule.enabled || rule.kind !== 'duplicate' || rule.field === null) return findings;
+  const field = rule.field;
+  const groups = new Map<string, { key: string; value: string; source: string }[]>();
+  for (const v of values) {
+    const groupKey = `${v.source}\u0000${v.normalised}`;
+    const group = groups.get(groupKey) ?? [];
+    if (!group.some((g) => g.key === v.key)) group.push({ key: v.key, value: v.value, source: v.source });
+    groups.set(groupKey, group);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // by key: the same message whichever order the values came in (a write's index lookup, a sweep)
+    group.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { key, value, source } of group) {
+      const others = group.filter((g) => g.key !== key).map((g) => g.key);
+      findings.push({
+        ruleId: rule.id,
+        kind: 'duplicate',
+        severity: rule.severity,
+        source,
+        key,
+        field,
+        value,
+        message: `${field} ${value} is also on ${others.join(', ')}`,
+        suggestion: `Merge the duplicates or correct ${field} on the wrong one (${[key, ...others].join(', ')})`,
+      });
+    }
+  }
+  return findings;
+}
+
 /** Findings of `duplicate` rules: every record of a source sharing a normalised value with another. */
 export function evaluateDuplicates(rules: readonly Rule[], records: readonly QualityRecord[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.enabled || rule.kind !== 'duplicate' || rule.field === null) continue;
     const field = rule.field;
-    const groups = new Map<string, { record: QualityRecord; value: string }[]>();
-    for (const record of records) {
-      for (const raw of valuesAt(record.fields, field)) {
-        const value = asText(raw);
-        if (value === null || value.trim() === '') continue;
-        const key = `${record.source}\u0000${normaliseForDuplicate(value)}`;
-        const group = groups.get(key) ?? [];
-        if (!group.some((g) => g.record.key === record.key)) group.push({ record, value });
-        groups.set(key, group);
-      }
-    }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      for (const { record, value } of group) {
-        const others = group.filter((g) => g.record.key !== record.key).map((g) => g.record.key);
-        findings.push({
-          ruleId: rule.id,
-          kind: 'duplicate',
-          severity: rule.severity,
-          source: record.source,
-          key: record.key,
-          field,
-          value,
-          message: `${field} ${value} is also on ${others.join(', ')}`,
-          suggestion: `Merge the duplicates or correct ${field} on the wrong one (${[record.key, ...others].join(', ')})`,
-        });
-      }
-    }
+    findings.push(
+      ...duplicateFindings(
+        rule,
+        records.flatMap((record) => duplicateValues(field, record)),
+      ),
+    );
   }
   return findings;
 }

@@ -11,6 +11,8 @@ import { isQualityEntity, QUALITY_ENTITY_NAMES, resourceOf, type QualityEntity }
 import {
   checkRuleDefinition,
   DEFAULT_RULES,
+  duplicateFindings,
+  duplicateValues,
   evaluateConflicts,
   evaluateDuplicates,
   evaluateRecords,
@@ -18,12 +20,14 @@ import {
   recordScore,
   SEVERITIES,
   severityRank,
+  type DuplicateValue,
   type Finding,
   type GoldenView,
   type QualityRecord,
   type Rule,
   type RuleContext,
   type RuleParams,
+  valuesAt,
 } from './rules.ts';
 import type { QualityIssuesTable, QualityRulesTable, QualitySeverity } from './tables.ts';
 import type { Selectable } from 'kysely';
@@ -115,8 +119,10 @@ export async function createRule(db: TenantDb, writer: Writer, input: RuleInput)
       updated_at: now,
     };
     await tx.insertInto('quality_rules', [row]).execute();
+    const rule = toRule({ tenant_id: tx.tenantId, ...row });
+    await reindexRule(tx, rule);
     await audit(tx, writer, 'create', 'QualityRule', row.id, undefined, row);
-    return toRule({ tenant_id: tx.tenantId, ...row });
+    return rule;
   });
 }
 
@@ -157,6 +163,13 @@ export async function updateRule(
     if (next.enabled === false || next.kind !== current.kind || next.field !== current.field)
       await resolveRuleIssues(tx, id, now);
     const updated = await getRule(tx, id);
+    if (
+      updated.entity !== current.entity ||
+      updated.kind !== current.kind ||
+      updated.field !== current.field ||
+      updated.enabled !== current.enabled
+    )
+      await reindexRule(tx, updated);
     await audit(tx, writer, 'update', 'QualityRule', id, current, updated);
     return updated;
   });
@@ -167,6 +180,7 @@ export async function deleteRule(db: TenantDb, writer: Writer, id: string): Prom
     const current = await getRule(tx, id);
     const now = writer.audit.clock.now().toISOString();
     await resolveRuleIssues(tx, id, now);
+    await tx.deleteFrom('quality_duplicate_values').where('rule_id', '=', id).execute();
     await tx.deleteFrom('quality_rules').where('id', '=', id).execute();
     await audit(tx, writer, 'delete', 'QualityRule', id, current, undefined);
   });
@@ -187,23 +201,22 @@ export async function seedDefaultRules(db: TenantDb, actor: string, now: string)
   if (!(await tableExists(db, 'quality_rules'))) return 0;
   const any = await db.selectFrom('quality_rules').select('id').limit(1).executeTakeFirst();
   if (any !== undefined) return 0;
-  await db
-    .insertInto(
-      'quality_rules',
-      DEFAULT_RULES.map((r) => ({
-        id: newId(),
-        entity: r.entity,
-        kind: r.kind,
-        field: r.field,
-        params_json: JSON.stringify(r.params),
-        severity: r.severity,
-        enabled: 1,
-        updated_by: actor,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
+  const rows = DEFAULT_RULES.map((r) => ({
+    id: newId(),
+    entity: r.entity,
+    kind: r.kind,
+    field: r.field,
+    params_json: JSON.stringify(r.params),
+    severity: r.severity,
+    enabled: 1,
+    updated_by: actor,
+    created_at: now,
+    updated_at: now,
+  }));
+  await db.transaction(async (tx) => {
+    await tx.insertInto('quality_rules', rows).execute();
+    for (const row of rows) await reindexRule(tx, toRule({ tenant_id: tx.tenantId, ...row }));
+  });
   return DEFAULT_RULES.length;
 }
 
@@ -247,6 +260,13 @@ interface Scope {
   readonly records: readonly { readonly source: string; readonly key: string }[];
   /** Replace every record score of the entity (a sweep) rather than only these records'. */
   readonly complete: boolean;
+  /**
+   * A write's scope: the keys of FinBridge's own records whose issues it may open or resolve (only
+   * their issues are read); without it, every issue of the entity is.
+   */
+  readonly keys?: ReadonlySet<string>;
+  /** FinBridge's own records gone (deleted by a rollback): their scores are removed. */
+  readonly removed?: readonly string[];
 }
 
 const pairKey = (source: string, key: string) => `${source}\u0000${key}`;
@@ -259,15 +279,39 @@ async function codesOf(db: TenantDb, entity: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.code));
 }
 
-async function ruleContext(db: TenantDb, rules: readonly Rule[], now: string): Promise<RuleContext> {
+/**
+ * The codes `reference_exists` rules check against: every code of the referenced entities, or (given
+ * the records to be evaluated) only those of the codes the records name that exist.
+ */
+async function ruleContext(
+  db: TenantDb,
+  rules: readonly Rule[],
+  now: string,
+  records?: readonly QualityRecord[],
+): Promise<RuleContext> {
   const codes = new Map<string, Set<string>>();
-  for (const rule of rules)
-    if (
-      rule.kind === 'reference_exists' &&
-      rule.params.entity !== undefined &&
-      !codes.has(rule.params.entity)
-    )
-      codes.set(rule.params.entity, await codesOf(db, rule.params.entity));
+  for (const rule of rules) {
+    const entity = rule.params.entity;
+    if (rule.kind !== 'reference_exists' || entity === undefined) continue;
+    if (records === undefined) {
+      if (!codes.has(entity)) codes.set(entity, await codesOf(db, entity));
+      continue;
+    }
+    const named = new Set<string>();
+    for (const record of records)
+      for (const value of valuesAt(record.fields, rule.field ?? ''))
+        if (typeof value === 'string' || typeof value === 'number') named.add(String(value));
+    const found = codes.get(entity) ?? new Set<string>();
+    if (isQualityEntity(entity))
+      for (const part of chunks([...named]))
+        for (const row of await db
+          .selectFrom(resourceOf(entity).table)
+          .select('code')
+          .where('code', 'in', part)
+          .execute())
+          found.add(row.code);
+    codes.set(entity, found);
+  }
   return { now, codesOf: (entity) => codes.get(entity) ?? new Set() };
 }
 
@@ -355,8 +399,11 @@ async function enabledRules(db: TenantDb, entity: QualityEntity): Promise<Rule[]
 }
 
 /**
- * Evaluates the records of one resource that a master-data write just created or changed, in the
- * writing transaction: the per-record rules on those records, the duplicate rules across the entity.
+ * Evaluates the records of one resource that a master-data write just created, changed or (a rollback)
+ * deleted, in the writing transaction: the per-record rules on those records; the duplicate rules
+ * through the duplicate index, kept here too — the records' values replaced, then the records sharing
+ * any value they had or have now looked up by index and their duplicate findings made anew. Nothing
+ * reads the whole entity, so a write costs the same on 100 records as on 1,000,000.
  */
 export async function evaluateWritten(
   tx: TenantDb,
@@ -370,24 +417,140 @@ export async function evaluateWritten(
   if (rules.length === 0) return { records: 0, opened: 0, resolved: 0 };
   const perRecord = rules.filter((r) => r.kind !== 'duplicate');
   const duplicates = rules.filter((r) => r.kind === 'duplicate');
-  const written = await masterRecords(tx, entity, codes);
-  const all = duplicates.length > 0 ? await masterRecords(tx, entity) : written;
-  const findings = [
-    ...evaluateRecords(perRecord, written, await ruleContext(tx, perRecord, now)),
-    ...evaluateDuplicates(duplicates, all),
-  ];
+  const written = await masterRecords(tx, entity, [...new Set(codes)]);
   const writtenKeys = new Set(written.map((r) => r.key));
-  const duplicateIds = new Set(duplicates.map((r) => r.id));
-  const perRecordIds = new Set(perRecord.map((r) => r.id));
+  const removed = [...new Set(codes)].filter((c) => !writtenKeys.has(c));
+  const findings = evaluateRecords(perRecord, written, await ruleContext(tx, perRecord, now, written));
+  const coveredByRule = new Map<string, ReadonlySet<string>>();
+  for (const rule of duplicates) {
+    const { findings: found, covered } = await reindexWritten(tx, entity, rule, written, removed);
+    findings.push(...found);
+    coveredByRule.set(rule.id, covered);
+  }
+  const keys = new Set([...writtenKeys, ...removed]);
+  for (const covered of coveredByRule.values()) for (const key of covered) keys.add(key);
+  const removedKeys = new Set(removed);
   return applyFindings(tx, now, findings, {
     entity,
     rules,
     covered: (source, key, ruleId) =>
       source === 'finbridge' &&
-      (duplicateIds.has(ruleId) || (perRecordIds.has(ruleId) && writtenKeys.has(key))),
-    records: (duplicates.length > 0 ? all : written).map((r) => ({ source: r.source, key: r.key })),
+      (coveredByRule.get(ruleId)?.has(key) ?? (writtenKeys.has(key) || removedKeys.has(key))),
+    records: [...keys].filter((k) => !removedKeys.has(k)).map((key) => ({ source: 'finbridge', key })),
     complete: false,
+    keys,
+    removed,
   });
+}
+
+const duplicateRow = (entity: QualityEntity, ruleId: string, v: DuplicateValue) => ({
+  entity,
+  rule_id: ruleId,
+  record_key: v.key,
+  normalised: v.normalised,
+  value: v.value,
+});
+
+/** The index rows of a rule with any of the normalised values (chunked `in` lookups on the index). */
+async function rowsWithValues(
+  tx: TenantDb,
+  entity: QualityEntity,
+  ruleId: string,
+  values: Iterable<string>,
+): Promise<DuplicateValue[]> {
+  const out: DuplicateValue[] = [];
+  for (const part of chunks([...values]))
+    for (const r of await tx
+      .selectFrom('quality_duplicate_values')
+      .select(['record_key', 'normalised', 'value'])
+      .where('entity', '=', entity)
+      .where('rule_id', '=', ruleId)
+      .where('normalised', 'in', part)
+      .execute())
+      out.push({ source: 'finbridge', key: r.record_key, value: r.value, normalised: r.normalised });
+  return out;
+}
+
+/** The index rows of a rule for some records. */
+async function rowsOfRecords(
+  tx: TenantDb,
+  ruleId: string,
+  keys: Iterable<string>,
+): Promise<DuplicateValue[]> {
+  const out: DuplicateValue[] = [];
+  for (const part of chunks([...keys]))
+    for (const r of await tx
+      .selectFrom('quality_duplicate_values')
+      .select(['record_key', 'normalised', 'value'])
+      .where('rule_id', '=', ruleId)
+      .where('record_key', 'in', part)
+      .execute())
+      out.push({ source: 'finbridge', key: r.record_key, value: r.value, normalised: r.normalised });
+  return out;
+}
+
+/**
+ * Keeps one duplicate rule's index for the written (and removed) records and finds its duplicates
+ * anew for every record whose group may have changed: the written ones and every record sharing a
+ * value they had before or have now. Returns those findings and the records they are whole for.
+ */
+async function reindexWritten(
+  tx: TenantDb,
+  entity: QualityEntity,
+  rule: Rule,
+  written: readonly QualityRecord[],
+  removed: readonly string[],
+): Promise<{ findings: Finding[]; covered: ReadonlySet<string> }> {
+  const field = rule.field ?? '';
+  const keys = [...written.map((r) => r.key), ...removed];
+  const before = await rowsOfRecords(tx, rule.id, keys);
+  for (const part of chunks(keys))
+    await tx
+      .deleteFrom('quality_duplicate_values')
+      .where('rule_id', '=', rule.id)
+      .where('record_key', 'in', part)
+      .execute();
+  const now = written.flatMap((r) => duplicateValues(field, r));
+  const affected = new Set([...before, ...now].map((v) => v.normalised));
+  // the other records with a value the written ones had or have: looked up before those go in, so that
+  // a large write reads back only the few records it shares values with, not its own
+  const others = await rowsWithValues(tx, entity, rule.id, affected);
+  for (const part of chunks(now))
+    await tx
+      .insertInto(
+        'quality_duplicate_values',
+        part.map((v) => duplicateRow(entity, rule.id, v)),
+      )
+      .execute();
+  const covered = new Set([...keys, ...others.map((m) => m.key)]);
+  let values = [...others, ...now];
+  // a field with `*` gives a record several values: the other groups of the records looked up too, so
+  // that a covered record's findings are whole (the written records' values are all in `now`)
+  if (field.split('.').includes('*')) {
+    const more = new Set(
+      (await rowsOfRecords(tx, rule.id, new Set(others.map((o) => o.key))))
+        .map((v) => v.normalised)
+        .filter((n) => !affected.has(n)),
+    );
+    values = [...values, ...(await rowsWithValues(tx, entity, rule.id, more))];
+  }
+  return { findings: duplicateFindings(rule, values).filter((f) => covered.has(f.key)), covered };
+}
+
+/**
+ * Rebuilds a rule's part of the duplicate index from every record of its entity: when a rule is
+ * created, or its entity, kind, field or state changes (a disabled rule, or one of another kind, keeps
+ * no values).
+ */
+async function reindexRule(tx: TenantDb, rule: Rule, own?: readonly QualityRecord[]): Promise<void> {
+  await tx.deleteFrom('quality_duplicate_values').where('rule_id', '=', rule.id).execute();
+  if (!rule.enabled || rule.kind !== 'duplicate' || rule.field === null || !isQualityEntity(rule.entity))
+    return;
+  const field = rule.field;
+  const entity = rule.entity;
+  const records = own ?? (await masterRecords(tx, entity));
+  const rows = records.flatMap((r) => duplicateValues(field, r).map((v) => duplicateRow(entity, rule.id, v)));
+  for (const part of chunks(rows)) await tx.insertInto('quality_duplicate_values', part).execute();
 }
 
 /** Evaluates every rule of the company (or of one entity) on every record of every source. */
@@ -404,6 +567,8 @@ export async function sweep(
     const result = await db.transaction(async (tx) => {
       const rules = await enabledRules(tx, e);
       const own = await masterRecords(tx, e);
+      // the sweep reads every record anyway: it rebuilds the duplicate index the writes keep
+      for (const rule of rules) if (rule.kind === 'duplicate') await reindexRule(tx, rule, own);
       const pulled = await pulledRecords(tx, e);
       const all = [...own, ...pulled];
       const goldens = rules.some((r) => r.kind === 'source_conflict') ? await goldenViews(tx, e) : [];
@@ -443,11 +608,23 @@ async function applyFindings(
   scope: Scope,
 ): Promise<EvaluationResult> {
   const ruleIds = new Set(scope.rules.map((r) => r.id));
-  const existing = await tx
-    .selectFrom('quality_issues')
-    .selectAll()
-    .where('entity', '=', scope.entity)
-    .execute();
+  const existing =
+    scope.keys === undefined
+      ? await tx.selectFrom('quality_issues').selectAll().where('entity', '=', scope.entity).execute()
+      : (
+          await Promise.all(
+            chunks([...scope.keys]).map((part) =>
+              tx
+                .selectFrom('quality_issues')
+                .selectAll()
+                .where('entity', '=', scope.entity)
+                .where('source', '=', 'finbridge')
+                .where('record_key', 'in', part)
+                .execute(),
+            ),
+          )
+        ).flat();
+  const removed = new Set(scope.removed ?? []);
   const byKey = new Map(existing.map((i) => [findingKey(i.rule_id, i.source, i.record_key, i.field), i]));
   const found = new Set<string>();
   const inserts: Omit<Selectable<QualityIssuesTable>, 'tenant_id'>[] = [];
@@ -515,7 +692,9 @@ async function applyFindings(
     (i) =>
       i.status === 'open' &&
       !found.has(findingKey(i.rule_id, i.source, i.record_key, i.field)) &&
-      (!ruleIds.has(i.rule_id) ? scope.complete : scope.covered(i.source, i.record_key, i.rule_id)),
+      (!ruleIds.has(i.rule_id)
+        ? scope.complete || (i.source === 'finbridge' && removed.has(i.record_key))
+        : scope.covered(i.source, i.record_key, i.rule_id)),
   );
   for (const part of chunks(toResolve.map((i) => i.id)))
     await tx
@@ -543,12 +722,21 @@ const toFinding = (i: Omit<Selectable<QualityIssuesTable>, 'tenant_id'>): Findin
 });
 
 async function storeScores(tx: TenantDb, now: string, scope: Scope): Promise<void> {
-  const open = await tx
+  const openIssues = tx
     .selectFrom('quality_issues')
     .select(['source', 'record_key', 'severity'])
     .where('entity', '=', scope.entity)
-    .where('status', '=', 'open')
-    .execute();
+    .where('status', '=', 'open');
+  const open =
+    scope.keys === undefined
+      ? await openIssues.execute()
+      : (
+          await Promise.all(
+            chunks(scope.records.map((r) => r.key)).map((part) =>
+              openIssues.where('source', '=', 'finbridge').where('record_key', 'in', part).execute(),
+            ),
+          )
+        ).flat();
   const severities = new Map<string, QualitySeverity[]>();
   for (const i of open) {
     const key = pairKey(i.source, i.record_key);
@@ -573,6 +761,13 @@ async function storeScores(tx: TenantDb, now: string, scope: Scope): Promise<voi
   });
   if (scope.complete)
     await tx.deleteFrom('quality_record_scores').where('entity', '=', scope.entity).execute();
+  for (const part of chunks(scope.removed ?? []))
+    await tx
+      .deleteFrom('quality_record_scores')
+      .where('entity', '=', scope.entity)
+      .where('source', '=', 'finbridge')
+      .where('record_key', 'in', part)
+      .execute();
   for (const part of chunks(rows))
     await tx
       .insertInto('quality_record_scores', part)
@@ -584,19 +779,26 @@ async function storeScores(tx: TenantDb, now: string, scope: Scope): Promise<voi
         })),
       )
       .execute();
-  // the day's score per source and for the entity ('*'): the mean of its record scores
-  const all = await tx
+  // the day's score per source and for the entity ('*'): the mean of its record scores, summed in
+  // the database (one row per source, not per record)
+  const sums = await tx
     .selectFrom('quality_record_scores')
-    .select(['source', 'score', 'open_issues'])
+    .select((eb) => [
+      'source',
+      eb.fn.sum<number | string>('score').as('sum'),
+      eb.fn.countAll<number | string>().as('n'),
+      eb.fn.sum<number | string>('open_issues').as('open'),
+    ])
     .where('entity', '=', scope.entity)
+    .groupBy('source')
     .execute();
   const bySource = new Map<string, { sum: number; n: number; open: number }>();
-  for (const r of all)
+  for (const r of sums)
     for (const source of [r.source, '*']) {
       const agg = bySource.get(source) ?? { sum: 0, n: 0, open: 0 };
-      agg.sum += r.score;
-      agg.n += 1;
-      agg.open += r.open_issues;
+      agg.sum += Number(r.sum);
+      agg.n += Number(r.n);
+      agg.open += Number(r.open);
       bySource.set(source, agg);
     }
   const day = now.slice(0, 10);

@@ -56,6 +56,24 @@ export interface QualityRecordScoresTable {
   evaluated_at: string;
 }
 
+/**
+ * The duplicate index (migration 2026-12-04T1300-duplicate-values): per `duplicate` rule, each of
+ * FinBridge's own records' normalised values of the rule's field, kept in the transaction that writes
+ * the record, so a write finds the records sharing its values by an index lookup instead of reading the
+ * whole entity. Pulled copies are compared by the sweep only.
+ */
+export interface QualityDuplicateValuesTable {
+  tenant_id: string;
+  entity: string;
+  rule_id: string;
+  /** The record's code (FinBridge's own master data). */
+  record_key: string;
+  /** rules.ts `normaliseForDuplicate` of the value. */
+  normalised: string;
+  /** The value as written (the first one with this normalised form). */
+  value: string;
+}
+
 /** One day's score of an entity in one source ('*' = all sources of the entity). */
 export interface QualityScoreDaysTable {
   tenant_id: string;
@@ -95,6 +113,7 @@ declare module '../../platform/store/tables.ts' {
     quality_rules: QualityRulesTable;
     quality_issues: QualityIssuesTable;
     quality_record_scores: QualityRecordScoresTable;
+    quality_duplicate_values: QualityDuplicateValuesTable;
     quality_score_days: QualityScoreDaysTable;
     data_owners: DataOwnersTable;
     quality_gates: QualityGatesTable;

@@ -67,6 +67,11 @@ export async function readSecret(db: TenantDb, keyring: Keyring, id: string): Pr
   return keyring.open(row.sealed, context(db.tenantId, id, row.purpose));
 }
 
+/** Removes a secret (e.g. the sealed credentials of a change request that was rejected). */
+export async function deleteSecret(db: TenantDb, id: string): Promise<void> {
+  await db.deleteFrom('secrets').where('id', '=', id).execute();
+}
+
 export interface ResealReport {
   readonly signingKeys: number;
   readonly platformSecrets: number;

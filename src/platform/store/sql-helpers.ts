@@ -37,3 +37,18 @@ export async function tableExists(tenant: TenantDb, table: string): Promise<bool
   ).execute(db);
   return Number(found.rows[0]?.n ?? 0) > 0;
 }
+
+/**
+ * Brings PostgreSQL's planner statistics of tables up to date inside the current transaction, after a
+ * write that grew them by many rows (an import batch). `ANALYZE` counts the transaction's own new rows,
+ * so the statements after it in the transaction look rows up by their unique index instead of scanning
+ * the company's whole range — the plan for a table whose statistics still say it is nearly empty, which
+ * made every chunk of an `in (…)` read after a 100,000-row insert scan all 100,000. SQLite plans from
+ * seeded statistics (planner-statistics.ts): nothing to do there. A second `ANALYZE` of the same table
+ * (another transaction's) waits for this transaction to end.
+ */
+export async function refreshStatistics(tenant: TenantDb, tables: readonly string[]): Promise<void> {
+  const db = executorOf(tenant);
+  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+  for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
+}

@@ -1265,6 +1265,8 @@ export const enUS: Record<MessageKey, string> = {
   'gov.import.step.commit': 'Commit',
   'gov.import.fileHint':
     'xlsx (its first sheet) or CSV (UTF-8 or GBK); the first row names the columns. Download a template to start from.',
+  'gov.import.historyHint':
+    'Historical claims and vouchers: one row per claim line or voucher line, kept as history of the import batch — never sent to the ERP again and never approved; claim lines count in spend analytics, budget actuals and anomalies. A rollback deletes everything the batch imported.',
   'gov.import.pick': 'Choose file',
   'gov.import.template': 'Download template',
   'gov.import.picked': '{name}: {columns} columns',
@@ -1319,11 +1321,13 @@ export const enUS: Record<MessageKey, string> = {
   'gov.import.rollbackConfirm':
     'Roll back “{file}”? Records it created are deleted, records it changed get their earlier content back.',
   'gov.import.blockedHint':
-    'These records were changed or referred to after the import; rolling back would lose that, so nothing was undone.',
+    'These records were changed or referred to after the import, or their period was closed or archived since; rolling back would lose that, so nothing was undone.',
   'gov.import.blockedReason': 'Reason',
   'gov.import.blocked.changed_since': 'Changed since',
   'gov.import.blocked.deleted_since': 'Deleted since',
   'gov.import.blocked.referenced': 'Referred to',
+  'gov.import.blocked.period_closed': 'Period closed since',
+  'gov.import.blocked.period_archived': 'Period archived since',
   'gov.import.importedVersion': 'Version imported',
   'gov.import.currentVersion': 'Current version',
   'gov.import.referencedBy': 'Referred to by',
@@ -1361,6 +1365,8 @@ export const enUS: Record<MessageKey, string> = {
   'gov.changes.approve': 'Approve',
   'gov.changes.reject': 'Reject',
   'gov.changes.samePerson': 'You filed this request: someone else must decide it',
+  'gov.changes.secretSet': 'set (value hidden)',
+  'gov.changes.secretChanged': 'changed (value hidden)',
   // bank reconciliation and Hub ↔ ERP reconciliation pages (issue #18 item 8)
   'finance.nav.bank': 'Bank reconciliation',
   'finance.home.bank':

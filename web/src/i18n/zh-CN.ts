@@ -1225,6 +1225,8 @@ export const zhCN = {
   'gov.import.step.dryRun': '试运行',
   'gov.import.step.commit': '提交',
   'gov.import.fileHint': 'xlsx（第一个工作表）或 CSV（UTF-8 或 GBK）；第一行为列名。可先下载模板。',
+  'gov.import.historyHint':
+    '历史报销单与历史凭证：每行一条报销明细或凭证分录；作为导入批次的历史数据保存，不会再推送到 ERP、不走审批；报销明细计入费用分析、预算执行数与异常检测。回滚会删除该批次导入的全部单据。',
   'gov.import.pick': '选择文件',
   'gov.import.template': '下载模板',
   'gov.import.picked': '{name}：{columns} 列',
@@ -1277,11 +1279,14 @@ export const zhCN = {
   'gov.import.rolledBackBy': '回滚人',
   'gov.import.rollback': '回滚',
   'gov.import.rollbackConfirm': '回滚“{file}”？新增的记录将被删除，更新的记录恢复原内容。',
-  'gov.import.blockedHint': '以下记录在导入之后又被修改或引用，回滚会丢失这些修改，因此未做任何回滚。',
+  'gov.import.blockedHint':
+    '以下记录在导入之后又被修改或引用，或所在期间已结账、归档，回滚会丢失这些修改，因此未做任何回滚。',
   'gov.import.blockedReason': '原因',
   'gov.import.blocked.changed_since': '之后被修改',
   'gov.import.blocked.deleted_since': '之后被删除',
   'gov.import.blocked.referenced': '被其他数据引用',
+  'gov.import.blocked.period_closed': '所在期间导入后已结账',
+  'gov.import.blocked.period_archived': '所在期间导入后已归档',
   'gov.import.importedVersion': '导入时版本',
   'gov.import.currentVersion': '当前版本',
   'gov.import.referencedBy': '引用方',
@@ -1318,6 +1323,8 @@ export const zhCN = {
   'gov.changes.approve': '批准',
   'gov.changes.reject': '驳回',
   'gov.changes.samePerson': '您是这条申请的提交人，不能自己复核',
+  'gov.changes.secretSet': '已设置（不显示）',
+  'gov.changes.secretChanged': '已更改（不显示）',
   // bank reconciliation and Hub ↔ ERP reconciliation pages (issue #18 item 8)
   'finance.nav.bank': '银行对账',
   'finance.home.bank':

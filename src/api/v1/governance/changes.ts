@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { changeApplier } from '../../../governance/changes/appliers.ts';
 import {
   approveChangeRequest,
   fileChangeRequest,
@@ -8,7 +9,9 @@ import {
   rejectChangeRequest,
   setPolicy,
 } from '../../../governance/changes/requests.ts';
+import { DomainError } from '../../../model/result.ts';
 import { needs } from '../../../platform/http/policy.ts';
+import type { Principal } from '../../../platform/security/principal.ts';
 import type { App } from '../../../platform/http/server.ts';
 import type { ApiContext } from '../../context.ts';
 import { IdParams, problems } from '../../shared.ts';
@@ -23,7 +26,9 @@ const Status = Type.Union([
 ]);
 const ChangeRequestSchema = Type.Object({
   id: Type.String(),
-  target: Type.String({ description: 'master-data:<resource>, mapping-profile, rule-set:<kind>.' }),
+  target: Type.String({
+    description: 'master-data:<resource>, mapping-profile, rule-set:<kind>, connection-settings.',
+  }),
   subject: Type.String({
     description: 'What is changed: a record’s code or id, a connection id, a file name.',
   }),
@@ -55,8 +60,16 @@ const Decision = Type.Object(
   { additionalProperties: false },
 );
 
+/** A target of another module (connection settings) also needs that module's write scope, of maker and checker. */
+function assertTargetScope(principal: Principal, target: string): void {
+  const scope = changeApplier(target)?.scope;
+  if (scope !== undefined && !principal.scopes.has(scope))
+    throw new DomainError('insufficient_scope', { scope });
+}
+
 /** Maker-checker: policies per target, change requests, their approval (applied at once) or rejection. */
 export function registerChangeRoutes(app: App, ctx: ApiContext): void {
+  const services = { keyring: ctx.security.keyring };
   const read = needs('governance:read');
   const write = needs('governance:write');
   const approve = needs('governance:approve');
@@ -140,7 +153,8 @@ export function registerChangeRoutes(app: App, ctx: ApiContext): void {
         description:
           'Payloads: master-data:<resource> — {op: create, input} | {op: update, id, patch, expectedVersion?} | {op: import, fileName, content, mapping?, cleansing?}; ' +
           'mapping-profile (subject: the connection id) — a mapping profile input (valueMaps, settings, note), merged over the version in force; ' +
-          'rule-set:<kind> — {body, note?}.',
+          'rule-set:<kind> — {body, note?}; ' +
+          'connection-settings (needs connections:admin too) — {op: create, input} with the body of POST /api/v1/connections, or {op: update, patch} with the body of PATCH /api/v1/connections/{id} (subject: the connection id); credentials are sealed on filing and shown as [redacted].',
         tags,
         body: Type.Object(
           {
@@ -150,17 +164,19 @@ export function registerChangeRoutes(app: App, ctx: ApiContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 201: ChangeRequestSchema, ...problems(400, 404, 413, 415, 422) },
+        response: { 201: ChangeRequestSchema, ...problems(400, 403, 404, 413, 415, 422) },
       },
     },
     async (request, reply) => {
-      const { db, writer } = await resolveTenant(ctx, request);
+      const { db, writer, principal } = await resolveTenant(ctx, request);
       const body = request.body;
-      const filed = await fileChangeRequest(db, writer, {
-        target: body.target,
-        subject: body.subject ?? '',
-        payload: body.payload,
-      });
+      assertTargetScope(principal, body.target);
+      const filed = await fileChangeRequest(
+        db,
+        writer,
+        { target: body.target, subject: body.subject ?? '', payload: body.payload },
+        services,
+      );
       return reply.code(201).send(filed);
     },
   );
@@ -196,8 +212,9 @@ export function registerChangeRoutes(app: App, ctx: ApiContext): void {
       },
     },
     async (request) => {
-      const { db, writer } = await resolveTenant(ctx, request);
-      return approveChangeRequest(db, writer, request.params.id, request.body.note);
+      const { db, writer, principal } = await resolveTenant(ctx, request);
+      assertTargetScope(principal, (await getChangeRequest(db, request.params.id)).target);
+      return approveChangeRequest(db, writer, request.params.id, request.body.note, services);
     },
   );
 
@@ -215,7 +232,8 @@ export function registerChangeRoutes(app: App, ctx: ApiContext): void {
       },
     },
     async (request) => {
-      const { db, writer } = await resolveTenant(ctx, request);
+      const { db, writer, principal } = await resolveTenant(ctx, request);
+      assertTargetScope(principal, (await getChangeRequest(db, request.params.id)).target);
       return rejectChangeRequest(db, writer, request.params.id, request.body.note);
     },
   );

@@ -8,6 +8,14 @@ import {
   listBatches,
   rollbackImport,
 } from '../../../governance/imports/batches.ts';
+import {
+  commitHistoryImport,
+  dryRunHistoryImport,
+  historyTemplate,
+  HISTORY_RESOURCES,
+  isHistoryResource,
+  rollbackHistoryImport,
+} from '../../../governance/imports/history.ts';
 import { MASTER_RESOURCES } from '../../../governance/master-data/resources.ts';
 import { negotiateLocale } from '../../../platform/http/problem.ts';
 import { needs } from '../../../platform/http/policy.ts';
@@ -21,9 +29,10 @@ const IMPORT_BODY_LIMIT = 22 * 1024 * 1024;
 /** The most rows one file may hold (the benchmark imports 100,000). */
 export const IMPORT_MAX_ROWS = 100_000;
 
+const IMPORTABLE = [...MASTER_RESOURCES.map((r) => r.path), ...HISTORY_RESOURCES];
 const Resource = Type.String({
-  pattern: `^(${MASTER_RESOURCES.map((r) => r.path).join('|')})$`,
-  description: `The master-data resource the file holds: ${MASTER_RESOURCES.map((r) => r.path).join(', ')}.`,
+  pattern: `^(${IMPORTABLE.join('|')})$`,
+  description: `What the file holds: a master-data resource (${MASTER_RESOURCES.map((r) => r.path).join(', ')}), or history from an old system (${HISTORY_RESOURCES.join(', ')}: one row per claim line or voucher line, never sent to an ERP).`,
 });
 export const ImportBody = Type.Object(
   {
@@ -125,7 +134,7 @@ const ImportProblem = {
 };
 const RollbackProblem = {
   description:
-    'Problem; import_rollback_blocked carries records[] (what was changed since, or is referred to)',
+    'Problem; import_rollback_blocked and import_rollback_period_frozen carry records[] (what was changed since, is referred to, or lies in a period closed or archived since)',
   content: {
     'application/problem+json': {
       schema: Type.Object({
@@ -135,7 +144,9 @@ const RollbackProblem = {
             Type.Object({
               code: Type.String(),
               id: Type.String(),
-              reason: Type.String({ description: 'changed_since, deleted_since or referenced' }),
+              reason: Type.String({
+                description: 'changed_since, deleted_since, referenced, period_closed or period_archived',
+              }),
               importedVersion: Type.Integer(),
               currentVersion: Type.Union([Type.Integer(), Type.Null()]),
               referencedBy: Type.Optional(Type.String()),
@@ -173,8 +184,15 @@ export function registerImportRoutes(app: App, ctx: ApiContext): void {
       },
     },
     async (request) => {
-      const { db, writer } = await resolveTenant(ctx, request);
+      const { db, writer, company } = await resolveTenant(ctx, request);
       const body = request.body;
+      if (isHistoryResource(body.resource))
+        return dryRunHistoryImport(
+          db,
+          body.resource,
+          { fileName: body.fileName, bytes: Buffer.from(body.content, 'base64') },
+          { ...optionsOf(body, request.headers['accept-language']), companyCode: company.code },
+        );
       return dryRunImport(
         db,
         writer,
@@ -195,7 +213,9 @@ export function registerImportRoutes(app: App, ctx: ApiContext): void {
         summary: 'Import the file as one batch (all rows or none); the batch can be rolled back',
         description:
           'Refused whole (422 import_rejected, rows[] names each wrong cell) when any row is refused. Where the company requires ' +
-          'approval for the resource, refused with 409 change_requires_approval: file a change request (target master-data:<resource>, op import).',
+          'approval for the resource, refused with 409 change_requires_approval: file a change request (target master-data:<resource>, op import). ' +
+          'History (historical-claims, historical-vouchers) is stored as imported history of the batch: never sent to an ERP, never ' +
+          'approved; imported claims count in the spend cube, budget actuals and anomalies.',
         tags,
         body: ImportBody,
         response: {
@@ -206,8 +226,22 @@ export function registerImportRoutes(app: App, ctx: ApiContext): void {
       },
     },
     async (request, reply) => {
-      const { db, writer } = await resolveTenant(ctx, request);
+      const { db, writer, company } = await resolveTenant(ctx, request);
       const body = request.body;
+      if (isHistoryResource(body.resource)) {
+        const history = await commitHistoryImport(
+          db,
+          writer,
+          body.resource,
+          { fileName: body.fileName, bytes: Buffer.from(body.content, 'base64') },
+          {
+            ...optionsOf(body, request.headers['accept-language']),
+            companyCode: company.code,
+            summaryOnly: true,
+          },
+        );
+        return reply.code(201).send(history);
+      }
       await assertDirectChange(db, `master-data:${body.resource}`);
       const committed = await commitImport(
         db,
@@ -265,7 +299,9 @@ export function registerImportRoutes(app: App, ctx: ApiContext): void {
           'Undo a committed batch: records it created are deleted, records it changed get their content back',
         description:
           'Refused (409 import_rollback_blocked, records[] lists them) when a record was changed again after the batch, or a record ' +
-          'the batch created is referred to by another; nothing is undone then.',
+          'the batch created is referred to by another; nothing is undone then. A batch of history (historical-claims, ' +
+          'historical-vouchers) is refused with 409 import_rollback_period_frozen when a period it covers was closed after ' +
+          'the import or is archived.',
         tags,
         params: IdParams,
         response: { 200: BatchSchema, 409: RollbackProblem, ...problems(400, 404) },
@@ -273,7 +309,9 @@ export function registerImportRoutes(app: App, ctx: ApiContext): void {
     },
     async (request) => {
       const { db, writer } = await resolveTenant(ctx, request);
-      await assertDirectChange(db, `master-data:${(await getBatch(db, request.params.id)).resource}`);
+      const { resource } = await getBatch(db, request.params.id);
+      if (isHistoryResource(resource)) return rollbackHistoryImport(db, writer, request.params.id);
+      await assertDirectChange(db, `master-data:${resource}`);
       return rollbackImport(db, writer, request.params.id);
     },
   );
@@ -302,7 +340,10 @@ export function registerImportRoutes(app: App, ctx: ApiContext): void {
     },
     async (request, reply) => {
       await resolveTenant(ctx, request);
-      const template = await importTemplate(request.params.resource);
+      const { resource } = request.params;
+      const template = isHistoryResource(resource)
+        ? await historyTemplate(resource)
+        : await importTemplate(resource);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${template.fileName}"`)

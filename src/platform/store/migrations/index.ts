@@ -23,6 +23,8 @@ import * as postAudit from './2026-12-03T1530-post-audit.ts';
 import * as connectionHealth from './2026-12-03T1600-connection-health.ts';
 import * as dataQuality from './2026-12-03T1610-data-quality.ts';
 import * as supplierBills from './2026-12-03T1620-supplier-bills.ts';
+import * as historicalImport from './2026-12-04T1100-historical-import.ts';
+import * as duplicateValues from './2026-12-04T1300-duplicate-values.ts';
 
 /**
  * Every migration, in order. Names are timestamps; migrations are forward-only (no `down`): a change is
@@ -53,4 +55,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-03T1600-connection-health': connectionHealth,
   '2026-12-03T1610-data-quality': dataQuality,
   '2026-12-03T1620-supplier-bills': supplierBills,
+  '2026-12-04T1100-historical-import': historicalImport,
+  '2026-12-04T1300-duplicate-values': duplicateValues,
 };

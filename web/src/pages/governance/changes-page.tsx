@@ -1,18 +1,5 @@
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Drawer,
-  Form,
-  Grid,
-  Input,
-  Segmented,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Drawer, Form, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, api, unwrap } from '../../api/client.ts';
@@ -22,6 +9,7 @@ import { ErrorNotice } from '../../components/error-notice.tsx';
 import { useRequest } from '../../components/use-request.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { useScreens } from '../../components/use-screens.ts';
 
 type ChangeRequest = operations['getChangeRequest']['responses'][200]['content']['application/json'];
 type Status = ChangeRequest['status'];
@@ -42,6 +30,8 @@ const STATUS_LABEL: Record<Status, MessageKey> = {
 };
 const show = (v: unknown) =>
   v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
+/** What the API shows instead of a secret (a connection's credentials): the diff says only that it changes. */
+const REDACTED = '[redacted]';
 
 /**
  * Governance: the checker's inbox (maker-checker, issue #19). Pending change requests with their
@@ -179,7 +169,7 @@ function ChangeDrawer({
 }) {
   const { t, instant } = useI18n();
   const { me } = useMe();
-  const screens = Grid.useBreakpoint();
+  const screens = useScreens();
   const request = useRequest(`gov-change-${id}`, () =>
     unwrap(api.GET('/api/v1/governance/change-requests/{id}', { params: { path: { id } } })),
   );
@@ -222,7 +212,7 @@ function ChangeDrawer({
     <Drawer
       open
       onClose={onClose}
-      width={screens.lg === true ? 820 : '100%'}
+      width={screens.lg ? 820 : '100%'}
       title={c?.summary ?? t('app.loading')}
       data-testid="change-drawer"
     >
@@ -274,16 +264,26 @@ function ChangeDrawer({
                 {
                   title: t('gov.changes.before'),
                   dataIndex: 'before',
-                  render: (v: unknown) => (
-                    <Typography.Text type="secondary" delete={v !== null && v !== undefined}>
-                      {show(v)}
-                    </Typography.Text>
-                  ),
+                  render: (v: unknown) =>
+                    v === REDACTED ? (
+                      <Tag data-testid="change-secret">{t('gov.changes.secretSet')}</Tag>
+                    ) : (
+                      <Typography.Text type="secondary" delete={v !== null && v !== undefined}>
+                        {show(v)}
+                      </Typography.Text>
+                    ),
                 },
                 {
                   title: t('gov.changes.after'),
                   dataIndex: 'after',
-                  render: (v: unknown) => <Typography.Text strong>{show(v)}</Typography.Text>,
+                  render: (v: unknown) =>
+                    v === REDACTED ? (
+                      <Tag color="orange" data-testid="change-secret">
+                        {t('gov.changes.secretChanged')}
+                      </Tag>
+                    ) : (
+                      <Typography.Text strong>{show(v)}</Typography.Text>
+                    ),
                 },
               ]}
             />

@@ -46,7 +46,10 @@ type Cleansing = {
   dedup: 'refuse' | 'first' | 'last';
 };
 
-/** The master-data resources a file may hold, with the name of each one's published input schema. */
+/**
+ * What a file may hold: the master-data resources, with the name of each one's published input schema,
+ * and history from an old system (claims, vouchers), whose columns are read from its template.
+ */
 const RESOURCES = {
   suppliers: 'SupplierInput',
   employees: 'EmployeeInput',
@@ -58,6 +61,8 @@ const RESOURCES = {
   'expense-categories': 'ExpenseCategoryInput',
   currencies: 'CurrencyInput',
   'exchange-rates': 'ExchangeRateInput',
+  'historical-claims': null,
+  'historical-vouchers': null,
 } as const;
 type Resource = keyof typeof RESOURCES;
 
@@ -115,12 +120,23 @@ export default function ImportPage() {
   const batches = useRequest('gov-import-batches', () =>
     unwrap(api.GET('/api/v1/governance/imports', { params: { query: { limit: 50 } } })),
   );
-  const schema = useRequest(`gov-import-schema-${resource}`, async () => {
-    const answer = await fetch(`/schemas/${RESOURCES[resource]}.json`);
+  const schemaName = RESOURCES[resource];
+  const schema = useRequest(`gov-import-schema-${resource}`, async (): Promise<readonly string[]> => {
+    if (schemaName === null) {
+      // history has no published input schema: its template's first row names the columns
+      const blob = await unwrap(
+        api.GET('/api/v1/governance/import-templates/{resource}', {
+          params: { path: { resource } },
+          parseAs: 'blob',
+        }),
+      );
+      return readHeaders(new File([blob], `${resource}.xlsx`));
+    }
+    const answer = await fetch(`/schemas/${schemaName}.json`);
     if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
-    return (await answer.json()) as JsonSchema;
+    return columnsOf((await answer.json()) as JsonSchema);
   });
-  const fields = schema.data === undefined ? [] : columnsOf(schema.data);
+  const fields = schema.data ?? [];
   const needsApproval = error instanceof ApiError && error.problem?.code === 'change_requires_approval';
 
   const reset = () => {
@@ -250,6 +266,14 @@ export default function ImportPage() {
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('gov.import.fileHint')}
           </Typography.Paragraph>
+          {schemaName === null ? (
+            <Alert
+              type="info"
+              showIcon
+              message={t('gov.import.historyHint')}
+              data-testid="import-history-hint"
+            />
+          ) : null}
           <Space wrap>
             <Select<Resource>
               value={resource}
@@ -604,11 +628,19 @@ function Batches({
     }
   };
   const blocked =
-    failed?.error instanceof ApiError && failed.error.problem?.code === 'import_rollback_blocked'
+    failed?.error instanceof ApiError &&
+    (failed.error.problem?.code === 'import_rollback_blocked' ||
+      failed.error.problem?.code === 'import_rollback_period_frozen')
       ? ((failed.error.problem as { records?: Blocked[] }).records ?? [])
       : undefined;
   const reasonLabel = (r: string) =>
-    r === 'changed_since' || r === 'deleted_since' || r === 'referenced' ? t(`gov.import.blocked.${r}`) : r;
+    r === 'changed_since' ||
+    r === 'deleted_since' ||
+    r === 'referenced' ||
+    r === 'period_closed' ||
+    r === 'period_archived'
+      ? t(`gov.import.blocked.${r}`)
+      : r;
   return (
     <Card size="small" title={t('gov.import.batches')}>
       <Space direction="vertical" style={{ width: '100%' }}>
