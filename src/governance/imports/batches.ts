@@ -390,6 +390,34 @@ export interface BlockedRecord {
  * content back (as a new version). Refused, with the list, when any of them was changed since or a
  * record it created is now referred to by another.
  */
+/**
+ * The end of a rollback, master data's or history's: the batch marked rolled back, and the audit
+ * entries of what the rollback did with the batch's own, appended in the rollback's transaction.
+ */
+export async function markRolledBack(
+  tx: TenantDb,
+  writer: Writer,
+  batchId: string,
+  now: string,
+  audits: AuditEntry[],
+): Promise<void> {
+  await tx
+    .updateTable('import_batches')
+    .set({ status: 'rolled_back', rolled_back_by: writer.actor, rolled_back_at: now })
+    .where('id', '=', batchId)
+    .execute();
+  audits.push({
+    actor: writer.actor,
+    action: 'rollback',
+    entityType: 'ImportBatch',
+    entityId: batchId,
+    before: { status: 'committed' },
+    after: { status: 'rolled_back' },
+    requestId: writer.requestId,
+  });
+  await appendAudit(tx, writer.audit, audits);
+}
+
 export async function rollbackImport(db: TenantDb, writer: Writer, batchId: string): Promise<BatchView> {
   return db.transaction(async (tx) => {
     const batch = await tx
@@ -522,21 +550,7 @@ export async function rollbackImport(db: TenantDb, writer: Writer, batchId: stri
         });
       }
     }
-    await tx
-      .updateTable('import_batches')
-      .set({ status: 'rolled_back', rolled_back_by: writer.actor, rolled_back_at: now })
-      .where('id', '=', batchId)
-      .execute();
-    audits.push({
-      actor: writer.actor,
-      action: 'rollback',
-      entityType: 'ImportBatch',
-      entityId: batchId,
-      before: { status: 'committed' },
-      after: { status: 'rolled_back' },
-      requestId: writer.requestId,
-    });
-    await appendAudit(tx, writer.audit, audits);
+    await markRolledBack(tx, writer, batchId, now, audits);
     // data quality evaluates the restored records and drops the deleted ones (their issues resolved,
     // their duplicates' partners evaluated again), in this transaction as for any master-data write
     await tellWritten(

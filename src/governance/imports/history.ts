@@ -23,7 +23,14 @@ import {
   toHalfWidth,
   type ImportRowError,
 } from '../master-data/import.ts';
-import { getBatch, type BatchView, type DryRunResult, type DryRunRow, type ImportFile } from './batches.ts';
+import {
+  getBatch,
+  markRolledBack,
+  type BatchView,
+  type DryRunResult,
+  type DryRunRow,
+  type ImportFile,
+} from './batches.ts';
 import { historicalSpendLines } from './history-lines.ts';
 
 /**
@@ -1266,22 +1273,7 @@ export async function rollbackHistoryImport(
           requestId: writer.requestId,
         });
     }
-    const now = writer.audit.clock.now().toISOString();
-    await tx
-      .updateTable('import_batches')
-      .set({ status: 'rolled_back', rolled_back_by: writer.actor, rolled_back_at: now })
-      .where('id', '=', batchId)
-      .execute();
-    audits.push({
-      actor: writer.actor,
-      action: 'rollback',
-      entityType: 'ImportBatch',
-      entityId: batchId,
-      before: { status: 'committed' },
-      after: { status: 'rolled_back' },
-      requestId: writer.requestId,
-    });
-    await appendAudit(tx, writer.audit, audits);
+    await markRolledBack(tx, writer, batchId, writer.audit.clock.now().toISOString(), audits);
     return getBatch(tx, batchId);
   });
 }
