@@ -3,6 +3,7 @@ import {
   checkParameters,
   createConnection,
   getConnectionRow,
+  listConnections,
   toConnectionView,
   updateConnection,
   type ConnectionPatch,
@@ -167,12 +168,9 @@ async function describeCreate(db: TenantDb, input: CreatePayload['input']) {
   checked('/payload/input', () =>
     checkParameters(input.type, input.baseUrl, input.settings, input.credentials),
   );
-  const clash = await db
-    .selectFrom('connections')
-    .select('id')
-    .where('name', '=', input.name)
-    .executeTakeFirst();
-  if (clash !== undefined) throw new DomainError('duplicate_code', { code: input.name });
+  // the hub's own list (a company has a handful of connections), not its table
+  if ((await listConnections(db)).some((c) => c.name === input.name))
+    throw new DomainError('duplicate_code', { code: input.name });
   const { credentials, ...rest } = input;
   return {
     subject: input.name,
