@@ -16,7 +16,7 @@ import { percentile } from './measure.ts';
  * - first paint of the claim list: from navigating to /claims to its rows painted, a cold browser
  *   context each time (no cache), median of several runs — budget under 1 s; the rows come drawn by
  *   the server (src/api/console-openings.ts), so beside it stands when the console is interactive
- *   (its first render committed over the server's drawing);
+ *   (the page's content live: rendered, or taken over from the server's drawing);
  * - JavaScript shipped for that first page: every JS response of the cold load, gzip-compressed
  *   here (level 9; what a compressing proxy would send) — budget under 500 kB;
  * - the approver's inbox with 10,000 pending tasks (put in through the store, not the API): time to
@@ -77,7 +77,7 @@ function heapSampler(cdp: CDPSession): { stop(): Promise<number> } {
   };
 }
 
-/** The mark the console sets when its first render has committed (web/src/main.tsx). */
+/** The mark the console sets when the page's content is live (web/src/components/live.tsx). */
 const INTERACTIVE = 'finbridge:interactive';
 interface Timed {
   performance: {
@@ -125,7 +125,7 @@ async function claimListRun(browser: Browser, server: RunningServer) {
     const heap = heapSampler(cdp);
     await page.goto(`${server.url}/claims`);
     const paintMs = await paintedAt(page);
-    // when the console answers input: its first render committed (over the server's drawing, if any)
+    // when the console answers input: the page's content live (rendered, or the server's drawing taken over)
     await page.waitForFunction(
       (mark) => (globalThis as unknown as Timed).performance.getEntriesByName(mark).length > 0,
       INTERACTIVE,
@@ -320,7 +320,7 @@ export async function consoleBench(): Promise<boolean> {
         pass: null,
       },
       {
-        measure: `claim list: interactive — the console's first render committed (median; min ${ms(interactive[0] ?? 0)}, max ${ms(interactive.at(-1) ?? 0)})`,
+        measure: `claim list: interactive — the page's content live (median; min ${ms(interactive[0] ?? 0)}, max ${ms(interactive.at(-1) ?? 0)})`,
         value: ms(percentile(interactive, 50) ?? Number.NaN),
         budget: '—',
         pass: null,

@@ -15,7 +15,8 @@ import type { App } from '../platform/http/server.ts';
  *   block the console takes instead of asking again;
  * - and, when the build has the server's drawing of the pages (`server/entry-server.js`, from
  *   web/src/entry-server.tsx), the page itself drawn from those answers, which the browser's render
- *   takes over (hydration). A page it cannot draw is left to the browser, as without it.
+ *   takes over (hydration). Until then the drawn page is `inert`: a click on a control that is not
+ *   live yet would be lost, so it is not taken. A page it cannot draw is left to the browser.
  *
  * Measured by `npm run bench -- console` (docs/console.md).
  */
@@ -180,7 +181,7 @@ export function openingPages(app: App, root: string): OpeningPages {
       let page = html.replace('</head>', `${preloads}${data}</head>`);
       if (markup !== undefined)
         page = page
-          .replace(ROOT_ELEMENT, `<div id="root">${markup}</div>`)
+          .replace(ROOT_ELEMENT, `<div id="root" inert>${markup}</div>`)
           .replace(/<html lang="[^"]*"/, `<html lang="${locale}"`);
       return { html: page, personal: true };
     },

@@ -202,6 +202,8 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await drawn.goto(`${server.url}/claims`);
       const drawnRows = await drawn.getByTestId('claims-table').locator('.ant-table-row').allInnerTexts();
       assert.ok(drawnRows.length > 0, 'the claim list arrives drawn');
+      // and inert until the console has taken it over: a click would be lost
+      assert.equal(await drawn.locator('#root').getAttribute('inert'), '');
       assert.ok(
         await drawn.getByTestId('main-menu').getByText('我的报销').isVisible(),
         'with the side menu of a signed-in employee',
@@ -227,6 +229,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         drawnRows,
       );
       assert.deepEqual(asked, [], 'the session and the list came in the page');
+      assert.equal(await page.locator('#root').getAttribute('inert'), null);
       await page
         .getByTestId('claims-table')
         .locator('.ant-table-row')

@@ -1,5 +1,5 @@
 import '@ant-design/v5-patch-for-react-19';
-import { StrictMode, useEffect, type ReactNode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { App, loadOpeningPage, routes } from './app.tsx';
@@ -9,20 +9,9 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 const router = createBrowserRouter(routes);
 
-/** Marks when the console first answers input (its first commit's effects ran): the bench reads it. */
-function Interactive({ children }: { readonly children: ReactNode }) {
-  useEffect(() => {
-    if (performance.getEntriesByName(INTERACTIVE_MARK).length === 0) performance.mark(INTERACTIVE_MARK);
-  }, []);
-  return children;
-}
-const INTERACTIVE_MARK = 'finbridge:interactive';
-
 const app = (
   <StrictMode>
-    <Interactive>
-      <App router={<RouterProvider router={router} />} />
-    </Interactive>
+    <App router={<RouterProvider router={router} />} />
   </StrictMode>
 );
 // the shell and the opening page render together (the page's code is preloaded by index.html when the

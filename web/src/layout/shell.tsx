@@ -4,6 +4,7 @@ import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe, useAuth } from '../auth/session.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { MarkLive } from '../components/live.tsx';
 import { LOCALES, useI18n, type Locale } from '../i18n/i18n.tsx';
 import { AREAS, visiblePages, type Page } from '../routes/registry.tsx';
 import { useScreens } from '../components/use-screens.ts';
@@ -138,6 +139,7 @@ export function Shell() {
           <ErrorBoundary key={location.pathname}>
             <Suspense fallback={<Typography.Text type="secondary">{t('app.loading')}</Typography.Text>}>
               <Outlet />
+              <MarkLive />
             </Suspense>
           </ErrorBoundary>
         </Layout.Content>
