@@ -263,7 +263,8 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         .locator('tbody tr')
         .filter({ hasText: 'one-more.csv' });
       await laterRow.getByTestId('import-rollback').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      // the newest confirmation (the commit's may still be fading out)
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').last().click();
       await page.getByTestId('import-rollback-blocked').waitFor();
       const blocked = page.getByTestId('import-blocked-records').locator('tbody tr.ant-table-row');
       assert.equal(await blocked.count(), 1);
@@ -329,8 +330,15 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         .filter({ hasText: 'history-ok.csv' });
       await batchRow.locator('[data-status="committed"]').waitFor();
       assert.match((await batchRow.textContent()) ?? '', /historical-claims/);
+      // the commit's confirmation may still be fading out when the rollback's opens: take the newest
+      await page.waitForFunction(() => {
+        const { document } = globalThis as unknown as {
+          document: { querySelectorAll(s: string): ArrayLike<{ checkVisibility(): boolean }> };
+        };
+        return Array.from(document.querySelectorAll('.ant-popconfirm')).every((e) => !e.checkVisibility());
+      });
       await batchRow.getByTestId('import-rollback').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await page.locator('.ant-popconfirm:visible .ant-btn-primary').last().click();
       await batchRow.locator('[data-status="rolled_back"]').waitFor();
       assert.deepEqual(problems, []);
     });
