@@ -46,6 +46,15 @@ export interface DryRunRow {
   readonly changes: FieldChange[];
 }
 
+/** A row the dedup rule skipped as a repeat of an earlier one (master data's and history's dry runs). */
+export const skippedRow = (row: number, key: string, message: string): DryRunRow => ({
+  row,
+  key,
+  status: 'skipped',
+  reasons: [{ row, column: null, header: null, field: '', code: 'duplicate_in_batch', message }],
+  changes: [],
+});
+
 export interface DryRunResult {
   readonly resource: string;
   readonly format: ImportFormat;
@@ -152,25 +161,16 @@ function summarise(
     });
   });
   for (const [row, s] of skipped)
-    byRow.set(row, {
+    byRow.set(
       row,
-      key: s.key,
-      status: 'skipped',
-      reasons: [
-        {
-          row,
-          column: null,
-          header: null,
-          field: '',
-          code: 'duplicate_in_batch',
-          message:
-            options.locale === 'zh-CN'
-              ? `与第 ${s.kept} 行编码 ${s.key} 重复，已按去重规则跳过`
-              : `Same code ${s.key} as row ${s.kept}: skipped by the dedup rule`,
-        },
-      ],
-      changes: [],
-    });
+      skippedRow(
+        row,
+        s.key,
+        options.locale === 'zh-CN'
+          ? `与第 ${s.kept} 行编码 ${s.key} 重复，已按去重规则跳过`
+          : `Same code ${s.key} as row ${s.kept}: skipped by the dedup rule`,
+      ),
+    );
   const items = [...byRow.values()].sort((a, b) => a.row - b.row);
   const count = (status: RowStatus) => items.filter((i) => i.status === status).length;
   return {

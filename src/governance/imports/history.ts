@@ -26,6 +26,7 @@ import {
 import {
   getBatch,
   markRolledBack,
+  skippedRow,
   type BatchView,
   type DryRunResult,
   type DryRunRow,
@@ -944,25 +945,15 @@ function summarise(checked: Checked, options: HistoryImportOptions): DryRunResul
         changes: [],
       });
   for (const [row, s] of checked.skipped)
-    items.push({
-      row,
-      key: s.key,
-      status: 'skipped',
-      reasons: [
-        {
-          row,
-          column: null,
-          header: null,
-          field: '',
-          code: 'duplicate_in_batch',
-          message:
-            options.locale === 'zh-CN'
-              ? `与第 ${s.kept} 行重复（${s.key}），已按去重规则跳过`
-              : `Same line as row ${s.kept} (${s.key}): skipped by the dedup rule`,
-        },
-      ],
-      changes: [],
-    });
+    items.push(
+      skippedRow(
+        row,
+        s.key,
+        options.locale === 'zh-CN'
+          ? `与第 ${s.kept} 行重复（${s.key}），已按去重规则跳过`
+          : `Same line as row ${s.kept} (${s.key}): skipped by the dedup rule`,
+      ),
+    );
   items.sort((a, b) => a.row - b.row);
   const count = (status: DryRunRow['status']) => items.filter((i) => i.status === status).length;
   return {
