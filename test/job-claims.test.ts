@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { submitVoucher } from '../src/hub/postings.ts';
-import { claimDuePostings, heartbeat, liveBreakers } from '../src/platform/store/job-claims.ts';
+import { claimDuePostings, heartbeat, liveBreakers, sqliteClaim } from '../src/platform/store/job-claims.ts';
 import { ENGINES } from './support/engines.ts';
 import { hubUnderTest } from './support/kingdee.ts';
 
@@ -80,3 +80,30 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('claiming postings on sqlite: the query plan', () => {
+  const hub = hubUnderTest(ENGINES[0]!);
+
+  it('finds due postings through the due index, never by scanning and sorting the whole queue', async () => {
+    const { database } = hub;
+    assert.equal(database.engine, 'sqlite');
+    const at = '2026-12-04T10:00:00.000Z';
+    const compiled = sqliteClaim('me', at, '2026-12-04T10:02:00.000Z', 50).compile(database.db);
+    const plan = await database.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+    );
+    const details = plan.rows.map((r) => r.detail);
+    // one range of the partial index per status (pending, unknown, sending)
+    assert.equal(
+      details.filter((d) => /USING INDEX posting_queue_due_idx/.test(d)).length,
+      3,
+      details.join('\n'),
+    );
+    // (the union of the three ranges, at most `limit` rows each, is sorted; the queue never is)
+    assert.deepEqual(
+      details.filter((d) => /^SCAN (q|posting_queue)\b/.test(d)),
+      [],
+      details.join('\n'),
+    );
+  });
+});

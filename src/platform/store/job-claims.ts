@@ -52,17 +52,53 @@ function live<R extends PostingRow>(row: R & QueueState): R {
  * One status's due postings, earliest first and cut at the limit: one index range of the due index
  * (status, next_attempt_at) each — a single `status IN (…)` query would sort the whole backlog on every
  * claim. Every queue row is unfinished (posted ones leave the queue; parked ones stay), so any older
- * row with the same ordering key holds a posting back.
+ * row with the same ordering key holds a posting back. The due index is partial (`status in (…)`);
+ * SQLite uses a partial index only when the query repeats its condition word for word (it does not infer
+ * it from `status = 'pending'`), so the condition is repeated: without it every claim scanned and sorted
+ * the whole queue.
  */
 const dueWith = (status: WaitingStatus, at: string, limit: number, lock: boolean) => sql`
   select q.posting_id, q.next_attempt_at, q.status from posting_queue q
-   where q.status = ${status} and q.next_attempt_at <= ${at}
+   where q.status = ${status} and q.status in ('pending', 'unknown', 'sending') and q.next_attempt_at <= ${at}
      and (q.lease_until is null or q.lease_until < ${at})
      and (q.ordering_key is null or not exists (
            select 1 from posting_queue o
             where o.tenant_id = q.tenant_id and o.ordering_key = q.ordering_key
               and (o.created_at < q.created_at or (o.created_at = q.created_at and o.posting_id < q.posting_id))))
    order by q.next_attempt_at limit ${limit}${lock ? sql` for update of q skip locked` : sql``}`;
+
+/**
+ * SQLite's claim: one UPDATE chooses and claims (a statement is atomic, and it re-checks that each
+ * posting is still waiting and unleased, so two processes on one file can never both claim one).
+ * RETURNING gives the claimed values. Exported so that a test can check its query plan.
+ */
+export const sqliteClaim = (owner: string, at: string, until: string, limit: number) =>
+  sql<{
+    posting_id: string;
+    status: WaitingStatus;
+    attempts: number | bigint;
+    next_attempt_at: string;
+    lease_owner: string | null;
+    lease_until: string | null;
+  }>`
+    update posting_queue set ${claimSet(owner, until)}
+     where posting_id in (
+             select posting_id from (
+               select * from (${dueWith('pending', at, limit, false)})
+               union all select * from (${dueWith('unknown', at, limit, false)})
+               union all select * from (${dueWith('sending', at, limit, false)})
+               order by next_attempt_at limit ${limit}))
+       and status in ('pending', 'unknown', 'sending') and (lease_until is null or lease_until < ${at})
+    returning posting_id, status, attempts, next_attempt_at, lease_owner, lease_until`;
+
+/** The lease, and for a pending posting the send (the right-hand columns are the row's before the claim). */
+const claimSet = (owner: string, until: string) => {
+  const fresh = sql`posting_queue.status = 'pending'`;
+  return sql`lease_owner = ${owner}, lease_until = ${until},
+      status = case when ${fresh} then 'sending' else posting_queue.status end,
+      attempts = case when ${fresh} then posting_queue.attempts + 1 else posting_queue.attempts end,
+      next_attempt_at = case when ${fresh} then ${until} else posting_queue.next_attempt_at end`;
+};
 
 export async function claimDuePostings(
   database: OpenDatabase,
@@ -73,12 +109,7 @@ export async function claimDuePostings(
 ): Promise<ClaimedPosting[]> {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  // The lease, and for a pending posting the send (the right-hand columns are the row's before the claim).
-  const fresh = sql`posting_queue.status = 'pending'`;
-  const claim = sql`lease_owner = ${owner}, lease_until = ${until},
-      status = case when ${fresh} then 'sending' else posting_queue.status end,
-      attempts = case when ${fresh} then posting_queue.attempts + 1 else posting_queue.attempts end,
-      next_attempt_at = case when ${fresh} then ${until} else posting_queue.next_attempt_at end`;
+  const claim = claimSet(owner, until);
   if (database.engine === 'postgres') {
     // One statement, no transaction around it: each status's candidates are locked with SKIP LOCKED
     // (concurrent workers take different ones without waiting), the earliest `limit` of them claimed, and
@@ -100,27 +131,10 @@ export async function claimDuePostings(
         from claimed c join postings p on p.id = c.posting_id`.execute(database.db);
     return result.rows.map(live);
   }
-  // SQLite: one UPDATE chooses and claims (a statement is atomic, and it re-checks that each posting is
-  // still waiting and unleased, so two processes on one file can never both claim one). RETURNING gives
-  // the claimed values; the status before is read from them: a claimed pending posting is `sending` and
-  // due when the new lease runs out, while a lapsed `sending` one keeps its due time, which has passed.
-  const claimed = await sql<{
-    posting_id: string;
-    status: WaitingStatus;
-    attempts: number | bigint;
-    next_attempt_at: string;
-    lease_owner: string | null;
-    lease_until: string | null;
-  }>`
-    update posting_queue set ${claim}
-     where posting_id in (
-             select posting_id from (
-               select * from (${dueWith('pending', at, limit, false)})
-               union all select * from (${dueWith('unknown', at, limit, false)})
-               union all select * from (${dueWith('sending', at, limit, false)})
-               order by next_attempt_at limit ${limit}))
-       and status in ('pending', 'unknown', 'sending') and (lease_until is null or lease_until < ${at})
-    returning posting_id, status, attempts, next_attempt_at, lease_owner, lease_until`.execute(database.db);
+  // SQLite: one UPDATE chooses and claims (sqliteClaim); the status before is read from the claimed
+  // values: a claimed pending posting is `sending` and due when the new lease runs out, while a lapsed
+  // `sending` one keeps its due time, which has passed.
+  const claimed = await sqliteClaim(owner, at, until, limit).execute(database.db);
   if (claimed.rows.length === 0) return [];
   const records = await sql<PostingRow>`
     select * from postings
