@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { ENGINES } from './support/engines.ts';
 import { startTestApp, type TestApp } from './support/app.ts';
-import { appendAudit, sealAuditLog, verifyAuditChain } from '../src/platform/audit/audit-log.ts';
+import { appendAudit, sealAll, sealAuditLog, verifyAuditChain } from '../src/platform/audit/audit-log.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createCompany } from '../src/platform/store/companies.ts';
 import { migrateToLatest } from '../src/platform/store/migrate.ts';
@@ -179,6 +179,40 @@ for (const engine of ENGINES) {
         const chain = await db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
         assert.deepEqual(chain.map((r) => r.entity_id).slice(-2), ['T1', 'T3']);
         assert.equal(await sealAuditLog(db, key), 0, 'nothing left that may be sealed');
+      } finally {
+        await database.close();
+      }
+    });
+
+    it('are sealed in short steps by the background sealer, the backlog whole and in order', async () => {
+      const database = await engine.open();
+      try {
+        await migrateToLatest(database);
+        const clock = fixedClock('2026-11-28T08:00:00Z');
+        const key = Buffer.alloc(32, 4);
+        const company = await createCompany(database, clock, {
+          code: 'STEP',
+          name: 'Step',
+          taxId: '91110108123456788E',
+          baseCurrency: 'CNY',
+        });
+        const db = tenantDb(database.db, company.id);
+        const entries = Array.from({ length: 450 }, (_, n) => ({
+          actor: 'user:a',
+          action: 'update',
+          entityType: 'Thing',
+          entityId: `T${String(n).padStart(3, '0')}`,
+        }));
+        await appendAudit(db, { key, clock }, entries);
+        // steps of 200: 200, 200, then 50 (a short step ends the round)
+        assert.equal(await sealAll(database, key, company.id, { entries: 200 }), 450);
+        const chain = await db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
+        assert.deepEqual(
+          chain.map((r) => r.entity_id).filter((id) => id.startsWith('T')),
+          entries.map((e) => e.entityId),
+        );
+        const [report] = await verifyAuditChain(database, key, company.id);
+        assert.deepEqual(report?.problems, []);
       } finally {
         await database.close();
       }

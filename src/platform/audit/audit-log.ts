@@ -180,19 +180,39 @@ export async function sealAuditLog(db: TenantDb, key: Buffer, limit = 2000): Pro
   });
 }
 
-/** Seals everything recorded so far, for every company (or one). */
-export async function sealAll(database: OpenDatabase, key: Buffer, onlyTenant?: string): Promise<number> {
+/**
+ * Seals everything recorded so far, for every company (or one). The background sealer passes `step`:
+ * it seals in short transactions and lets the event loop run between them — on SQLite a transaction
+ * holds the process's one connection, and sealing 2,000 entries at once held up every request and
+ * posting for tens of milliseconds twice a second.
+ */
+export async function sealAll(
+  database: OpenDatabase,
+  key: Buffer,
+  onlyTenant?: string,
+  step?: { readonly entries: number },
+): Promise<number> {
   const tenants =
     onlyTenant !== undefined
       ? [onlyTenant]
       : (await database.db.selectFrom('companies').select('id').execute()).map((c) => c.id);
+  const limit = step?.entries ?? 2000;
   let sealed = 0;
   for (const tenantId of tenants) {
     const db = tenantDb(database.db, tenantId);
-    for (let n = await sealAuditLog(db, key); n > 0; n = await sealAuditLog(db, key)) sealed += n;
+    for (let n = await sealAuditLog(db, key, limit); n > 0; n = await sealAuditLog(db, key, limit)) {
+      sealed += n;
+      if (step === undefined) continue;
+      // a short step means the backlog is sealed: what arrives meanwhile waits for the next round
+      if (n < limit) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return sealed;
 }
+
+/** Entries the background sealer seals per transaction. */
+const SEALER_STEP = { entries: 200 };
 
 /** Seals continually in the background (every process that writes runs one; they take turns per company). */
 export function startAuditSealer(
@@ -203,7 +223,7 @@ export function startAuditSealer(
 ): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = running.then(() => sealAll(database, key)).catch(onError);
+    running = running.then(() => sealAll(database, key, undefined, SEALER_STEP)).catch(onError);
   }, everyMs);
   timer.unref();
   return {
