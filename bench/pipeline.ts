@@ -11,6 +11,7 @@ import { companyConnectedTo } from '../src/demo/erp.ts';
 import { CONNECTORS } from '../src/connectors/index.ts';
 import { installConnectors } from '../src/hub/connector-registry.ts';
 import { startDemoKingdee } from '../test/support/kingdee-simulator.ts';
+import { startErpProcess, type ErpFigures } from './erp-process.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { createIntake } from '../src/hub/intake.ts';
 import { startWorker } from '../src/hub/worker.ts';
@@ -47,7 +48,52 @@ export interface PipelineRow {
   readonly cpuUsPerVoucher?: number;
   /** CPU time of the PostgreSQL server's backends serving this process, per voucher. */
   readonly serverCpuUsPerVoucher?: number | null;
+  /** CPU time of the ERP simulator's process per voucher (null when it ran inside this process). */
+  readonly erpCpuUsPerVoucher?: number | null;
+  /** The ERP simulator's process's peak RSS (null when it ran inside this process). */
+  readonly erpPeakRssMb?: number | null;
 }
+
+/**
+ * Where the ERP simulator runs: `process` (the default) a process of its own, as a real ERP is never
+ * inside the hub's; `inline` inside the benchmark's process, as the runs before 4 Dec 2026 measured
+ * (its book's memory and CPU then count as the hub's, and the raw client's).
+ */
+const ERP_PLACEMENT = process.env['FINBRIDGE_BENCH_ERP'] === 'inline' ? 'inline' : 'process';
+
+interface BenchErp {
+  readonly url: string;
+  readonly acctId: string;
+  readonly connection: {
+    readonly settings: Readonly<Record<string, unknown>>;
+    readonly credentials: Readonly<Record<string, string>>;
+  };
+  figures(): Promise<ErpFigures | null>;
+  vouchers(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function startErp(latencyMs: number): Promise<BenchErp> {
+  if (ERP_PLACEMENT === 'process') {
+    const erp = await startErpProcess({ latencyMs });
+    return { ...erp, vouchers: async () => (await erp.figures()).vouchers };
+  }
+  const sim = await startDemoKingdee({ latencyMs });
+  return {
+    url: sim.url,
+    acctId: sim.acctId,
+    connection: sim.connection,
+    figures: async () => null,
+    vouchers: async () => sim.ledger.vouchers.size,
+    close: () => sim.close(),
+  };
+}
+
+/** The ERP process's CPU per voucher and peak RSS over a case (null for an ERP inside this process). */
+const erpFigures = (before: ErpFigures | null, after: ErpFigures | null, n: number) =>
+  before === null || after === null
+    ? { erpCpuUsPerVoucher: null, erpPeakRssMb: null }
+    : { erpCpuUsPerVoucher: ((after.cpuMs - before.cpuMs) * 1000) / n, erpPeakRssMb: after.peakRssMb };
 
 /** Submitters and, unless set otherwise, ERP calls in flight. */
 const CONCURRENCY = 32;
@@ -191,7 +237,7 @@ export async function hubCase(
   options: CaseOptions = {},
 ): Promise<PipelineRow> {
   const document = options.document ?? reimbursement;
-  const sim = await startDemoKingdee({ latencyMs: options.erpLatencyMs ?? 0 });
+  const sim = await startErp(options.erpLatencyMs ?? 0);
   const { database, cleanup, serverCpuMs } = await openBench(engine);
   try {
     await migrateToLatest(database);
@@ -219,6 +265,7 @@ export async function hubCase(
     // the audit chain is sealed in the background, as `serve` does
     const sealer = startAuditSealer(database, audit.key);
     const serverBefore = await serverCpuMs();
+    const erpBefore = await sim.figures();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     // Clients submit concurrently, as API callers would, through the intake behind POST /api/v1/vouchers.
@@ -273,6 +320,7 @@ export async function hubCase(
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const serverMs = cpuSpentMs(serverBefore, await serverCpuMs());
+    const erpAfter = await sim.figures();
     await worker.stop();
     unsubscribe();
     await sealer.stop();
@@ -286,8 +334,8 @@ export async function hubCase(
     const latencies = times
       .map((t) => Date.parse(t.posted_at ?? t.created_at) - Date.parse(t.created_at))
       .sort((a, b) => a - b);
-    if (sim.ledger.vouchers.size !== n)
-      throw new Error(`simulator holds ${sim.ledger.vouchers.size} vouchers, expected ${n}`);
+    const held = await sim.vouchers();
+    if (held !== n) throw new Error(`simulator holds ${held} vouchers, expected ${n}`);
     return {
       engine,
       case: options.name ?? 'hub: accept → posted',
@@ -300,6 +348,7 @@ export async function hubCase(
       peakRssMb: 0,
       cpuUsPerVoucher: (cpu.user + cpu.system) / n,
       serverCpuUsPerVoucher: engine === 'postgres' ? (serverMs * 1000) / n : null,
+      ...erpFigures(erpBefore, erpAfter, n),
     };
   } finally {
     await database.close();
@@ -325,7 +374,7 @@ const PROFILE = { valueMaps: EMPTY_VALUE_MAPS, settings: DEFAULT_KINGDEE_SETTING
  * so the ratio measures what the hub adds, not what batching saves.
  */
 export async function rawCase(n: number, batchSize: number, options: CaseOptions = {}): Promise<PipelineRow> {
-  const sim = await startDemoKingdee({ latencyMs: options.erpLatencyMs ?? 0 });
+  const sim = await startErp(options.erpLatencyMs ?? 0);
   try {
     const client = new KingdeeClient(
       {
@@ -345,6 +394,7 @@ export async function rawCase(n: number, batchSize: number, options: CaseOptions
     };
     const latencies: number[] = [];
     let next = 0;
+    const erpBefore = await sim.figures();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
@@ -377,8 +427,9 @@ export async function rawCase(n: number, batchSize: number, options: CaseOptions
     );
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    if (sim.ledger.vouchers.size !== n)
-      throw new Error(`${sim.ledger.vouchers.size} of ${n} vouchers in the ERP`);
+    const erpAfter = await sim.figures();
+    const held = await sim.vouchers();
+    if (held !== n) throw new Error(`${held} of ${n} vouchers in the ERP`);
     latencies.sort((a, b) => a - b);
     return {
       engine: '—',
@@ -392,6 +443,7 @@ export async function rawCase(n: number, batchSize: number, options: CaseOptions
       peakRssMb: 0,
       cpuUsPerVoucher: (cpu.user + cpu.system) / n,
       serverCpuUsPerVoucher: null,
+      ...erpFigures(erpBefore, erpAfter, n),
     };
   } finally {
     await sim.close();

@@ -120,6 +120,8 @@ function printPipeline(title: string, rows: readonly PipelineRow[]): void {
     'peak RSS MB',
     'CPU µs/voucher',
     'PG server µs/voucher',
+    'ERP CPU µs/voucher',
+    'ERP peak RSS MB',
     ...baselines.map((b) => `hub/raw (${b.case.replace('raw: map + ', '')})`),
   ];
   const body = rows.map((r) => [
@@ -136,6 +138,10 @@ function printPipeline(title: string, rows: readonly PipelineRow[]): void {
     r.serverCpuUsPerVoucher === undefined || r.serverCpuUsPerVoucher === null
       ? '—'
       : r.serverCpuUsPerVoucher.toFixed(0),
+    r.erpCpuUsPerVoucher === undefined || r.erpCpuUsPerVoucher === null
+      ? '—'
+      : r.erpCpuUsPerVoucher.toFixed(0),
+    r.erpPeakRssMb === undefined || r.erpPeakRssMb === null ? '—' : r.erpPeakRssMb.toFixed(0),
     ...baselines.map((b) =>
       r.case.startsWith('raw') ? '—' : (r.vouchersPerSecond / b.vouchersPerSecond).toFixed(2),
     ),
@@ -207,7 +213,7 @@ for (const name of names) {
     const hub = engines.map((which) => pipelineInChild(which));
     const after = ['raw-batch', 'raw'].map((which) => pipelineInChild(which));
     printPipeline(
-      `Pipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the in-process Kingdee simulator`,
+      `Pipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the Kingdee simulator (${process.env['FINBRIDGE_BENCH_ERP'] === 'inline' ? 'inside the benchmark process' : 'a process of its own'})`,
       [...before, ...hub, ...after],
     );
     // A slow ERP: every call answered after 20 ms and one call in flight, BatchSave of 10 — a pace (500
