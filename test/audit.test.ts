@@ -143,19 +143,24 @@ for (const engine of ENGINES) {
 
 for (const engine of ENGINES) {
   describe(`audit entries waiting to be sealed on ${engine.engine}`, () => {
+    /** A fresh database with one company, its chain keyed by `key`. */
+    const companyWithChain = async (database: Awaited<ReturnType<typeof engine.open>>, code: string) => {
+      await migrateToLatest(database);
+      const clock = fixedClock('2026-11-28T08:00:00Z');
+      const company = await createCompany(database, clock, {
+        code,
+        name: code,
+        taxId: '91110108123456788E',
+        baseCurrency: 'CNY',
+      });
+      return { clock, company, db: tenantDb(database.db, company.id) };
+    };
+
     it('are sealed in order, and one edited before sealing is reported, not chained', async () => {
       const database = await engine.open();
       try {
-        await migrateToLatest(database);
-        const clock = fixedClock('2026-11-28T08:00:00Z');
         const key = Buffer.alloc(32, 3);
-        const company = await createCompany(database, clock, {
-          code: 'SEAL',
-          name: 'Seal',
-          taxId: '91110108123456788E',
-          baseCurrency: 'CNY',
-        });
-        const db = tenantDb(database.db, company.id);
+        const { clock, company, db } = await companyWithChain(database, 'SEAL');
         const audit = { key, clock };
         for (const n of [1, 2, 3])
           await appendAudit(db, audit, [
@@ -187,16 +192,8 @@ for (const engine of ENGINES) {
     it('are sealed in short steps by the background sealer, the backlog whole and in order', async () => {
       const database = await engine.open();
       try {
-        await migrateToLatest(database);
-        const clock = fixedClock('2026-11-28T08:00:00Z');
         const key = Buffer.alloc(32, 4);
-        const company = await createCompany(database, clock, {
-          code: 'STEP',
-          name: 'Step',
-          taxId: '91110108123456788E',
-          baseCurrency: 'CNY',
-        });
-        const db = tenantDb(database.db, company.id);
+        const { clock, company, db } = await companyWithChain(database, 'STEP');
         const entries = Array.from({ length: 450 }, (_, n) => ({
           actor: 'user:a',
           action: 'update',
