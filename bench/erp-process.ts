@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { KingdeeSimulator } from '../src/connectors/kingdee/simulator/server.ts';
 import { startDemoKingdee } from '../test/support/kingdee-simulator.ts';
 
 /**
@@ -8,13 +9,10 @@ import { startDemoKingdee } from '../test/support/kingdee-simulator.ts';
  * what the benchmark reports for the hub (and for the raw client); the ERP's own figures are reported
  * beside them.
  */
-export interface ErpProcess {
-  readonly url: string;
-  readonly acctId: string;
-  readonly connection: {
-    readonly settings: Readonly<Record<string, unknown>>;
-    readonly credentials: Readonly<Record<string, string>>;
-  };
+/** Where the ERP listens and how a connection reaches it. */
+export type ErpAddress = Pick<KingdeeSimulator, 'url' | 'acctId' | 'connection'>;
+
+export interface ErpProcess extends ErpAddress {
   /** The vouchers in the ERP's book, its CPU time (ms) since it started, and its peak RSS (MB). */
   figures(): Promise<ErpFigures>;
   close(): Promise<void>;
@@ -26,17 +24,11 @@ export interface ErpFigures {
   readonly peakRssMb: number;
 }
 
-interface Ready {
-  readonly url: string;
-  readonly acctId: string;
-  readonly connection: ErpProcess['connection'];
-}
-
 const self = fileURLToPath(import.meta.url);
 
 if (process.argv[2] === '--erp') {
   const sim = await startDemoKingdee(JSON.parse(process.argv[3] ?? '{}') as { latencyMs?: number });
-  const ready: Ready = { url: sim.url, acctId: sim.acctId, connection: sim.connection };
+  const ready: ErpAddress = { url: sim.url, acctId: sim.acctId, connection: sim.connection };
   process.send?.({ ready });
   process.on('message', (message) => {
     if (message === 'figures') {
@@ -57,12 +49,12 @@ export async function startErpProcess(options: { readonly latencyMs?: number } =
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = <K extends 'ready' | 'figures'>(key: K) =>
-    new Promise<K extends 'ready' ? Ready : ErpFigures>((resolve, reject) => {
+    new Promise<K extends 'ready' ? ErpAddress : ErpFigures>((resolve, reject) => {
       const onMessage = (message: unknown) => {
         if (typeof message === 'object' && message !== null && key in message) {
           child.off('message', onMessage);
           child.off('exit', onExit);
-          resolve((message as Record<K, K extends 'ready' ? Ready : ErpFigures>)[key]);
+          resolve((message as Record<K, K extends 'ready' ? ErpAddress : ErpFigures>)[key]);
         }
       };
       const onExit = (code: number | null) => reject(new Error(`the ERP process exited (${String(code)})`));

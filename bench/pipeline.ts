@@ -11,7 +11,7 @@ import { companyConnectedTo } from '../src/demo/erp.ts';
 import { CONNECTORS } from '../src/connectors/index.ts';
 import { installConnectors } from '../src/hub/connector-registry.ts';
 import { startDemoKingdee } from '../test/support/kingdee-simulator.ts';
-import { startErpProcess, type ErpFigures } from './erp-process.ts';
+import { startErpProcess, type ErpAddress, type ErpFigures } from './erp-process.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { createIntake } from '../src/hub/intake.ts';
 import { startWorker } from '../src/hub/worker.ts';
@@ -61,13 +61,7 @@ export interface PipelineRow {
  */
 const ERP_PLACEMENT = process.env['FINBRIDGE_BENCH_ERP'] === 'inline' ? 'inline' : 'process';
 
-interface BenchErp {
-  readonly url: string;
-  readonly acctId: string;
-  readonly connection: {
-    readonly settings: Readonly<Record<string, unknown>>;
-    readonly credentials: Readonly<Record<string, string>>;
-  };
+interface BenchErp extends ErpAddress {
   figures(): Promise<ErpFigures | null>;
   vouchers(): Promise<number>;
   close(): Promise<void>;

@@ -57,9 +57,12 @@ function live<R extends PostingRow>(row: R & QueueState): R {
  * it from `status = 'pending'`), so the condition is repeated: without it every claim scanned and sorted
  * the whole queue.
  */
+/** The waiting statuses, word for word as the due index's condition (SQLite matches it as text). */
+const WAITING = sql.raw(`('pending', 'unknown', 'sending')`);
+
 const dueWith = (status: WaitingStatus, at: string, limit: number, lock: boolean) => sql`
   select q.posting_id, q.next_attempt_at, q.status from posting_queue q
-   where q.status = ${status} and q.status in ('pending', 'unknown', 'sending') and q.next_attempt_at <= ${at}
+   where q.status = ${status} and q.status in ${WAITING} and q.next_attempt_at <= ${at}
      and (q.lease_until is null or q.lease_until < ${at})
      and (q.ordering_key is null or not exists (
            select 1 from posting_queue o
@@ -88,7 +91,7 @@ export const sqliteClaim = (owner: string, at: string, until: string, limit: num
                union all select * from (${dueWith('unknown', at, limit, false)})
                union all select * from (${dueWith('sending', at, limit, false)})
                order by next_attempt_at limit ${limit}))
-       and status in ('pending', 'unknown', 'sending') and (lease_until is null or lease_until < ${at})
+       and status in ${WAITING} and (lease_until is null or lease_until < ${at})
     returning posting_id, status, attempts, next_attempt_at, lease_owner, lease_until`;
 
 /** The lease, and for a pending posting the send (the right-hand columns are the row's before the claim). */
