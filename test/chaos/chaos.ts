@@ -55,6 +55,9 @@ export interface ChaosReport {
   readonly simulator: Readonly<Record<string, unknown>>;
 }
 
+/** The longest a run goes without a kill while nothing settles. */
+const PROGRESS_GRACE_MS = 15_000;
+
 const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 async function openChaosDatabase(
@@ -210,6 +213,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       return settled.filter((p) => !traced.has(`${p.id} ${p.status}`)).length;
     };
     let nextKill = Date.now() + options.killEveryMs[0];
+    // Progress between kills: a kill waits until some posting has settled since the last one (or a
+    // worker has had PROGRESS_GRACE_MS to itself). A worker taking over lapsed sends looks each one up
+    // before sending; on a loaded machine that outlasted the 0.6–1.8 s between kills, every worker was
+    // killed mid-recheck and the run never ended (seen in CI: 5 postings open for 200 s, 170 kills).
+    let settledAtKill = -1;
+    let lastKillAt = Date.now();
     let nextReport = Date.now() + 10_000;
     let restartedPostgres = false;
     for (;;) {
@@ -230,12 +239,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       const open = (statuses['pending'] ?? 0) + (statuses['sending'] ?? 0) + (statuses['unknown'] ?? 0);
       if (open === 0) break;
       if (Date.now() - started > options.timeoutMs)
-        throw new Error(`chaos timed out (seed ${options.seed}): ${JSON.stringify(statuses)}`);
+        throw new Error(
+          `chaos timed out (seed ${options.seed}): ${JSON.stringify(statuses)}, ${kills} kills, ${readyAt.size} workers started\n${await explainOpen(database, Date.now())}`,
+        );
       // only a worker that has been working for a while is a victim
       const victims = [...workers].filter(
         (w) => Date.now() - (readyAt.get(w) ?? Infinity) >= options.killEveryMs[0] / 2,
       );
-      if (Date.now() >= nextKill && victims.length > 0) {
+      const settled = (statuses['posted'] ?? 0) + (statuses['rejected'] ?? 0) + (statuses['dead'] ?? 0);
+      const progressed = settled > settledAtKill || Date.now() - lastKillAt >= PROGRESS_GRACE_MS;
+      if (Date.now() >= nextKill && victims.length > 0 && progressed) {
+        settledAtKill = settled;
+        lastKillAt = Date.now();
         const victim = victims[Math.floor(random() * victims.length)];
         victim?.kill('SIGKILL');
         kills += 1;
@@ -320,4 +335,36 @@ async function explainDuplicates(
     log(`chaos: ${reference} is in the ERP ${ids.length} times (ERP ids ${ids.join(', ')}); its trace:`);
     for (const e of events) log(`  ${e.seq} ${e.at} ${e.kind} ${e.detail_json.slice(0, 240)}`);
   }
+}
+
+/**
+ * For a run that timed out: each posting still open, with its queue row and its trace's last events,
+ * so that a failure seen once (in CI, say) says why without a replay.
+ */
+async function explainOpen(database: OpenDatabase, now: number): Promise<string> {
+  const open = await database.db
+    .selectFrom('posting_queue')
+    .select(['posting_id', 'status', 'attempts', 'next_attempt_at', 'lease_owner', 'lease_until'])
+    .where('status', 'in', ['pending', 'sending', 'unknown'])
+    .orderBy('next_attempt_at')
+    .limit(10)
+    .execute();
+  const ago = (at: string | null) =>
+    at === null ? '-' : `${Math.round((Date.parse(at) - now) / 100) / 10} s`;
+  const lines: string[] = [];
+  for (const q of open) {
+    lines.push(
+      `${q.posting_id}: ${q.status}, ${q.attempts} attempts, due ${ago(q.next_attempt_at)}, lease ${q.lease_owner ?? '-'} until ${ago(q.lease_until)}`,
+    );
+    const events = await database.db
+      .selectFrom('posting_events')
+      .select(['seq', 'at', 'kind', 'detail_json'])
+      .where('posting_id', '=', q.posting_id)
+      .orderBy('seq', 'desc')
+      .limit(6)
+      .execute();
+    for (const e of events.reverse())
+      lines.push(`  ${e.seq} ${ago(e.at)} ${e.kind} ${e.detail_json.slice(0, 160)}`);
+  }
+  return lines.join('\n');
 }
