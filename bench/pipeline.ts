@@ -14,7 +14,7 @@ import { startDemoKingdee } from '../test/support/kingdee-simulator.ts';
 import { startErpProcess, type ErpAddress, type ErpFigures } from './erp-process.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { createIntake } from '../src/hub/intake.ts';
-import { startWorker } from '../src/hub/worker.ts';
+import { DEFAULT_BATCH_SIZE, startWorker } from '../src/hub/worker.ts';
 import { onPosted } from '../src/hub/outcomes.ts';
 import { sealAll, startAuditSealer } from '../src/platform/audit/audit-log.ts';
 import { parseVoucher } from '../src/model/voucher.ts';
@@ -89,6 +89,9 @@ const erpFigures = (before: ErpFigures | null, after: ErpFigures | null, n: numb
     ? { erpCpuUsPerVoucher: null, erpPeakRssMb: null }
     : { erpCpuUsPerVoucher: ((after.cpuMs - before.cpuMs) * 1000) / n, erpPeakRssMb: after.peakRssMb };
 
+/** Vouchers per case unless set otherwise (FINBRIDGE_BENCH_VOUCHERS). */
+export const VOUCHERS = Number(process.env['FINBRIDGE_BENCH_VOUCHERS'] ?? 100_000);
+
 /** Submitters and, unless set otherwise, ERP calls in flight. */
 const CONCURRENCY = 32;
 
@@ -106,6 +109,8 @@ export interface CaseOptions {
   readonly batchSize?: number;
   /** Open loop: submissions at this rate (per second) instead of as fast as they are answered. */
   readonly ratePerSecond?: number;
+  /** Whether the intake hands postings to the worker while it has room (default) or leaves them all to its claims. */
+  readonly handOver?: boolean;
   /** The documents (default: the two-line reimbursement). */
   readonly document?: (i: number) => { readonly voucher: Record<string, unknown>; readonly lines: number };
 }
@@ -263,7 +268,12 @@ export async function hubCase(
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     // Clients submit concurrently, as API callers would, through the intake behind POST /api/v1/vouchers.
-    const intake = createIntake();
+    // Without the hand-over the worker claims every posting, as before ADR 0023.
+    const intake = createIntake(
+      options.handOver === false
+        ? { worker: { reserve: () => undefined, wake: () => worker.wake() } }
+        : { worker },
+    );
     const tenant = { db, writer, companyCode: 'BENCH' };
     let next = 0;
     let lines = 0;
@@ -276,7 +286,7 @@ export async function hubCase(
         documentId: String(i),
         document: voucher,
       });
-      worker.wake(); // as POST /api/v1/vouchers does
+      // the intake hands the posting to the worker or wakes it, as behind POST /api/v1/vouchers
     };
     const rate = options.ratePerSecond;
     if (rate === undefined)
@@ -442,4 +452,21 @@ export async function rawCase(n: number, batchSize: number, options: CaseOptions
   } finally {
     await sim.close();
   }
+}
+
+/** A pipeline case's settings as passed to its child process (bench/pipeline-child.ts). */
+export interface ChildCase extends Omit<CaseOptions, 'document'> {
+  readonly vouchers?: number;
+  readonly monthEnd?: boolean;
+}
+
+/** Runs one case: `raw` (Save each), `raw-batch` (BatchSave) or the hub on `sqlite` / `postgres`. */
+export function runPipelineCase(which: string, settings: ChildCase): Promise<PipelineRow> {
+  const { vouchers = VOUCHERS, monthEnd = false, ...options } = settings;
+  if (which === 'raw') return rawCase(vouchers, 1, options);
+  if (which === 'raw-batch') return rawCase(vouchers, options.batchSize ?? DEFAULT_BATCH_SIZE, options);
+  return hubCase(which as 'sqlite' | 'postgres', vouchers, {
+    ...options,
+    ...(monthEnd ? { document: monthEndVoucher } : {}),
+  });
 }

@@ -14,44 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { NODE_HEAP_FLAGS } from '../src/cli/heap-sizing.ts';
 import { printTable, type Row } from './measure.ts';
 import { STORE_CASES, postgresReachable, storeCase } from './store.ts';
-import {
-  hubCase,
-  monthEndVoucher,
-  monthEndVouchersFor,
-  rawCase,
-  type CaseOptions,
-  type PipelineRow,
-} from './pipeline.ts';
-import { DEFAULT_BATCH_SIZE } from '../src/hub/worker.ts';
+import { monthEndVouchersFor, VOUCHERS, type ChildCase, type PipelineRow } from './pipeline.ts';
 import { invoicesCase, printInvoices, type InvoiceRow } from './invoices.ts';
 import { backupCases } from './backup.ts';
 import { consoleBench } from './console.ts';
 
 const self = fileURLToPath(import.meta.url);
-
-const VOUCHERS = Number(process.env['FINBRIDGE_BENCH_VOUCHERS'] ?? 100_000);
-
-/** A pipeline case's settings as passed to its child process. */
-interface ChildCase extends Omit<CaseOptions, 'document'> {
-  readonly vouchers?: number;
-  readonly monthEnd?: boolean;
-}
-
-if (process.argv[2] === '--pipeline') {
-  const [, , , which, json] = process.argv;
-  const { vouchers = VOUCHERS, monthEnd = false, ...options } = JSON.parse(json ?? '{}') as ChildCase;
-  const row =
-    which === 'raw'
-      ? await rawCase(vouchers, 1, options)
-      : which === 'raw-batch'
-        ? await rawCase(vouchers, options.batchSize ?? DEFAULT_BATCH_SIZE, options)
-        : await hubCase(which as 'sqlite' | 'postgres', vouchers, {
-            ...options,
-            ...(monthEnd ? { document: monthEndVoucher } : {}),
-          });
-  process.stdout.write(JSON.stringify({ ...row, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
-  process.exit(0);
-}
+const PIPELINE_CHILD = fileURLToPath(new URL('./pipeline-child.ts', import.meta.url));
 
 const INVOICES = Number(process.env['FINBRIDGE_BENCH_INVOICES'] ?? 10_000_000);
 const LINES = Number(process.env['FINBRIDGE_BENCH_LINES'] ?? 1_000_000);
@@ -89,7 +58,7 @@ const NODE_FLAGS = (process.env['FINBRIDGE_BENCH_NODE_FLAGS'] ?? NODE_HEAP_FLAGS
 function pipelineInChild(which: string, options: ChildCase = {}): PipelineRow {
   const out = execFileSync(
     process.execPath,
-    [...NODE_FLAGS, self, '--pipeline', which, JSON.stringify(options)],
+    [...NODE_FLAGS, PIPELINE_CHILD, which, JSON.stringify(options)],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -211,10 +180,13 @@ for (const name of names) {
     // worker itself makes, which shows what the hub costs beyond the ERP calls it saves by batching.
     const before = ['raw', 'raw-batch'].map((which) => pipelineInChild(which));
     const hub = engines.map((which) => pipelineInChild(which));
+    // the same with every posting left to the worker's claims, as before the intake handed them over
+    const claimed = { handOver: false, name: 'hub, every posting claimed (no hand-over)' };
+    const hubClaiming = engines.map((which) => pipelineInChild(which, claimed));
     const after = ['raw-batch', 'raw'].map((which) => pipelineInChild(which));
     printPipeline(
       `Pipeline: ${VOUCHERS.toLocaleString('en-US')} vouchers into the Kingdee simulator (${process.env['FINBRIDGE_BENCH_ERP'] === 'inline' ? 'inside the benchmark process' : 'a process of its own'})`,
-      [...before, ...hub, ...after],
+      [...before, ...hub, ...hubClaiming, ...after],
     );
     // A slow ERP: every call answered after 20 ms and one call in flight, BatchSave of 10 — a pace (500
     // vouchers/s) that the ERP sets, not the machine; raw and hub make the same calls. The hub should
@@ -233,12 +205,15 @@ for (const name of names) {
     );
     // Half load: submissions arrive at half the rate the hub managed on the same engine in this run, and
     // the latency from acceptance to posted is what a caller waits.
-    const half = hub.map((row) =>
-      pipelineInChild(row.engine, {
-        ratePerSecond: Math.round(row.vouchersPerSecond / 2),
-        vouchers: Math.min(VOUCHERS, Math.round(row.vouchersPerSecond * 10)),
-        name: `hub at half load (${Math.round(row.vouchersPerSecond / 2).toLocaleString('en-US')}/s offered)`,
-      }),
+    const half = hub.flatMap((row) =>
+      [true, false].map((handOver) =>
+        pipelineInChild(row.engine, {
+          ratePerSecond: Math.round(row.vouchersPerSecond / 2),
+          vouchers: Math.min(VOUCHERS, Math.round(row.vouchersPerSecond * 10)),
+          handOver,
+          name: `hub at half load (${Math.round(row.vouchersPerSecond / 2).toLocaleString('en-US')}/s offered)${handOver ? '' : ', no hand-over'}`,
+        }),
+      ),
     );
     printPipeline('Pipeline at half load: accept → posted latency', [...before, ...half, ...after]);
     continue;

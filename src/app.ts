@@ -208,7 +208,7 @@ export async function buildApp(options: BuildOptions): Promise<Running> {
     dispatcher?.start();
     registerEventRoutes(app, context);
     registerWebhookRoutes(app, context, () => dispatcher?.wake());
-    registerHubRoutes(app, context, () => worker?.wake());
+    registerHubRoutes(app, context, () => worker?.wake(), worker);
     registerExpenseRoutes(app, context, () => worker?.wake());
     registerBankStatementRoutes(app, context);
     registerReconciliationRoutes(app, context);

@@ -193,8 +193,26 @@ export interface ParsedSubmission {
 }
 
 export type SubmissionOutcome =
-  | { readonly ok: true; readonly posting: PostingView; readonly duplicate: boolean }
+  | {
+      readonly ok: true;
+      readonly posting: PostingView;
+      readonly duplicate: boolean;
+      /** The posting as stored already claimed by this process's worker (`IntakeClaim`), to hand to it. */
+      readonly claimed?: PostingRow;
+    }
   | { readonly ok: false; readonly error: DomainError };
+
+/**
+ * A lease the intake may write with the postings it stores (ADR 0023): up to `capacity` of them go
+ * into the queue already claimed by this process's worker — `sending`, the attempt counted, due again
+ * when the lease runs out — exactly what that worker's claim would have written a moment later. Only a
+ * posting without an ordering key qualifies: one with a key waits for the claim, which checks the key.
+ */
+export interface IntakeClaim {
+  readonly owner: string;
+  readonly until: string;
+  readonly capacity: number;
+}
 
 interface Accepted {
   readonly index: number;
@@ -232,6 +250,7 @@ export async function storeSubmissions(
   tx: TenantDb,
   companyCode: string,
   submissions: readonly ParsedSubmission[],
+  claim?: IntakeClaim,
 ): Promise<SubmissionOutcome[]> {
   if (submissions.length === 0) return [];
   // the connections and their current profile versions in one round trip (this is the hot path)
@@ -340,11 +359,25 @@ export async function storeSubmissions(
       ],
     });
   }
+  const leased =
+    claim === undefined
+      ? undefined
+      : {
+          owner: claim.owner,
+          until: claim.until,
+          ids: new Set(
+            accepted
+              .filter(({ row }) => row.ordering_key === null)
+              .slice(0, claim.capacity)
+              .map(({ row }) => row.id),
+          ),
+        };
   // the same document and revision again (also twice in one batch): the existing posting answers
   const inserted = await enqueuePostings(
     tx,
     accepted.map(({ row }) => row),
     accepted.flatMap(({ row, events }) => traceEventRows(row.created_at, [[row.id, events]])),
+    leased,
   );
   const fresh = accepted.filter((a) => inserted.has(a.row.id));
   const repeated = accepted.filter((a) => !inserted.has(a.row.id));
@@ -367,8 +400,21 @@ export async function storeSubmissions(
     }
   }
   for (const { writer, entries } of byAuditContext(fresh)) await appendAudit(tx, writer.audit, entries);
-  for (const { index, row } of fresh)
-    outcomes[index] = { ok: true, posting: toPostingView(row), duplicate: false };
+  for (const { index, row } of fresh) {
+    if (leased?.ids.has(row.id) !== true) {
+      outcomes[index] = { ok: true, posting: toPostingView(row), duplicate: false };
+      continue;
+    }
+    const claimed: PostingRow = {
+      ...row,
+      status: 'sending',
+      attempts: 1,
+      next_attempt_at: leased.until,
+      lease_owner: leased.owner,
+      lease_until: leased.until,
+    };
+    outcomes[index] = { ok: true, posting: toPostingView(claimed), duplicate: false, claimed };
+  }
   return outcomes;
 }
 

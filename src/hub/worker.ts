@@ -12,6 +12,7 @@ import {
 } from '../platform/store/job-claims.ts';
 import { keepStatisticsCurrent } from '../platform/store/maintenance.ts';
 import { tenantDb } from '../platform/store/tenant-scope.ts';
+import type { IntakeClaim, PostingRow } from './postings.ts';
 import type { HubMetrics } from './metrics.ts';
 import { runPull } from './pulls.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './resilience.ts';
@@ -65,8 +66,23 @@ export interface Worker {
   readonly owner: string;
   /** Look for work now (after a posting was submitted). */
   wake(): void;
+  /**
+   * Room for up to `count` postings that this process's intake stores already claimed (ADR 0023): the
+   * lease to write with them, or undefined when every batch slot is taken, postings may be waiting in
+   * the queue (they go first), or the worker is stopping.
+   */
+  reserve(count: number): LocalClaim | undefined;
   /** Finish in-flight work and stop. */
   stop(): Promise<void>;
+}
+
+/** Batch slots held for the intake's transaction; its claimed postings are handed over once committed. */
+export interface LocalClaim {
+  readonly lease: IntakeClaim;
+  /** The postings stored under the lease, committed: sent at once, like a claim's. */
+  hand(postings: readonly PostingRow[]): void;
+  /** Gives back the slots not handed over (idempotent; `hand` releases too). */
+  release(): void;
 }
 
 /** Most documents in one ERP call unless configured (`FINBRIDGE_WORKER_BATCH_SIZE`). */
@@ -122,6 +138,15 @@ export function startWorker(options: WorkerOptions): Worker {
   // that the next call starts as soon as one ends instead of after a claim's round trip.
   const tasks = concurrency + Math.max(2, Math.ceil(concurrency / 4));
   const inFlight = new Set<Promise<void>>();
+  /** Batch slots reserved by the intake for postings it is storing already claimed. */
+  let reserved = 0;
+  /**
+   * Whether more may be due than the last claim took: it came back full, or a submission woke the
+   * worker since. A finished batch starts the next claim only then; otherwise the queue was empty when
+   * last asked and the next claim waits for a wake-up or the poll (at low load most batches are handed
+   * over by the intake, and a claim after each of them would find nothing, at a write's cost).
+   */
+  let more = true;
   let running = true;
   let wakeUp: (() => void) | undefined;
 
@@ -150,36 +175,44 @@ export function startWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /** Sends each batch beside the others. */
+  function start(claimed: readonly ClaimedPosting[]): void {
+    for (const group of batches(claimed, batchSize)) {
+      const task = sendTraced(database, group, () => sender.processBatch(group))
+        .catch((error: unknown) => {
+          // Left for lease expiry: retried (and looked up first) once the lease runs out.
+          log('worker.process_failed', { postings: group.map((p) => p.id), error: messageOf(error) });
+        })
+        .finally(() => {
+          inFlight.delete(task);
+          if (more) wakeUp?.();
+        });
+      inFlight.add(task);
+    }
+  }
+
   /** Claims due postings while there is room, and sends each batch beside the others. */
   async function postingLoop(): Promise<void> {
     while (running) {
       let claimed: ClaimedPosting[] = [];
-      const free = tasks - inFlight.size;
+      const free = tasks - inFlight.size - reserved;
       const wanted = free * batchSize;
       if (free > 0) {
+        more = false;
         try {
           claimed = await claimDuePostings(database, owner, nowOf(ctx), leaseMs, wanted);
+          if (claimed.length === wanted) more = true;
         } catch (error) {
+          more = true;
           log('worker.claim_failed', { error: messageOf(error) });
           await sleep(pollMs * 5);
           continue;
         }
       }
-      for (const group of batches(claimed, batchSize)) {
-        const task = sendTraced(database, group, () => sender.processBatch(group))
-          .catch((error: unknown) => {
-            // Left for lease expiry: retried (and looked up first) once the lease runs out.
-            log('worker.process_failed', { postings: group.map((p) => p.id), error: messageOf(error) });
-          })
-          .finally(() => {
-            inFlight.delete(task);
-            wakeUp?.();
-          });
-        inFlight.add(task);
-      }
+      start(claimed);
       // A claim that came back short took everything due: wait for the next wake-up (a submission, a
       // finished batch) or poll, instead of asking again at once for nothing.
-      if (claimed.length < wanted || inFlight.size >= tasks) {
+      if (claimed.length < wanted || inFlight.size + reserved >= tasks) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollMs);
           wakeUp = () => {
@@ -237,9 +270,43 @@ export function startWorker(options: WorkerOptions): Worker {
     every(heartbeatMs, 'worker.heartbeat_failed', beat),
     every(upkeepMs, 'worker.upkeep_failed', upkeep),
   ]);
+  /**
+   * The intake's claim: slots for the batches its postings will make, the lease a claim made now would
+   * take — while the worker has room and its last claim found the queue empty. Postings handed over after `stop` are not started: their queue rows wait out the lease and are
+   * then looked up and sent by whichever worker claims them, as after a crash.
+   */
+  const reserve = (count: number): LocalClaim | undefined => {
+    // Only once the claims have caught up: postings already waiting in the queue (a backlog, retries
+    // now due) go first, in their order, and a stream of new ones cannot overtake them.
+    const slots = Math.min(tasks - inFlight.size - reserved, Math.ceil(count / batchSize));
+    if (!running || more || slots <= 0) return undefined;
+    reserved += slots;
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      reserved -= slots;
+      if (more) wakeUp?.();
+    };
+    const until = new Date(nowOf(ctx).getTime() + leaseMs).toISOString();
+    return {
+      lease: { owner, until, capacity: slots * batchSize },
+      hand: (postings) => {
+        release();
+        if (running) start(postings.map((p) => ({ ...p, claimed_from: 'pending' as const })));
+        else log('worker.handed_after_stop', { postings: postings.map((p) => p.id) });
+      },
+      release,
+    };
+  };
+
   return {
     owner,
-    wake: () => wakeUp?.(),
+    wake: () => {
+      more = true;
+      wakeUp?.();
+    },
+    reserve,
     stop: async () => {
       running = false;
       wakeUp?.();

@@ -19,6 +19,7 @@ import {
   traceOf,
 } from '../../hub/postings.ts';
 import { createIntake } from '../../hub/intake.ts';
+import type { Worker } from '../../hub/worker.ts';
 import { assertDirectChange } from '../../governance/changes/requests.ts';
 import { registerSupplierBill } from '../../finance/payables/bills.ts';
 import { connectionHealth } from '../../hub/monitor.ts';
@@ -129,9 +130,14 @@ const ConnectorSchema = Type.Object({
 });
 
 /** The integration hub's API: connectors, connections, voucher submission (202), postings, replay and traces. */
-export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): void {
+export function registerHubRoutes(
+  app: App,
+  ctx: ApiContext,
+  wake: () => void,
+  worker?: Pick<Worker, 'reserve' | 'wake'>,
+): void {
   const admin = needs('connections:admin');
-  const intake = createIntake();
+  const intake = createIntake(worker === undefined ? {} : { worker });
 
   app.get(
     '/api/v1/connectors',
@@ -441,7 +447,7 @@ export function registerHubRoutes(app: App, ctx: ApiContext, wake: () => void): 
             ...(body.orderingKey === undefined ? {} : { orderingKey: body.orderingKey }),
           },
         );
-        wake();
+        // the intake hands the posting to this process's worker, or wakes it
         return reply
           .code(duplicate ? 200 : 202)
           .header('location', `/api/v1/postings/${posting.id}`)

@@ -41,18 +41,33 @@ const columns = <T, K extends keyof T>(rows: readonly T[], keys: readonly K[]) =
   keys.map((k) => rows.map((r) => r[k]));
 
 /**
+ * Postings stored already claimed by this process's worker (ADR 0023): their queue rows are written
+ * `sending`, the attempt counted, under this lease — what a claim would write, in the intake's own
+ * transaction.
+ */
+export interface IntakeLease {
+  readonly owner: string;
+  readonly until: string;
+  readonly ids: ReadonlySet<string>;
+}
+
+/**
  * Stores accepted postings with their queue rows and first trace events (the intake's group, in the
  * caller's transaction). A posting whose reference the connection already has is skipped, and so are
- * its events; returns the ids stored.
+ * its events; returns the ids stored. The postings named by `lease` are queued already claimed.
  */
 export async function enqueuePostings(
   db: TenantDb,
   postings: readonly NewPosting[],
   events: readonly NewTraceEvent[],
+  lease?: IntakeLease,
 ): Promise<Set<string>> {
   if (postings.length === 0) return new Set();
   const executor = executorOf(db);
   const tenant = db.tenantId;
+  const owner = lease?.owner ?? null;
+  const until = lease?.until ?? null;
+  const claimed = lease === undefined ? [] : [...lease.ids];
   if (!isSqlite(executor)) {
     const p = columns(postings, [
       'id',
@@ -82,8 +97,12 @@ export async function enqueuePostings(
         on conflict (tenant_id, connection_id, external_reference) do nothing
         returning id, ordering_key, created_at
       ), queued as (
-        insert into posting_queue (posting_id, tenant_id, status, attempts, next_attempt_at, ordering_key, created_at)
-        select id, ${tenant}::text, 'pending', 0, created_at, ordering_key, created_at from stored
+        insert into posting_queue (posting_id, tenant_id, status, attempts, next_attempt_at, ordering_key,
+            created_at, lease_owner, lease_until)
+        select id, ${tenant}::text, case when c then 'sending' else 'pending' end, case when c then 1 else 0 end,
+               case when c then ${until}::text else created_at end, ordering_key, created_at,
+               case when c then ${owner}::text end, case when c then ${until}::text end
+          from (select id, ordering_key, created_at, id = any(${claimed}::text[]) as c from stored) s
       ), traced as (
         insert into posting_events (tenant_id, posting_id, seq, at, kind, detail_json)
         select ${tenant}::text, e.posting_id, e.seq, e.at, e.kind, e.detail_json
@@ -119,10 +138,18 @@ export async function enqueuePostings(
     returning id`.execute(executor);
   const stored = new Set(result.rows.map((r) => r.id));
   if (stored.size === 0) return stored;
-  const queued = postings.filter((r) => stored.has(r.id)).map((r) => [r.id, r.created_at, r.ordering_key]);
+  const queued = postings
+    .filter((r) => stored.has(r.id))
+    .map((r) =>
+      lease?.ids.has(r.id) === true
+        ? [r.id, r.created_at, r.ordering_key, 'sending', 1, until, owner, until]
+        : [r.id, r.created_at, r.ordering_key, 'pending', 0, r.created_at, null, null],
+    );
   await sql`
-    insert into posting_queue (posting_id, tenant_id, status, attempts, next_attempt_at, ordering_key, created_at)
-    select q.value ->> 0, ${tenant}, 'pending', 0, q.value ->> 1, q.value ->> 2, q.value ->> 1
+    insert into posting_queue (posting_id, tenant_id, status, attempts, next_attempt_at, ordering_key, created_at,
+        lease_owner, lease_until)
+    select q.value ->> 0, ${tenant}, q.value ->> 3, q.value ->> 4, q.value ->> 5, q.value ->> 2, q.value ->> 1,
+           q.value ->> 6, q.value ->> 7
       from json_each(${JSON.stringify(queued)}) as q`.execute(executor);
   const traced = events
     .filter((e) => stored.has(e.posting_id))

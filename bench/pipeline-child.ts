@@ -1,0 +1,12 @@
+// One pipeline case in a process of its own (bench/run.ts starts it): only the pipeline's modules are
+// loaded, through Node's compile cache as the `finbridge` command loads them, so that the case's peak
+// RSS is the hub's and not the other suites' (a browser driver among them).
+import { enableCompileCache } from 'node:module';
+
+enableCompileCache();
+
+const [, , which, json] = process.argv;
+const { runPipelineCase } = await import('./pipeline.ts');
+const row = await runPipelineCase(which ?? 'sqlite', JSON.parse(json ?? '{}'));
+process.stdout.write(JSON.stringify({ ...row, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+process.exit(0);
