@@ -272,8 +272,9 @@ export function startWorker(options: WorkerOptions): Worker {
   ]);
   /**
    * The intake's claim: slots for the batches its postings will make, the lease a claim made now would
-   * take — while the worker has room and its last claim found the queue empty. Postings handed over after `stop` are not started: their queue rows wait out the lease and are
-   * then looked up and sent by whichever worker claims them, as after a crash.
+   * take — while the worker has room and its last claim found the queue empty. Postings handed over
+   * after `stop` are not started: their queue rows wait out the lease and are then looked up and sent
+   * by whichever worker claims them, as after a crash.
    */
   const reserve = (count: number): LocalClaim | undefined => {
     // Only once the claims have caught up: postings already waiting in the queue (a backlog, retries
