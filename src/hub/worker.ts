@@ -144,9 +144,12 @@ export function startWorker(options: WorkerOptions): Worker {
    * Whether more may be due than the last claim took: it came back full, or a submission woke the
    * worker since. A finished batch starts the next claim only then; otherwise the queue was empty when
    * last asked and the next claim waits for a wake-up or the poll (at low load most batches are handed
-   * over by the intake, and a claim after each of them would find nothing, at a write's cost).
+   * over by the intake, and a claim after each of them would find nothing, at a write's cost). It keeps
+   * its value while a claim is under way, so the intake cannot overtake a backlog that claim is taking.
    */
   let more = true;
+  /** A wake-up came while the claim under way was being made: what it took may not include the cause. */
+  let wokenDuringClaim = false;
   let running = true;
   let wakeUp: (() => void) | undefined;
 
@@ -198,10 +201,10 @@ export function startWorker(options: WorkerOptions): Worker {
       const free = tasks - inFlight.size - reserved;
       const wanted = free * batchSize;
       if (free > 0) {
-        more = false;
+        wokenDuringClaim = false;
         try {
           claimed = await claimDuePostings(database, owner, nowOf(ctx), leaseMs, wanted);
-          if (claimed.length === wanted) more = true;
+          more = claimed.length === wanted || wokenDuringClaim;
         } catch (error) {
           more = true;
           log('worker.claim_failed', { error: messageOf(error) });
@@ -305,6 +308,7 @@ export function startWorker(options: WorkerOptions): Worker {
     owner,
     wake: () => {
       more = true;
+      wokenDuringClaim = true;
       wakeUp?.();
     },
     reserve,
