@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
   callApi,
+  confirmVia,
   ensureConsoleBuilt,
   findChromium,
   openConsole,
@@ -231,8 +232,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       const page = await as('zhao.jing');
       await page.goto(`${server.url}/finance/periods?year=${period.slice(0, 4)}`);
       const line = page.locator(`[data-testid=period-table] [data-period="${period}"]`);
-      await line.getByTestId('period-close').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(page, line.getByTestId('period-close'));
       await line.locator('[data-status=closed]').waitFor();
       const listed = await api<{ items: { period: string; closedBy: string }[] }>(
         page,
@@ -259,8 +259,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       assert.equal(problem.code, 'period_closed');
       assert.equal(problem.errors[0]?.pointer, '/claimedOn');
 
-      await line.getByTestId('period-reopen').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(page, line.getByTestId('period-reopen'));
       await line.locator('[data-status=open]').waitFor();
       const again = await callApi(employee, server, 'POST', `/api/v1/expense-claims/${draft.id}/submit`);
       assert.equal(again.status, 200, JSON.stringify(again.body));

@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { USCC_CHARS, usccCheckChar } from '../../src/standards/cn/uscc.ts';
 import {
   callApi,
+  confirmVia,
   ensureConsoleBuilt,
   findChromium,
   openConsole,
@@ -214,8 +215,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await mapColumn(page, '供应商名称', 'name');
       await page.getByTestId('import-dry-run').click();
       await page.getByTestId('import-result').waitFor();
-      await page.getByTestId('import-commit').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(page, page.getByTestId('import-commit'));
       await page.getByTestId('import-committed').waitFor();
       await page.getByTestId('import-rows').getByText('S9002').waitFor();
       const afterCommit = await suppliersOf(page, server);
@@ -229,8 +229,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         .filter({ hasText: 'suppliers-gbk.csv' });
       await batchRow.locator('[data-status="committed"]').waitFor();
       await screenshot(t, page, 'governance-import-batches', 'en-US');
-      await batchRow.getByTestId('import-rollback').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(page, batchRow.getByTestId('import-rollback'));
       await batchRow.locator('[data-status="rolled_back"]').waitFor();
       assert.deepEqual(await suppliersOf(page, server), before, 'the rollback left the suppliers as before');
 
@@ -246,8 +245,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await mapColumn(page, '供应商名称', 'name');
       await page.getByTestId('import-dry-run').click();
       await page.getByTestId('import-result').waitFor();
-      await page.getByTestId('import-commit').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(page, page.getByTestId('import-commit'));
       await page.getByTestId('import-committed').waitFor();
       const listedAgain = await callApi(page, server, 'GET', '/api/v1/suppliers?limit=500');
       const s9003 = (listedAgain.body as { items: { id: string; code: string }[] }).items.find(
@@ -262,9 +260,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         .getByTestId('import-batches')
         .locator('tbody tr')
         .filter({ hasText: 'one-more.csv' });
-      await laterRow.getByTestId('import-rollback').click();
-      // the newest confirmation (the commit's may still be fading out)
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').last().click();
+      await confirmVia(page, laterRow.getByTestId('import-rollback'));
       await page.getByTestId('import-rollback-blocked').waitFor();
       const blocked = page.getByTestId('import-blocked-records').locator('tbody tr.ant-table-row');
       assert.equal(await blocked.count(), 1);
@@ -321,8 +317,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await page.getByTestId('import-dry-run').click();
       await page.locator('[data-testid="import-count-refused"][data-count="0"]').waitFor();
       assert.equal(await page.getByTestId('import-count-created').getAttribute('data-count'), '1');
-      await page.getByTestId('import-commit').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(page, page.getByTestId('import-commit'));
       await page.getByTestId('import-committed').waitFor();
       const batchRow = page
         .getByTestId('import-batches')
@@ -330,15 +325,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         .filter({ hasText: 'history-ok.csv' });
       await batchRow.locator('[data-status="committed"]').waitFor();
       assert.match((await batchRow.textContent()) ?? '', /historical-claims/);
-      // the commit's confirmation may still be fading out when the rollback's opens: take the newest
-      await page.waitForFunction(() => {
-        const { document } = globalThis as unknown as {
-          document: { querySelectorAll(s: string): ArrayLike<{ checkVisibility(): boolean }> };
-        };
-        return Array.from(document.querySelectorAll('.ant-popconfirm')).every((e) => !e.checkVisibility());
-      });
-      await batchRow.getByTestId('import-rollback').click();
-      await page.locator('.ant-popconfirm:visible .ant-btn-primary').last().click();
+      await confirmVia(page, batchRow.getByTestId('import-rollback'));
       await batchRow.locator('[data-status="rolled_back"]').waitFor();
       assert.deepEqual(problems, []);
     });
@@ -370,8 +357,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
       await mapColumn(maker.page, '供应商名称', 'name');
       await maker.page.getByTestId('import-dry-run').click();
       await maker.page.getByTestId('import-result').waitFor();
-      await maker.page.getByTestId('import-commit').click();
-      await maker.page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+      await confirmVia(maker.page, maker.page.getByTestId('import-commit'));
       await maker.page.getByTestId('import-needs-approval').waitFor();
       await maker.page.getByTestId('import-file-request').click();
       await maker.page.getByTestId('import-filed').waitFor();

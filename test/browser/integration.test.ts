@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import {
+  confirmVia,
   ensureConsoleBuilt,
   findChromium,
   screenshotPath,
@@ -426,8 +427,7 @@ if (executablePath === undefined && process.env['CI'] !== undefined && process.e
         .getByTestId('dead-table')
         .locator('tr.ant-table-row', { hasText: second.documentId })
         .waitFor();
-      await page.getByTestId('bulk-replay-submit').click();
-      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await confirmVia(page, page.getByTestId('bulk-replay-submit'));
       const answer = page.getByTestId('bulk-answer');
       await answer.waitFor();
       assert.match(await answer.innerText(), /已重新排队 [1-9]\d* 笔/);

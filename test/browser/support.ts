@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildConsole, consoleIsFresh } from '../../scripts/build-console.ts';
 import { openDatabase } from '../../src/platform/store/database.ts';
 import { seedPendingTasksOf, type PendingLoad } from '../support/approval-load.ts';
@@ -173,6 +173,24 @@ export async function signIn(page: Page, server: RunningServer, username: string
   await page.locator('#password').fill(password);
   await page.getByTestId('sign-in').click();
   await page.getByTestId('home-title').waitFor();
+}
+
+/**
+ * Clicks `trigger` and then OK in the confirmation it opens. Waits first until no earlier confirmation is
+ * showing: one still fading out matches `:visible` until its animation ends, and Playwright keeps the
+ * element it first resolved, so its OK would be clicked (and waited on for ever once hidden) instead.
+ */
+export async function confirmVia(page: Page, trigger: Locator): Promise<void> {
+  const noneShowing = () => {
+    const { document } = globalThis as unknown as {
+      document: { querySelectorAll(s: string): ArrayLike<{ checkVisibility(): boolean }> };
+    };
+    return Array.from(document.querySelectorAll('.ant-popconfirm')).every((e) => !e.checkVisibility());
+  };
+  await page.waitForFunction(noneShowing);
+  await trigger.click();
+  await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+  await page.waitForFunction(noneShowing);
 }
 
 /** The API as the signed-in page's session (its cookie and CSRF token); any answer, not only 2xx. */
