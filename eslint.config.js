@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['bin/*.js'] },
+        projectService: { allowDefaultProject: ['bin/*.js', 'src/platform/store/sqlite-checkpointer.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -70,6 +70,10 @@ export default tseslint.config(
   {
     files: ['bin/*.js'],
     languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
+    files: ['src/**/*.js'],
+    languageOptions: { globals: globals.node },
   },
   // the web console: browser code, React hooks checked (every finding an error, like the rest)
   {

@@ -8,5 +8,6 @@ enableCompileCache();
 const [, , which, json] = process.argv;
 const { runPipelineCase } = await import('./pipeline.ts');
 const row = await runPipelineCase(which ?? 'sqlite', JSON.parse(json ?? '{}'));
-process.stdout.write(JSON.stringify({ ...row, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+const peakRssMb = row.peakRssMb > 0 ? row.peakRssMb : process.resourceUsage().maxRSS / 1024;
+process.stdout.write(JSON.stringify({ ...row, peakRssMb }) + '\n');
 process.exit(0);

@@ -43,6 +43,7 @@ export interface PipelineRow {
   readonly vouchersPerSecond: number;
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
+  /** The process's peak RSS when the work was done (0: at its end, filled in by bench/pipeline-child.ts). */
   readonly peakRssMb: number;
   /** CPU time of this process (hub, simulator and submitters, or the raw client and simulator) per voucher. */
   readonly cpuUsPerVoucher?: number;
@@ -329,6 +330,8 @@ export async function hubCase(
     unsubscribe();
     await sealer.stop();
     await sealAll(database, audit.key);
+    // the hub's high-water mark, before this benchmark reads every posting back for its latencies
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
     const unsealed = await db
       .selectFrom('audit_pending')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -349,7 +352,7 @@ export async function hubCase(
       vouchersPerSecond: n / seconds,
       p50Ms: percentile(latencies, 50),
       p99Ms: percentile(latencies, 99),
-      peakRssMb: 0,
+      peakRssMb,
       cpuUsPerVoucher: (cpu.user + cpu.system) / n,
       serverCpuUsPerVoucher: engine === 'postgres' ? (serverMs * 1000) / n : null,
       ...erpFigures(erpBefore, erpAfter, n),

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { ENGINES } from './support/engines.ts';
-import type { OpenDatabase } from '../src/platform/store/database.ts';
+import { openDatabase, type OpenDatabase } from '../src/platform/store/database.ts';
 import { migrateToLatest, pendingMigrations } from '../src/platform/store/migrate.ts';
 import { TenantRequiredError, tenantDb } from '../src/platform/store/tenant-scope.ts';
 import { createCompany } from '../src/platform/store/companies.ts';
@@ -242,3 +247,41 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('store on an SQLite file', () => {
+  it('checkpoints a busy write-ahead log in a thread of its own, so the log stops growing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finbridge-wal-'));
+    const file = join(dir, 'busy.db');
+    const database = openDatabase(`sqlite:${file}`);
+    const autocheckpoint = async () =>
+      Number(
+        (await sql<{ wal_autocheckpoint: bigint }>`pragma wal_autocheckpoint`.execute(database.db)).rows[0]
+          ?.wal_autocheckpoint,
+      );
+    const write = async (megabytes: number) => {
+      for (let i = 0; i < megabytes * 4; i++)
+        await sql`insert into filler (body) values (${randomBytes(256 * 1024)})`.execute(database.db);
+    };
+    try {
+      await sql`create table filler (id integer primary key, body blob not null)`.execute(database.db);
+      // past 4 MB of log the thread starts, and the connection's own checkpoint moves out to 64 MB
+      await write(6);
+      for (let waited = 0; (await autocheckpoint()) !== 16384; waited += 100) {
+        assert.ok(waited < 10_000, 'the checkpoint thread did not start');
+        await sleep(100);
+      }
+      // 40 MB more, written over a few seconds: the thread checkpoints as it goes, so the log is reused
+      for (let round = 0; round < 20; round++) {
+        await write(2);
+        await sleep(150);
+      }
+      // a thread that failed to load hands checkpoints back to the connection (1,000 pages)
+      assert.equal(await autocheckpoint(), 16384, 'the checkpoint thread failed');
+      const wal = statSync(`${file}-wal`).size;
+      assert.ok(wal < 30 << 20, `the log grew to ${(wal / 2 ** 20).toFixed(1)} MB: nothing checkpointed it`);
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

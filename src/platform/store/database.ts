@@ -78,24 +78,26 @@ function openSqlite(file: string): OpenDatabase {
 const BACKGROUND_CHECKPOINT_BYTES = 4 << 20;
 
 /**
- * Checkpoints of a busy file move off the process's thread (sqlite-checkpointer.ts): once the
+ * Checkpoints of a busy file move off the process's thread (sqlite-checkpointer.js): once the
  * write-ahead log has passed 4 MB, a thread checkpoints it every 250 ms, and the connection's own
  * automatic checkpoint is only a backstop (64 MB). Quiet files (tests, a small company) never start
  * the thread.
  */
 function checkpointInBackground(connection: SQLite.Database, file: string): { stop(): Promise<void> } {
-  let thread: Worker | undefined;
+  let thread: { readonly worker: Worker; readonly exited: Promise<unknown> } | undefined;
   let stopped = false;
   const watch = setInterval(() => {
     void stat(`${file}-wal`).then(
       (wal) => {
         if (stopped || thread !== undefined || wal.size < BACKGROUND_CHECKPOINT_BYTES) return;
         connection.pragma('wal_autocheckpoint = 16384');
-        thread = new Worker(new URL('./sqlite-checkpointer.ts', import.meta.url), {
-          workerData: { file, everyMs: 250 },
+        const worker = new Worker(new URL('./sqlite-checkpointer.js', import.meta.url), {
+          argv: [file, 250],
         });
-        thread.unref();
-        thread.on('error', () => connection.pragma('wal_autocheckpoint = 1000'));
+        worker.unref();
+        // a thread that failed hands checkpoints back to the connection (and has exited: stop() must not wait)
+        worker.on('error', () => connection.pragma('wal_autocheckpoint = 1000'));
+        thread = { worker, exited: new Promise((resolve) => worker.once('exit', resolve)) };
         clearInterval(watch);
       },
       () => {},
@@ -106,11 +108,9 @@ function checkpointInBackground(connection: SQLite.Database, file: string): { st
     async stop() {
       stopped = true;
       clearInterval(watch);
-      const running = thread;
-      if (running === undefined) return;
-      const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.postMessage('stop');
-      await exited;
+      if (thread === undefined) return;
+      thread.worker.postMessage('stop');
+      await thread.exited;
     },
   };
 }
