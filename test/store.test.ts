@@ -249,6 +249,29 @@ for (const engine of ENGINES) {
 }
 
 describe('store on an SQLite file', () => {
+  it('opens it with a write-ahead log, normal syncs and 8 MB of page cache (ADR 0024)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'finbridge-pragmas-'));
+    const database = openDatabase(`sqlite:${join(dir, 'f.db')}`);
+    try {
+      const one = async (name: string) =>
+        Object.values(
+          (await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db)).rows[0] ?? {},
+        )[0];
+      assert.deepEqual(
+        [
+          await one('journal_mode'),
+          await one('synchronous'),
+          await one('cache_size'),
+          await one('foreign_keys'),
+        ],
+        ['wal', 1, -8000, 1],
+      );
+    } finally {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('checkpoints a busy write-ahead log in a thread of its own, so the log stops growing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'finbridge-wal-'));
     const file = join(dir, 'busy.db');
