@@ -40,8 +40,9 @@ interface Session {
 
 let loading: Promise<typeof SftpClient> | undefined;
 /**
- * ssh2 and its SFTP client are loaded with the first session, not with the connector: about 16 MB of
- * memory and 0.1 s of start-up in every FinBridge process, most of which never open an SFTP session.
+ * ssh2 and its SFTP client are loaded with the first session, not with the connector: 16 MB and 0.1 s
+ * loaded alone, about 5 MB in the hub's process (ADR 0024), in every FinBridge process, most of which
+ * never open an SFTP session.
  */
 const sftpClientClass = () => (loading ??= import('ssh2-sftp-client').then((m) => m.default));
 
