@@ -142,7 +142,7 @@ for (const engine of ENGINES) {
 }
 
 for (const engine of ENGINES) {
-  describe(`audit entries waiting to be sealed on ${engine.engine}`, () => {
+  describe(`audit entries and the chain on ${engine.engine}`, () => {
     /** A fresh database with one company, its chain keyed by `key`. */
     const companyWithChain = async (database: Awaited<ReturnType<typeof engine.open>>, code: string) => {
       await migrateToLatest(database);
@@ -156,7 +156,51 @@ for (const engine of ENGINES) {
       return { clock, company, db: tenantDb(database.db, company.id) };
     };
 
-    it('are sealed in order, and one edited before sealing is reported, not chained', async () => {
+    it('join the chain with their change and go with it when it rolls back', async () => {
+      const database = await engine.open();
+      try {
+        const key = Buffer.alloc(32, 5);
+        const { clock, company, db } = await companyWithChain(database, 'WITH');
+        const audit = { key, clock };
+        const thing = (n: number) => ({
+          actor: 'user:a',
+          action: 'update',
+          entityType: 'Thing',
+          entityId: `T${n}`,
+        });
+        await db.transaction((tx) => appendAudit(tx, audit, [thing(1), thing(2)]));
+        await assert.rejects(
+          db.transaction(async (tx) => {
+            await appendAudit(tx, audit, [thing(3)]);
+            throw new Error('the change fails after its entry was written');
+          }),
+          /the change fails/,
+        );
+        await appendAudit(db, audit, [thing(4)]);
+        // SQLite writes one transaction at a time: its entries are chained as they are written (ADR 0025)
+        const waiting = await db.selectFrom('audit_pending').select('id').execute();
+        assert.equal(waiting.length, engine.engine === 'sqlite' ? 0 : 3);
+        await sealAll(database, key, company.id);
+        const chain = await db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
+        assert.deepEqual(
+          chain.map((r) => r.entity_id).filter((id) => id.startsWith('T')),
+          ['T1', 'T2', 'T4'],
+        );
+        assert.deepEqual(
+          chain.map((r) => r.seq),
+          chain.map((_, i) => i + 1),
+        );
+        const [report] = await verifyAuditChain(database, key, company.id);
+        assert.deepEqual(report?.problems, []);
+      } finally {
+        await database.close();
+      }
+    });
+
+    // on SQLite nothing waits to be sealed (ADR 0025)
+    const waiting = { skip: engine.engine === 'sqlite' && 'SQLite chains entries as they are written' };
+
+    it('are sealed in order, and one edited before sealing is reported, not chained', waiting, async () => {
       const database = await engine.open();
       try {
         const key = Buffer.alloc(32, 3);
@@ -189,30 +233,38 @@ for (const engine of ENGINES) {
       }
     });
 
-    it('are sealed in short steps by the background sealer, the backlog whole and in order', async () => {
-      const database = await engine.open();
-      try {
-        const key = Buffer.alloc(32, 4);
-        const { clock, company, db } = await companyWithChain(database, 'STEP');
-        const entries = Array.from({ length: 450 }, (_, n) => ({
-          actor: 'user:a',
-          action: 'update',
-          entityType: 'Thing',
-          entityId: `T${String(n).padStart(3, '0')}`,
-        }));
-        await appendAudit(db, { key, clock }, entries);
-        // steps of 200: 200, 200, then 50 (a short step ends the round)
-        assert.equal(await sealAll(database, key, company.id, { entries: 200 }), 450);
-        const chain = await db.selectFrom('audit_log').select(['seq', 'entity_id']).orderBy('seq').execute();
-        assert.deepEqual(
-          chain.map((r) => r.entity_id).filter((id) => id.startsWith('T')),
-          entries.map((e) => e.entityId),
-        );
-        const [report] = await verifyAuditChain(database, key, company.id);
-        assert.deepEqual(report?.problems, []);
-      } finally {
-        await database.close();
-      }
-    });
+    it(
+      'are sealed in short steps by the background sealer, the backlog whole and in order',
+      waiting,
+      async () => {
+        const database = await engine.open();
+        try {
+          const key = Buffer.alloc(32, 4);
+          const { clock, company, db } = await companyWithChain(database, 'STEP');
+          const entries = Array.from({ length: 450 }, (_, n) => ({
+            actor: 'user:a',
+            action: 'update',
+            entityType: 'Thing',
+            entityId: `T${String(n).padStart(3, '0')}`,
+          }));
+          await appendAudit(db, { key, clock }, entries);
+          // steps of 200: 200, 200, then 50 (a short step ends the round)
+          assert.equal(await sealAll(database, key, company.id, { entries: 200 }), 450);
+          const chain = await db
+            .selectFrom('audit_log')
+            .select(['seq', 'entity_id'])
+            .orderBy('seq')
+            .execute();
+          assert.deepEqual(
+            chain.map((r) => r.entity_id).filter((id) => id.startsWith('T')),
+            entries.map((e) => e.entityId),
+          );
+          const [report] = await verifyAuditChain(database, key, company.id);
+          assert.deepEqual(report?.problems, []);
+        } finally {
+          await database.close();
+        }
+      },
+    );
   });
 }

@@ -7,6 +7,7 @@ import { companyConnectedTo } from '../src/demo/erp.ts';
 import { sampleReimbursement } from '../src/demo/sample-vouchers.ts';
 import { createIntake, type IntakeTenant } from '../src/hub/intake.ts';
 import { DomainError } from '../src/model/result.ts';
+import { sealAll } from '../src/platform/audit/audit-log.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { createKeyring } from '../src/platform/security/keyring.ts';
 import type { OpenDatabase } from '../src/platform/store/database.ts';
@@ -110,8 +111,9 @@ for (const engine of ENGINES) {
         events.slice(0, 3).map((e) => e.kind),
         ['received', 'validated', 'mapped'],
       );
+      await sealAll(database, writer.audit.key, db.tenantId);
       const audited = await db
-        .selectFrom('audit_pending')
+        .selectFrom('audit_log')
         .select('entity_id')
         .where(
           'entity_id',

@@ -198,7 +198,7 @@ export type SubmissionOutcome =
       readonly posting: PostingView;
       readonly duplicate: boolean;
       /** The posting as stored already claimed by this process's worker (`IntakeClaim`), to hand to it. */
-      readonly claimed?: PostingRow;
+      readonly claimed?: HandedPosting;
     }
   | { readonly ok: false; readonly error: DomainError };
 
@@ -212,6 +212,11 @@ export interface IntakeClaim {
   readonly owner: string;
   readonly until: string;
   readonly capacity: number;
+}
+
+/** A posting stored already claimed, with the document the intake validated: sent without parsing it again. */
+export interface HandedPosting extends PostingRow {
+  readonly canonical: CanonicalDocument;
 }
 
 interface Accepted {
@@ -400,13 +405,14 @@ export async function storeSubmissions(
     }
   }
   for (const { writer, entries } of byAuditContext(fresh)) await appendAudit(tx, writer.audit, entries);
-  for (const { index, row } of fresh) {
+  for (const { index, row, submission } of fresh) {
     if (leased?.ids.has(row.id) !== true) {
       outcomes[index] = { ok: true, posting: toPostingView(row), duplicate: false };
       continue;
     }
-    const claimed: PostingRow = {
+    const claimed: HandedPosting = {
       ...row,
+      canonical: submission.document,
       status: 'sending',
       attempts: 1,
       next_attempt_at: leased.until,

@@ -12,14 +12,14 @@ import {
 } from '../platform/store/job-claims.ts';
 import { keepStatisticsCurrent } from '../platform/store/maintenance.ts';
 import { tenantDb } from '../platform/store/tenant-scope.ts';
-import type { IntakeClaim, PostingRow } from './postings.ts';
+import type { HandedPosting, IntakeClaim } from './postings.ts';
 import type { HubMetrics } from './metrics.ts';
 import { runPull } from './pulls.ts';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './resilience.ts';
 import { ConnectionStates } from './worker/connection-states.ts';
 import { messageOf, nowOf, sleep, type WorkerContext } from './worker/context.ts';
 import { Leases } from './worker/leases.ts';
-import { PostingSender } from './worker/sending.ts';
+import { PostingSender, type SendablePosting } from './worker/sending.ts';
 import { sendTraced } from './worker/tracing.ts';
 
 /**
@@ -80,7 +80,7 @@ export interface Worker {
 export interface LocalClaim {
   readonly lease: IntakeClaim;
   /** The postings stored under the lease, committed: sent at once, like a claim's. */
-  hand(postings: readonly PostingRow[]): void;
+  hand(postings: readonly HandedPosting[]): void;
   /** Gives back the slots not handed over (idempotent; `hand` releases too). */
   release(): void;
 }
@@ -106,8 +106,8 @@ function contextOf(options: WorkerOptions): WorkerContext {
 }
 
 /** Claimed postings in groups that can share one ERP call, each at most `batchSize` long. */
-function batches(claimed: readonly ClaimedPosting[], batchSize: number): ClaimedPosting[][] {
-  const groups = new Map<string, ClaimedPosting[]>();
+function batches(claimed: readonly SendablePosting[], batchSize: number): SendablePosting[][] {
+  const groups = new Map<string, SendablePosting[]>();
   for (const p of claimed) {
     // those the claim marked `sending` go together; the others are looked up first
     const marked = p.claimed_from === 'pending';
@@ -116,7 +116,7 @@ function batches(claimed: readonly ClaimedPosting[], batchSize: number): Claimed
     group.push(p);
     groups.set(key, group);
   }
-  const out: ClaimedPosting[][] = [];
+  const out: SendablePosting[][] = [];
   for (const group of groups.values())
     for (let i = 0; i < group.length; i += batchSize) out.push(group.slice(i, i + batchSize));
   return out;
@@ -179,7 +179,7 @@ export function startWorker(options: WorkerOptions): Worker {
   }
 
   /** Sends each batch beside the others. */
-  function start(claimed: readonly ClaimedPosting[]): void {
+  function start(claimed: readonly SendablePosting[]): void {
     for (const group of batches(claimed, batchSize)) {
       const task = sendTraced(database, group, () => sender.processBatch(group))
         .catch((error: unknown) => {

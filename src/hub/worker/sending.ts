@@ -1,4 +1,10 @@
-import type { DocumentKind, ErpFailure, MappingProfile, PushResult } from '../../connectors/contract.ts';
+import type {
+  CanonicalDocument,
+  DocumentKind,
+  ErpFailure,
+  MappingProfile,
+  PushResult,
+} from '../../connectors/contract.ts';
 import { settlePosted, type ClaimedPosting, type PostingRow } from '../../platform/store/job-claims.ts';
 import { tenantDb, type TenantDb } from '../../platform/store/tenant-scope.ts';
 import type { PostingStatus } from '../tables.ts';
@@ -9,6 +15,13 @@ import type { ConnectionState, ConnectionStates } from './connection-states.ts';
 import { nowOf, sleep, type WorkerContext } from './context.ts';
 import type { Leases } from './leases.ts';
 import { tellPosted, tellRejected } from './notices.ts';
+
+/** A claimed posting; one the intake handed over carries the document it validated, not parsed again. */
+export type SendablePosting = ClaimedPosting & Validated;
+
+interface Validated {
+  readonly canonical?: CanonicalDocument;
+}
 
 /**
  * The exactly-once-effect protocol for one batch of claimed postings (ARCHITECTURE §4): a posting
@@ -41,7 +54,7 @@ export class PostingSender {
    * and is given back. Each item's outcome is then settled on its own terms, the successes together in
    * one transaction.
    */
-  async processBatch(postings: readonly ClaimedPosting[]): Promise<void> {
+  async processBatch(postings: readonly SendablePosting[]): Promise<void> {
     const [head] = postings;
     if (head === undefined) return;
     const db = tenantDb(this.#ctx.database.db, head.tenant_id);
@@ -102,7 +115,7 @@ export class PostingSender {
    */
   async #send(
     db: TenantDb,
-    postings: readonly ClaimedPosting[],
+    postings: readonly SendablePosting[],
     state: ConnectionState,
     profile: MappingProfile,
   ): Promise<
@@ -121,7 +134,9 @@ export class PostingSender {
       await (markedByClaim ? leases.unsend(db, postings, holdMs) : leases.putBack(db, postings, holdMs));
       return undefined;
     }
-    const batch = markedByClaim ? postings : await this.#recheck(db, postings, state);
+    const batch: readonly (PostingRow & Validated)[] = markedByClaim
+      ? postings
+      : await this.#recheck(db, postings, state);
     if (batch.length === 0) return undefined;
     if (leases.spareMs(batch) < 0) {
       await leases.unsend(db, batch, 0);
@@ -130,7 +145,7 @@ export class PostingSender {
     // each document parsed once: the canonical form for the call, the submitted form for the modules
     const submitted = batch.map((posting) => JSON.parse(posting.document_json) as Record<string, unknown>);
     const items = batch.map((posting, i) => ({
-      document: parseDocument(posting.document_type as DocumentKind, submitted[i]),
+      document: posting.canonical ?? parseDocument(posting.document_type as DocumentKind, submitted[i]),
       externalReference: posting.external_reference,
     }));
     const started = performance.now();

@@ -7,7 +7,7 @@ import type { Clock } from '../clock.ts';
 import { AUDIT_GENESIS } from '../store/companies.ts';
 import type { OpenDatabase } from '../store/database.ts';
 import { insertRowsAsJson } from '../store/posting-queue.ts';
-import { tenantDb, type TenantDb } from '../store/tenant-scope.ts';
+import { runsOnSqlite, tenantDb, type TenantDb } from '../store/tenant-scope.ts';
 
 /**
  * The tamper-evident audit log: one hash chain per company. Each entry's hash is an HMAC (keyed with
@@ -89,8 +89,10 @@ export function pendingMac(key: Buffer, entry: PendingEntry): string {
 
 /**
  * Records entries in the caller's transaction (pass the transaction's TenantDb): they commit or roll
- * back with the change. Each carries its own MAC; `sealAuditLog` chains them shortly after. No shared
- * row is locked here, so a company's changes do not queue behind one another.
+ * back with the change. On PostgreSQL each carries its own MAC and `sealAuditLog` chains them shortly
+ * after, so no shared row is locked and a company's changes do not queue behind one another. SQLite runs
+ * one write transaction at a time whatever rows it touches, so there the entries join the chain at once,
+ * under the head row, in the same transaction (ADR 0025): nothing waits that would not have waited anyway.
  */
 export async function appendAudit(
   db: TenantDb,
@@ -99,27 +101,67 @@ export async function appendAudit(
 ): Promise<void> {
   if (entries.length === 0) return;
   const at = audit.clock.now().toISOString();
-  const rows = entries.map((e) => {
-    const row: PendingEntry = {
-      tenant_id: db.tenantId,
-      id: newId(),
-      at,
-      actor: e.actor,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      request_id: e.requestId ?? null,
-      before_json: json(e.before),
-      after_json: json(e.after),
-    };
-    return { ...row, mac: pendingMac(audit.key, row) };
-  });
+  const rows = entries.map((e): PendingEntry => ({
+    tenant_id: db.tenantId,
+    id: newId(),
+    at,
+    actor: e.actor,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId,
+    request_id: e.requestId ?? null,
+    before_json: json(e.before),
+    after_json: json(e.after),
+  }));
+  if (runsOnSqlite(db)) {
+    await db.transaction((tx) => chain(tx, audit.key, rows));
+    return;
+  }
   // one statement whatever the count (a multi-row VALUES list costs a parameter per value)
   await insertRowsAsJson(
     db,
     'audit_pending',
-    rows.map(({ tenant_id: _t, ...rest }) => rest),
+    rows.map(({ tenant_id: _t, ...row }) => ({
+      ...row,
+      mac: pendingMac(audit.key, { tenant_id: db.tenantId, ...row }),
+    })),
   );
+}
+
+/**
+ * Appends entries to the company's chain after its head, in the caller's transaction, which holds the
+ * head row from its first statement to its commit.
+ */
+async function chain(tx: TenantDb, key: Buffer, entries: readonly PendingEntry[]): Promise<void> {
+  const head = await tx
+    .updateTable('audit_heads')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', entries.length) }))
+    .returning(['last_seq', 'last_hash'])
+    .executeTakeFirst();
+  if (head === undefined) throw new Error(`no audit chain for tenant ${tx.tenantId}`);
+  const sealed = linked(key, { seq: head.last_seq - entries.length, hash: head.last_hash }, entries);
+  const rows = sealed.map(({ tenant_id: _t, ...row }) => row);
+  // in chunks of 500 (the rows travel as one JSON parameter)
+  for (let i = 0; i < rows.length; i += 500) await insertRowsAsJson(tx, 'audit_log', rows.slice(i, i + 500));
+  await tx
+    .updateTable('audit_heads')
+    .set({ last_hash: sealed.at(-1)?.hash ?? head.last_hash })
+    .execute();
+}
+
+/** The entries in their places after the head: each with its sequence number, the hash before it and its own. */
+function linked(
+  key: Buffer,
+  head: { seq: number; hash: string },
+  entries: readonly PendingEntry[],
+): (PendingEntry & { seq: number; prev_hash: string; hash: string })[] {
+  let { seq, hash } = head;
+  return entries.map((entry) => {
+    seq += 1;
+    const prev = hash;
+    hash = entryHash(key, { ...entry, seq, prev_hash: prev });
+    return { ...entry, seq, prev_hash: prev, hash };
+  });
 }
 
 /**
@@ -129,6 +171,7 @@ export async function appendAudit(
  */
 export async function sealAuditLog(db: TenantDb, key: Buffer, limit = 2000): Promise<number> {
   return db.transaction(async (tx) => {
+    // the head row first: a second sealer waits here, then reads what this one left
     const head = await tx
       .updateTable('audit_heads')
       .set((eb) => ({ last_seq: eb('last_seq', '+', 0) }))
@@ -136,35 +179,18 @@ export async function sealAuditLog(db: TenantDb, key: Buffer, limit = 2000): Pro
       .executeTakeFirst();
     if (head === undefined) throw new Error(`no audit chain for tenant ${tx.tenantId}`);
     const pending = await tx.selectFrom('audit_pending').selectAll().orderBy('id').limit(limit).execute();
-    const intact = pending.filter(({ mac, ...entry }) => sameHash(pendingMac(key, entry), mac));
-    if (intact.length === 0) return 0;
-    let seq = head.last_seq;
-    let prev = head.last_hash;
-    const rows = intact.map((p) => {
-      seq += 1;
-      const row: StoredEntry = {
-        tenant_id: tx.tenantId,
-        seq,
-        id: p.id,
-        at: p.at,
-        actor: p.actor,
-        action: p.action,
-        entity_type: p.entity_type,
-        entity_id: p.entity_id,
-        request_id: p.request_id,
-        before_json: p.before_json,
-        after_json: p.after_json,
-        prev_hash: prev,
-      };
-      prev = entryHash(key, row);
-      return { ...row, hash: prev };
-    });
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
+    const intact = pending.flatMap(({ mac, ...entry }) =>
+      sameHash(pendingMac(key, entry), mac) ? [entry] : [],
+    );
+    const sealed = linked(key, { seq: head.last_seq, hash: head.last_hash }, intact);
+    const last = sealed.at(-1);
+    if (last === undefined) return 0;
+    for (let i = 0; i < sealed.length; i += 500) {
+      const chunk = sealed.slice(i, i + 500);
       await insertRowsAsJson(
         tx,
         'audit_log',
-        chunk.map(({ tenant_id: _t, ...rest }) => rest),
+        chunk.map(({ tenant_id: _t, ...row }) => row),
       );
       await tx
         .deleteFrom('audit_pending')
@@ -175,8 +201,8 @@ export async function sealAuditLog(db: TenantDb, key: Buffer, limit = 2000): Pro
         )
         .execute();
     }
-    await tx.updateTable('audit_heads').set({ last_seq: seq, last_hash: prev }).execute();
-    return rows.length;
+    await tx.updateTable('audit_heads').set({ last_seq: last.seq, last_hash: last.hash }).execute();
+    return sealed.length;
   });
 }
 
@@ -200,6 +226,9 @@ export async function sealAll(
   let sealed = 0;
   for (const tenantId of tenants) {
     const db = tenantDb(database.db, tenantId);
+    // a look first: sealing takes the head row, a write, even when nothing waits (always so on SQLite)
+    if ((await db.selectFrom('audit_pending').select('id').limit(1).executeTakeFirst()) === undefined)
+      continue;
     for (let n = await sealAuditLog(db, key, limit); n > 0; n = await sealAuditLog(db, key, limit)) {
       sealed += n;
       if (step === undefined) continue;

@@ -1,6 +1,6 @@
-import { sql, SqliteAdapter, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Database, TenantTable } from './tables.ts';
-import { executorOf, type TenantDb } from './tenant-scope.ts';
+import { executorOf, runsOnSqlite, type TenantDb } from './tenant-scope.ts';
 
 /**
  * The posting queue's bulk writes (ADR 0017): a whole group of postings, their queue rows and their
@@ -9,10 +9,6 @@ import { executorOf, type TenantDb } from './tenant-scope.ts';
  * array (`json_each`) — so building it costs the same for 1 row as for 500, SQLite's prepared statement
  * is reused, and no statement runs into a bound-parameter limit.
  */
-type Executor = Kysely<Database> | Transaction<Database>;
-
-const isSqlite = (executor: Executor) => executor.getExecutor().adapter instanceof SqliteAdapter;
-
 /** A posting as accepted: pending, no attempt yet, due at once. */
 export interface NewPosting {
   readonly id: string;
@@ -68,7 +64,7 @@ export async function enqueuePostings(
   const owner = lease?.owner ?? null;
   const until = lease?.until ?? null;
   const claimed = lease === undefined ? [] : [...lease.ids];
-  if (!isSqlite(executor)) {
+  if (!runsOnSqlite(db)) {
     const p = columns(postings, [
       'id',
       'connection_id',
@@ -165,12 +161,13 @@ export async function enqueuePostings(
  * The trace events' part of a statement: each event numbered after its posting's last one. PostgreSQL
  * reads the events as arrays; SQLite as a JSON array of [posting, offset, at, kind, detail].
  */
-function numberedEvents(executor: Executor, tenant: string, events: readonly NewTraceEvent[]) {
+function numberedEvents(db: TenantDb, events: readonly NewTraceEvent[]) {
+  const tenant = db.tenantId;
   const next = (
     postingRef: ReturnType<typeof sql.raw>,
   ) => sql`coalesce((select max(x.seq) from posting_events x
       where x.tenant_id = ${tenant} and x.posting_id = ${postingRef}), 0)`;
-  if (!isSqlite(executor)) {
+  if (!runsOnSqlite(db)) {
     const e = columns(events, ['posting_id', 'offset', 'at', 'kind', 'detail_json']);
     return sql`select ${tenant}::text as tenant_id, e.posting_id, ${next(sql.raw('e.posting_id'))} + e.k as seq,
         e.at, e.kind, e.detail_json
@@ -189,7 +186,7 @@ export async function appendTraceEvents(db: TenantDb, events: readonly NewTraceE
   if (events.length === 0) return;
   const executor = executorOf(db);
   await sql`insert into posting_events (tenant_id, posting_id, seq, at, kind, detail_json)
-    ${numberedEvents(executor, db.tenantId, events)}`.execute(executor);
+    ${numberedEvents(db, events)}`.execute(executor);
 }
 
 /** A posting the ERP now holds, as the worker settles it. */
@@ -217,7 +214,7 @@ export async function settlePostedItems(
   const executor = executorOf(db);
   const tenant = db.tenantId;
   const ids = posted.map((p) => p.id);
-  if (!isSqlite(executor)) {
+  if (!runsOnSqlite(db)) {
     const result = await sql<{ id: string }>`
       with done as (
         delete from posting_queue
@@ -235,7 +232,7 @@ export async function settlePostedItems(
          where p.tenant_id = ${tenant} and p.id = done.posting_id
       ), traced as (
         insert into posting_events (tenant_id, posting_id, seq, at, kind, detail_json)
-        select * from (${numberedEvents(executor, tenant, events)}) as n
+        select * from (${numberedEvents(db, events)}) as n
          where n.posting_id in (select posting_id from done)
       )
       select posting_id as id from done`.execute(executor);
@@ -297,7 +294,7 @@ export async function insertRowsAsJson<T extends TenantTable>(
   const columns = Object.keys(first).filter((c) => c !== 'tenant_id');
   const list = sql.join([sql.ref('tenant_id'), ...columns.map((c) => sql.ref(c))]);
   const json = JSON.stringify(rows);
-  if (!isSqlite(executor)) {
+  if (!runsOnSqlite(db)) {
     await sql`insert into ${sql.table(table)} (${list})
       select ${db.tenantId}::text, ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}
         from json_populate_recordset(null::${sql.table(table)}, ${json}::json) as r`.execute(executor);

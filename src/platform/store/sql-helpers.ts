@@ -1,5 +1,5 @@
-import { sql, SqliteAdapter, type RawBuilder } from 'kysely';
-import { executorOf, type TenantDb } from './tenant-scope.ts';
+import { sql, type RawBuilder } from 'kysely';
+import { executorOf, runsOnSqlite, type TenantDb } from './tenant-scope.ts';
 
 /** Case-insensitive "contains" that treats % and _ in the user's text literally, on both engines. */
 export function containsText(column: string, text: string): RawBuilder<boolean> {
@@ -25,9 +25,8 @@ export function pageById<T extends { readonly id: string }>(
  */
 export async function tableExists(tenant: TenantDb, table: string): Promise<boolean> {
   const db = executorOf(tenant);
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   const found = await (
-    sqlite
+    runsOnSqlite(tenant)
       ? sql<{
           n: number | bigint;
         }>`select count(*) as n from sqlite_master where type = 'table' and name = ${table}`
@@ -48,7 +47,7 @@ export async function tableExists(tenant: TenantDb, table: string): Promise<bool
  * (another transaction's) waits for this transaction to end.
  */
 export async function refreshStatistics(tenant: TenantDb, tables: readonly string[]): Promise<void> {
+  if (runsOnSqlite(tenant)) return;
   const db = executorOf(tenant);
-  if (db.getExecutor().adapter instanceof SqliteAdapter) return;
   for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
 }

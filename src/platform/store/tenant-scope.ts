@@ -1,16 +1,17 @@
 /* eslint-disable @typescript-eslint/no-unnecessary-type-assertion -- Kysely cannot type a query over a
    generic table parameter; the casts below are the one place that bridges it, checked by the store tests. */
-import type {
-  DeleteQueryBuilder,
-  DeleteResult,
-  Insertable,
-  InsertQueryBuilder,
-  InsertResult,
-  Kysely,
-  SelectQueryBuilder,
-  Transaction,
-  UpdateQueryBuilder,
-  UpdateResult,
+import {
+  SqliteAdapter,
+  type DeleteQueryBuilder,
+  type DeleteResult,
+  type Insertable,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Kysely,
+  type SelectQueryBuilder,
+  type Transaction,
+  type UpdateQueryBuilder,
+  type UpdateResult,
 } from 'kysely';
 import type { Database, TenantTable } from './tables.ts';
 
@@ -48,6 +49,10 @@ export function executorOf(db: TenantDb): Kysely<Database> | Transaction<Databas
   if (executor === undefined) throw new TenantRequiredError('not a TenantDb made by tenantDb()');
   return executor;
 }
+
+/** Whether the store is SQLite, for the store package's statements that differ by engine. */
+export const runsOnSqlite = (db: TenantDb): boolean =>
+  executorOf(db).getExecutor().adapter instanceof SqliteAdapter;
 
 export function tenantDb(db: Kysely<Database> | Transaction<Database>, tenantId: string): TenantDb {
   if (typeof tenantId !== 'string' || !TENANT_ID.test(tenantId)) {
