@@ -406,13 +406,15 @@ for (const engine of ENGINES)
         const b = await batch(batchId);
         const [first, second] = b['lines'] as Body[];
         const third = (b['lines'] as Body[])[2];
+        // the bank books the transfers on the day they were made: the app's (test) clock, not the real date
+        const booked = t.clock.now().toISOString().slice(0, 10);
         const statement = iconv.encode(
           [
             '交易日期,借方发生额,贷方发生额,对方户名,对方账号,摘要,业务参考号',
-            `${today},1234.50,,张三,6222021000000011,报销款,${first?.['endToEndId']}`,
-            `${today},500.00,,张三,6222021000000011,报销款,${second?.['endToEndId']}`,
-            `${today},,500.00,张三,6222021000000011,退票,${second?.['endToEndId']}`,
-            `${today},300.00,,张三,6222021000000011,借款,${third?.['endToEndId']}`,
+            `${booked},1234.50,,张三,6222021000000011,报销款,${first?.['endToEndId']}`,
+            `${booked},500.00,,张三,6222021000000011,报销款,${second?.['endToEndId']}`,
+            `${booked},,500.00,张三,6222021000000011,退票,${second?.['endToEndId']}`,
+            `${booked},300.00,,张三,6222021000000011,借款,${third?.['endToEndId']}`,
           ].join('\r\n'),
           'gbk',
         );
